@@ -1,0 +1,154 @@
+# Poputchiki: English.
+
+locale-name = English
+
+## Frame
+site-name = Poputchiki
+site-tagline = A map of non-profits and volunteer groups in Kurgan Oblast: who can help, close to you.
+skip-to-content = Skip to content
+nav-label = Main menu
+nav-organizations = Organizations
+nav-okrugs = Districts
+breadcrumbs = You are here
+footer-data-licence = Organization data is open under CC BY 4.0: reuse it with a link to Poputchiki.
+footer-boundaries = District boundaries:
+footer-centres = District centre coordinates: GeoNames (CC BY 4.0).
+footer-demo = The map currently shows demo data: organizations marked "Demo" are fictional.
+loading = Loading…
+
+## Dates
+date-long = { $month } { $day }, { $year }
+month-gen-1 = January
+month-gen-2 = February
+month-gen-3 = March
+month-gen-4 = April
+month-gen-5 = May
+month-gen-6 = June
+month-gen-7 = July
+month-gen-8 = August
+month-gen-9 = September
+month-gen-10 = October
+month-gen-11 = November
+month-gen-12 = December
+
+## Lists
+orgs-count = { $count ->
+    [one] { $count } organization
+   *[other] { $count } organizations
+}
+orgs-found = Found: { $count ->
+    [one] { $count } organization
+   *[other] { $count } organizations
+}
+list-empty = No organizations match these filters. Try removing one of them.
+badge-verified = Verified
+badge-demo = Demo
+card-directions = Directions:
+card-audiences = Helps:
+pager-label = List pages
+pager-prev = ← Previous
+pager-next = Next →
+pager-position = Page { $page } of { $pages }
+
+## Home
+home-title = Who can help near you
+home-intro = Public organizations, volunteer groups and institutions in all 26 districts of the oblast. Pick a district, a direction, or who needs help.
+filter-okrug = District
+filter-any-okrug = All districts
+filter-direction = Direction
+filter-any-direction = All directions
+filter-audience = Helps
+filter-any-audience = Everyone
+filter-apply = Show
+filter-reset = Reset
+
+## Organization page
+demo-explained = This is a fictional organization from the demo data.
+org-about = About us
+org-no-description = The organization has not described itself yet.
+org-directions = Directions of activity
+org-audiences = Who we help
+org-event-formats = How we work
+org-services = Services
+org-no-services = No services listed yet.
+org-events = Upcoming events
+org-no-events = No events planned yet.
+org-needs = What we need
+org-no-needs = The organization needs nothing right now.
+org-contacts = Contacts
+org-no-contacts = No contacts given.
+org-location = Location
+org-coordinates = Coordinates
+org-approximate = The exact address is unknown: the point marks the settlement or district centre.
+minimap-label = Outline of { $okrug } district with the organization marked
+org-registry = Registration
+org-unregistered = Not registered as a legal entity.
+org-inn = INN (taxpayer number)
+org-ogrn = OGRN (registration number)
+org-freshness = Freshness
+org-updated = Last updated
+org-verified = Verified by staff
+org-not-verified = Not verified yet
+org-not-specified = Not specified.
+contact-phone = Phone
+contact-email = Email
+contact-website = Website
+contact-vk = VK
+contact-ok = OK
+contact-telegram = Telegram
+service-audience = For whom
+service-how-to-apply = How to apply
+service-schedule = When
+cost-free = Free
+cost-paid = Paid
+cost-partly = Partly paid
+verify-method-registry = against the state register (INN/OGRN)
+verify-method-reports = from reports
+verify-method-recommendation-letter = from a recommendation letter
+verify-method-visit = on a visit
+verify-method-note = from a staff note
+
+## Okrugs
+okrugs-title = Districts of the oblast
+okrugs-intro = 24 municipal districts and two cities: Kurgan and Shadrinsk.
+okrug-centre = Administrative centre: { $centre }
+okrug-area = Area: { $area } km²
+okrug-filter-link = Search with filters in this district
+
+## Errors
+not-found-title = Page not found
+not-found-text = There is no such page: the organization may have been removed, or the link has a typo.
+not-found-home = Go to the home page
+error-title = Something went wrong
+err-not-found = Not found.
+err-unauthorized = Please log in.
+err-forbidden = You do not have permission.
+err-validation = Please check the highlighted fields.
+err-conflict = Someone else changed this in the meantime. Your text is kept: compare and save again.
+err-internal = The server hit an error. We know about it; please try again a little later.
+err-transport = Could not reach the server. Check your connection and try again.
+err-required = Required.
+err-too-long = Too long: at most { $max } characters.
+err-unknown-term = Unknown value "{ $value }": use a code or label from the list.
+err-unknown-okrug = Unknown district "{ $value }": give its code (e.g. shumikhinsky) or name.
+err-okrug-or-coordinates = Give a district or coordinates.
+err-coordinates-pair = Both coordinates are needed: latitude and longitude.
+err-coordinates-range = Coordinates out of range (latitude −90 to 90, longitude −180 to 180).
+err-coordinate = "{ $value }" is not a coordinate: use a number such as 55.4312.
+err-outside-region = The point is outside { $region }.
+err-outside-region-swapped = The point is outside { $region }. Latitude and longitude seem to be swapped.
+err-okrug-mismatch = The coordinates are in { $found } district, but the row says { $stated }.
+err-phone = "{ $value }" does not look like a phone number.
+err-email = "{ $value }" does not look like an email address.
+err-url = "{ $value }" does not look like a web address.
+err-cost = Cost "{ $value }": use free, paid or partly.
+err-datetime = "{ $value }" is not a date and time: write 2026-12-05 14:00.
+err-date = "{ $value }" is not a date: write 2026-12-05.
+err-verification-method = Unknown verification method "{ $value }".
+err-json-record = The record cannot be read: { $reason }
+err-csv-row = The row cannot be read: { $reason }
+err-identifier-taken = This INN or OGRN already belongs to another organization.
+err-id-not-digits = "{ $value }": the number must contain digits only.
+err-id-length = "{ $value }": wrong number of digits (INN has 10 or 12, OGRN 13).
+err-id-checksum = "{ $value }": the check digit does not match; there is a typo.
+err-ogrn-not-legal-entity = "{ $value }": an organization's OGRN starts with 1 or 5.

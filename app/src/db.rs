@@ -1,0 +1,53 @@
+//! The database connection: embedded SQLite in WAL mode under the data directory, with the
+//! migrations applied at start-up (start-up fails loudly if they fail).
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+/// The pool every data-access function takes.
+pub type Db = sqlx::SqlitePool;
+
+/// The current time as stored in the database: UTC RFC 3339 with seconds.
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Opens (creating if needed) `poputchiki.db` in `data_dir` and runs the migrations.
+pub async fn connect(data_dir: &Path) -> anyhow::Result<Db> {
+    std::fs::create_dir_all(data_dir)
+        .with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
+    let path = data_dir.join("poputchiki.db");
+    connect_file(&path).await
+}
+
+/// Opens a specific SQLite file; used by [`connect`] and by tests with temporary files.
+pub async fn connect_file(path: &Path) -> anyhow::Result<Db> {
+    let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5));
+    let db = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await
+        .with_context(|| format!("cannot open the database {}", path.display()))?;
+    sqlx::migrate!("../migrations/sqlite")
+        .run(&db)
+        .await
+        .context("database migrations failed; the database was left as it was")?;
+    Ok(db)
+}
+
+/// Whether the database answers; used by `/healthz`.
+pub async fn ping(db: &Db) -> bool {
+    sqlx::query_scalar::<_, i64>("select 1")
+        .fetch_one(db)
+        .await
+        .is_ok()
+}

@@ -1,0 +1,28 @@
+//! Poputchiki ("Попутчики"): an open road map of rural NGOs and volunteer initiative groups.
+//!
+//! This crate holds everything shared between the server and the browser: domain types,
+//! Leptos components, routes and server fns. Server-only code (database, import, geometry)
+//! sits behind the `ssr` feature; the browser build (`hydrate`) only wakes the islands.
+
+pub mod error;
+pub mod i18n;
+pub mod identifiers;
+pub mod organizations;
+pub mod region;
+pub mod taxonomy;
+pub mod text;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod import;
+#[cfg(feature = "ssr")]
+pub mod seed;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+pub mod ui;
+
+pub use ui::shell::{shell, App};

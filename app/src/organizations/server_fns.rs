@@ -1,0 +1,213 @@
+//! Server fns for reading organizations. Each is thin: take the state and the reader's
+//! locale from context, call a plain async fn in [`queries`], return.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+
+use super::{HomeData, OkrugCount, OkrugPage, OrgFilter, OrgListPage, OrganizationPage};
+use crate::error::PublicError;
+
+/// One page of the filtered organization list. A GET, so it is cacheable and safe.
+#[server(input = GetUrl, endpoint = "organizations/list")]
+pub async fn list_organizations(filter: OrgFilter) -> Result<OrgListPage, PublicError> {
+    let (state, i18n) = crate::state::request_context()?;
+    Ok(queries::list(&state, &filter, &i18n).await?)
+}
+
+/// The home page: filter choices plus the first page of results.
+#[server(input = GetUrl, endpoint = "organizations/home")]
+pub async fn load_home(filter: OrgFilter) -> Result<HomeData, PublicError> {
+    let (state, i18n) = crate::state::request_context()?;
+    Ok(queries::home(&state, &filter, &i18n).await?)
+}
+
+/// Everything an organization page shows; `NotFound` for unknown or unpublished ids.
+#[server(input = GetUrl, endpoint = "organizations/page")]
+pub async fn load_organization_page(id: i64) -> Result<OrganizationPage, PublicError> {
+    let (state, i18n) = crate::state::request_context()?;
+    Ok(queries::page(&state, id, &i18n).await?)
+}
+
+/// An okrug's page; `NotFound` for an unknown slug.
+#[server(input = GetUrl, endpoint = "okrugs/page")]
+pub async fn load_okrug_page(slug: String, page: u32) -> Result<OkrugPage, PublicError> {
+    let (state, i18n) = crate::state::request_context()?;
+    Ok(queries::okrug(&state, &slug, page, &i18n).await?)
+}
+
+/// Every okrug with its number of organizations.
+#[server(input = GetUrl, endpoint = "okrugs/index")]
+pub async fn load_okrug_index() -> Result<Vec<OkrugCount>, PublicError> {
+    let (state, i18n) = crate::state::request_context()?;
+    Ok(queries::okrug_index(&state, &i18n).await?)
+}
+
+/// The plain async functions behind the server fns: no Leptos, so tests call them directly.
+#[cfg(feature = "ssr")]
+pub mod queries {
+    use std::collections::HashMap;
+
+    use super::super::store::{self, ListQuery};
+    use super::super::{
+        view, FilterOptions, HomeData, OkrugCount, OkrugPage, OrgFilter, OrgListPage,
+        OrganizationPage, PAGE_SIZE,
+    };
+    use crate::error::AppError;
+    use crate::i18n::I18n;
+    use crate::state::AppState;
+    use crate::taxonomy::{TermLabel, Vocabulary};
+
+    /// Resolves the filter's codes against the catalog; unknown codes are ignored, as if
+    /// the filter were not set (the form then shows "any").
+    fn list_query(state: &AppState, f: &OrgFilter) -> (ListQuery, OrgFilter) {
+        let cat = &state.region;
+        let okrug = f.okrug.as_deref().and_then(|s| cat.okrug_by_slug(s));
+        let direction = f
+            .direction
+            .as_deref()
+            .and_then(|c| cat.taxonomy.by_code(Vocabulary::Direction, c));
+        let audience = f
+            .audience
+            .as_deref()
+            .and_then(|c| cat.taxonomy.by_code(Vocabulary::Audience, c));
+        let page = f.page.max(1);
+        let q = ListQuery {
+            okrug_id: okrug.map(|o| o.id),
+            direction_term: direction.map(|t| t.id),
+            audience_term: audience.map(|t| t.id),
+            limit: i64::from(PAGE_SIZE),
+            offset: i64::from(page - 1) * i64::from(PAGE_SIZE),
+        };
+        let cleaned = OrgFilter {
+            okrug: okrug.map(|o| o.slug.clone()),
+            direction: direction.map(|t| t.code.clone()),
+            audience: audience.map(|t| t.code.clone()),
+            page,
+        };
+        (q, cleaned)
+    }
+
+    async fn run_list(
+        state: &AppState,
+        q: &ListQuery,
+        page: u32,
+        i18n: &I18n,
+    ) -> Result<OrgListPage, AppError> {
+        let (total, rows) = store::list_cards(&state.db, state.region.id, q).await?;
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let mut terms: HashMap<i64, Vec<i64>> = HashMap::new();
+        for (org, term) in store::terms_of(&state.db, &ids).await? {
+            terms.entry(org).or_default().push(term);
+        }
+        let cards = rows
+            .into_iter()
+            .map(|r| {
+                let t = terms.remove(&r.id).unwrap_or_default();
+                view::card(&state.region, r, &t, i18n)
+            })
+            .collect();
+        Ok(OrgListPage {
+            total,
+            page,
+            per_page: PAGE_SIZE,
+            cards,
+        })
+    }
+
+    #[tracing::instrument(skip(state, i18n))]
+    pub async fn list(
+        state: &AppState,
+        filter: &OrgFilter,
+        i18n: &I18n,
+    ) -> Result<OrgListPage, AppError> {
+        let (q, cleaned) = list_query(state, filter);
+        run_list(state, &q, cleaned.page, i18n).await
+    }
+
+    #[tracing::instrument(skip(state, i18n))]
+    pub async fn home(
+        state: &AppState,
+        filter: &OrgFilter,
+        i18n: &I18n,
+    ) -> Result<HomeData, AppError> {
+        let (q, cleaned) = list_query(state, filter);
+        let list = run_list(state, &q, cleaned.page, i18n).await?;
+        let cat = &state.region;
+        let options = FilterOptions {
+            okrugs: cat
+                .okrugs
+                .iter()
+                .map(|o| TermLabel {
+                    code: o.slug.clone(),
+                    label: o.name.get(i18n.locale).to_owned(),
+                })
+                .collect(),
+            directions: cat.taxonomy.options(Vocabulary::Direction, i18n.locale),
+            audiences: cat.taxonomy.options(Vocabulary::Audience, i18n.locale),
+        };
+        Ok(HomeData {
+            options,
+            filter: cleaned,
+            list,
+            region_name: cat.name.get(i18n.locale).to_owned(),
+        })
+    }
+
+    #[tracing::instrument(skip(state, i18n))]
+    pub async fn page(
+        state: &AppState,
+        id: i64,
+        i18n: &I18n,
+    ) -> Result<OrganizationPage, AppError> {
+        let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+        let rec = store::get_record(&state.db, id, &today)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(view::page(&state.region, rec, i18n))
+    }
+
+    #[tracing::instrument(skip(state, i18n))]
+    pub async fn okrug(
+        state: &AppState,
+        slug: &str,
+        page: u32,
+        i18n: &I18n,
+    ) -> Result<OkrugPage, AppError> {
+        let okrug = state.region.okrug_by_slug(slug).ok_or(AppError::NotFound)?;
+        let page = page.max(1);
+        let q = ListQuery {
+            okrug_id: Some(okrug.id),
+            limit: i64::from(PAGE_SIZE),
+            offset: i64::from(page - 1) * i64::from(PAGE_SIZE),
+            ..Default::default()
+        };
+        let list = run_list(state, &q, page, i18n).await?;
+        Ok(OkrugPage {
+            slug: okrug.slug.clone(),
+            name: okrug.name.get(i18n.locale).to_owned(),
+            full_name: okrug.full_name.get(i18n.locale).to_owned(),
+            admin_center: okrug.admin_center.get(i18n.locale).to_owned(),
+            area_km2: okrug.area_km2,
+            minimap: super::super::minimap::draw(okrug, None),
+            list,
+        })
+    }
+
+    #[tracing::instrument(skip(state, i18n))]
+    pub async fn okrug_index(state: &AppState, i18n: &I18n) -> Result<Vec<OkrugCount>, AppError> {
+        let counts: HashMap<i64, i64> = store::okrug_counts(&state.db, state.region.id)
+            .await?
+            .into_iter()
+            .collect();
+        Ok(state
+            .region
+            .okrugs
+            .iter()
+            .map(|o| OkrugCount {
+                okrug: view::okrug_ref(&state.region, o.id, i18n),
+                full_name: o.full_name.get(i18n.locale).to_owned(),
+                count: counts.get(&o.id).copied().unwrap_or(0),
+            })
+            .collect())
+    }
+}

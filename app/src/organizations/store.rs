@@ -1,0 +1,420 @@
+//! Data access for organizations and their parts. All SQL about organizations lives here;
+//! queries are portable and take bound parameters only.
+
+use sqlx::{Sqlite, Transaction};
+
+use super::validate::ValidOrganization;
+use crate::db::{now, Db};
+use crate::text::collation_key;
+
+/// A filtered, paged list query, with taxonomy codes already resolved to term ids.
+#[derive(Clone, Debug, Default)]
+pub struct ListQuery {
+    pub okrug_id: Option<i64>,
+    pub direction_term: Option<i64>,
+    pub audience_term: Option<i64>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// The columns a list card needs.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct CardRow {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+    pub okrug_id: i64,
+    pub settlement: String,
+    pub summary: String,
+    pub is_demo: bool,
+    pub verified_at: Option<String>,
+}
+
+/// Every column of the organization row.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct OrganizationRow {
+    pub id: i64,
+    pub region_id: i64,
+    pub okrug_id: i64,
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+    pub legal_form: Option<String>,
+    pub inn: Option<String>,
+    pub ogrn: Option<String>,
+    pub summary: String,
+    pub description: String,
+    pub address: String,
+    pub settlement: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub location_approximate: bool,
+    pub status: String,
+    pub is_demo: bool,
+    pub version: i64,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct ContactRow {
+    pub kind: String,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct ServiceRow {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub cost: String,
+    pub how_to_apply: String,
+    pub schedule: String,
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct EventRow {
+    pub title: String,
+    pub description: String,
+    pub starts_at: String,
+    pub ends_at: Option<String>,
+    pub place: String,
+    pub format_term_id: Option<i64>,
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct NeedRow {
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+}
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct VerificationRow {
+    pub method: String,
+    pub verified_by: String,
+    pub note: String,
+    pub verified_at: String,
+}
+
+/// An organization with all its parts, as stored.
+#[derive(Clone, Debug)]
+pub struct OrganizationRecord {
+    pub org: OrganizationRow,
+    pub term_ids: Vec<i64>,
+    pub contacts: Vec<ContactRow>,
+    /// Each service with its audience term ids.
+    pub services: Vec<(ServiceRow, Vec<i64>)>,
+    pub events: Vec<EventRow>,
+    pub needs: Vec<NeedRow>,
+    pub verification: Option<VerificationRow>,
+}
+
+const FILTER: &str = "o.region_id = ? and o.status = 'published'
+    and (? is null or o.okrug_id = ?)
+    and (? is null or exists (select 1 from organization_term ot where ot.organization_id = o.id and ot.term_id = ?))
+    and (? is null or exists (select 1 from organization_term ot where ot.organization_id = o.id and ot.term_id = ?))";
+
+/// One page of published organizations matching the query, in Russian name order, and the
+/// total number that match.
+#[tracing::instrument(skip(db), err)]
+pub async fn list_cards(
+    db: &Db,
+    region_id: i64,
+    q: &ListQuery,
+) -> sqlx::Result<(i64, Vec<CardRow>)> {
+    let count_sql = format!("select count(*) from organization o where {FILTER}");
+    let total: i64 = bind_filter(sqlx::query_scalar(&count_sql), region_id, q)
+        .fetch_one(db)
+        .await?;
+    let list_sql = format!(
+        "select o.id, o.slug, o.name, o.kind, o.okrug_id, o.settlement, o.summary, o.is_demo,
+           (select max(v.verified_at) from verification v where v.organization_id = o.id) as verified_at
+         from organization o where {FILTER}
+         order by o.sort_name, o.id limit ? offset ?"
+    );
+    let rows = bind_filter(sqlx::query_as::<_, CardRow>(&list_sql), region_id, q)
+        .bind(q.limit)
+        .bind(q.offset)
+        .fetch_all(db)
+        .await?;
+    Ok((total, rows))
+}
+
+/// Binds the seven parameters of [`FILTER`] to any kind of sqlx query.
+fn bind_filter<'q, Q: BindFilter<'q>>(query: Q, region_id: i64, q: &ListQuery) -> Q {
+    query
+        .bind_i64(Some(region_id))
+        .bind_i64(q.okrug_id)
+        .bind_i64(q.okrug_id)
+        .bind_i64(q.direction_term)
+        .bind_i64(q.direction_term)
+        .bind_i64(q.audience_term)
+        .bind_i64(q.audience_term)
+}
+
+/// Lets [`bind_filter`] serve `query_scalar` and `query_as` alike.
+trait BindFilter<'q>: Sized {
+    fn bind_i64(self, v: Option<i64>) -> Self;
+}
+
+impl<'q, O> BindFilter<'q>
+    for sqlx::query::QueryScalar<'q, Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>
+{
+    fn bind_i64(self, v: Option<i64>) -> Self {
+        self.bind(v)
+    }
+}
+
+impl<'q, O> BindFilter<'q>
+    for sqlx::query::QueryAs<'q, Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>
+{
+    fn bind_i64(self, v: Option<i64>) -> Self {
+        self.bind(v)
+    }
+}
+
+/// The taxonomy term ids of each listed organization, as (organization id, term id).
+pub async fn terms_of(db: &Db, org_ids: &[i64]) -> sqlx::Result<Vec<(i64, i64)>> {
+    let ids = serde_json::to_string(org_ids).unwrap_or_else(|_| "[]".into());
+    sqlx::query_as(
+        "select organization_id, term_id from organization_term
+         where organization_id in (select value from json_each(?))",
+    )
+    .bind(ids)
+    .fetch_all(db)
+    .await
+}
+
+/// How many published organizations each okrug has, as (okrug id, count).
+pub async fn okrug_counts(db: &Db, region_id: i64) -> sqlx::Result<Vec<(i64, i64)>> {
+    sqlx::query_as(
+        "select okrug_id, count(*) from organization where region_id = ? and status = 'published' group by okrug_id",
+    )
+    .bind(region_id)
+    .fetch_all(db)
+    .await
+}
+
+/// Number of organizations in a region, whatever their status.
+pub async fn count_all(db: &Db, region_id: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar("select count(*) from organization where region_id = ?")
+        .bind(region_id)
+        .fetch_one(db)
+        .await
+}
+
+/// Loads one published organization with all its parts. `today` (local `YYYY-MM-DD`) decides
+/// which events are upcoming.
+#[tracing::instrument(skip(db), err)]
+pub async fn get_record(db: &Db, id: i64, today: &str) -> sqlx::Result<Option<OrganizationRecord>> {
+    let Some(org) = sqlx::query_as::<_, OrganizationRow>(
+        "select * from organization where id = ? and status = 'published'",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let term_ids =
+        sqlx::query_scalar("select term_id from organization_term where organization_id = ?")
+            .bind(id)
+            .fetch_all(db)
+            .await?;
+    let contacts = sqlx::query_as(
+        "select kind, value from contact where organization_id = ? order by position, id",
+    )
+    .bind(id)
+    .fetch_all(db)
+    .await?;
+    let mut services = vec![];
+    for s in sqlx::query_as::<_, ServiceRow>(
+        "select id, name, description, cost, how_to_apply, schedule from service where organization_id = ? order by position, id",
+    )
+    .bind(id)
+    .fetch_all(db)
+    .await?
+    {
+        let audiences = sqlx::query_scalar("select term_id from service_term where service_id = ?")
+            .bind(s.id)
+            .fetch_all(db)
+            .await?;
+        services.push((s, audiences));
+    }
+    let events = sqlx::query_as(
+        "select title, description, starts_at, ends_at, place, format_term_id from event
+         where organization_id = ? and coalesce(ends_at, starts_at) >= ? order by starts_at limit 20",
+    )
+    .bind(id)
+    .bind(today)
+    .fetch_all(db)
+    .await?;
+    let needs = sqlx::query_as(
+        "select kind, title, description from need where organization_id = ? and active = 1 order by position, id",
+    )
+    .bind(id)
+    .fetch_all(db)
+    .await?;
+    let verification = sqlx::query_as(
+        "select method, verified_by, note, verified_at from verification where organization_id = ?
+         order by verified_at desc, id desc limit 1",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?;
+    Ok(Some(OrganizationRecord {
+        org,
+        term_ids,
+        contacts,
+        services,
+        events,
+        needs,
+        verification,
+    }))
+}
+
+/// Finds the stored organization a record describes: the same ИНН or ОГРН, else the same
+/// name in the same okrug. This is what makes re-importing a file update, not duplicate.
+async fn find_existing(
+    tx: &mut Transaction<'_, Sqlite>,
+    region_id: i64,
+    o: &ValidOrganization,
+) -> sqlx::Result<Option<i64>> {
+    if o.inn.is_some() || o.ogrn.is_some() {
+        let found = sqlx::query_scalar(
+            "select id from organization where region_id = ? and ((inn is not null and inn = ?) or (ogrn is not null and ogrn = ?)) limit 1",
+        )
+        .bind(region_id)
+        .bind(&o.inn)
+        .bind(&o.ogrn)
+        .fetch_optional(&mut **tx)
+        .await?;
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    sqlx::query_scalar(
+        "select id from organization where region_id = ? and okrug_id = ? and name = ? limit 1",
+    )
+    .bind(region_id)
+    .bind(o.okrug_id)
+    .bind(&o.name)
+    .fetch_optional(&mut **tx)
+    .await
+}
+
+/// Inserts a new organization or updates the matching one (bumping its version), replacing
+/// its parts. Returns the id and whether it was created. Never touches verification
+/// history: a record's own verification is added only if it is new.
+pub async fn upsert(
+    tx: &mut Transaction<'_, Sqlite>,
+    region_id: i64,
+    o: &ValidOrganization,
+) -> sqlx::Result<(i64, bool)> {
+    let ts = now();
+    let existing = find_existing(tx, region_id, o).await?;
+    let id = match existing {
+        Some(id) => {
+            sqlx::query(
+                "update organization set okrug_id = ?, slug = ?, name = ?, sort_name = ?, kind = ?, legal_form = ?, inn = ?, ogrn = ?,
+                   summary = ?, description = ?, address = ?, settlement = ?, lat = ?, lon = ?, location_approximate = ?,
+                   is_demo = ?, version = version + 1, updated_at = ?
+                 where id = ?",
+            )
+            .bind(o.okrug_id).bind(&o.slug).bind(&o.name).bind(collation_key(&o.name)).bind(&o.kind)
+            .bind(&o.legal_form).bind(&o.inn).bind(&o.ogrn).bind(&o.summary).bind(&o.description)
+            .bind(&o.address).bind(&o.settlement).bind(o.location.lat).bind(o.location.lon)
+            .bind(o.approximate).bind(o.is_demo).bind(&ts).bind(id)
+            .execute(&mut **tx)
+            .await?;
+            id
+        }
+        None => {
+            sqlx::query_scalar(
+                "insert into organization (region_id, okrug_id, slug, name, sort_name, kind, legal_form, inn, ogrn, summary,
+                   description, address, settlement, lat, lon, location_approximate, status, is_demo, version, created_at, updated_at)
+                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'published', ?, 1, ?, ?) returning id",
+            )
+            .bind(region_id).bind(o.okrug_id).bind(&o.slug).bind(&o.name).bind(collation_key(&o.name))
+            .bind(&o.kind).bind(&o.legal_form).bind(&o.inn).bind(&o.ogrn).bind(&o.summary)
+            .bind(&o.description).bind(&o.address).bind(&o.settlement).bind(o.location.lat)
+            .bind(o.location.lon).bind(o.approximate).bind(o.is_demo).bind(&ts).bind(&ts)
+            .fetch_one(&mut **tx)
+            .await?
+        }
+    };
+    replace_parts(tx, id, o, &ts).await?;
+    Ok((id, existing.is_none()))
+}
+
+async fn replace_parts(
+    tx: &mut Transaction<'_, Sqlite>,
+    id: i64,
+    o: &ValidOrganization,
+    ts: &str,
+) -> sqlx::Result<()> {
+    for table in ["organization_term", "contact", "service", "event", "need"] {
+        // Table names come from the fixed list above, never from input.
+        sqlx::query(&format!("delete from {table} where organization_id = ?"))
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    for term in &o.term_ids {
+        sqlx::query("insert into organization_term (organization_id, term_id) values (?, ?)")
+            .bind(id)
+            .bind(term)
+            .execute(&mut **tx)
+            .await?;
+    }
+    for (position, (kind, value)) in o.contacts.iter().enumerate() {
+        sqlx::query("insert into contact (organization_id, kind, value, position, created_at, updated_at) values (?, ?, ?, ?, ?, ?)")
+            .bind(id).bind(kind.as_str()).bind(value).bind(position as i64).bind(ts).bind(ts)
+            .execute(&mut **tx).await?;
+    }
+    for (position, s) in o.services.iter().enumerate() {
+        let service_id: i64 = sqlx::query_scalar(
+            "insert into service (organization_id, name, description, cost, how_to_apply, schedule, position, created_at, updated_at)
+             values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+        )
+        .bind(id).bind(&s.name).bind(&s.description).bind(s.cost.as_str()).bind(&s.how_to_apply)
+        .bind(&s.schedule).bind(position as i64).bind(ts).bind(ts)
+        .fetch_one(&mut **tx).await?;
+        for term in &s.audience_term_ids {
+            sqlx::query("insert into service_term (service_id, term_id) values (?, ?)")
+                .bind(service_id)
+                .bind(term)
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    for e in &o.events {
+        sqlx::query(
+            "insert into event (organization_id, title, description, starts_at, ends_at, place, format_term_id, created_at, updated_at)
+             values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id).bind(&e.title).bind(&e.description).bind(&e.starts_at).bind(&e.ends_at)
+        .bind(&e.place).bind(e.format_term_id).bind(ts).bind(ts)
+        .execute(&mut **tx).await?;
+    }
+    for (position, n) in o.needs.iter().enumerate() {
+        sqlx::query(
+            "insert into need (organization_id, kind, title, description, position, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(id).bind(&n.kind).bind(&n.title).bind(&n.description).bind(position as i64).bind(ts).bind(ts)
+        .execute(&mut **tx).await?;
+    }
+    if let Some(v) = &o.verification {
+        sqlx::query(
+            "insert into verification (organization_id, method, verified_by, note, verified_at, created_at, updated_at)
+             select ?, ?, ?, ?, ?, ?, ? where not exists
+               (select 1 from verification where organization_id = ? and method = ? and verified_at = ?)",
+        )
+        .bind(id).bind(v.method.as_str()).bind(&v.verified_by).bind(&v.note).bind(&v.verified_at).bind(ts).bind(ts)
+        .bind(id).bind(v.method.as_str()).bind(&v.verified_at)
+        .execute(&mut **tx).await?;
+    }
+    Ok(())
+}

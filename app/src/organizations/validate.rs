@@ -1,0 +1,609 @@
+//! Turns an [`OrganizationInput`] into a [`ValidOrganization`] or a list of field issues.
+//! Every rule a person can break lives here: required fields, known taxonomy codes,
+//! ИНН/ОГРН check digits, contacts, and a location inside the region (which also decides
+//! the okrug, by point-in-polygon).
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::input::{EventInput, NeedInput, OrganizationInput, ServiceInput, VerificationInput};
+use super::{ContactKind, Cost, VerificationMethod};
+use crate::error::FieldIssue;
+use crate::identifiers::{validate_inn, validate_ogrn};
+use crate::region::{LatLon, RegionCatalog};
+use crate::taxonomy::Vocabulary;
+use crate::text::{one_line, slugify};
+
+pub const MAX_NAME: usize = 300;
+pub const MAX_TEXT: usize = 10_000;
+const MAX_SHORT: usize = 500;
+
+/// A checked organization, ready to store.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidOrganization {
+    pub name: String,
+    pub slug: String,
+    pub kind: String,
+    pub legal_form: Option<String>,
+    pub okrug_id: i64,
+    pub inn: Option<String>,
+    pub ogrn: Option<String>,
+    pub summary: String,
+    pub description: String,
+    pub settlement: String,
+    pub address: String,
+    pub location: LatLon,
+    pub approximate: bool,
+    pub is_demo: bool,
+    pub contacts: Vec<(ContactKind, String)>,
+    pub term_ids: Vec<i64>,
+    pub services: Vec<ValidService>,
+    pub events: Vec<ValidEvent>,
+    pub needs: Vec<ValidNeed>,
+    pub verification: Option<ValidVerification>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidService {
+    pub name: String,
+    pub description: String,
+    pub cost: Cost,
+    pub how_to_apply: String,
+    pub schedule: String,
+    pub audience_term_ids: Vec<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidEvent {
+    pub title: String,
+    pub description: String,
+    /// Local time of the region, `YYYY-MM-DDTHH:MM`.
+    pub starts_at: String,
+    pub ends_at: Option<String>,
+    pub place: String,
+    pub format_term_id: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidNeed {
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidVerification {
+    pub method: VerificationMethod,
+    pub verified_by: String,
+    pub verified_at: String,
+    pub note: String,
+}
+
+/// Collects issues while checking, so one pass reports every problem in a record.
+struct Checker<'a> {
+    catalog: &'a RegionCatalog,
+    issues: Vec<FieldIssue>,
+}
+
+impl Checker<'_> {
+    fn issue(&mut self, field: &str, key: &str) {
+        self.issues.push(FieldIssue::new(field, key));
+    }
+
+    fn text(&mut self, field: &str, value: &str, max: usize, required: bool) -> String {
+        let v = value.trim();
+        if required && v.is_empty() {
+            self.issue(field, "err-required");
+        } else if v.chars().count() > max {
+            self.issues
+                .push(FieldIssue::new(field, "err-too-long").arg("max", max.to_string()));
+        }
+        v.to_owned()
+    }
+
+    /// Resolves codes or labels of one vocabulary to term ids, reporting unknown ones.
+    fn terms(&mut self, field: &str, vocab: Vocabulary, values: &[String]) -> Vec<i64> {
+        let mut ids = vec![];
+        for v in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
+            match self.catalog.taxonomy.find(vocab, v) {
+                Some(t) if !ids.contains(&t.id) => ids.push(t.id),
+                Some(_) => {}
+                None => {
+                    let issue = FieldIssue::new(field, "err-unknown-term").arg("value", v);
+                    self.issues.push(issue);
+                }
+            }
+        }
+        ids
+    }
+
+    fn code(
+        &mut self,
+        field: &str,
+        vocab: Vocabulary,
+        value: &str,
+        required: bool,
+    ) -> Option<String> {
+        let v = value.trim();
+        if v.is_empty() {
+            if required {
+                self.issue(field, "err-required");
+            }
+            return None;
+        }
+        let found = self.catalog.taxonomy.find(vocab, v).map(|t| t.code.clone());
+        if found.is_none() {
+            self.issues
+                .push(FieldIssue::new(field, "err-unknown-term").arg("value", v));
+        }
+        found
+    }
+}
+
+/// Checks one organization against the region's okrugs and taxonomy.
+pub fn validate(
+    input: &OrganizationInput,
+    catalog: &RegionCatalog,
+) -> Result<ValidOrganization, Vec<FieldIssue>> {
+    let mut c = Checker {
+        catalog,
+        issues: vec![],
+    };
+    let name = c.text("name", &input.name, MAX_NAME, true);
+    let kind = c
+        .code("kind", Vocabulary::OrgKind, &input.kind, true)
+        .unwrap_or_default();
+    let legal_form = c.code(
+        "legal_form",
+        Vocabulary::LegalForm,
+        &input.legal_form,
+        false,
+    );
+    let (inn, ogrn) = identifiers(&mut c, input);
+    let location = location(&mut c, input);
+    let description = c.text("description", &input.description, MAX_TEXT, false);
+    let summary = match c.text("summary", &input.summary, MAX_SHORT, false) {
+        s if s.is_empty() => one_line(&description, 160),
+        s => s,
+    };
+    let mut term_ids = c.terms("directions", Vocabulary::Direction, &input.directions);
+    term_ids.extend(c.terms("audiences", Vocabulary::Audience, &input.audiences));
+    term_ids.extend(c.terms(
+        "event_formats",
+        Vocabulary::EventFormat,
+        &input.event_formats,
+    ));
+    let contacts = contacts(&mut c, input);
+    let services = input
+        .services
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| service(&mut c, i, s))
+        .collect();
+    let events = input
+        .events
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| event(&mut c, i, e))
+        .collect();
+    let needs = input
+        .needs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| need(&mut c, i, n))
+        .collect();
+    let verification = input
+        .verification
+        .as_ref()
+        .and_then(|v| verification(&mut c, v));
+    let settlement = c.text("settlement", &input.settlement, MAX_SHORT, false);
+    let address = c.text("address", &input.address, MAX_SHORT, false);
+    if !c.issues.is_empty() {
+        return Err(c.issues);
+    }
+    let Some((okrug_id, location, approximate)) = location else {
+        return Err(vec![FieldIssue::new("okrug", "err-required")]);
+    };
+    Ok(ValidOrganization {
+        slug: slugify(&name),
+        name,
+        kind,
+        legal_form,
+        okrug_id,
+        inn,
+        ogrn,
+        summary,
+        description,
+        settlement,
+        address,
+        location,
+        approximate,
+        is_demo: input.demo,
+        contacts,
+        term_ids,
+        services,
+        events,
+        needs,
+        verification,
+    })
+}
+
+fn identifiers(c: &mut Checker, input: &OrganizationInput) -> (Option<String>, Option<String>) {
+    let checks_apply = c.catalog.identifier_scheme == "ru";
+    let mut one =
+        |field: &str,
+         raw: &str,
+         check: fn(&str) -> Result<String, crate::identifiers::IdentifierError>| {
+            let raw = raw.trim();
+            if raw.is_empty() {
+                return None;
+            }
+            if !checks_apply {
+                return Some(raw.to_owned());
+            }
+            match check(raw) {
+                Ok(v) => Some(v),
+                Err(e) => {
+                    c.issues
+                        .push(FieldIssue::new(field, e.message_key()).arg("value", raw));
+                    None
+                }
+            }
+        };
+    (
+        one("inn", &input.inn, validate_inn),
+        one("ogrn", &input.ogrn, validate_ogrn),
+    )
+}
+
+/// Decides where the organization is and in which okrug: from the coordinates when given
+/// (point-in-polygon), else at the stated okrug's centre, flagged approximate.
+fn location(c: &mut Checker, input: &OrganizationInput) -> Option<(i64, LatLon, bool)> {
+    let stated = input.okrug.trim();
+    let stated_okrug = if stated.is_empty() {
+        None
+    } else {
+        let found = c.catalog.find_okrug(stated);
+        if found.is_none() {
+            c.issues
+                .push(FieldIssue::new("okrug", "err-unknown-okrug").arg("value", stated));
+            return None;
+        }
+        found
+    };
+    match (input.lat, input.lon) {
+        (None, None) => match stated_okrug {
+            Some(o) => Some((o.id, o.center, true)),
+            None => {
+                c.issue("okrug", "err-okrug-or-coordinates");
+                None
+            }
+        },
+        (Some(lat), Some(lon)) => {
+            point_location(c, LatLon { lat, lon }, stated_okrug.map(|o| o.id))
+        }
+        _ => {
+            c.issue(
+                if input.lat.is_none() { "lat" } else { "lon" },
+                "err-coordinates-pair",
+            );
+            None
+        }
+    }
+}
+
+fn point_location(c: &mut Checker, at: LatLon, stated: Option<i64>) -> Option<(i64, LatLon, bool)> {
+    if !(-90.0..=90.0).contains(&at.lat) || !(-180.0..=180.0).contains(&at.lon) {
+        c.issue("lat", "err-coordinates-range");
+        return None;
+    }
+    let Some(found) = c.catalog.okrug_at(at) else {
+        let swapped = c
+            .catalog
+            .okrug_at(LatLon {
+                lat: at.lon,
+                lon: at.lat,
+            })
+            .is_some();
+        let key = if swapped {
+            "err-outside-region-swapped"
+        } else {
+            "err-outside-region"
+        };
+        let region = c.catalog.name.get(Default::default()).to_owned();
+        c.issues
+            .push(FieldIssue::new("lat", key).arg("region", region));
+        return None;
+    };
+    if let Some(stated_id) = stated.filter(|id| *id != found.id) {
+        let stated_name = c
+            .catalog
+            .okrug_by_id(stated_id)
+            .map(|o| o.name.get(Default::default()).to_owned());
+        let issue = FieldIssue::new("okrug", "err-okrug-mismatch")
+            .arg("stated", stated_name.unwrap_or_default())
+            .arg("found", found.name.get(Default::default()));
+        c.issues.push(issue);
+        return None;
+    }
+    Some((found.id, at, false))
+}
+
+fn contacts(c: &mut Checker, input: &OrganizationInput) -> Vec<(ContactKind, String)> {
+    let mut out = vec![];
+    let fields = [
+        (ContactKind::Phone, &input.phone),
+        (ContactKind::Email, &input.email),
+        (ContactKind::Website, &input.website),
+        (ContactKind::Vk, &input.vk),
+        (ContactKind::Ok, &input.ok),
+        (ContactKind::Telegram, &input.telegram),
+    ];
+    for (kind, raw) in fields {
+        // Several values may share one cell: "8 (35245) 2-13-45, 8 912 000-00-00".
+        for value in raw
+            .split([';', ','])
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+        {
+            match normalize_contact(kind, value) {
+                Some(v) => out.push((kind, v)),
+                None => c
+                    .issues
+                    .push(FieldIssue::new(kind.as_str(), contact_error(kind)).arg("value", value)),
+            }
+        }
+    }
+    out
+}
+
+fn contact_error(kind: ContactKind) -> &'static str {
+    match kind {
+        ContactKind::Phone => "err-phone",
+        ContactKind::Email => "err-email",
+        _ => "err-url",
+    }
+}
+
+/// Checks and tidies one contact value; `None` when it cannot be right.
+pub fn normalize_contact(kind: ContactKind, value: &str) -> Option<String> {
+    match kind {
+        ContactKind::Phone => normalize_phone(value),
+        ContactKind::Email => normalize_email(value),
+        ContactKind::Website => normalize_url(value, None),
+        ContactKind::Vk => normalize_url(value, Some("vk.com")),
+        ContactKind::Ok => normalize_url(value, Some("ok.ru")),
+        ContactKind::Telegram => normalize_url(value, Some("t.me")),
+    }
+}
+
+/// Rural numbers are often written with an area code in brackets and dashes; keep the
+/// person's formatting but insist on plausible characters and 5 to 15 digits.
+fn normalize_phone(v: &str) -> Option<String> {
+    let allowed = v
+        .chars()
+        .all(|ch| ch.is_ascii_digit() || " +-()\u{a0}".contains(ch));
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    (allowed && (5..=15).contains(&digits))
+        .then(|| v.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn normalize_email(v: &str) -> Option<String> {
+    let (local, domain) = v.split_once('@')?;
+    let ok = !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !v
+            .chars()
+            .any(|ch| ch.is_whitespace() || ch == '<' || ch == '>' || ch == '"')
+        && !domain.contains('@')
+        && v.len() <= 254;
+    ok.then(|| v.to_lowercase())
+}
+
+/// Accepts "https://site.ru", "site.ru" and, for social networks, a bare handle ("@group").
+fn normalize_url(v: &str, social_host: Option<&str>) -> Option<String> {
+    if v.chars()
+        .any(|ch| ch.is_whitespace() || ch == '"' || ch == '<' || ch == '>')
+        || v.len() > 500
+    {
+        return None;
+    }
+    let lower = v.to_lowercase();
+    let with_scheme = if lower.starts_with("https://") || lower.starts_with("http://") {
+        v.to_owned()
+    } else if lower.contains('.') && !lower.starts_with('@') {
+        format!("https://{v}")
+    } else if let Some(host) = social_host {
+        let handle = v.trim_start_matches('@');
+        let valid = !handle.is_empty()
+            && handle
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || ch == '_' || ch == '.');
+        return valid.then(|| format!("https://{host}/{handle}"));
+    } else {
+        return None;
+    };
+    let host = with_scheme
+        .split("://")
+        .nth(1)?
+        .split(['/', '?', '#'])
+        .next()?;
+    let host_ok = host.contains('.') && !host.starts_with('.') && !host.ends_with('.');
+    let social_ok =
+        social_host.is_none_or(|h| host.to_lowercase().ends_with(h) || host.contains("vkontakte"));
+    (host_ok && social_ok).then_some(with_scheme)
+}
+
+fn service(c: &mut Checker, i: usize, s: &ServiceInput) -> Option<ValidService> {
+    let field = |f: &str| format!("services[{}].{f}", i + 1);
+    let name = c.text(&field("name"), &s.name, MAX_NAME, true);
+    let description = c.text(&field("description"), &s.description, MAX_TEXT, false);
+    let cost = Cost::parse(&s.cost);
+    if cost.is_none() {
+        c.issues
+            .push(FieldIssue::new(field("cost"), "err-cost").arg("value", s.cost.trim()));
+    }
+    let audience_term_ids = c.terms(&field("audiences"), Vocabulary::Audience, &s.audiences);
+    Some(ValidService {
+        name,
+        description,
+        cost: cost?,
+        how_to_apply: c.text(&field("how_to_apply"), &s.how_to_apply, MAX_TEXT, false),
+        schedule: c.text(&field("schedule"), &s.schedule, MAX_SHORT, false),
+        audience_term_ids,
+    })
+}
+
+/// Parses the date-times people write: "2026-12-05", "2026-12-05 14:00", "05.12.2026 14:00",
+/// or RFC 3339. Returns the local `YYYY-MM-DDTHH:MM` form.
+pub fn parse_local_datetime(s: &str) -> Option<String> {
+    let t = s.trim();
+    let dt = chrono::DateTime::parse_from_rfc3339(t)
+        .map(|d| d.naive_local())
+        .ok()
+        .or_else(|| {
+            ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%d.%m.%Y %H:%M"]
+                .iter()
+                .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok())
+        })
+        .or_else(|| {
+            ["%Y-%m-%d", "%d.%m.%Y"]
+                .iter()
+                .find_map(|f| NaiveDate::parse_from_str(t, f).ok())
+                .map(|d| d.and_time(NaiveTime::MIN))
+        })?;
+    Some(dt.format("%Y-%m-%dT%H:%M").to_string())
+}
+
+fn event(c: &mut Checker, i: usize, e: &EventInput) -> Option<ValidEvent> {
+    let field = |f: &str| format!("events[{}].{f}", i + 1);
+    let title = c.text(&field("title"), &e.title, MAX_NAME, true);
+    let starts_at = parse_local_datetime(&e.starts_at);
+    if starts_at.is_none() {
+        c.issues.push(
+            FieldIssue::new(field("starts_at"), "err-datetime").arg("value", e.starts_at.trim()),
+        );
+    }
+    let ends_at = match e.ends_at.trim() {
+        "" => None,
+        raw => {
+            let parsed = parse_local_datetime(raw);
+            if parsed.is_none() {
+                c.issues
+                    .push(FieldIssue::new(field("ends_at"), "err-datetime").arg("value", raw));
+            }
+            parsed
+        }
+    };
+    let format_term_id = match e.format.trim() {
+        "" => None,
+        f => c
+            .terms(&field("format"), Vocabulary::EventFormat, &[f.to_owned()])
+            .first()
+            .copied(),
+    };
+    Some(ValidEvent {
+        title,
+        description: c.text(&field("description"), &e.description, MAX_TEXT, false),
+        starts_at: starts_at?,
+        ends_at,
+        place: c.text(&field("place"), &e.place, MAX_SHORT, false),
+        format_term_id,
+    })
+}
+
+fn need(c: &mut Checker, i: usize, n: &NeedInput) -> Option<ValidNeed> {
+    let field = |f: &str| format!("needs[{}].{f}", i + 1);
+    let kind = c.code(&field("kind"), Vocabulary::NeedKind, &n.kind, true)?;
+    let title = match c.text(&field("title"), &n.title, MAX_NAME, false) {
+        t if t.is_empty() => {
+            c.catalog
+                .taxonomy
+                .label(Vocabulary::NeedKind, &kind, Default::default())
+        }
+        t => t,
+    };
+    Some(ValidNeed {
+        kind,
+        title,
+        description: c.text(&field("description"), &n.description, MAX_TEXT, false),
+    })
+}
+
+fn verification(c: &mut Checker, v: &VerificationInput) -> Option<ValidVerification> {
+    let method = VerificationMethod::parse(&v.method);
+    if method.is_none() {
+        c.issues.push(
+            FieldIssue::new("verification.method", "err-verification-method")
+                .arg("value", v.method.trim()),
+        );
+    }
+    let verified_at = NaiveDate::parse_from_str(v.verified_at.trim(), "%Y-%m-%d").ok();
+    if verified_at.is_none() {
+        c.issues.push(
+            FieldIssue::new("verification.verified_at", "err-date")
+                .arg("value", v.verified_at.trim()),
+        );
+    }
+    Some(ValidVerification {
+        method: method?,
+        verified_by: c.text("verification.verified_by", &v.verified_by, MAX_NAME, true),
+        verified_at: verified_at?.format("%Y-%m-%d").to_string(),
+        note: c.text("verification.note", &v.note, MAX_TEXT, false),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_in_rural_formats_pass() {
+        assert_eq!(
+            normalize_phone("8 (35245) 2-13-45"),
+            Some("8 (35245) 2-13-45".into())
+        );
+        assert_eq!(
+            normalize_phone("+7 912 000-00-00"),
+            Some("+7 912 000-00-00".into())
+        );
+        assert_eq!(normalize_phone("звоните"), None);
+        assert_eq!(normalize_phone("12"), None);
+    }
+
+    #[test]
+    fn emails_and_urls_are_checked() {
+        assert_eq!(
+            normalize_email("Info@Sovet.RU"),
+            Some("info@sovet.ru".into())
+        );
+        assert_eq!(normalize_email("info@localhost"), None);
+        assert_eq!(
+            normalize_url("sovet45.ru", None),
+            Some("https://sovet45.ru".into())
+        );
+        assert_eq!(normalize_url("javascript:alert(1)", None), None);
+        assert_eq!(
+            normalize_url("@rodnik45", Some("vk.com")),
+            Some("https://vk.com/rodnik45".into())
+        );
+        assert_eq!(
+            normalize_url("https://evil.example/x", Some("vk.com")),
+            None
+        );
+    }
+
+    #[test]
+    fn datetimes_in_common_forms() {
+        assert_eq!(
+            parse_local_datetime("2026-12-05"),
+            Some("2026-12-05T00:00".into())
+        );
+        assert_eq!(
+            parse_local_datetime("05.12.2026 14:30"),
+            Some("2026-12-05T14:30".into())
+        );
+        assert_eq!(parse_local_datetime("завтра"), None);
+    }
+}

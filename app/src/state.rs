@@ -1,0 +1,59 @@
+//! The one `AppState`, made once by the server binary and handed to Leptos (as context) and
+//! to plain axum routes (as router state).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+
+use crate::db::Db;
+use crate::error::AppError;
+use crate::i18n::{locale_from_cookie_header, I18n};
+use crate::region::RegionCatalog;
+
+/// Settings the app code needs at run time. Filled once from flags and env vars by the
+/// server binary; app code never reads env vars itself.
+#[derive(Clone, Debug)]
+pub struct AppConfig {
+    /// Holds the SQLite file and, later, the search index and uploads.
+    pub data_dir: PathBuf,
+    /// Holds one folder per region with its seed files.
+    pub seed_dir: PathBuf,
+    /// The slug of the region this instance serves.
+    pub region: String,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    pub region: Arc<RegionCatalog>,
+    pub config: Arc<AppConfig>,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// The translator for the current request, from its `lang` cookie.
+pub fn request_i18n() -> I18n {
+    let parts = leptos::prelude::use_context::<http::request::Parts>();
+    let cookie = parts
+        .as_ref()
+        .and_then(|p| p.headers.get(http::header::COOKIE))
+        .and_then(|v| v.to_str().ok());
+    I18n::new(locale_from_cookie_header(cookie))
+}
+
+/// The state and translator a server fn needs.
+pub fn request_context() -> Result<(AppState, I18n), AppError> {
+    let state = leptos::prelude::use_context::<AppState>().ok_or_else(|| {
+        AppError::Internal(anyhow::anyhow!(
+            "AppState is missing from the Leptos context"
+        ))
+    })?;
+    Ok((state, request_i18n()))
+}

@@ -1,0 +1,288 @@
+//! The organization page, at /org/{id}-{slug}: everything about one organization,
+//! server-rendered, readable without JavaScript.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use super::parts::{Chips, LoadError, MiniMapSvg, NotFound};
+use crate::i18n::use_i18n;
+use crate::organizations::{
+    load_organization_page, ContactKind, ContactView, EventView, NeedView, OrganizationPage,
+    ServiceView,
+};
+
+/// Parses the leading id of "{id}-{slug}"; the slug part is decoration.
+pub fn parse_id(id_slug: &str) -> Option<i64> {
+    let digits: String = id_slug.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok().filter(|id| *id > 0)
+}
+
+#[component]
+pub fn OrganizationRoute() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id_slug").as_deref().and_then(parse_id);
+    let data = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => load_organization_page(id).await.map(Some),
+            None => Ok(None),
+        }
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some(page)) => view! { <OrganizationView page/> }.into_any(),
+                    Ok(None) => view! { <NotFound/> }.into_any(),
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn OrganizationView(page: OrganizationPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let p = page;
+    let place = [p.settlement.as_str(), p.address.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let kind_line = match &p.legal_form_label {
+        Some(form) => format!("{} · {form}", p.kind_label),
+        None => p.kind_label.clone(),
+    };
+    view! {
+        <Title text=p.name.clone()/>
+        <Meta name="description" content=p.summary.clone()/>
+        <article class="wrap org-page">
+            <nav class="breadcrumbs" aria-label=i18n.t("breadcrumbs")>
+                <a href="/">{i18n.t("nav-organizations")}</a> " › "
+                <a href=format!("/okrug/{}", p.okrug.slug)>{p.okrug.name.clone()}</a>
+            </nav>
+            <header class="org-header">
+                <h1>{p.name.clone()}</h1>
+                <p class="org-kind">{kind_line}</p>
+                <p class="org-badges">
+                    {p.verification.is_some().then(|| view! { <span class="badge verified">{i18n.t("badge-verified")}</span> })}
+                    {p.is_demo.then(|| view! { <span class="badge demo">{i18n.t("badge-demo")}</span> " " {i18n.t("demo-explained")} })}
+                </p>
+                {(!p.summary.is_empty()).then(|| view! { <p class="lead">{p.summary.clone()}</p> })}
+            </header>
+
+            <div class="org-grid">
+                <div class="org-main">
+                    <Section id="about" title=i18n.t("org-about")>
+                        <Paragraphs text=p.description.clone() empty=i18n.t("org-no-description")/>
+                    </Section>
+                    <Section id="directions" title=i18n.t("org-directions")>
+                        <TermsOrNone items=p.directions.clone()/>
+                    </Section>
+                    <Section id="audiences" title=i18n.t("org-audiences")>
+                        <TermsOrNone items=p.audiences.clone()/>
+                    </Section>
+                    <Section id="formats" title=i18n.t("org-event-formats")>
+                        <TermsOrNone items=p.event_formats.clone()/>
+                    </Section>
+                    <Section id="services" title=i18n.t("org-services")>
+                        <Services services=p.services.clone()/>
+                    </Section>
+                    <Section id="events" title=i18n.t("org-events")>
+                        <Events events=p.upcoming_events.clone()/>
+                    </Section>
+                    <Section id="needs" title=i18n.t("org-needs")>
+                        <Needs needs=p.needs.clone()/>
+                    </Section>
+                </div>
+                <aside class="org-side">
+                    <Section id="contacts" title=i18n.t("org-contacts")>
+                        <Contacts contacts=p.contacts.clone()/>
+                    </Section>
+                    <Section id="location" title=i18n.t("org-location")>
+                        {(!place.is_empty()).then(|| view! { <p class="address">{place.clone()}</p> })}
+                        <p><a href=format!("/okrug/{}", p.okrug.slug)>{p.okrug.name.clone()}</a></p>
+                        <MiniMapSvg map=p.minimap.clone() label=i18n.t_with("minimap-label", &[("okrug", p.okrug.name.clone().into())])/>
+                        <p class="coords">
+                            {i18n.t("org-coordinates")} ": "
+                            <span class="mono">{format!("{:.5}, {:.5}", p.lat, p.lon)}</span>
+                        </p>
+                        {p.approximate.then(|| view! { <p class="note">{i18n.t("org-approximate")}</p> })}
+                    </Section>
+                    <Section id="registry" title=i18n.t("org-registry")>
+                        <Registry inn=p.inn.clone() ogrn=p.ogrn.clone()/>
+                    </Section>
+                    <Section id="freshness" title=i18n.t("org-freshness")>
+                        <dl class="facts">
+                            <dt>{i18n.t("org-updated")}</dt>
+                            <dd>{p.updated.clone()}</dd>
+                            <dt>{i18n.t("org-verified")}</dt>
+                            <dd>{match p.verification.clone() {
+                                Some(v) => format!("{} ({})", v.date, v.method_label),
+                                None => i18n.t("org-not-verified"),
+                            }}</dd>
+                        </dl>
+                    </Section>
+                </aside>
+            </div>
+        </article>
+    }
+}
+
+#[component]
+fn Section(id: &'static str, title: String, children: Children) -> impl IntoView {
+    let heading = format!("h-{id}");
+    view! {
+        <section class="org-section" id=id aria-labelledby=heading.clone()>
+            <h2 id=heading.clone()>{title}</h2>
+            {children()}
+        </section>
+    }
+}
+
+/// Plain text split into paragraphs at blank lines. User text is always escaped.
+#[component]
+fn Paragraphs(text: String, empty: String) -> impl IntoView {
+    if text.trim().is_empty() {
+        return view! { <p class="none">{empty}</p> }.into_any();
+    }
+    text.split("\n\n")
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .map(|p| view! { <p>{p}</p> })
+        .collect_view()
+        .into_any()
+}
+
+#[component]
+fn TermsOrNone(items: Vec<crate::taxonomy::TermLabel>) -> impl IntoView {
+    let i18n = use_i18n();
+    if items.is_empty() {
+        view! { <p class="none">{i18n.t("org-not-specified")}</p> }.into_any()
+    } else {
+        view! { <Chips items/> }.into_any()
+    }
+}
+
+#[component]
+fn Contacts(contacts: Vec<ContactView>) -> impl IntoView {
+    let i18n = use_i18n();
+    if contacts.is_empty() {
+        return view! { <p class="none">{i18n.t("org-no-contacts")}</p> }.into_any();
+    }
+    view! {
+        <ul class="contacts">
+            {contacts.into_iter().map(|c| {
+                let external = !matches!(c.kind, ContactKind::Phone | ContactKind::Email);
+                view! {
+                    <li>
+                        <span class="contact-kind">{i18n.t(&format!("contact-{}", c.kind.as_str()))}</span>
+                        <a href=c.href rel=external.then_some("nofollow noopener")>{c.value}</a>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+fn Services(services: Vec<ServiceView>) -> impl IntoView {
+    let i18n = use_i18n();
+    if services.is_empty() {
+        return view! { <p class="none">{i18n.t("org-no-services")}</p> }.into_any();
+    }
+    view! {
+        <ul class="services">
+            {services.into_iter().map(|s| view! {
+                <li class="service">
+                    <h3>{s.name} " " <span class=format!("badge cost-{}", s.cost.as_str())>{i18n.t(s.cost.label_key())}</span></h3>
+                    {(!s.description.is_empty()).then(|| view! { <p>{s.description.clone()}</p> })}
+                    <dl class="facts">
+                        {(!s.audiences.is_empty()).then(|| view! {
+                            <dt>{i18n.t("service-audience")}</dt>
+                            <dd>{s.audiences.iter().map(|a| a.label.clone()).collect::<Vec<_>>().join(", ")}</dd>
+                        })}
+                        {(!s.how_to_apply.is_empty()).then(|| view! {
+                            <dt>{i18n.t("service-how-to-apply")}</dt><dd>{s.how_to_apply.clone()}</dd>
+                        })}
+                        {(!s.schedule.is_empty()).then(|| view! {
+                            <dt>{i18n.t("service-schedule")}</dt><dd>{s.schedule.clone()}</dd>
+                        })}
+                    </dl>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+fn Events(events: Vec<EventView>) -> impl IntoView {
+    let i18n = use_i18n();
+    if events.is_empty() {
+        return view! { <p class="none">{i18n.t("org-no-events")}</p> }.into_any();
+    }
+    view! {
+        <ul class="events">
+            {events.into_iter().map(|e| view! {
+                <li class="event">
+                    <p class="event-when">{e.when}</p>
+                    <h3>{e.title}</h3>
+                    {(!e.place.is_empty()).then(|| view! { <p class="event-place">{e.place.clone()}</p> })}
+                    {e.format.map(|f| view! { <p class="event-format">{f.label}</p> })}
+                    {(!e.description.is_empty()).then(|| view! { <p>{e.description.clone()}</p> })}
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+fn Needs(needs: Vec<NeedView>) -> impl IntoView {
+    let i18n = use_i18n();
+    if needs.is_empty() {
+        return view! { <p class="none">{i18n.t("org-no-needs")}</p> }.into_any();
+    }
+    view! {
+        <ul class="needs">
+            {needs.into_iter().map(|n| view! {
+                <li class="need" data-kind=n.kind.code>
+                    <span class="need-kind">{n.kind.label}</span>
+                    <strong>{n.title}</strong>
+                    {(!n.description.is_empty()).then(|| view! { <p>{n.description.clone()}</p> })}
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+fn Registry(inn: Option<String>, ogrn: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    if inn.is_none() && ogrn.is_none() {
+        return view! { <p class="none">{i18n.t("org-unregistered")}</p> }.into_any();
+    }
+    view! {
+        <dl class="facts">
+            {inn.map(|v| view! { <dt>{i18n.t("org-inn")}</dt><dd class="mono">{v}</dd> })}
+            {ogrn.map(|v| view! { <dt>{i18n.t("org-ogrn")}</dt><dd class="mono">{v}</dd> })}
+        </dl>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn id_comes_from_the_start_of_the_segment() {
+        assert_eq!(super::parse_id("42-sovet-veteranov"), Some(42));
+        assert_eq!(super::parse_id("42"), Some(42));
+        assert_eq!(super::parse_id("sovet"), None);
+        assert_eq!(super::parse_id("0-x"), None);
+        assert_eq!(super::parse_id("99999999999999999999999-x"), None);
+    }
+}

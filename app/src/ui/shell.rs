@@ -1,0 +1,132 @@
+//! The HTML shell, the router and the frame around every page (header, footer, language).
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{ParamSegment, SsrMode, StaticSegment};
+
+use super::home::HomePage;
+use super::okrug::{OkrugIndexPage, OkrugRoute};
+use super::organization::OrganizationRoute;
+use super::parts::NotFound;
+use crate::i18n::{use_i18n, I18n, Locale};
+
+/// The whole HTML document. Rendered per request on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let i18n = current_i18n();
+    provide_context(i18n);
+    view! {
+        <!DOCTYPE html>
+        <html lang=i18n.locale.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#0b5d3b"/>
+                <link rel="stylesheet" id="leptos" href="/pkg/poputchiki.css"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options islands=true/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The translator for this render: from the request on the server, the default otherwise.
+fn current_i18n() -> I18n {
+    #[cfg(feature = "ssr")]
+    {
+        crate::state::request_i18n()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        use_i18n()
+    }
+}
+
+/// The routes. Every route renders fully on the server before anything is sent
+/// (`SsrMode::Async`), so pages are complete without JavaScript and 404s get a real status.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let i18n = use_i18n();
+    view! {
+        <Title formatter=move |t: String| if t.is_empty() { i18n.t("site-name") } else { format!("{t} — {}", i18n.t("site-name")) }/>
+        <Router>
+            <a class="skip-link" href="#main">{i18n.t("skip-to-content")}</a>
+            <SiteHeader/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("org"), ParamSegment("id_slug")) view=OrganizationRoute ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("okrug") view=OkrugIndexPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("okrug"), ParamSegment("slug")) view=OkrugRoute ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}
+
+#[component]
+fn SiteHeader() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <header class="site-header">
+            <div class="wrap header-row">
+                <a class="brand" href="/">
+                    <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true" width="32" height="32">
+                        <circle cx="16" cy="16" r="15" fill="#ffffff"/>
+                        <path d="M7 22 L13 12 L17 18 L20 14 L25 22 Z" fill="#0b5d3b"/>
+                    </svg>
+                    <span class="brand-name">{i18n.t("site-name")}</span>
+                </a>
+                <nav aria-label=i18n.t("nav-label")>
+                    <ul class="nav">
+                        <li><a href="/">{i18n.t("nav-organizations")}</a></li>
+                        <li><a href="/okrug">{i18n.t("nav-okrugs")}</a></li>
+                        <li><LanguageSwitch/></li>
+                    </ul>
+                </nav>
+            </div>
+            <p class="wrap tagline">{i18n.t("site-tagline")}</p>
+        </header>
+    }
+}
+
+/// Links to every other locale. They work without JavaScript: `/lang/{code}` sets the
+/// `lang` cookie and sends the visitor back to the page they were on.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    Locale::all()
+        .filter(|l| *l != i18n.locale)
+        .map(|l| {
+            view! {
+                <a href=format!("/lang/{}", l.code()) hreflang=l.code() lang=l.code() class="lang-link">
+                    {l.native_name()}
+                </a>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn SiteFooter() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <footer class="site-footer">
+            <div class="wrap">
+                <p>{i18n.t("footer-data-licence")}</p>
+                <p>
+                    {i18n.t("footer-boundaries")} " "
+                    <a href="https://www.openstreetmap.org/copyright">"© OpenStreetMap contributors"</a>
+                    " (ODbL 1.0). " {i18n.t("footer-centres")}
+                </p>
+                <p class="demo-note">{i18n.t("footer-demo")}</p>
+            </div>
+        </footer>
+    }
+}

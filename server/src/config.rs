@@ -1,0 +1,101 @@
+//! Configuration, read once from command-line flags and environment variables. Every
+//! setting has a default that works on a fresh machine.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "server",
+    version,
+    about = "Poputchiki: the road map of rural NGOs and initiative groups"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    #[command(flatten)]
+    pub serve: ServeArgs,
+    /// What to do; without a command the server starts.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Settings every command shares.
+#[derive(Debug, Clone, Args)]
+pub struct CommonArgs {
+    /// Holds the SQLite database (and later the search index and uploads).
+    #[arg(
+        long,
+        env = "POPUTCHIKI_DATA_DIR",
+        default_value = "./data",
+        global = true
+    )]
+    pub data_dir: PathBuf,
+    /// Holds one folder per region with its seed files.
+    #[arg(
+        long,
+        env = "POPUTCHIKI_SEED_DIR",
+        default_value = "./seed/regions",
+        global = true
+    )]
+    pub seed_dir: PathBuf,
+    /// The region this instance serves (a folder name under the seed directory).
+    #[arg(
+        long,
+        env = "POPUTCHIKI_REGION",
+        default_value = "kurgan",
+        global = true
+    )]
+    pub region: String,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Start the web server (the default).
+    Serve,
+    /// Import organizations from a CSV, JSON or JSON Lines file (see docs/IMPORT.md).
+    Import {
+        file: PathBuf,
+        /// Check every row and report, without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write N synthetic organizations as JSON Lines (demo data and benchmarks).
+    Generate {
+        /// How many organizations to write.
+        #[arg(long, default_value_t = 300)]
+        count: usize,
+        /// Random seed: the same seed gives the same file.
+        #[arg(long, default_value_t = 45)]
+        seed: u64,
+        /// Where to write (`-` for standard output).
+        #[arg(long, default_value = "-")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(
+        long,
+        env = "POPUTCHIKI_ADDR",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
+    pub addr: SocketAddr,
+    /// Load the region's demo organizations when the database has none.
+    #[arg(long, env = "POPUTCHIKI_DEMO", global = true, action = clap::ArgAction::SetTrue,
+          value_parser = clap::builder::FalseyValueParser::new())]
+    pub demo: bool,
+    /// The built site (CSS, JS, WASM, static files); cargo-leptos sets LEPTOS_SITE_ROOT.
+    #[arg(
+        long,
+        env = "LEPTOS_SITE_ROOT",
+        default_value = "target/site",
+        global = true
+    )]
+    pub site_root: String,
+}

@@ -1,0 +1,9 @@
+//! The Poputchiki server as a library: configuration, start-up and the axum router. The
+//! binary (`main.rs`) only parses the command line; tests build the very same router.
+
+pub mod config;
+pub mod routes;
+pub mod startup;
+
+pub use routes::router;
+pub use startup::{build_state, init_tracing};

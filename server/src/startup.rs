@@ -1,0 +1,88 @@
+//! Start-up: open the database, load the seed regions, optionally the demo data, and build
+//! the one `AppState`.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::Context;
+use app::state::{AppConfig, AppState};
+use leptos::config::LeptosOptions;
+
+use crate::config::CommonArgs;
+
+/// Logs to stderr; `RUST_LOG` overrides the default level.
+pub fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+/// The Leptos options: the output name is fixed so the HTML always asks for the files
+/// cargo-leptos wrote.
+pub fn leptos_options(site_root: &str, addr: std::net::SocketAddr) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("poputchiki")
+        .site_root(site_root)
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .build()
+}
+
+/// Stores every region folder found under the seed directory (an idempotent upsert).
+pub async fn load_seed_regions(db: &app::db::Db, seed_dir: &Path) -> anyhow::Result<()> {
+    let entries = std::fs::read_dir(seed_dir)
+        .with_context(|| format!("the seed directory {} cannot be read", seed_dir.display()))?;
+    for entry in entries.flatten() {
+        if entry.path().join("region.json").is_file() {
+            let seed = app::seed::read_region_dir(&entry.path())?;
+            app::seed::store_region(db, &seed).await?;
+            tracing::info!(region = %seed.manifest.slug, okrugs = seed.okrugs.len(), "region loaded");
+        }
+    }
+    Ok(())
+}
+
+/// Opens the database, loads the regions and returns the state for `common.region`.
+pub async fn build_state(common: &CommonArgs, options: LeptosOptions) -> anyhow::Result<AppState> {
+    let db = app::db::connect(&common.data_dir).await?;
+    load_seed_regions(&db, &common.seed_dir).await?;
+    let region = app::seed::load_catalog(&db, &common.region).await?;
+    Ok(AppState {
+        leptos_options: options,
+        db,
+        region: Arc::new(region),
+        config: Arc::new(AppConfig {
+            data_dir: common.data_dir.clone(),
+            seed_dir: common.seed_dir.clone(),
+            region: common.region.clone(),
+        }),
+    })
+}
+
+/// Imports the region's demo file through the normal import path, if the region has no
+/// organizations yet.
+pub async fn load_demo_if_empty(state: &AppState) -> anyhow::Result<()> {
+    let count = app::organizations::store::count_all(&state.db, state.region.id).await?;
+    if count > 0 {
+        tracing::info!(count, "organizations present; demo data not loaded");
+        return Ok(());
+    }
+    let dir = state.config.seed_dir.join(&state.config.region);
+    let seed = app::seed::read_region_dir(&dir)?;
+    let file = seed.demo_file().context("the region has no demo file")?;
+    let (rows, _) =
+        app::import::read_file(&file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let report = app::import::import_rows(&state.db, &state.region, rows, false).await?;
+    tracing::info!(
+        created = report.created,
+        rejected = report.rejected_rows,
+        "demo data loaded"
+    );
+    if report.rejected_rows > 0 {
+        tracing::warn!("{}", report.render());
+    }
+    Ok(())
+}
