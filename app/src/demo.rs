@@ -24,8 +24,8 @@ impl Rng {
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
     }
     fn chance(&mut self, percent: u64) -> bool {
         self.next() % 100 < percent
@@ -237,10 +237,10 @@ fn one(
         okrug,
         area_gen: area_genitive(okrug),
         centre: okrug.admin_center.get(Default::default()).to_owned(),
-        nickname: *rng.pick(NICKNAMES),
-        saint: *rng.pick(SAINTS),
+        nickname: rng.pick(NICKNAMES),
+        saint: rng.pick(SAINTS),
     };
-    let name = place.fill(*rng.pick(t.names));
+    let name = place.fill(rng.pick(t.names));
     // Shadrinsky okrug's centre is the city of Shadrinsk, an enclave outside the okrug.
     let centre_inside = catalog
         .okrug_at(okrug.center)
@@ -393,7 +393,7 @@ fn events(t: &Template, place: &Place, rng: &mut Rng) -> Vec<EventInput> {
 }
 
 fn verification(rng: &mut Rng) -> VerificationInput {
-    let (method, note) = *rng.pick(&[
+    let (method, note) = rng.pick(&[
         ("registry", "ИНН и ОГРН сверены с реестром."),
         ("reports", "Отчёты за прошлый год сданы."),
         (

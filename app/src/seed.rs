@@ -381,3 +381,175 @@ async fn load_taxonomy(db: &Db, region_id: i64) -> anyhow::Result<Taxonomy> {
     }
     Ok(taxonomy)
 }
+
+/// Builds a catalog straight from a seed folder, without a database: okrug ids are their
+/// 1-based positions and term ids are unique across vocabularies. For tests and tools.
+pub fn catalog_from_seed(seed: &RegionSeed) -> anyhow::Result<RegionCatalog> {
+    let mut okrugs = Vec::new();
+    for (i, o) in seed.okrugs.iter().enumerate() {
+        let boundary =
+            parse_boundary(&o.boundary_json).map_err(|e| anyhow::anyhow!("{}: {e}", o.slug))?;
+        okrugs.push(Okrug {
+            id: i as i64 + 1,
+            slug: o.slug.clone(),
+            name: o.name.clone(),
+            full_name: o.full_name.clone(),
+            kind: o.kind.clone(),
+            admin_center: o.admin_center.clone(),
+            admin_center_kind: o.admin_center_kind.clone(),
+            center: o.center,
+            area_km2: o.area_km2,
+            bbox: bbox(&boundary),
+            boundary,
+        });
+    }
+    okrugs.sort_by_cached_key(|o| crate::text::collation_key(o.name.get(Default::default())));
+    let mut taxonomy = seed.taxonomy.clone();
+    let mut next_id = 1;
+    for vocab in Vocabulary::ALL {
+        for term in taxonomy.terms_mut(vocab) {
+            term.id = next_id;
+            next_id += 1;
+        }
+    }
+    let m = &seed.manifest;
+    Ok(RegionCatalog {
+        id: 1,
+        slug: m.slug.clone(),
+        name: m.name.clone(),
+        attribution: m.attribution.clone(),
+        identifier_scheme: m.identifier_scheme.clone(),
+        center: m.center,
+        okrugs,
+        taxonomy,
+    })
+}
+
+/// The real Kurgan catalog from the repository's seed folder, for unit tests.
+#[cfg(test)]
+pub(crate) fn test_catalog() -> RegionCatalog {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seed/regions/kurgan");
+    let seed = read_region_dir(&dir).expect("the Kurgan seed folder reads");
+    catalog_from_seed(&seed).expect("catalog")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::region::LatLon;
+
+    fn kurgan() -> RegionCatalog {
+        test_catalog()
+    }
+
+    #[test]
+    fn kurgan_has_26_okrugs_and_the_taxonomy() {
+        let c = kurgan();
+        assert_eq!(c.okrugs.len(), 26);
+        assert_eq!(
+            c.okrugs.iter().filter(|o| o.kind == "urban_okrug").count(),
+            2
+        );
+        assert!(c
+            .taxonomy
+            .by_code(Vocabulary::Direction, "social_services")
+            .is_some());
+        assert!(c
+            .taxonomy
+            .by_code(Vocabulary::Audience, "elderly")
+            .is_some());
+        assert!(c
+            .taxonomy
+            .by_code(Vocabulary::EventFormat, "consultation")
+            .is_some());
+        assert_eq!(c.taxonomy.org_kind.len(), 3);
+    }
+
+    #[test]
+    fn every_okrug_centre_lands_in_its_own_okrug_except_the_shadrinsk_enclave() {
+        let c = kurgan();
+        for o in &c.okrugs {
+            let found = c.okrug_at(o.center).map(|f| f.slug.as_str());
+            if o.slug == "shadrinsky" {
+                // Shadrinsky okrug is governed from Shadrinsk, a city outside its territory.
+                assert_eq!(
+                    found,
+                    Some("shadrinsk"),
+                    "Shadrinsky's centre is in the Shadrinsk hole"
+                );
+            } else {
+                assert_eq!(found, Some(o.slug.as_str()), "centre of {}", o.slug);
+            }
+        }
+    }
+
+    #[test]
+    fn shadrinsk_city_is_not_inside_shadrinsky_okrug() {
+        let c = kurgan();
+        let shadrinsk_city = LatLon {
+            lat: 56.08616,
+            lon: 63.63816,
+        };
+        assert_eq!(
+            c.okrug_at(shadrinsk_city).map(|o| o.slug.as_str()),
+            Some("shadrinsk")
+        );
+        // A village 20 km south-east of the city is in the okrug, not the city.
+        let village = LatLon {
+            lat: 55.95,
+            lon: 63.85,
+        };
+        assert_eq!(
+            c.okrug_at(village).map(|o| o.slug.as_str()),
+            Some("shadrinsky")
+        );
+    }
+
+    #[test]
+    fn points_outside_the_oblast_have_no_okrug() {
+        let c = kurgan();
+        assert!(
+            c.okrug_at(LatLon {
+                lat: 55.75,
+                lon: 37.62
+            })
+            .is_none(),
+            "Moscow"
+        );
+        assert!(
+            c.okrug_at(LatLon {
+                lat: 56.84,
+                lon: 60.61
+            })
+            .is_none(),
+            "Yekaterinburg"
+        );
+        assert!(
+            c.okrug_at(LatLon {
+                lat: 65.34,
+                lon: 55.45
+            })
+            .is_none(),
+            "swapped Kurgan"
+        );
+    }
+
+    #[test]
+    fn find_okrug_accepts_slugs_and_russian_names() {
+        let c = kurgan();
+        assert_eq!(
+            c.find_okrug("shumikhinsky").map(|o| o.slug.as_str()),
+            Some("shumikhinsky")
+        );
+        assert_eq!(
+            c.find_okrug("Шумихинский").map(|o| o.slug.as_str()),
+            Some("shumikhinsky")
+        );
+        assert_eq!(
+            c.find_okrug("шумихинский муниципальный округ")
+                .map(|o| o.slug.as_str()),
+            Some("shumikhinsky")
+        );
+        assert!(c.find_okrug("Тюменский").is_none());
+    }
+}

@@ -88,20 +88,21 @@ pub struct VerificationInput {
     pub note: String,
 }
 
+/// A coordinate cell that holds something other than a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotACoordinate;
+
 /// Parses a coordinate typed by a person: "55.43", "55,43" (Russian Excel) or a number.
-pub fn parse_coordinate(s: &str) -> Result<Option<f64>, ()> {
+/// An empty cell is `Ok(None)`.
+pub fn parse_coordinate(s: &str) -> Result<Option<f64>, NotACoordinate> {
     let t = s.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    t.replace(',', ".")
-        .parse::<f64>()
-        .map(Some)
-        .map_err(|_| ())
-        .and_then(|v| match v {
-            Some(x) if x.is_finite() => Ok(Some(x)),
-            _ => Err(()),
-        })
+    match t.replace(',', ".").parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(Some(x)),
+        _ => Err(NotACoordinate),
+    }
 }
 
 fn lenient_coordinate<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
@@ -129,8 +130,8 @@ mod tests {
         assert_eq!(parse_coordinate("55,4312"), Ok(Some(55.4312)));
         assert_eq!(parse_coordinate(" 64.1 "), Ok(Some(64.1)));
         assert_eq!(parse_coordinate(""), Ok(None));
-        assert_eq!(parse_coordinate("север"), Err(()));
-        assert_eq!(parse_coordinate("NaN"), Err(()));
+        assert_eq!(parse_coordinate("север"), Err(NotACoordinate));
+        assert_eq!(parse_coordinate("NaN"), Err(NotACoordinate));
     }
 
     #[test]

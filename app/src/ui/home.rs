@@ -66,6 +66,9 @@ pub fn OrgBrowser(data: HomeData, locale: Locale) -> impl IntoView {
     let list = RwSignal::new(first_page);
     let state = RwSignal::new(LoadState::Ready);
     let generation = StoredValue::new(0u64);
+    // Effects run only in the browser: this marks the island as live (tests wait for it).
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
 
     // Fetches a filter's results; only the newest request may update the list.
     let load = move |f: OrgFilter, push_history: bool| {
@@ -105,7 +108,7 @@ pub fn OrgBrowser(data: HomeData, locale: Locale) -> impl IntoView {
     };
 
     view! {
-        <section class="wrap browser" aria-labelledby="results-heading">
+        <section class="wrap browser" aria-labelledby="results-heading" data-hydrated=move || hydrated.get().then_some("true")>
             <form class="filters" method="get" action="/" role="search"
                 on:submit=move |ev| { ev.prevent_default(); load(filter.get_untracked().with_page(1), true); }>
                 <FilterSelect id="okrug" label=i18n.t("filter-okrug") any=i18n.t("filter-any-okrug")

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs whatever this machine lacks to build, run and test Poputchiki. Every step checks
+# first (including exact versions), so on a warm machine this costs a few seconds. Only
+# package registries are used: crates.io, Debian and npm. Nothing is downloaded at build time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CARGO_LEPTOS_VERSION=0.3.10
+WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate pinned in Cargo.toml
+
+log() { printf '\033[1;32m==>\033[0m %s\n' "$*"; }
+export PATH="$HOME/.cargo/bin:$PATH"
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "Need root to run: $*" >&2; exit 1; fi
+}
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "Adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# cargo-leptos: a debug build installs in ~6 min on 2 cores instead of ~24 min for the
+# release profile (fat LTO); it only orchestrates builds, so its own speed hardly matters.
+if [ "$(cargo leptos --version 2>/dev/null | awk '{print $2}')" != "$CARGO_LEPTOS_VERSION" ]; then
+  log "Installing cargo-leptos $CARGO_LEPTOS_VERSION (debug build, about 6 minutes)"
+  cargo install --locked --debug cargo-leptos --version "$CARGO_LEPTOS_VERSION"
+fi
+
+# cargo-leptos would try to download wasm-bindgen from GitHub; install the exact version.
+# Without --locked: its lockfile wants a webpki-roots version the registry index lacks.
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  log "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 8 minutes)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  log "Installing Debian's chromium for the browser tests"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core
+fi
+
+# npm: Playwright (driving the Debian chromium above; never `playwright install`) and
+# binaryen's wasm-opt for release builds (Debian's binaryen 108 breaks hydration).
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "Installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+log "Tools ready: $(cargo leptos --version), $(wasm-bindgen --version), $(/usr/bin/chromium --version 2>/dev/null | head -1)"

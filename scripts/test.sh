@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check: formatting, clippy, unit, integration
+# and HTTP tests, and the browser tests in headless Chromium. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# The same flags cargo-leptos uses for debug builds, so tests reuse its compiled crates.
+export RUSTFLAGS="--cfg erase_components"
+export LEPTOS_OUTPUT_NAME=poputchiki
+step() { printf '\n\033[1;34m== %s\033[0m\n' "$*"; }
+
+step "Formatting"
+cargo fmt --all -- --check
+
+step "Build (server + WASM)"
+cargo leptos build
+
+step "Unit, integration and HTTP tests"
+cargo test --workspace --exclude frontend
+
+step "Clippy"
+cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
+cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+step "Browser tests (headless Chromium)"
+rm -rf target/e2e-data
+(cd tests/e2e && E2E_DATA_DIR="$PWD/../../target/e2e-data" npx playwright test)
+
+step "All checks passed"
