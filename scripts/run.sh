@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"   # npm binaryen's wasm-opt
+export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"   # npm binaryen's wasm-opt
 export POPUTCHIKI_DEMO="${POPUTCHIKI_DEMO:-1}"
 export POPUTCHIKI_ADDR="${POPUTCHIKI_ADDR:-127.0.0.1:3000}"
 echo "Poputchiki will be at http://${POPUTCHIKI_ADDR} once the build finishes."

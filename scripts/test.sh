@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 # The same flags cargo-leptos uses for debug builds, so tests reuse its compiled crates.
 export RUSTFLAGS="--cfg erase_components"
 export LEPTOS_OUTPUT_NAME=poputchiki
