@@ -25,14 +25,16 @@ fi
 # release profile (fat LTO); it only orchestrates builds, so its own speed hardly matters.
 if [ "$(cargo leptos --version 2>/dev/null | awk '{print $2}')" != "$CARGO_LEPTOS_VERSION" ]; then
   log "Installing cargo-leptos $CARGO_LEPTOS_VERSION (debug build, about 6 minutes)"
-  cargo install --locked --debug cargo-leptos --version "$CARGO_LEPTOS_VERSION"
+  cargo install --force --locked --debug cargo-leptos --version "$CARGO_LEPTOS_VERSION"
+  [ "$(cargo leptos --version | awk '{print $2}')" = "$CARGO_LEPTOS_VERSION" ] || { echo "cargo-leptos install failed" >&2; exit 1; }
 fi
 
 # cargo-leptos would try to download wasm-bindgen from GitHub; install the exact version.
 # Without --locked: its lockfile wants a webpki-roots version the registry index lacks.
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
   log "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 8 minutes)"
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  [ "$(wasm-bindgen --version | awk '{print $2}')" = "$WASM_BINDGEN_VERSION" ] || { echo "wasm-bindgen install failed" >&2; exit 1; }
 fi
 
 if [ ! -x /usr/bin/chromium ]; then

@@ -4,7 +4,7 @@
 //! URL in sync, with no page reload.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 use super::parts::{CardList, LoadError, Pager};
@@ -27,6 +27,7 @@ pub fn HomePage() -> impl IntoView {
     let data = Resource::new(filter, load_home);
     view! {
         <Title text=""/>
+        <Meta name="description" content=i18n.t("site-tagline")/>
         <section class="wrap intro">
             <h1>{i18n.t("home-title")}</h1>
             <p class="lead">{i18n.t("home-intro")}</p>

@@ -2,7 +2,7 @@
 //! server-rendered, readable without JavaScript.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use super::parts::{Chips, LoadError, MiniMapSvg, NotFound};
@@ -57,6 +57,8 @@ fn OrganizationView(page: OrganizationPage) -> impl IntoView {
     view! {
         <Title text=p.name.clone()/>
         <Meta name="description" content=p.summary.clone()/>
+        // "/org/42-anything" also resolves; search engines are told the one true address.
+        <Link rel="canonical" href=p.url.clone()/>
         <article class="wrap org-page">
             <nav class="breadcrumbs" aria-label=i18n.t("breadcrumbs")>
                 <a href="/">{i18n.t("nav-organizations")}</a> " › "
