@@ -10,7 +10,18 @@ skip_release=${1:-}
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 row() { printf '| %s | %s | `%s` |\n' "$1" "$2" "$3"; }
-secs() { local s=$(date +%s.%N); "$@" >/dev/null 2>&1; echo "$(date +%s.%N) - $s" | bc | xargs printf '%.1f s'; }
+# measure LABEL SHOWN-COMMAND CMD...: times CMD and prints a row; stops the script if CMD fails.
+measure() {
+  local label=$1 shown=$2; shift 2
+  local t; t=$(secs "$@") || exit 1
+  row "$label" "$t" "$shown"
+}
+# Times a command; a failing command stops the script (its output is kept in $work/last.log).
+secs() {
+  local s; s=$(date +%s.%N)
+  "$@" >"$work/last.log" 2>&1 || { echo "FAILED: $*" >&2; tail -20 "$work/last.log" >&2; exit 1; }
+  echo "$(date +%s.%N) - $s" | bc | xargs printf '%.1f s'
+}
 sizes() { # raw / gzip -9 / brotli -q 11 of a file, in KiB
   printf '%.0f KiB / %.0f KiB / %.0f KiB' "$(echo "$(stat -c%s "$1")/1024" | bc -l)" \
     "$(echo "$(gzip -9c "$1" | wc -c)/1024" | bc -l)" "$(echo "$(brotli -q 11 -c "$1" | wc -c)/1024" | bc -l)"; }
@@ -19,12 +30,12 @@ echo "| measure | result | command |"
 echo "| --- | --- | --- |"
 cargo leptos build >/dev/null 2>&1
 touch app/src/ui/home.rs
-row "incremental debug build after touching one component (server + WASM)" "$(secs cargo leptos build)" "touch app/src/ui/home.rs && cargo leptos build"
+measure "incremental debug build after touching one component (server + WASM)" "touch app/src/ui/home.rs && cargo leptos build" cargo leptos build
 row ".wasm debug: raw / gzip / brotli" "$(sizes target/site/pkg/poputchiki.wasm)" "cargo leptos build"
 if [ "$skip_release" != "--skip-release" ]; then
-  row "release build from the current state (server + WASM + wasm-opt)" "$(secs cargo leptos build --release)" "cargo leptos build --release"
+  measure "release build from the current state (server + WASM + wasm-opt)" "cargo leptos build --release" cargo leptos build --release
   touch app/src/ui/home.rs
-  row "incremental release build after touching one component" "$(secs cargo leptos build --release)" "touch app/src/ui/home.rs && cargo leptos build --release"
+  measure "incremental release build after touching one component" "touch app/src/ui/home.rs && cargo leptos build --release" cargo leptos build --release
   row ".wasm release (opt-level z, LTO, wasm-opt -Oz): raw / gzip / brotli" "$(sizes target/site/pkg/poputchiki.wasm)" "cargo leptos build --release"
   row ".js glue release: raw / gzip / brotli" "$(sizes target/site/pkg/poputchiki.js)" "cargo leptos build --release"
   bin=target/release/server
@@ -33,16 +44,16 @@ else
 fi
 
 # Import timings on fresh databases, with the binary just built.
-row "import the 300 demo organizations (fresh database)" \
-  "$(secs "$bin" --data-dir "$work/d300" import seed/regions/kurgan/demo-organizations.jsonl)" \
-  "$bin --data-dir DIR import seed/regions/kurgan/demo-organizations.jsonl"
+measure "import the 300 demo organizations (fresh database)" \
+  "$bin --data-dir DIR import seed/regions/kurgan/demo-organizations.jsonl" \
+  "$bin" --data-dir "$work/d300" import seed/regions/kurgan/demo-organizations.jsonl
 "$bin" --data-dir "$work/gen" generate --count 100000 --seed 1 --out "$work/orgs-100k.jsonl" 2>/dev/null
-row "generate 100,000 synthetic organizations ($(du -m "$work/orgs-100k.jsonl" | cut -f1) MB JSONL)" \
-  "$(secs "$bin" --data-dir "$work/gen2" generate --count 100000 --seed 1 --out "$work/gen2.jsonl")" \
-  "$bin generate --count 100000 --seed 1 --out FILE"
-row "import 100,000 organizations (fresh database, one transaction)" \
-  "$(secs "$bin" --data-dir "$work/d100k" import "$work/orgs-100k.jsonl")" \
-  "$bin --data-dir DIR import orgs-100k.jsonl"
+measure "generate 100,000 synthetic organizations ($(du -m "$work/orgs-100k.jsonl" | cut -f1) MB JSONL)" \
+  "$bin generate --count 100000 --seed 1 --out FILE" \
+  "$bin" --data-dir "$work/gen2" generate --count 100000 --seed 1 --out "$work/gen2.jsonl"
+measure "import 100,000 organizations (fresh database, one transaction)" \
+  "$bin --data-dir DIR import orgs-100k.jsonl" \
+  "$bin" --data-dir "$work/d100k" import "$work/orgs-100k.jsonl"
 
 # The home page as a phone receives it: HTML + CSS, gzip-compressed by the server.
 port=3199

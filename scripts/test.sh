@@ -23,8 +23,15 @@ step "Clippy"
 cargo clippy --workspace --exclude frontend --all-targets -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
-step "Browser tests (headless Chromium)"
+step "Browser tests (headless Chromium), debug build"
 rm -rf target/e2e-data
 (cd tests/e2e && E2E_DATA_DIR="$PWD/../../target/e2e-data" npx playwright test)
+
+# The run command serves a release build (LTO, wasm-opt): make sure it builds and hydrates.
+step "Release build and browser tests against it"
+unset RUSTFLAGS
+cargo leptos build --release
+rm -rf target/e2e-data
+(cd tests/e2e && E2E_DATA_DIR="$PWD/../../target/e2e-data" E2E_SERVER_BIN=../../target/release/server npx playwright test)
 
 step "All checks passed"

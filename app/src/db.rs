@@ -31,7 +31,11 @@ pub async fn connect_file(path: &Path) -> anyhow::Result<Db> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5));
+        .busy_timeout(Duration::from_secs(5))
+        // A 64 MiB page cache (the default is 2 MiB): big imports touch index pages all
+        // over the file, and a small cache turns that into constant re-reading.
+        .pragma("cache_size", "-65536")
+        .pragma("temp_store", "memory");
     let db = SqlitePoolOptions::new()
         .max_connections(8)
         .connect_with(options)

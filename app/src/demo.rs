@@ -271,8 +271,8 @@ fn one(
         okrug: okrug.slug.clone(),
         settlement,
         address,
-        lat: location.map(|l| (l.lat * 1e5).round() / 1e5),
-        lon: location.map(|l| (l.lon * 1e5).round() / 1e5),
+        lat: location.map(|l| l.lat),
+        lon: location.map(|l| l.lon),
         phone: format!(
             "8 (35200) {}-{:02}-{:02}",
             1 + n % 9,
@@ -332,6 +332,12 @@ fn scatter(catalog: &RegionCatalog, okrug: &Okrug, anywhere: bool, rng: &mut Rng
                 lat: okrug.center.lat + (rng.unit() - 0.5) * spread * 2.0,
                 lon: okrug.center.lon + (rng.unit() - 0.5) * spread * 3.0,
             }
+        };
+        // Round first (five decimals: about a metre), then check: rounding after the check
+        // could move a point on a border into the neighbouring okrug.
+        let p = LatLon {
+            lat: (p.lat * 1e5).round() / 1e5,
+            lon: (p.lon * 1e5).round() / 1e5,
         };
         if catalog.okrug_at(p).is_some_and(|o| o.id == okrug.id) {
             return p;

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Poputchiki ("Попутчики"): an open road map of rural NGOs and volunteer initiative groups.
 //!
 //! This crate holds everything shared between the server and the browser: domain types,

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! The Poputchiki server as a library: configuration, start-up and the axum router. The
 //! binary (`main.rs`) only parses the command line; tests build the very same router.
 

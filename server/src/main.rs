@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! `server`: runs Poputchiki. `server` (or `server serve`) starts the web server;
 //! `server import FILE` loads organizations; `server generate` writes synthetic ones.
 

@@ -25,7 +25,9 @@ export default defineConfig({
   },
   webServer: {
     // Started from the repository root (the test script sets E2E_DATA_DIR to a fresh folder).
-    command: `../../target/debug/server`,
+    // E2E_SERVER_BIN picks the binary; it must match the WASM in target/site (a debug
+    // server with release WASM, or the reverse, fails hydration).
+    command: process.env.E2E_SERVER_BIN ?? '../../target/debug/server',
     cwd: '.',
     url: `http://127.0.0.1:${port}/healthz`,
     timeout: 60_000,

@@ -282,15 +282,25 @@ async fn find_existing(
     region_id: i64,
     o: &ValidOrganization,
 ) -> sqlx::Result<Option<i64>> {
-    if o.inn.is_some() || o.ogrn.is_some() {
-        let found = sqlx::query_scalar(
-            "select id from organization where region_id = ? and ((inn is not null and inn = ?) or (ogrn is not null and ogrn = ?)) limit 1",
-        )
-        .bind(region_id)
-        .bind(&o.inn)
-        .bind(&o.ogrn)
-        .fetch_optional(&mut **tx)
-        .await?;
+    // One indexed lookup per key: an OR across keys would scan the whole table per row,
+    // which made a 100,000-row import quadratic.
+    let by_key = [
+        (
+            "select id from organization where region_id = ? and inn = ?",
+            o.inn.as_deref(),
+        ),
+        (
+            "select id from organization where region_id = ? and ogrn = ?",
+            o.ogrn.as_deref(),
+        ),
+    ];
+    for (sql, value) in by_key {
+        let Some(value) = value else { continue };
+        let found = sqlx::query_scalar(sql)
+            .bind(region_id)
+            .bind(value)
+            .fetch_optional(&mut **tx)
+            .await?;
         if found.is_some() {
             return Ok(found);
         }
@@ -345,8 +355,25 @@ pub async fn upsert(
             .await?
         }
     };
-    replace_parts(tx, id, o, &ts).await?;
+    replace_parts(tx, id, o, &ts, existing.is_some()).await?;
     Ok((id, existing.is_none()))
+}
+
+/// Inserts many rows in one statement: each statement costs a round trip to SQLite's
+/// worker thread (~80 µs), so one multi-row insert beats one insert per row by far.
+async fn insert_rows<T>(
+    tx: &mut Transaction<'_, Sqlite>,
+    head: &str,
+    rows: impl IntoIterator<Item = T>,
+    bind: impl FnMut(sqlx::query_builder::Separated<'_, '_, Sqlite, &'static str>, T),
+) -> sqlx::Result<()> {
+    let mut rows = rows.into_iter().peekable();
+    if rows.peek().is_none() {
+        return Ok(());
+    }
+    let mut qb = sqlx::QueryBuilder::<Sqlite>::new(head);
+    qb.push_values(rows, bind);
+    qb.build().execute(&mut **tx).await.map(|_| ())
 }
 
 async fn replace_parts(
@@ -354,67 +381,118 @@ async fn replace_parts(
     id: i64,
     o: &ValidOrganization,
     ts: &str,
+    existed: bool,
 ) -> sqlx::Result<()> {
-    for table in ["organization_term", "contact", "service", "event", "need"] {
-        // Table names come from the fixed list above, never from input.
-        sqlx::query(&format!("delete from {table} where organization_id = ?"))
-            .bind(id)
-            .execute(&mut **tx)
-            .await?;
-    }
-    for term in &o.term_ids {
-        sqlx::query("insert into organization_term (organization_id, term_id) values (?, ?)")
-            .bind(id)
-            .bind(term)
-            .execute(&mut **tx)
-            .await?;
-    }
-    for (position, (kind, value)) in o.contacts.iter().enumerate() {
-        sqlx::query("insert into contact (organization_id, kind, value, position, created_at, updated_at) values (?, ?, ?, ?, ?, ?)")
-            .bind(id).bind(kind.as_str()).bind(value).bind(position as i64).bind(ts).bind(ts)
-            .execute(&mut **tx).await?;
-    }
-    for (position, s) in o.services.iter().enumerate() {
-        let service_id: i64 = sqlx::query_scalar(
-            "insert into service (organization_id, name, description, cost, how_to_apply, schedule, position, created_at, updated_at)
-             values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
-        )
-        .bind(id).bind(&s.name).bind(&s.description).bind(s.cost.as_str()).bind(&s.how_to_apply)
-        .bind(&s.schedule).bind(position as i64).bind(ts).bind(ts)
-        .fetch_one(&mut **tx).await?;
-        for term in &s.audience_term_ids {
-            sqlx::query("insert into service_term (service_id, term_id) values (?, ?)")
-                .bind(service_id)
-                .bind(term)
+    if existed {
+        for table in ["organization_term", "contact", "service", "event", "need"] {
+            // Table names come from the fixed list above, never from input.
+            sqlx::query(&format!("delete from {table} where organization_id = ?"))
+                .bind(id)
                 .execute(&mut **tx)
                 .await?;
         }
     }
-    for e in &o.events {
-        sqlx::query(
-            "insert into event (organization_id, title, description, starts_at, ends_at, place, format_term_id, created_at, updated_at)
-             values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(id).bind(&e.title).bind(&e.description).bind(&e.starts_at).bind(&e.ends_at)
-        .bind(&e.place).bind(e.format_term_id).bind(ts).bind(ts)
-        .execute(&mut **tx).await?;
-    }
-    for (position, n) in o.needs.iter().enumerate() {
-        sqlx::query(
-            "insert into need (organization_id, kind, title, description, position, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(id).bind(&n.kind).bind(&n.title).bind(&n.description).bind(position as i64).bind(ts).bind(ts)
-        .execute(&mut **tx).await?;
-    }
+    insert_rows(
+        tx,
+        "insert into organization_term (organization_id, term_id) ",
+        &o.term_ids,
+        |mut b, t| {
+            b.push_bind(id).push_bind(*t);
+        },
+    )
+    .await?;
+    let contacts = o.contacts.iter().enumerate();
+    insert_rows(
+        tx,
+        "insert into contact (organization_id, kind, value, position, created_at, updated_at) ",
+        contacts,
+        |mut b, (pos, (kind, value))| {
+            b.push_bind(id)
+                .push_bind(kind.as_str())
+                .push_bind(value.clone())
+                .push_bind(pos as i64);
+            b.push_bind(ts.to_owned()).push_bind(ts.to_owned());
+        },
+    )
+    .await?;
+    insert_services(tx, id, o, ts).await?;
+    insert_rows(
+        tx,
+        "insert into event (organization_id, title, description, starts_at, ends_at, place, format_term_id, created_at, updated_at) ",
+        &o.events,
+        |mut b, e| {
+            b.push_bind(id).push_bind(e.title.clone()).push_bind(e.description.clone());
+            b.push_bind(e.starts_at.clone()).push_bind(e.ends_at.clone()).push_bind(e.place.clone());
+            b.push_bind(e.format_term_id).push_bind(ts.to_owned()).push_bind(ts.to_owned());
+        },
+    )
+    .await?;
+    insert_rows(
+        tx,
+        "insert into need (organization_id, kind, title, description, position, created_at, updated_at) ",
+        o.needs.iter().enumerate(),
+        |mut b, (pos, n)| {
+            b.push_bind(id).push_bind(n.kind.clone()).push_bind(n.title.clone()).push_bind(n.description.clone());
+            b.push_bind(pos as i64).push_bind(ts.to_owned()).push_bind(ts.to_owned());
+        },
+    )
+    .await?;
     if let Some(v) = &o.verification {
         sqlx::query(
             "insert into verification (organization_id, method, verified_by, note, verified_at, created_at, updated_at)
              select ?, ?, ?, ?, ?, ?, ? where not exists
                (select 1 from verification where organization_id = ? and method = ? and verified_at = ?)",
         )
-        .bind(id).bind(v.method.as_str()).bind(&v.verified_by).bind(&v.note).bind(&v.verified_at).bind(ts).bind(ts)
-        .bind(id).bind(v.method.as_str()).bind(&v.verified_at)
-        .execute(&mut **tx).await?;
+        .bind(id)
+        .bind(v.method.as_str())
+        .bind(&v.verified_by)
+        .bind(&v.note)
+        .bind(&v.verified_at)
+        .bind(ts)
+        .bind(ts)
+        .bind(id)
+        .bind(v.method.as_str())
+        .bind(&v.verified_at)
+        .execute(&mut **tx)
+        .await?;
     }
     Ok(())
+}
+
+/// Services need their new ids for their audience links: one insert each, then one insert
+/// for all the links.
+async fn insert_services(
+    tx: &mut Transaction<'_, Sqlite>,
+    id: i64,
+    o: &ValidOrganization,
+    ts: &str,
+) -> sqlx::Result<()> {
+    let mut links = vec![];
+    for (position, s) in o.services.iter().enumerate() {
+        let service_id: i64 = sqlx::query_scalar(
+            "insert into service (organization_id, name, description, cost, how_to_apply, schedule, position, created_at, updated_at)
+             values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+        )
+        .bind(id)
+        .bind(&s.name)
+        .bind(&s.description)
+        .bind(s.cost.as_str())
+        .bind(&s.how_to_apply)
+        .bind(&s.schedule)
+        .bind(position as i64)
+        .bind(ts)
+        .bind(ts)
+        .fetch_one(&mut **tx)
+        .await?;
+        links.extend(s.audience_term_ids.iter().map(|t| (service_id, *t)));
+    }
+    insert_rows(
+        tx,
+        "insert into service_term (service_id, term_id) ",
+        links,
+        |mut b, (s, t)| {
+            b.push_bind(s).push_bind(t);
+        },
+    )
+    .await
 }

@@ -1,0 +1,270 @@
+//! The tantivy index: a rebuildable cache of the database under `<data>/search/`. A
+//! schema-version file beside it decides when the index must be wiped and rebuilt.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use sqlx::Row;
+use tantivy::directory::MmapDirectory;
+use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED};
+use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+use super::analyzer::{plain, stemming, RU_PLAIN, RU_STEM};
+use crate::db::Db;
+use crate::region::RegionCatalog;
+use crate::taxonomy::Vocabulary;
+
+/// Bump when the schema or the analyzers change: the index is then rebuilt at start-up.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The named fields of the index.
+#[derive(Clone, Copy, Debug)]
+pub struct Fields {
+    pub id: tantivy::schema::Field,
+    /// The name, stemmed.
+    pub name: tantivy::schema::Field,
+    /// The name, whole words (prefixes while typing).
+    pub name_plain: tantivy::schema::Field,
+    /// Description, services, events, needs: stemmed and stored for snippets.
+    pub body: tantivy::schema::Field,
+    /// Settlement, address, okrug names.
+    pub place: tantivy::schema::Field,
+    /// Labels of directions, audiences, event formats, kind, legal form.
+    pub labels: tantivy::schema::Field,
+    /// Everything, whole words: prefixes and spelling suggestions.
+    pub all_plain: tantivy::schema::Field,
+}
+
+fn text(tokenizer: &str, stored: bool) -> TextOptions {
+    let o = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    if stored {
+        o.set_stored()
+    } else {
+        o
+    }
+}
+
+/// The schema and its fields.
+pub fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let fields = Fields {
+        id: b.add_u64_field("id", INDEXED | FAST | STORED),
+        name: b.add_text_field("name", text(RU_STEM, false)),
+        name_plain: b.add_text_field("name_plain", text(RU_PLAIN, false)),
+        body: b.add_text_field("body", text(RU_STEM, true)),
+        place: b.add_text_field("place", text(RU_STEM, false)),
+        labels: b.add_text_field("labels", text(RU_STEM, false)),
+        all_plain: b.add_text_field("all_plain", text(RU_PLAIN, false)),
+    };
+    (b.build(), fields)
+}
+
+/// The text of one organization, as indexed.
+#[derive(Clone, Debug, Default)]
+pub struct IndexDoc {
+    pub id: i64,
+    pub name: String,
+    pub body: String,
+    pub place: String,
+    pub labels: String,
+}
+
+impl IndexDoc {
+    fn to_document(&self, f: &Fields) -> TantivyDocument {
+        let all = format!("{} {} {} {}", self.name, self.body, self.place, self.labels);
+        doc!(
+            f.id => self.id as u64,
+            f.name => self.name.as_str(),
+            f.name_plain => self.name.as_str(),
+            f.body => self.body.as_str(),
+            f.place => self.place.as_str(),
+            f.labels => self.labels.as_str(),
+            f.all_plain => all,
+        )
+    }
+}
+
+/// An open index with its one writer and one reader.
+pub struct SearchIndex {
+    pub index: Index,
+    pub fields: Fields,
+    pub reader: IndexReader,
+    writer: std::sync::Mutex<IndexWriter>,
+}
+
+fn version_file(dir: &Path) -> PathBuf {
+    dir.with_extension("version")
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, or creates an empty one (wiping a stale one) when the
+    /// schema version differs. Returns the index and whether it is freshly created.
+    pub fn open_or_create(dir: &Path) -> anyhow::Result<(Self, bool)> {
+        let (schema, fields) = schema();
+        let wanted = SCHEMA_VERSION.to_string();
+        let current = std::fs::read_to_string(version_file(dir)).ok();
+        let fresh = current.as_deref().map(str::trim) != Some(wanted.as_str());
+        if fresh && dir.exists() {
+            tracing::info!(dir = %dir.display(), "search index schema changed or unknown: rebuilding");
+            std::fs::remove_dir_all(dir).with_context(|| format!("removing {}", dir.display()))?;
+        }
+        std::fs::create_dir_all(dir)?;
+        let mmap = MmapDirectory::open(dir)?;
+        let index = if Index::exists(&mmap)? {
+            Index::open(mmap)?
+        } else {
+            Index::create(mmap, schema.clone(), tantivy::IndexSettings::default())?
+        };
+        if index.schema() != schema {
+            anyhow::bail!("the search index at {} has another schema; delete it to rebuild", dir.display());
+        }
+        index.tokenizers().register(RU_STEM, stemming());
+        index.tokenizers().register(RU_PLAIN, plain());
+        let writer = index.writer_with_num_threads(1, 50_000_000)?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        std::fs::write(version_file(dir), wanted)?;
+        Ok((Self { index, fields, reader, writer: std::sync::Mutex::new(writer) }, fresh))
+    }
+
+    /// An index in RAM, for tests.
+    pub fn in_ram() -> anyhow::Result<Self> {
+        let (schema, fields) = schema();
+        let index = Index::create_in_ram(schema);
+        index.tokenizers().register(RU_STEM, stemming());
+        index.tokenizers().register(RU_PLAIN, plain());
+        let writer = index.writer_with_num_threads(1, 15_000_000)?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(Self { index, fields, reader, writer: std::sync::Mutex::new(writer) })
+    }
+
+    /// Number of documents a searcher sees now.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Replaces the documents of `ids` with `docs` (ids without a doc are deleted), commits
+    /// once and makes the change visible. Blocking: call from `spawn_blocking`.
+    pub fn apply(&self, ids: &[i64], docs: &[IndexDoc]) -> anyhow::Result<()> {
+        let mut w = self.writer.lock().map_err(|_| anyhow::anyhow!("search writer lock poisoned"))?;
+        for id in ids {
+            w.delete_term(Term::from_field_u64(self.fields.id, *id as u64));
+        }
+        for d in docs {
+            w.add_document(d.to_document(&self.fields))?;
+        }
+        w.commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Drops everything and indexes `docs` with one commit, reporting progress.
+    pub fn rebuild(&self, docs: &[IndexDoc], progress: &dyn Fn(usize)) -> anyhow::Result<()> {
+        let mut w = self.writer.lock().map_err(|_| anyhow::anyhow!("search writer lock poisoned"))?;
+        w.delete_all_documents()?;
+        for (i, d) in docs.iter().enumerate() {
+            w.add_document(d.to_document(&self.fields))?;
+            if i % 1000 == 999 {
+                progress(i + 1);
+            }
+        }
+        w.commit()?;
+        progress(docs.len());
+        self.reader.reload()?;
+        Ok(())
+    }
+}
+
+/// Appends `s` to `out` with a separating newline.
+fn push(out: &mut String, s: &str) {
+    if !s.trim().is_empty() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(s);
+    }
+}
+
+/// Loads the text of every published organization (or only `ids`) from the database.
+#[tracing::instrument(skip_all, err)]
+pub async fn load_docs(db: &Db, catalog: &RegionCatalog, ids: Option<&[i64]>) -> anyhow::Result<Vec<IndexDoc>> {
+    let filter = ids.map(|ids| serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()));
+    let scope = "o.region_id = ? and o.status = 'published' and (? is null or o.id in (select value from json_each(?)))";
+    let mut docs: Vec<IndexDoc> = vec![];
+    let mut at: HashMap<i64, usize> = HashMap::new();
+    let sql = format!(
+        "select o.id, o.name, o.summary, o.description, o.settlement, o.address, o.okrug_id, o.kind, o.legal_form
+         from organization o where {scope}"
+    );
+    for r in sqlx::query(&sql).bind(catalog.id).bind(&filter).bind(&filter).fetch_all(db).await? {
+        let id: i64 = r.try_get("id")?;
+        let mut d = IndexDoc { id, name: r.try_get("name")?, ..Default::default() };
+        push(&mut d.body, r.try_get("summary")?);
+        push(&mut d.body, r.try_get("description")?);
+        push(&mut d.place, r.try_get("settlement")?);
+        push(&mut d.place, r.try_get("address")?);
+        if let Some(o) = catalog.okrug_by_id(r.try_get("okrug_id")?) {
+            for text in [&o.name, &o.full_name, &o.admin_center] {
+                text.0.values().for_each(|v| push(&mut d.place, v));
+            }
+        }
+        let tax = &catalog.taxonomy;
+        let kind: String = r.try_get("kind")?;
+        let legal_form: Option<String> = r.try_get("legal_form")?;
+        for (vocab, code) in [(Vocabulary::OrgKind, Some(kind)), (Vocabulary::LegalForm, legal_form)] {
+            if let Some(t) = code.and_then(|c| tax.by_code(vocab, &c)) {
+                t.label.0.values().for_each(|v| push(&mut d.labels, v));
+            }
+        }
+        at.insert(id, docs.len());
+        docs.push(d);
+    }
+    add_parts(db, catalog, &filter, scope, &mut docs, &at).await?;
+    Ok(docs)
+}
+
+/// Adds services, events, needs and taxonomy labels to the loaded documents.
+async fn add_parts(
+    db: &Db,
+    catalog: &RegionCatalog,
+    filter: &Option<String>,
+    scope: &str,
+    docs: &mut [IndexDoc],
+    at: &HashMap<i64, usize>,
+) -> anyhow::Result<()> {
+    let parts = [
+        // Cost words go in too, so "бесплатно" finds free services.
+        "select s.organization_id, s.name || '. ' || s.description || ' ' ||
+           case s.cost when 'free' then 'бесплатно' when 'partly' then 'частично платно' else 'платно' end
+         from service s join organization o on o.id = s.organization_id",
+        "select e.organization_id, e.title || '. ' || e.description || ' ' || e.place
+         from event e join organization o on o.id = e.organization_id",
+        "select n.organization_id, n.title || '. ' || n.description
+         from need n join organization o on o.id = n.organization_id where n.active = 1 and",
+    ];
+    for sql in parts {
+        let joiner = if sql.ends_with(" and") { " " } else { " where " };
+        let sql = format!("{sql}{joiner}{scope}");
+        let rows: Vec<(i64, String)> =
+            sqlx::query_as(&sql).bind(catalog.id).bind(filter).bind(filter).fetch_all(db).await?;
+        for (org, text) in rows {
+            if let Some(&i) = at.get(&org) {
+                push(&mut docs[i].body, &text);
+            }
+        }
+    }
+    let sql = format!(
+        "select ot.organization_id, ot.term_id from organization_term ot join organization o on o.id = ot.organization_id where {scope}"
+    );
+    let links: Vec<(i64, i64)> = sqlx::query_as(&sql).bind(catalog.id).bind(filter).bind(filter).fetch_all(db).await?;
+    for (org, term) in links {
+        if let (Some(&i), Some((_, t))) = (at.get(&org), catalog.taxonomy.by_id(term)) {
+            t.label.0.values().for_each(|v| push(&mut docs[i].labels, v));
+        }
+    }
+    Ok(())
+}
