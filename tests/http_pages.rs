@@ -27,12 +27,16 @@ async fn home_page_lists_the_demo_organizations_in_russian() {
         "data licence in the footer"
     );
     assert!(
-        page.body.contains("<select id=\"f-okrug\" name=\"okrug\""),
-        "the filter is a plain form"
+        page.body.contains("<form method=\"get\" action=\"/\""),
+        "the search is a plain GET form"
     );
     assert!(
-        page.body.contains("<label for=\"f-okrug\">Округ"),
-        "inputs are labelled"
+        page.body.contains("<label for=\"q\">Что вы ищете?"),
+        "the search box is labelled"
+    );
+    assert!(
+        page.body.contains("name=\"okrug\" value=\"shumikhinsky\""),
+        "okrug facet checkboxes"
     );
 }
 
@@ -59,7 +63,7 @@ async fn the_okrug_filter_narrows_the_list_to_that_okrug() {
     );
     assert!(
         page.body
-            .contains("<option value=\"shumikhinsky\" selected"),
+            .contains("name=\"okrug\" value=\"shumikhinsky\" checked"),
         "the form shows the active filter"
     );
 }
@@ -89,7 +93,7 @@ async fn direction_and_audience_filters_combine() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn unknown_filter_values_are_ignored_not_errors() {
+async fn unknown_filter_values_get_a_friendly_message_and_are_ignored() {
     let app = TestApp::with_demo().await;
     let page = app
         .get("/?okrug=atlantis&direction=%3Cscript%3E&page=-5")
@@ -97,6 +101,12 @@ async fn unknown_filter_values_are_ignored_not_errors() {
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(found_count(&page.body), Some(300));
     assert!(!page.body.contains("<script>"));
+    assert!(
+        page.body
+            .contains("Такого значения фильтра нет: «atlantis»"),
+        "a friendly message"
+    );
+    assert!(page.body.contains("role=\"alert\""));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -236,15 +246,29 @@ async fn health_check_answers_when_the_database_does() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_list_server_fn_answers_json_for_the_island() {
+async fn the_search_server_fn_answers_json_for_the_island() {
     let app = TestApp::with_demo().await;
-    let page = app
-        .get("/api/organizations/list?filter[okrug]=shumikhinsky&filter[page]=1")
-        .await;
+    let page = app.get("/api/search/view?query=okrug%3Dshumikhinsky").await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     let json: serde_json::Value = serde_json::from_str(&page.body).expect("json");
-    assert!(json["total"].as_i64().unwrap_or(0) > 0);
+    assert!(json["total"].as_u64().unwrap_or(0) > 0);
     assert!(json["cards"]
         .as_array()
         .is_some_and(|c| c.iter().all(|c| c["okrug"]["slug"] == "shumikhinsky")));
+    assert_eq!(json["query"], "okrug=shumikhinsky");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_search_query_in_the_url_renders_matching_results() {
+    let app = TestApp::with_demo().await;
+    let page = app
+        .get("/?q=%D0%B2%D0%B5%D1%82%D0%B5%D1%80%D0%B0%D0%BD%D0%BE%D0%B2")
+        .await;
+    let n = found_count(&page.body).expect("count");
+    assert!(n > 0 && n < 300, "ветеранов: {n}");
+    assert!(
+        page.body.contains("value=\"ветеранов\""),
+        "the box keeps the query"
+    );
+    assert!(page.body.contains("<mark>"), "snippets highlight the match");
 }

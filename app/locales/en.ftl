@@ -152,3 +152,66 @@ err-id-not-digits = "{ $value }": the number must contain digits only.
 err-id-length = "{ $value }": wrong number of digits (INN has 10 or 12, OGRN 13).
 err-id-checksum = "{ $value }": the check digit does not match; there is a typo.
 err-ogrn-not-legal-entity = "{ $value }": an organization's OGRN starts with 1 or 5.
+
+## Search
+search-label = What are you looking for?
+search-placeholder = For example: help for the elderly, a club for children, a lawyer
+search-button = Search
+search-nothing = Nothing found.
+search-try = Try this:
+search-reset = Show all organizations
+facets-label = Narrow the search
+facets-apply = Apply filters
+facet-direction = Direction
+facet-audience = Helps
+facet-okrug = District
+facet-kind = Kind of organization
+facet-event-format = How they work
+facet-verified = Verification
+facet-has-needs = Needs
+facet-accepts-volunteers = Volunteering
+facet-verified-yes = Verified by staff
+facet-has-needs-yes = Has current needs
+facet-accepts-volunteers-yes = Looking for volunteers
+sort-label = Order
+sort-default = Best for this search
+sort-relevance = Most relevant first
+sort-name = Alphabetical
+sort-distance = Nearest first
+sort-updated = Recently updated
+sort-verified = Recently verified
+near-title = Near a place
+near-label = Near
+near-anywhere = Anywhere
+near-me = Near me
+near-me-option = My location
+near-me-locating = Finding your location…
+near-me-denied = Could not get your location. Pick a settlement from the list above.
+radius-label = Within
+radius-any = Any distance
+radius-km = { $km } km
+card-distance = { $km } km from the chosen place
+suggest-drop-filter = Remove the filter "{ $label }": { $count ->
+    [one] { $count } organization
+   *[other] { $count } organizations
+}
+suggest-drop-geo = Search without the place limit: { $count ->
+    [one] { $count } organization
+   *[other] { $count } organizations
+}
+suggest-spelling = Did you mean "{ $query }"? { $count ->
+    [one] { $count } organization
+   *[other] { $count } organizations
+}
+err-param-summary = Some search parameters were not understood.
+err-param-near = The point "{ $value }" is not understood: use "latitude,longitude", e.g. 55.44,65.34.
+err-param-radius = The radius "{ $value }" is not understood: use a number of km from 1 to 1000.
+err-param-bbox = The area "{ $value }" is not understood: use "min lon,min lat,max lon,max lat".
+err-param-sort = The order "{ $value }" is not supported.
+err-param-page = The page "{ $value }" is not understood.
+err-param-per-page = A page can show 1 to 100 organizations, not "{ $value }".
+err-param-radius-needs-near = A radius works only with a point: pick a place.
+err-param-distance-needs-near = To sort by distance, pick a place.
+err-param-flag = The value "{ $value }" is not understood: use true or false.
+err-param-code = The code "{ $value }" is not understood.
+err-param-unknown-code = There is no such filter value: "{ $value }".

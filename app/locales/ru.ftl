@@ -155,3 +155,69 @@ err-id-not-digits = «{ $value }»: номер должен состоять т�
 err-id-length = «{ $value }»: неверное количество цифр (ИНН — 10 или 12, ОГРН — 13).
 err-id-checksum = «{ $value }»: неверная контрольная цифра, в номере опечатка.
 err-ogrn-not-legal-entity = «{ $value }»: ОГРН организации начинается с 1 или 5.
+
+## Search
+search-label = Что вы ищете?
+search-placeholder = Например: помощь пожилым, кружок для детей, юрист
+search-button = Найти
+search-nothing = Ничего не нашлось.
+search-try = Попробуйте так:
+search-reset = Показать все организации
+facets-label = Уточнить поиск
+facets-apply = Применить фильтры
+facet-direction = Направление
+facet-audience = Кому помогают
+facet-okrug = Округ
+facet-kind = Тип организации
+facet-event-format = Форматы работы
+facet-verified = Проверка
+facet-has-needs = Нужды
+facet-accepts-volunteers = Волонтёрам
+facet-verified-yes = Проверена сотрудниками
+facet-has-needs-yes = Есть текущие нужды
+facet-accepts-volunteers-yes = Ищет волонтёров
+sort-label = Порядок
+sort-default = Как удобнее
+sort-relevance = Сначала самые подходящие
+sort-name = По алфавиту
+sort-distance = Сначала ближайшие
+sort-updated = Недавно обновлённые
+sort-verified = Недавно проверенные
+near-title = Рядом с местом
+near-label = Рядом с
+near-anywhere = Где угодно
+near-me = Рядом со мной
+near-me-option = Моё местоположение
+near-me-locating = Определяем ваше местоположение…
+near-me-denied = Не удалось определить местоположение. Выберите населённый пункт из списка выше.
+radius-label = В радиусе
+radius-any = Любое расстояние
+radius-km = { $km } км
+card-distance = { $km } км от выбранного места
+suggest-drop-filter = Убрать фильтр «{ $label }»: найдётся { $count ->
+    [one] { $count } организация
+    [few] { $count } организации
+   *[many] { $count } организаций
+}
+suggest-drop-geo = Искать без ограничения по месту: найдётся { $count ->
+    [one] { $count } организация
+    [few] { $count } организации
+   *[many] { $count } организаций
+}
+suggest-spelling = Может быть, «{ $query }»? Найдётся { $count ->
+    [one] { $count } организация
+    [few] { $count } организации
+   *[many] { $count } организаций
+}
+err-param-summary = Некоторые параметры поиска не поняты.
+err-param-near = Точка «{ $value }» не понята: нужно «широта,долгота», например 55.44,65.34.
+err-param-radius = Радиус «{ $value }» не понят: нужно число километров от 1 до 1000.
+err-param-bbox = Область «{ $value }» не понята: нужно «мин. долгота,мин. широта,макс. долгота,макс. широта».
+err-param-sort = Порядок «{ $value }» не поддерживается.
+err-param-page = Страница «{ $value }» не понята.
+err-param-per-page = На странице можно показать от 1 до 100 организаций, а не «{ $value }».
+err-param-radius-needs-near = Радиус работает только вместе с точкой: выберите место.
+err-param-distance-needs-near = Чтобы сортировать по расстоянию, выберите место.
+err-param-flag = Значение «{ $value }» не понято: нужно true или false.
+err-param-code = Код «{ $value }» не понят.
+err-param-unknown-code = Такого значения фильтра нет: «{ $value }».

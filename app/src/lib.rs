@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod identifiers;
 pub mod organizations;
 pub mod region;
+pub mod search;
 pub mod taxonomy;
 pub mod text;
 

@@ -29,6 +29,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub region: Arc<RegionCatalog>,
+    /// Full-text search and facets over the region's published organizations.
+    pub search: Arc<crate::search::engine::SearchEngine>,
     pub config: Arc<AppConfig>,
 }
 

@@ -62,6 +62,16 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Rebuild the search index from the database (stop the server first; it also rebuilds
+    /// by itself at start-up whenever the index is missing or stale).
+    Reindex,
+    /// Search benchmark on the current database: rebuild time, index size, query latency
+    /// percentiles and RSS (see docs/BENCHMARKS.md).
+    BenchSearch {
+        /// How many times the fixed query mix runs.
+        #[arg(long, default_value_t = 50)]
+        rounds: usize,
+    },
     /// Write N synthetic organizations as JSON Lines (demo data and benchmarks).
     Generate {
         /// How many organizations to write.

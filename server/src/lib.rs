@@ -2,6 +2,7 @@
 //! The Poputchiki server as a library: configuration, start-up and the axum router. The
 //! binary (`main.rs`) only parses the command line; tests build the very same router.
 
+pub mod bench;
 pub mod config;
 pub mod routes;
 pub mod startup;

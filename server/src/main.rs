@@ -1,12 +1,15 @@
 #![recursion_limit = "256"]
 //! `server`: runs Poputchiki. `server` (or `server serve`) starts the web server;
-//! `server import FILE` loads organizations; `server generate` writes synthetic ones.
+//! `server import FILE` loads organizations; `server reindex` rebuilds the search index;
+//! `server generate` writes synthetic ones.
 
 use std::process::ExitCode;
 
 use clap::Parser;
 use server::config::{Cli, Command, ServeArgs};
-use server::startup::{build_state, init_tracing, leptos_options, load_demo_if_empty};
+use server::startup::{
+    build_state, init_tracing, leptos_options, load_demo_if_empty, open_region, search_dir,
+};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -17,6 +20,10 @@ async fn main() -> ExitCode {
             .await
             .map(|_| ExitCode::SUCCESS),
         Command::Import { file, dry_run } => import(&cli, &file, dry_run).await,
+        Command::Reindex => reindex(&cli).await.map(|_| ExitCode::SUCCESS),
+        Command::BenchSearch { rounds } => {
+            bench_search(&cli, rounds).await.map(|_| ExitCode::SUCCESS)
+        }
         Command::Generate { count, seed, out } => generate(&cli, count, seed, &out)
             .await
             .map(|_| ExitCode::SUCCESS),
@@ -33,6 +40,7 @@ async fn serve(cli: &Cli, args: ServeArgs) -> anyhow::Result<()> {
     if args.demo {
         load_demo_if_empty(&state).await?;
     }
+    app::search::watch::spawn(state.search.clone(), state.db.clone());
     let app = server::router(state);
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     tracing::info!("Poputchiki is listening on http://{}", args.addr);
@@ -61,12 +69,12 @@ async fn shutdown_signal() {
 /// Exit codes: 0 every row imported, 2 some rows rejected (the rest imported), 1 nothing
 /// could be read.
 async fn import(cli: &Cli, file: &std::path::Path, dry_run: bool) -> anyhow::Result<ExitCode> {
-    let options = leptos_options("target/site", ([127, 0, 0, 1], 0).into());
-    let state = build_state(&cli.common, options).await?;
+    let (db, region) = open_region(&cli.common).await?;
     let started = std::time::Instant::now();
     let (rows, unknown) =
         app::import::read_file(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-    let mut report = app::import::import_rows(&state.db, &state.region, rows, dry_run).await?;
+    // A running server notices the changes within two seconds and updates search itself.
+    let mut report = app::import::import_rows(&db, &region, rows, dry_run).await?;
     report.unknown_columns = unknown;
     print!("{}", report.render());
     println!("Время: {:.2} с", started.elapsed().as_secs_f64());
@@ -78,9 +86,8 @@ async fn import(cli: &Cli, file: &std::path::Path, dry_run: bool) -> anyhow::Res
 }
 
 async fn generate(cli: &Cli, count: usize, seed: u64, out: &std::path::Path) -> anyhow::Result<()> {
-    let options = leptos_options("target/site", ([127, 0, 0, 1], 0).into());
-    let state = build_state(&cli.common, options).await?;
-    let orgs = app::demo::generate(&state.region, count, seed);
+    let (_, region) = open_region(&cli.common).await?;
+    let orgs = app::demo::generate(&region, count, seed);
     let mut text = String::new();
     for o in &orgs {
         text.push_str(&serde_json::to_string(o)?);
@@ -93,4 +100,41 @@ async fn generate(cli: &Cli, count: usize, seed: u64, out: &std::path::Path) -> 
         eprintln!("Записано организаций: {} → {}", orgs.len(), out.display());
     }
     Ok(())
+}
+
+/// Rebuilds the search index with a progress bar.
+async fn reindex(cli: &Cli) -> anyhow::Result<()> {
+    let (db, region) = open_region(&cli.common).await?;
+    let engine =
+        app::search::engine::SearchEngine::open(&search_dir(&cli.common), &db, region, false)
+            .await
+            .map_err(|e| {
+                anyhow::anyhow!("{e:#}\nIs the server running? It holds the index; stop it first.")
+            })?;
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{elapsed_precise} [{bar:40}] {pos}/{len} ({per_sec})",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let b = bar.clone();
+    let progress = std::sync::Arc::new(move |done: usize, total: usize| {
+        b.set_length(total as u64);
+        b.set_position(done as u64);
+    });
+    let stats = engine.rebuild(&db, progress).await?;
+    bar.finish();
+    println!(
+        "Индекс перестроен: {} организаций за {:.1} с",
+        stats.docs, stats.seconds
+    );
+    Ok(())
+}
+
+async fn bench_search(cli: &Cli, rounds: usize) -> anyhow::Result<()> {
+    let (db, region) = open_region(&cli.common).await?;
+    let dir = search_dir(&cli.common);
+    let engine = app::search::engine::SearchEngine::open(&dir, &db, region, false).await?;
+    server::bench::run(&engine, &db, &dir, rounds).await
 }

@@ -28,6 +28,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/lang/{code}", get(set_language))
+        .merge(app::search::api::router())
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             || {},

@@ -5,6 +5,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::Context;
+use app::region::RegionCatalog;
+use app::search::engine::SearchEngine;
 use app::state::{AppConfig, AppState};
 use leptos::config::LeptosOptions;
 
@@ -45,15 +47,31 @@ pub async fn load_seed_regions(db: &app::db::Db, seed_dir: &Path) -> anyhow::Res
     Ok(())
 }
 
-/// Opens the database, loads the regions and returns the state for `common.region`.
-pub async fn build_state(common: &CommonArgs, options: LeptosOptions) -> anyhow::Result<AppState> {
+/// Opens the database, stores the seed regions and loads the catalog of `common.region`.
+/// Enough for the CLI commands that do not serve pages (and must not hold the search
+/// index's writer lock, which belongs to the running server).
+pub async fn open_region(common: &CommonArgs) -> anyhow::Result<(app::db::Db, Arc<RegionCatalog>)> {
     let db = app::db::connect(&common.data_dir).await?;
     load_seed_regions(&db, &common.seed_dir).await?;
     let region = app::seed::load_catalog(&db, &common.region).await?;
+    Ok((db, Arc::new(region)))
+}
+
+/// Where the region's search index lives.
+pub fn search_dir(common: &CommonArgs) -> std::path::PathBuf {
+    common.data_dir.join("search").join(&common.region)
+}
+
+/// Opens the database, loads the regions and the search engine (rebuilding its index if
+/// needed) and returns the state for `common.region`.
+pub async fn build_state(common: &CommonArgs, options: LeptosOptions) -> anyhow::Result<AppState> {
+    let (db, region) = open_region(common).await?;
+    let search = SearchEngine::open(&search_dir(common), &db, region.clone(), true).await?;
     Ok(AppState {
         leptos_options: options,
         db,
-        region: Arc::new(region),
+        region,
+        search,
         config: Arc::new(AppConfig {
             data_dir: common.data_dir.clone(),
             seed_dir: common.seed_dir.clone(),
@@ -76,6 +94,7 @@ pub async fn load_demo_if_empty(state: &AppState) -> anyhow::Result<()> {
     let (rows, _) =
         app::import::read_file(&file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     let report = app::import::import_rows(&state.db, &state.region, rows, false).await?;
+    state.search.refresh(&state.db, &report.changed_ids).await?;
     tracing::info!(
         created = report.created,
         rejected = report.rejected_rows,

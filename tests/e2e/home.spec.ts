@@ -1,58 +1,106 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, Page } from '@playwright/test';
 
 const heading = '#results-heading';
+const ALL = 'Найдено: 300 организаций';
 
-test('the filter island hydrates and updates the list without a page reload', async ({ page }) => {
+async function hydrated(page: Page) {
+  await expect(page.locator('section.search[data-hydrated="true"]')).toHaveCount(1, { timeout: 30_000 });
+}
+
+test('typing searches as you type, facets narrow, all without a reload; the URL is shareable', async ({ page, browser }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/');
-  await expect(page.locator(heading)).toHaveText('Найдено: 300 организаций');
-  // The island marks itself once its WASM has hydrated it.
-  await expect(page.locator('section.browser[data-hydrated="true"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.locator(heading)).toHaveText(ALL);
+  await hydrated(page);
   await page.evaluate(() => ((window as any).__samePage = 'yes'));
 
-  await page.selectOption('#f-okrug', 'shumikhinsky');
-  await expect(page).toHaveURL(/\?okrug=shumikhinsky$/);
-  // Wait for the new count (not the "Загрузка…" state in between).
+  await page.locator('#q').pressSequentially('ветеран', { delay: 40 });
+  await expect(page).toHaveURL(/\?q=%D0%B2%D0%B5%D1%82%D0%B5%D1%80%D0%B0%D0%BD$/);
   await expect(page.locator(heading)).toHaveText(/^Найдено: (?!300 )\d+ организац/);
+  await expect(page.locator('.card mark').first()).toBeVisible();
+
+  await page.locator('details.facet:has(summary:text("Округ")) summary').click();
+  await page.check('#f-okrug-shumikhinsky');
+  await expect(page).toHaveURL(/okrug=shumikhinsky/);
+  await expect(page.locator(heading)).toHaveText(/^Найдено: \d+ организац/);
   const hrefs = await page.locator('.card .okrug-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  expect(hrefs.length).toBeGreaterThan(0);
   expect(new Set(hrefs)).toEqual(new Set(['/okrug/shumikhinsky']));
+  const shownHeading = await page.locator(heading).textContent();
+  const shownNames = await page.locator('.card-title a').allTextContents();
 
-  await page.selectOption('#f-audience', 'elderly');
-  await expect(page).toHaveURL(/okrug=shumikhinsky&audience=elderly/);
-
-  // Back restores the previous filter, still without a reload.
+  // Back removes the facet again, still in the same page.
   await page.goBack();
-  await expect(page).toHaveURL(/\?okrug=shumikhinsky$/);
-  await expect(page.locator('#f-audience')).toHaveValue('');
-
-  await page.getByRole('link', { name: 'Сбросить' }).click();
-  await expect(page.locator(heading)).toHaveText('Найдено: 300 организаций');
-  await page.getByRole('link', { name: 'Дальше →' }).click();
-  await expect(page).toHaveURL(/\?page=2$/);
-  await expect(page.getByText('Страница 2 из 15')).toBeVisible();
-
+  await expect(page).not.toHaveURL(/okrug=/);
+  await expect(page.locator('#f-okrug-shumikhinsky')).not.toBeChecked();
   expect(await page.evaluate(() => (window as any).__samePage)).toBe('yes');
   expect(errors).toEqual([]);
+
+  // The shared link reproduces the same view in a fresh browser.
+  const other = await browser.newPage();
+  await other.goto(page.url().replace(/$/, '') + '&okrug=shumikhinsky');
+  await expect(other.locator(heading)).toHaveText(shownHeading!);
+  expect(await other.locator('.card-title a').allTextContents()).toEqual(shownNames);
+  await expect(other.locator('#q')).toHaveValue('ветеран');
+  await expect(other.locator('#f-okrug-shumikhinsky')).toBeChecked();
+  await other.close();
+
   await page.goto('/');
-  await expect(page.locator('section.browser[data-hydrated="true"]')).toHaveCount(1, { timeout: 30_000 });
+  await hydrated(page);
   await page.screenshot({ path: 'artifacts/home.png' });
 });
 
-test('without JavaScript the filter still works as a plain form', async ({ browser }) => {
+test('the pager and sort work in place', async ({ page }) => {
+  await page.goto('/');
+  await hydrated(page);
+  await page.evaluate(() => ((window as any).__samePage = 'yes'));
+  await page.getByRole('link', { name: 'Дальше →' }).click();
+  await expect(page).toHaveURL(/\?page=2$/);
+  await expect(page.getByText('Страница 2 из 15')).toBeVisible();
+  await page.selectOption('#sort', 'updated');
+  await expect(page).toHaveURL(/sort=updated/);
+  expect(await page.evaluate(() => (window as any).__samePage)).toBe('yes');
+});
+
+test('without JavaScript the search is a plain form', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/');
-  await expect(page.locator(heading)).toHaveText('Найдено: 300 организаций');
-  await page.selectOption('#f-direction', 'firefighting_rescue');
-  await page.getByRole('button', { name: 'Показать' }).click();
+  await expect(page.locator(heading)).toHaveText(ALL);
+  await page.fill('#q', 'пожарн');
+  await page.check('#f-direction-firefighting_rescue');
+  await page.getByRole('button', { name: 'Найти' }).click();
   await expect(page).toHaveURL(/direction=firefighting_rescue/);
-  await expect(page.locator(heading)).not.toHaveText('Найдено: 300 организаций');
+  await expect(page.locator(heading)).not.toHaveText(ALL);
   const cards = await page.locator('.card').count();
   expect(cards).toBeGreaterThan(0);
   await expect(page.locator('.card [data-code="firefighting_rescue"]')).toHaveCount(cards);
   await context.close();
+});
+
+test('near me: allowed geolocation sorts by distance; denied gets a polite message', async ({ browser }) => {
+  const allowed = await browser.newContext({
+    geolocation: { latitude: 55.449, longitude: 65.343 },
+    permissions: ['geolocation'],
+  });
+  const page = await allowed.newPage();
+  await page.goto('/');
+  await hydrated(page);
+  await page.locator('details.near summary').click();
+  await page.getByRole('button', { name: 'Рядом со мной' }).click();
+  await expect(page).toHaveURL(/near=55\.449/);
+  await page.selectOption('#sort', 'distance');
+  await expect(page.locator('.card-distance').first()).toContainText('км от выбранного места');
+  await allowed.close();
+
+  const denied = await browser.newContext({ permissions: [] });
+  const p2 = await denied.newPage();
+  await p2.goto('/');
+  await hydrated(p2);
+  await p2.locator('details.near summary').click();
+  await p2.getByRole('button', { name: 'Рядом со мной' }).click();
+  await expect(p2.getByText('Не удалось определить местоположение')).toBeVisible({ timeout: 20_000 });
+  await denied.close();
 });
 
 test('an organization page opens from its card and shows its sections', async ({ page }) => {

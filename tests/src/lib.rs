@@ -91,23 +91,36 @@ impl TestApp {
         self.get_with(path, &[]).await
     }
 
-    /// Imports CSV text through the real import path.
+    /// Imports CSV text through the real import path, then updates search as the running
+    /// server's watcher would.
     pub async fn import_csv(&self, text: &str, dry_run: bool) -> ImportReport {
         let (rows, _) = parse_csv(text.as_bytes()).expect("CSV parses");
-        import_rows(&self.state.db, &self.state.region, rows, dry_run)
+        let report = import_rows(&self.state.db, &self.state.region, rows, dry_run)
             .await
-            .expect("import runs")
+            .expect("import runs");
+        self.refresh_search(&report).await;
+        report
     }
 
-    /// Imports JSON records (an array) through the real import path.
+    /// Imports JSON records (an array) through the real import path, then updates search.
     pub async fn import_json(&self, json: &str) -> ImportReport {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("orgs.json");
         std::fs::write(&path, json).expect("write");
         let (rows, _) = app::import::read_file(&path).expect("JSON parses");
-        import_rows(&self.state.db, &self.state.region, rows, false)
+        let report = import_rows(&self.state.db, &self.state.region, rows, false)
             .await
-            .expect("import runs")
+            .expect("import runs");
+        self.refresh_search(&report).await;
+        report
+    }
+
+    async fn refresh_search(&self, report: &ImportReport) {
+        self.state
+            .search
+            .refresh(&self.state.db, &report.changed_ids)
+            .await
+            .expect("search refresh");
     }
 
     /// Number of organizations stored, whatever their status.

@@ -156,7 +156,7 @@ impl ContactKind {
     }
 }
 
-/// The home page filter: every field lives in the URL query string.
+/// A list filter kept in the URL (the okrug page uses its page number).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrgFilter {
     pub okrug: Option<String>,
@@ -251,6 +251,12 @@ pub struct OrgCard {
     pub directions: Vec<TermLabel>,
     pub audiences: Vec<TermLabel>,
     pub summary: String,
+    /// From search: the matched words highlighted in `<mark>`, otherwise HTML-escaped text.
+    #[serde(default)]
+    pub snippet_html: Option<String>,
+    /// From a search near a point.
+    #[serde(default)]
+    pub distance_km: Option<f64>,
     pub verified: bool,
     pub is_demo: bool,
 }
@@ -268,23 +274,6 @@ impl OrgListPage {
     pub fn page_count(&self) -> u32 {
         ((self.total.max(0) as u32).div_ceil(self.per_page.max(1))).max(1)
     }
-}
-
-/// The choices of the home page filter, already localized.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct FilterOptions {
-    pub okrugs: Vec<TermLabel>,
-    pub directions: Vec<TermLabel>,
-    pub audiences: Vec<TermLabel>,
-}
-
-/// Everything the home page needs in one round trip.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct HomeData {
-    pub options: FilterOptions,
-    pub filter: OrgFilter,
-    pub list: OrgListPage,
-    pub region_name: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

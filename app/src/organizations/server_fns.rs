@@ -4,22 +4,8 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use super::{HomeData, OkrugCount, OkrugPage, OrgFilter, OrgListPage, OrganizationPage};
+use super::{OkrugCount, OkrugPage, OrganizationPage};
 use crate::error::PublicError;
-
-/// One page of the filtered organization list. A GET, so it is cacheable and safe.
-#[server(input = GetUrl, endpoint = "organizations/list")]
-pub async fn list_organizations(filter: OrgFilter) -> Result<OrgListPage, PublicError> {
-    let (state, i18n) = crate::state::request_context()?;
-    Ok(queries::list(&state, &filter, &i18n).await?)
-}
-
-/// The home page: filter choices plus the first page of results.
-#[server(input = GetUrl, endpoint = "organizations/home")]
-pub async fn load_home(filter: OrgFilter) -> Result<HomeData, PublicError> {
-    let (state, i18n) = crate::state::request_context()?;
-    Ok(queries::home(&state, &filter, &i18n).await?)
-}
 
 /// Everything an organization page shows; `NotFound` for unknown or unpublished ids.
 #[server(input = GetUrl, endpoint = "organizations/page")]
@@ -48,44 +34,10 @@ pub mod queries {
     use std::collections::HashMap;
 
     use super::super::store::{self, ListQuery};
-    use super::super::{
-        view, FilterOptions, HomeData, OkrugCount, OkrugPage, OrgFilter, OrgListPage,
-        OrganizationPage, PAGE_SIZE,
-    };
+    use super::super::{view, OkrugCount, OkrugPage, OrgListPage, OrganizationPage, PAGE_SIZE};
     use crate::error::AppError;
     use crate::i18n::I18n;
     use crate::state::AppState;
-    use crate::taxonomy::{TermLabel, Vocabulary};
-
-    /// Resolves the filter's codes against the catalog; unknown codes are ignored, as if
-    /// the filter were not set (the form then shows "any").
-    fn list_query(state: &AppState, f: &OrgFilter) -> (ListQuery, OrgFilter) {
-        let cat = &state.region;
-        let okrug = f.okrug.as_deref().and_then(|s| cat.okrug_by_slug(s));
-        let direction = f
-            .direction
-            .as_deref()
-            .and_then(|c| cat.taxonomy.by_code(Vocabulary::Direction, c));
-        let audience = f
-            .audience
-            .as_deref()
-            .and_then(|c| cat.taxonomy.by_code(Vocabulary::Audience, c));
-        let page = f.page.max(1);
-        let q = ListQuery {
-            okrug_id: okrug.map(|o| o.id),
-            direction_term: direction.map(|t| t.id),
-            audience_term: audience.map(|t| t.id),
-            limit: i64::from(PAGE_SIZE),
-            offset: i64::from(page - 1) * i64::from(PAGE_SIZE),
-        };
-        let cleaned = OrgFilter {
-            okrug: okrug.map(|o| o.slug.clone()),
-            direction: direction.map(|t| t.code.clone()),
-            audience: audience.map(|t| t.code.clone()),
-            page,
-        };
-        (q, cleaned)
-    }
 
     async fn run_list(
         state: &AppState,
@@ -111,45 +63,6 @@ pub mod queries {
             page,
             per_page: PAGE_SIZE,
             cards,
-        })
-    }
-
-    #[tracing::instrument(skip(state, i18n))]
-    pub async fn list(
-        state: &AppState,
-        filter: &OrgFilter,
-        i18n: &I18n,
-    ) -> Result<OrgListPage, AppError> {
-        let (q, cleaned) = list_query(state, filter);
-        run_list(state, &q, cleaned.page, i18n).await
-    }
-
-    #[tracing::instrument(skip(state, i18n))]
-    pub async fn home(
-        state: &AppState,
-        filter: &OrgFilter,
-        i18n: &I18n,
-    ) -> Result<HomeData, AppError> {
-        let (q, cleaned) = list_query(state, filter);
-        let list = run_list(state, &q, cleaned.page, i18n).await?;
-        let cat = &state.region;
-        let options = FilterOptions {
-            okrugs: cat
-                .okrugs
-                .iter()
-                .map(|o| TermLabel {
-                    code: o.slug.clone(),
-                    label: o.name.get(i18n.locale).to_owned(),
-                })
-                .collect(),
-            directions: cat.taxonomy.options(Vocabulary::Direction, i18n.locale),
-            audiences: cat.taxonomy.options(Vocabulary::Audience, i18n.locale),
-        };
-        Ok(HomeData {
-            options,
-            filter: cleaned,
-            list,
-            region_name: cat.name.get(i18n.locale).to_owned(),
         })
     }
 

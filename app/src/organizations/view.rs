@@ -39,6 +39,8 @@ pub fn card(catalog: &RegionCatalog, row: CardRow, term_ids: &[i64], i18n: &I18n
         name: row.name,
         settlement: row.settlement,
         summary: row.summary,
+        snippet_html: None,
+        distance_km: None,
         is_demo: row.is_demo,
     }
 }

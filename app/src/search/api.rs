@@ -23,12 +23,16 @@ pub fn router() -> Router<AppState> {
 }
 
 fn i18n_of(headers: &HeaderMap) -> I18n {
-    I18n::new(locale_from_cookie_header(headers.get(header::COOKIE).and_then(|v| v.to_str().ok())))
+    I18n::new(locale_from_cookie_header(
+        headers.get(header::COOKIE).and_then(|v| v.to_str().ok()),
+    ))
 }
 
 /// Splits a raw query string into decoded pairs.
 pub fn query_pairs(raw: &str) -> Vec<(String, String)> {
-    form_urlencoded::parse(raw.as_bytes()).into_owned().collect()
+    form_urlencoded::parse(raw.as_bytes())
+        .into_owned()
+        .collect()
 }
 
 /// A 400 with one message per refused parameter, in the reader's language.
@@ -48,10 +52,15 @@ pub fn bad_params(errors: &[ParamError], i18n: &I18n) -> Response {
     (StatusCode::BAD_REQUEST, Json(body)).into_response()
 }
 
-async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery, headers: HeaderMap) -> Response {
+async fn search(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Response {
     let i18n = i18n_of(&headers);
     let pairs = query_pairs(raw.as_deref().unwrap_or(""));
-    let params = match SearchParams::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
+    let params = match SearchParams::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    {
         Ok(p) => p,
         Err(errors) => return bad_params(&errors, &i18n),
     };
@@ -96,13 +105,22 @@ pub struct PublicRecord {
 }
 
 fn codes(catalog: &crate::region::RegionCatalog, vocab: Vocabulary, ids: &[i64]) -> Vec<String> {
-    catalog.taxonomy.terms(vocab).iter().filter(|t| ids.contains(&t.id)).map(|t| t.code.clone()).collect()
+    catalog
+        .taxonomy
+        .terms(vocab)
+        .iter()
+        .filter(|t| ids.contains(&t.id))
+        .map(|t| t.code.clone())
+        .collect()
 }
 
 impl PublicRecord {
     pub fn from_record(catalog: &crate::region::RegionCatalog, rec: OrganizationRecord) -> Self {
         let o = rec.org;
-        let code_of = |id: Option<i64>| id.and_then(|id| catalog.taxonomy.by_id(id)).map(|(_, t)| t.code.clone());
+        let code_of = |id: Option<i64>| {
+            id.and_then(|id| catalog.taxonomy.by_id(id))
+                .map(|(_, t)| t.code.clone())
+        };
         PublicRecord {
             url: crate::organizations::org_url(o.id, &o.slug),
             okrug: catalog.okrug_by_id(o.okrug_id).map(|k| k.slug.clone()).unwrap_or_default(),

@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, QueryClone, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
@@ -22,11 +24,16 @@ use crate::taxonomy::Vocabulary;
 
 /// Words that carry no meaning for search; they are not required to match.
 const STOP_WORDS: &[&str] = &[
-    "и", "в", "во", "не", "на", "для", "с", "со", "по", "к", "ко", "о", "об", "от", "до", "из", "за", "у", "а", "но",
-    "или", "же", "ли", "бы", "то", "как", "что", "где", "кто", "мне", "мой", "моя", "наш", "при", "под", "над",
+    "и", "в", "во", "не", "на", "для", "с", "со", "по", "к", "ко", "о", "об", "от", "до", "из",
+    "за", "у", "а", "но", "или", "же", "ли", "бы", "то", "как", "что", "где", "кто", "мне", "мой",
+    "моя", "наш", "при", "под", "над",
 ];
 /// At most this many words of a query are used.
 const MAX_TERMS: usize = 12;
+/// Below this many all-words matches, the search also admits matches missing one word.
+const FEW: usize = 10;
+/// Added to the score of all-words matches among those, so they rank first.
+const FULL_MATCH_BONUS: Score = 1000.0;
 
 /// The search engine of one region: the index, the table and the catalog.
 pub struct SearchEngine {
@@ -42,6 +49,12 @@ pub enum SearchError {
     Params(Vec<ParamError>),
     #[error("search failed: {0:#}")]
     Internal(#[from] anyhow::Error),
+}
+
+impl From<std::io::Error> for SearchError {
+    fn from(e: std::io::Error) -> Self {
+        Self::Internal(e.into())
+    }
 }
 
 impl From<tantivy::TantivyError> for SearchError {
@@ -86,17 +99,27 @@ impl SearchEngine {
     pub fn facet_values(&self, facet: Facet, i18n: &I18n) -> Vec<(String, String)> {
         let c = &self.catalog;
         let terms = |v: Vocabulary| {
-            c.taxonomy.terms(v).iter().map(|t| (t.code.clone(), t.label.get(i18n.locale).to_owned())).collect()
+            c.taxonomy
+                .terms(v)
+                .iter()
+                .map(|t| (t.code.clone(), t.label.get(i18n.locale).to_owned()))
+                .collect()
         };
         match facet {
             Facet::Direction => terms(Vocabulary::Direction),
             Facet::Audience => terms(Vocabulary::Audience),
             Facet::EventFormat => terms(Vocabulary::EventFormat),
             Facet::Kind => terms(Vocabulary::OrgKind),
-            Facet::Okrug => c.okrugs.iter().map(|o| (o.slug.clone(), o.name.get(i18n.locale).to_owned())).collect(),
+            Facet::Okrug => c
+                .okrugs
+                .iter()
+                .map(|o| (o.slug.clone(), o.name.get(i18n.locale).to_owned()))
+                .collect(),
             Facet::Verified => vec![("true".into(), i18n.t("facet-verified-yes"))],
             Facet::HasNeeds => vec![("true".into(), i18n.t("facet-has-needs-yes"))],
-            Facet::AcceptsVolunteers => vec![("true".into(), i18n.t("facet-accepts-volunteers-yes"))],
+            Facet::AcceptsVolunteers => {
+                vec![("true".into(), i18n.t("facet-accepts-volunteers-yes"))]
+            }
         }
     }
 
@@ -112,7 +135,7 @@ impl SearchEngine {
             let mut mask = 0u128;
             for code in wanted {
                 match known.iter().position(|(c, _)| c == code) {
-                    Some(bit) if bit < 128 => mask |= 1 << bit,
+                    Some(bit) if bit < 128 => mask |= 1u128 << bit,
                     _ => errors.push(ParamError {
                         param: facet.as_str().into(),
                         key: "err-param-unknown-code".into(),
@@ -129,11 +152,22 @@ impl SearchEngine {
             (Some(c), Some(r)) => {
                 let dlat = r / 111.0 + 0.01;
                 let dlon = r / (111.0 * c.lat.to_radians().cos().abs().max(0.01)) + 0.01;
-                Some(BBox { min_lat: c.lat - dlat, max_lat: c.lat + dlat, min_lon: c.lon - dlon, max_lon: c.lon + dlon })
+                Some(BBox {
+                    min_lat: c.lat - dlat,
+                    max_lat: c.lat + dlat,
+                    min_lon: c.lon - dlon,
+                    max_lon: c.lon + dlon,
+                })
             }
             _ => None,
         };
-        Ok(Compiled { masks, near: p.near, radius_km: p.radius_km, bbox: p.bbox, circle_box })
+        Ok(Compiled {
+            masks,
+            near: p.near,
+            radius_km: p.radius_km,
+            bbox: p.bbox,
+            circle_box,
+        })
     }
 }
 
@@ -150,8 +184,16 @@ impl Collector for AllHits {
     type Fruit = Vec<(i64, Score, DocAddress)>;
     type Child = AllHitsSegment;
 
-    fn for_segment(&self, ord: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<AllHitsSegment> {
-        Ok(AllHitsSegment { ord, ids: reader.fast_fields().u64("id")?, hits: vec![] })
+    fn for_segment(
+        &self,
+        ord: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<AllHitsSegment> {
+        Ok(AllHitsSegment {
+            ord,
+            ids: reader.fast_fields().u64("id")?,
+            hits: vec![],
+        })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -168,7 +210,8 @@ impl SegmentCollector for AllHitsSegment {
 
     fn collect(&mut self, doc: DocId, score: Score) {
         if let Some(id) = self.ids.first(doc) {
-            self.hits.push((id as i64, score, DocAddress::new(self.ord, doc)));
+            self.hits
+                .push((id as i64, score, DocAddress::new(self.ord, doc)));
         }
     }
 
@@ -188,12 +231,27 @@ struct QueryWords {
 fn query_words(q: &str) -> QueryWords {
     let mut all = tokens(&mut plain(), q);
     all.truncate(MAX_TERMS);
-    let meaningful: Vec<String> = all.iter().filter(|w| !STOP_WORDS.contains(&w.as_str())).cloned().collect();
-    let plain = if meaningful.is_empty() { all } else { meaningful };
+    let meaningful: Vec<String> = all
+        .iter()
+        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .cloned()
+        .collect();
+    let plain = if meaningful.is_empty() {
+        all
+    } else {
+        meaningful
+    };
     let mut stemmer = stemming();
-    let stems = plain.iter().map(|w| tokens(&mut stemmer, w).pop().unwrap_or_else(|| w.clone())).collect();
+    let stems = plain
+        .iter()
+        .map(|w| tokens(&mut stemmer, w).pop().unwrap_or_else(|| w.clone()))
+        .collect();
     let last_is_prefix = !q.ends_with(char::is_whitespace);
-    QueryWords { plain, stems, last_is_prefix }
+    QueryWords {
+        plain,
+        stems,
+        last_is_prefix,
+    }
 }
 
 fn boosted(q: impl Query + 'static, boost: f32) -> Box<dyn Query> {
@@ -202,49 +260,95 @@ fn boosted(q: impl Query + 'static, boost: f32) -> Box<dyn Query> {
 
 impl SearchEngine {
     /// The query for one word: exact stem in every field (name counts most), typo-tolerant
-    /// stems (1 edit from 4 letters, 2 from 8), and for the last word a prefix.
+    /// stems (1 edit from 4 letters, 2 from 8, counted on the stem: a 1-edit fuzz on a
+    /// 3-letter stem like "дет" would match half the dictionary), and for the last word a
+    /// prefix.
     fn word_query(&self, word: &str, stem: &str, prefix: bool) -> Box<dyn Query> {
         let f = self.index.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![];
-        for (field, boost) in [(f.name, 4.0), (f.place, 2.0), (f.labels, 1.5), (f.body, 1.0)] {
+        for (field, boost) in [
+            (f.name, 4.0),
+            (f.place, 2.0),
+            (f.labels, 1.5),
+            (f.body, 1.0),
+        ] {
             let term = Term::from_field_text(field, stem);
-            clauses.push((Occur::Should, boosted(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs), boost)));
-            let letters = word.chars().count();
+            clauses.push((
+                Occur::Should,
+                boosted(
+                    TermQuery::new(term.clone(), IndexRecordOption::WithFreqs),
+                    boost,
+                ),
+            ));
+            let letters = stem.chars().count();
             if letters >= 4 {
                 let distance = if letters >= 8 { 2 } else { 1 };
                 let fuzzy_boost = if field == f.name { 1.0 } else { 0.3 };
-                clauses.push((Occur::Should, boosted(FuzzyTermQuery::new(term, distance, true), fuzzy_boost)));
+                clauses.push((
+                    Occur::Should,
+                    boosted(FuzzyTermQuery::new(term, distance, true), fuzzy_boost),
+                ));
             }
         }
         if prefix && word.chars().count() >= 2 {
             let name = Term::from_field_text(f.name_plain, word);
-            clauses.push((Occur::Should, boosted(FuzzyTermQuery::new_prefix(name, 0, true), 2.0)));
+            clauses.push((
+                Occur::Should,
+                boosted(FuzzyTermQuery::new_prefix(name, 0, true), 2.0),
+            ));
             let all = Term::from_field_text(f.all_plain, word);
-            clauses.push((Occur::Should, boosted(FuzzyTermQuery::new_prefix(all.clone(), 0, true), 0.5)));
+            clauses.push((
+                Occur::Should,
+                boosted(FuzzyTermQuery::new_prefix(all.clone(), 0, true), 0.5),
+            ));
             if word.chars().count() >= 4 {
-                clauses.push((Occur::Should, boosted(FuzzyTermQuery::new_prefix(all, 1, true), 0.2)));
+                clauses.push((
+                    Occur::Should,
+                    boosted(FuzzyTermQuery::new_prefix(all, 1, true), 0.2),
+                ));
             }
         }
         Box::new(BooleanQuery::new(clauses))
     }
 
-    /// All words must match; when that finds nothing, all but one.
+    /// All words must match; when that finds fewer than [`FEW`] organizations, all words
+    /// but one (still ranked by how many words match, so full matches come first).
     fn text_hits(&self, words: &QueryWords) -> Result<Vec<(i64, Score, DocAddress)>, SearchError> {
         let n = words.plain.len();
         let per_word: Vec<Box<dyn Query>> = (0..n)
-            .map(|i| self.word_query(&words.plain[i], &words.stems[i], words.last_is_prefix && i == n - 1))
+            .map(|i| {
+                self.word_query(
+                    &words.plain[i],
+                    &words.stems[i],
+                    words.last_is_prefix && i == n - 1,
+                )
+            })
             .collect();
         let searcher = self.index.reader.searcher();
-        let all = BooleanQuery::new(per_word.iter().map(|q| (Occur::Must, q.box_clone())).collect());
+        let all = BooleanQuery::new(
+            per_word
+                .iter()
+                .map(|q| (Occur::Must, q.box_clone()))
+                .collect(),
+        );
         let hits = searcher.search(&all, &AllHits)?;
-        if !hits.is_empty() || n < 2 {
+        if hits.len() >= FEW || n < 2 {
             return Ok(hits);
         }
         let relaxed = BooleanQuery::with_minimum_required_clauses(
             per_word.into_iter().map(|q| (Occur::Should, q)).collect(),
             n - 1,
         );
-        Ok(searcher.search(&relaxed, &AllHits)?)
+        // Organizations matching every word stay on top: BM25 alone could rank one strong
+        // word above two weak ones.
+        let full: std::collections::HashSet<i64> = hits.iter().map(|(id, _, _)| *id).collect();
+        let mut relaxed_hits = searcher.search(&relaxed, &AllHits)?;
+        for (id, score, _) in &mut relaxed_hits {
+            if full.contains(id) {
+                *score += FULL_MATCH_BONUS;
+            }
+        }
+        Ok(relaxed_hits)
     }
 }
 
@@ -274,7 +378,9 @@ impl Compiled {
                 return (false, None);
             }
         }
-        let Some(c) = self.near else { return (true, None) };
+        let Some(c) = self.near else {
+            return (true, None);
+        };
         if let Some(b) = self.circle_box {
             if !b.contains(at) {
                 return (false, None);
@@ -287,7 +393,12 @@ impl Compiled {
     /// Disjunctive counting: a row counts towards facet F's values when it passes every
     /// other facet, so each facet's counts reflect all the *other* active filters.
     fn tally(&self, table: &OrgTable, candidates: impl Iterator<Item = Candidate>) -> Tally {
-        let mut t = Tally { passing: vec![], counts: [[0; 128]; 8], without: [0; 8], geo_only_failures: 0 };
+        let mut t = Tally {
+            passing: vec![],
+            counts: [[0; 128]; 8],
+            without: [0; 8],
+            geo_only_failures: 0,
+        };
         let rows = table.rows();
         for mut c in candidates {
             let row = &rows[c.row];
@@ -328,7 +439,13 @@ impl Compiled {
     }
 }
 
-fn sort_page(passing: &mut [Candidate], table: &OrgTable, order: SortOrder, from: usize, to: usize) {
+fn sort_page(
+    passing: &mut [Candidate],
+    table: &OrgTable,
+    order: SortOrder,
+    from: usize,
+    to: usize,
+) {
     let rows = table.rows();
     let key = |c: &Candidate| -> (f64, u32) {
         let r = &rows[c.row];
@@ -340,7 +457,11 @@ fn sort_page(passing: &mut [Candidate], table: &OrgTable, order: SortOrder, from
             SortOrder::Verified => (-(r.verified_at as f64), r.name_rank),
         }
     };
-    let cmp = |a: &Candidate, b: &Candidate| key(a).partial_cmp(&key(b)).unwrap_or(std::cmp::Ordering::Equal);
+    let cmp = |a: &Candidate, b: &Candidate| {
+        key(a)
+            .partial_cmp(&key(b))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    };
     let to = to.min(passing.len());
     if to == 0 || from >= to {
         return;
@@ -357,14 +478,29 @@ impl SearchEngine {
     pub fn search(&self, p: &SearchParams, i18n: &I18n) -> Result<SearchResponse, SearchError> {
         let compiled = self.compile(p, i18n)?;
         let words = query_words(&p.q);
-        let table = self.table.read().map_err(|_| anyhow::anyhow!("search table lock poisoned"))?;
+        let table = self
+            .table
+            .read()
+            .map_err(|_| anyhow::anyhow!("search table lock poisoned"))?;
         let candidates: Vec<Candidate> = if words.plain.is_empty() {
-            (0..table.len()).map(|row| Candidate { row, score: 0.0, doc: None, distance: None }).collect()
+            (0..table.len())
+                .map(|row| Candidate {
+                    row,
+                    score: 0.0,
+                    doc: None,
+                    distance: None,
+                })
+                .collect()
         } else {
             self.text_hits(&words)?
                 .into_iter()
                 .filter_map(|(id, score, doc)| {
-                    table.index_of(id).map(|row| Candidate { row, score, doc: Some(doc), distance: None })
+                    table.index_of(id).map(|row| Candidate {
+                        row,
+                        score,
+                        doc: Some(doc),
+                        distance: None,
+                    })
                 })
                 .collect()
         };
@@ -373,15 +509,37 @@ impl SearchEngine {
         let from = ((p.page.max(1) - 1) as usize) * p.per_page as usize;
         let to = from + p.per_page as usize;
         sort_page(&mut tally.passing, &table, order, from, to);
-        let page_items: Vec<Candidate> = tally.passing.iter().skip(from).take(p.per_page as usize).copied().collect();
+        let page_items: Vec<Candidate> = tally
+            .passing
+            .iter()
+            .skip(from)
+            .take(p.per_page as usize)
+            .copied()
+            .collect();
         let items = self.hits(&table, &page_items, &words)?;
         let total = tally.passing.len() as u64;
         let facets = self.facet_counts(p, &tally, i18n);
-        let suggestions = if total == 0 { self.suggest(p, &tally, &words, i18n) } else { vec![] };
-        Ok(SearchResponse { total, page: p.page.max(1), per_page: p.per_page, items, facets, suggestions })
+        let suggestions = if total == 0 {
+            self.suggest(p, &tally, &words, i18n)
+        } else {
+            vec![]
+        };
+        Ok(SearchResponse {
+            total,
+            page: p.page.max(1),
+            per_page: p.per_page,
+            items,
+            facets,
+            suggestions,
+        })
     }
 
-    fn facet_counts(&self, p: &SearchParams, t: &Tally, i18n: &I18n) -> BTreeMap<String, Vec<FacetCount>> {
+    fn facet_counts(
+        &self,
+        p: &SearchParams,
+        t: &Tally,
+        i18n: &I18n,
+    ) -> BTreeMap<String, Vec<FacetCount>> {
         let mut out = BTreeMap::new();
         for (i, facet) in FACETS.into_iter().enumerate() {
             let selected = p.values(facet);
@@ -402,12 +560,26 @@ impl SearchEngine {
         out
     }
 
-    fn hits(&self, table: &OrgTable, page: &[Candidate], words: &QueryWords) -> Result<Vec<SearchHit>, SearchError> {
+    fn hits(
+        &self,
+        table: &OrgTable,
+        page: &[Candidate],
+        words: &QueryWords,
+    ) -> Result<Vec<SearchHit>, SearchError> {
         let searcher = self.index.reader.searcher();
-        let snippets = if words.plain.is_empty() { None } else { Some(self.snippet_generator(&searcher, words)?) };
+        let snippets = if words.plain.is_empty() {
+            None
+        } else {
+            Some(self.snippet_generator(&searcher, words)?)
+        };
         let tax = &self.catalog.taxonomy;
         let codes = |vocab: Vocabulary, mask: u128| -> Vec<String> {
-            tax.terms(vocab).iter().enumerate().filter(|(i, _)| *i < 128 && mask & (1 << i) != 0).map(|(_, t)| t.code.clone()).collect()
+            tax.terms(vocab)
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i < 128 && mask & (1u128 << i) != 0)
+                .map(|(_, t)| t.code.clone())
+                .collect()
         };
         let mut out = vec![];
         for c in page {
@@ -425,8 +597,17 @@ impl SearchEngine {
                 id: r.id,
                 slug: r.slug.clone(),
                 name: r.name.clone(),
-                kind: tax.org_kind.get(usize::from(r.kind)).map(|t| t.code.clone()).unwrap_or_default(),
-                okrug: self.catalog.okrugs.get(usize::from(r.okrug)).map(|o| o.slug.clone()).unwrap_or_default(),
+                kind: tax
+                    .org_kind
+                    .get(usize::from(r.kind))
+                    .map(|t| t.code.clone())
+                    .unwrap_or_default(),
+                okrug: self
+                    .catalog
+                    .okrugs
+                    .get(usize::from(r.okrug))
+                    .map(|o| o.slug.clone())
+                    .unwrap_or_default(),
                 lat: r.at.lat,
                 lon: r.at.lon,
                 approximate_location: r.has(flag::APPROXIMATE),
@@ -442,14 +623,24 @@ impl SearchEngine {
 
     /// Highlights the query's stems and the words its typos matched (tantivy does not
     /// highlight fuzzy matches by itself).
-    fn snippet_generator(&self, searcher: &tantivy::Searcher, words: &QueryWords) -> Result<SnippetGenerator, SearchError> {
+    fn snippet_generator(
+        &self,
+        searcher: &tantivy::Searcher,
+        words: &QueryWords,
+    ) -> Result<SnippetGenerator, SearchError> {
         let body = self.index.fields.body;
         let mut terms = BTreeMap::new();
-        for (word, stem) in words.plain.iter().zip(&words.stems) {
+        for stem in &words.stems {
             terms.insert(stem.clone(), 1.0);
-            let letters = word.chars().count();
+            let letters = stem.chars().count();
             if letters >= 4 {
-                for t in self.expand(searcher, body, stem, if letters >= 8 { 2 } else { 1 }, false)? {
+                for t in self.expand(
+                    searcher,
+                    body,
+                    stem,
+                    if letters >= 8 { 2 } else { 1 },
+                    false,
+                )? {
                     terms.insert(t, 0.5);
                 }
             }
@@ -458,9 +649,20 @@ impl SearchEngine {
     }
 
     /// The indexed terms within `distance` edits of `term` (or starting with it).
-    fn expand(&self, searcher: &tantivy::Searcher, field: Field, term: &str, distance: u8, prefix: bool) -> Result<Vec<String>, SearchError> {
+    fn expand(
+        &self,
+        searcher: &tantivy::Searcher,
+        field: Field,
+        term: &str,
+        distance: u8,
+        prefix: bool,
+    ) -> Result<Vec<String>, SearchError> {
         let t = Term::from_field_text(field, term);
-        let q = if prefix { FuzzyTermQuery::new_prefix(t, distance, true) } else { FuzzyTermQuery::new(t, distance, true) };
+        let q = if prefix {
+            FuzzyTermQuery::new_prefix(t, distance, true)
+        } else {
+            FuzzyTermQuery::new(t, distance, true)
+        };
         let mut out = vec![];
         for seg in searcher.segment_readers() {
             let ii = seg.inverted_index(field)?;
@@ -475,13 +677,22 @@ impl SearchEngine {
 
 /// Escapes text for an HTML snippet.
 pub fn escape_html(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 impl SearchEngine {
     /// Instead of a bare "nothing found": filters whose removal would give results, the
     /// geo limit, and a spelling correction built from the index's own words.
-    fn suggest(&self, p: &SearchParams, t: &Tally, words: &QueryWords, i18n: &I18n) -> Vec<Suggestion> {
+    fn suggest(
+        &self,
+        p: &SearchParams,
+        t: &Tally,
+        words: &QueryWords,
+        i18n: &I18n,
+    ) -> Vec<Suggestion> {
         let mut out = vec![];
         for (i, facet) in FACETS.into_iter().enumerate() {
             if t.without[i] == 0 {
@@ -489,7 +700,11 @@ impl SearchEngine {
             }
             let known = self.facet_values(facet, i18n);
             for code in p.values(facet) {
-                let label = known.iter().find(|(c, _)| c == code).map(|(_, l)| l.clone()).unwrap_or_default();
+                let label = known
+                    .iter()
+                    .find(|(c, _)| c == code)
+                    .map(|(_, l)| l.clone())
+                    .unwrap_or_default();
                 out.push(Suggestion::DropFilter {
                     facet: facet.as_str().into(),
                     code: code.clone(),
@@ -499,7 +714,9 @@ impl SearchEngine {
             }
         }
         if t.geo_only_failures > 0 {
-            out.push(Suggestion::DropGeo { count: t.geo_only_failures });
+            out.push(Suggestion::DropGeo {
+                count: t.geo_only_failures,
+            });
         }
         if let Some(s) = self.spelling(words) {
             out.push(s);
@@ -515,12 +732,19 @@ impl SearchEngine {
         let mut changed = false;
         let mut corrected = vec![];
         for w in &words.plain {
-            let exists = searcher.doc_freq(&Term::from_field_text(field, w)).unwrap_or(0) > 0;
+            let exists = searcher
+                .doc_freq(&Term::from_field_text(field, w))
+                .unwrap_or(0)
+                > 0;
             let best = (!exists && w.chars().count() >= 3)
                 .then(|| self.expand(&searcher, field, w, 2, false).ok())
                 .flatten()
                 .and_then(|cands| {
-                    cands.into_iter().max_by_key(|c| searcher.doc_freq(&Term::from_field_text(field, c)).unwrap_or(0))
+                    cands.into_iter().max_by_key(|c| {
+                        searcher
+                            .doc_freq(&Term::from_field_text(field, c))
+                            .unwrap_or(0)
+                    })
                 });
             match best {
                 Some(b) if &b != w => {
@@ -534,23 +758,35 @@ impl SearchEngine {
             return None;
         }
         let query = corrected.join(" ");
-        let count = self.text_hits(&query_words(&format!("{query} "))).map(|h| h.len() as u64).unwrap_or(0);
+        let count = self
+            .text_hits(&query_words(&format!("{query} ")))
+            .map(|h| h.len() as u64)
+            .unwrap_or(0);
         (count > 0).then_some(Suggestion::Spelling { query, count })
     }
 }
 
 /// Start-up, rebuilds and incremental updates.
 impl SearchEngine {
-    /// Opens (or creates) the index under `dir`, loads the table, and rebuilds the index
-    /// when it is new, has another schema version, or its document count differs from the
-    /// database's.
-    pub async fn open(dir: &std::path::Path, db: &crate::db::Db, catalog: Arc<RegionCatalog>) -> anyhow::Result<Arc<Self>> {
+    /// Opens (or creates) the index under `dir` and loads the table. With `auto_rebuild`,
+    /// the index is rebuilt when it is new, has another schema version, or its document
+    /// count differs from the database's.
+    pub async fn open(
+        dir: &std::path::Path,
+        db: &crate::db::Db,
+        catalog: Arc<RegionCatalog>,
+        auto_rebuild: bool,
+    ) -> anyhow::Result<Arc<Self>> {
         let (index, fresh) = SearchIndex::open_or_create(dir)?;
         let rows = OrgTable::load(db, &catalog, None).await?;
-        let engine = Arc::new(Self { index, table: RwLock::new(OrgTable::from_rows(rows)), catalog });
+        let engine = Arc::new(Self {
+            index,
+            table: RwLock::new(OrgTable::from_rows(rows)),
+            catalog,
+        });
         let in_db = engine.table_len();
         let in_index = engine.index.num_docs() as usize;
-        if fresh || in_index != in_db {
+        if auto_rebuild && (fresh || in_index != in_db) {
             tracing::info!(in_db, in_index, fresh, "rebuilding the search index");
             let log: Progress = Arc::new(|done, total| {
                 if done == total || done % 10_000 == 0 {
@@ -558,16 +794,27 @@ impl SearchEngine {
                 }
             });
             let stats = engine.rebuild(db, log).await?;
-            tracing::info!(docs = stats.docs, secs = stats.seconds, "search index rebuilt");
+            tracing::info!(
+                docs = stats.docs,
+                secs = stats.seconds,
+                "search index rebuilt"
+            );
         }
         Ok(engine)
     }
 
     /// An engine over a RAM index (tests): loads everything from the database.
-    pub async fn in_ram(db: &crate::db::Db, catalog: Arc<RegionCatalog>) -> anyhow::Result<Arc<Self>> {
+    pub async fn in_ram(
+        db: &crate::db::Db,
+        catalog: Arc<RegionCatalog>,
+    ) -> anyhow::Result<Arc<Self>> {
         let index = SearchIndex::in_ram()?;
         let rows = OrgTable::load(db, &catalog, None).await?;
-        let engine = Arc::new(Self { index, table: RwLock::new(OrgTable::from_rows(rows)), catalog });
+        let engine = Arc::new(Self {
+            index,
+            table: RwLock::new(OrgTable::from_rows(rows)),
+            catalog,
+        });
         engine.rebuild(db, Arc::new(|_, _| {})).await?;
         Ok(engine)
     }
@@ -578,17 +825,30 @@ impl SearchEngine {
 
     /// Rebuilds the index and the table from the database. `progress(done, total)` is
     /// called every thousand documents.
-    pub async fn rebuild(self: &Arc<Self>, db: &crate::db::Db, progress: Progress) -> anyhow::Result<RebuildStats> {
+    pub async fn rebuild(
+        self: &Arc<Self>,
+        db: &crate::db::Db,
+        progress: Progress,
+    ) -> anyhow::Result<RebuildStats> {
         let started = std::time::Instant::now();
         let docs = super::index::load_docs(db, &self.catalog, None).await?;
         let rows = OrgTable::load(db, &self.catalog, None).await?;
         let total = docs.len();
         let engine = Arc::clone(self);
-        tokio::task::spawn_blocking(move || engine.index.rebuild(&docs, &|done| progress(done, total)))
-            .await
-            .map_err(|e| anyhow::anyhow!("indexing task failed: {e}"))??;
-        *self.table.write().map_err(|_| anyhow::anyhow!("search table lock poisoned"))? = OrgTable::from_rows(rows);
-        Ok(RebuildStats { docs: total, seconds: started.elapsed().as_secs_f64() })
+        tokio::task::spawn_blocking(move || {
+            engine.index.rebuild(&docs, &|done| progress(done, total))
+        })
+        .await
+        .map_err(|e| anyhow::anyhow!("indexing task failed: {e}"))??;
+        *self
+            .table
+            .write()
+            .map_err(|_| anyhow::anyhow!("search table lock poisoned"))? =
+            OrgTable::from_rows(rows);
+        Ok(RebuildStats {
+            docs: total,
+            seconds: started.elapsed().as_secs_f64(),
+        })
     }
 
     /// Re-reads the organizations `ids` from the database into the index and the table;
@@ -604,7 +864,10 @@ impl SearchEngine {
         tokio::task::spawn_blocking(move || engine.index.apply(&owned, &docs))
             .await
             .map_err(|e| anyhow::anyhow!("indexing task failed: {e}"))??;
-        self.table.write().map_err(|_| anyhow::anyhow!("search table lock poisoned"))?.apply(ids, rows);
+        self.table
+            .write()
+            .map_err(|_| anyhow::anyhow!("search table lock poisoned"))?
+            .apply(ids, rows);
         Ok(())
     }
 }

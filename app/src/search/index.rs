@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use sqlx::Row;
 use tantivy::directory::MmapDirectory;
-use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED};
+use tantivy::schema::{
+    IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED,
+};
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use super::analyzer::{plain, stemming, RU_PLAIN, RU_STEM};
@@ -121,14 +123,28 @@ impl SearchIndex {
             Index::create(mmap, schema.clone(), tantivy::IndexSettings::default())?
         };
         if index.schema() != schema {
-            anyhow::bail!("the search index at {} has another schema; delete it to rebuild", dir.display());
+            anyhow::bail!(
+                "the search index at {} has another schema; delete it to rebuild",
+                dir.display()
+            );
         }
         index.tokenizers().register(RU_STEM, stemming());
         index.tokenizers().register(RU_PLAIN, plain());
         let writer = index.writer_with_num_threads(1, 50_000_000)?;
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
         std::fs::write(version_file(dir), wanted)?;
-        Ok((Self { index, fields, reader, writer: std::sync::Mutex::new(writer) }, fresh))
+        Ok((
+            Self {
+                index,
+                fields,
+                reader,
+                writer: std::sync::Mutex::new(writer),
+            },
+            fresh,
+        ))
     }
 
     /// An index in RAM, for tests.
@@ -138,8 +154,16 @@ impl SearchIndex {
         index.tokenizers().register(RU_STEM, stemming());
         index.tokenizers().register(RU_PLAIN, plain());
         let writer = index.writer_with_num_threads(1, 15_000_000)?;
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(Self { index, fields, reader, writer: std::sync::Mutex::new(writer) })
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Self {
+            index,
+            fields,
+            reader,
+            writer: std::sync::Mutex::new(writer),
+        })
     }
 
     /// Number of documents a searcher sees now.
@@ -150,7 +174,10 @@ impl SearchIndex {
     /// Replaces the documents of `ids` with `docs` (ids without a doc are deleted), commits
     /// once and makes the change visible. Blocking: call from `spawn_blocking`.
     pub fn apply(&self, ids: &[i64], docs: &[IndexDoc]) -> anyhow::Result<()> {
-        let mut w = self.writer.lock().map_err(|_| anyhow::anyhow!("search writer lock poisoned"))?;
+        let mut w = self
+            .writer
+            .lock()
+            .map_err(|_| anyhow::anyhow!("search writer lock poisoned"))?;
         for id in ids {
             w.delete_term(Term::from_field_u64(self.fields.id, *id as u64));
         }
@@ -164,7 +191,10 @@ impl SearchIndex {
 
     /// Drops everything and indexes `docs` with one commit, reporting progress.
     pub fn rebuild(&self, docs: &[IndexDoc], progress: &dyn Fn(usize)) -> anyhow::Result<()> {
-        let mut w = self.writer.lock().map_err(|_| anyhow::anyhow!("search writer lock poisoned"))?;
+        let mut w = self
+            .writer
+            .lock()
+            .map_err(|_| anyhow::anyhow!("search writer lock poisoned"))?;
         w.delete_all_documents()?;
         for (i, d) in docs.iter().enumerate() {
             w.add_document(d.to_document(&self.fields))?;
@@ -191,7 +221,11 @@ fn push(out: &mut String, s: &str) {
 
 /// Loads the text of every published organization (or only `ids`) from the database.
 #[tracing::instrument(skip_all, err)]
-pub async fn load_docs(db: &Db, catalog: &RegionCatalog, ids: Option<&[i64]>) -> anyhow::Result<Vec<IndexDoc>> {
+pub async fn load_docs(
+    db: &Db,
+    catalog: &RegionCatalog,
+    ids: Option<&[i64]>,
+) -> anyhow::Result<Vec<IndexDoc>> {
     let filter = ids.map(|ids| serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()));
     let scope = "o.region_id = ? and o.status = 'published' and (? is null or o.id in (select value from json_each(?)))";
     let mut docs: Vec<IndexDoc> = vec![];
@@ -200,9 +234,19 @@ pub async fn load_docs(db: &Db, catalog: &RegionCatalog, ids: Option<&[i64]>) ->
         "select o.id, o.name, o.summary, o.description, o.settlement, o.address, o.okrug_id, o.kind, o.legal_form
          from organization o where {scope}"
     );
-    for r in sqlx::query(&sql).bind(catalog.id).bind(&filter).bind(&filter).fetch_all(db).await? {
+    for r in sqlx::query(&sql)
+        .bind(catalog.id)
+        .bind(&filter)
+        .bind(&filter)
+        .fetch_all(db)
+        .await?
+    {
         let id: i64 = r.try_get("id")?;
-        let mut d = IndexDoc { id, name: r.try_get("name")?, ..Default::default() };
+        let mut d = IndexDoc {
+            id,
+            name: r.try_get("name")?,
+            ..Default::default()
+        };
         push(&mut d.body, r.try_get("summary")?);
         push(&mut d.body, r.try_get("description")?);
         push(&mut d.place, r.try_get("settlement")?);
@@ -215,7 +259,10 @@ pub async fn load_docs(db: &Db, catalog: &RegionCatalog, ids: Option<&[i64]>) ->
         let tax = &catalog.taxonomy;
         let kind: String = r.try_get("kind")?;
         let legal_form: Option<String> = r.try_get("legal_form")?;
-        for (vocab, code) in [(Vocabulary::OrgKind, Some(kind)), (Vocabulary::LegalForm, legal_form)] {
+        for (vocab, code) in [
+            (Vocabulary::OrgKind, Some(kind)),
+            (Vocabulary::LegalForm, legal_form),
+        ] {
             if let Some(t) = code.and_then(|c| tax.by_code(vocab, &c)) {
                 t.label.0.values().for_each(|v| push(&mut d.labels, v));
             }
@@ -247,10 +294,18 @@ async fn add_parts(
          from need n join organization o on o.id = n.organization_id where n.active = 1 and",
     ];
     for sql in parts {
-        let joiner = if sql.ends_with(" and") { " " } else { " where " };
+        let joiner = if sql.ends_with(" and") {
+            " "
+        } else {
+            " where "
+        };
         let sql = format!("{sql}{joiner}{scope}");
-        let rows: Vec<(i64, String)> =
-            sqlx::query_as(&sql).bind(catalog.id).bind(filter).bind(filter).fetch_all(db).await?;
+        let rows: Vec<(i64, String)> = sqlx::query_as(&sql)
+            .bind(catalog.id)
+            .bind(filter)
+            .bind(filter)
+            .fetch_all(db)
+            .await?;
         for (org, text) in rows {
             if let Some(&i) = at.get(&org) {
                 push(&mut docs[i].body, &text);
@@ -260,10 +315,18 @@ async fn add_parts(
     let sql = format!(
         "select ot.organization_id, ot.term_id from organization_term ot join organization o on o.id = ot.organization_id where {scope}"
     );
-    let links: Vec<(i64, i64)> = sqlx::query_as(&sql).bind(catalog.id).bind(filter).bind(filter).fetch_all(db).await?;
+    let links: Vec<(i64, i64)> = sqlx::query_as(&sql)
+        .bind(catalog.id)
+        .bind(filter)
+        .bind(filter)
+        .fetch_all(db)
+        .await?;
     for (org, term) in links {
         if let (Some(&i), Some((_, t))) = (at.get(&org), catalog.taxonomy.by_id(term)) {
-            t.label.0.values().for_each(|v| push(&mut docs[i].labels, v));
+            t.label
+                .0
+                .values()
+                .for_each(|v| push(&mut docs[i].labels, v));
         }
     }
     Ok(())

@@ -8,7 +8,9 @@
 //! facet codes as bitmasks. That keeps geo filters exact (haversine, not just a bbox),
 //! makes disjunctive facet counts one pass, and lets the map reuse the same filtering.
 
+pub mod page;
 pub mod params;
+pub mod view;
 
 #[cfg(feature = "ssr")]
 pub mod analyzer;
@@ -19,9 +21,14 @@ pub mod engine;
 #[cfg(feature = "ssr")]
 pub mod index;
 #[cfg(feature = "ssr")]
+pub mod page_data;
+#[cfg(feature = "ssr")]
 pub mod table;
 #[cfg(feature = "ssr")]
 pub mod watch;
+
+#[cfg(all(test, feature = "ssr"))]
+mod fuzz_tests;
 
 use serde::{Deserialize, Serialize};
 
@@ -65,7 +72,12 @@ pub struct SearchHit {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Suggestion {
     /// Dropping this filter would give `count` results.
-    DropFilter { facet: String, code: String, label: String, count: u64 },
+    DropFilter {
+        facet: String,
+        code: String,
+        label: String,
+        count: u64,
+    },
     /// Did you mean this spelling? `count` results.
     Spelling { query: String, count: u64 },
     /// Without the geo limit there would be `count` results.

@@ -62,7 +62,10 @@ impl Facet {
 
     /// Yes/no facets take the single value `true`.
     pub fn is_flag(self) -> bool {
-        matches!(self, Self::Verified | Self::HasNeeds | Self::AcceptsVolunteers)
+        matches!(
+            self,
+            Self::Verified | Self::HasNeeds | Self::AcceptsVolunteers
+        )
     }
 }
 
@@ -92,9 +95,15 @@ impl SortOrder {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [Self::Relevance, Self::Name, Self::Distance, Self::Updated, Self::Verified]
-            .into_iter()
-            .find(|o| o.as_str() == s)
+        [
+            Self::Relevance,
+            Self::Name,
+            Self::Distance,
+            Self::Updated,
+            Self::Verified,
+        ]
+        .into_iter()
+        .find(|o| o.as_str() == s)
     }
 }
 
@@ -109,7 +118,8 @@ pub struct BBox {
 
 impl BBox {
     pub fn contains(&self, p: LatLon) -> bool {
-        (self.min_lat..=self.max_lat).contains(&p.lat) && (self.min_lon..=self.max_lon).contains(&p.lon)
+        (self.min_lat..=self.max_lat).contains(&p.lat)
+            && (self.min_lon..=self.max_lon).contains(&p.lon)
     }
 }
 
@@ -141,40 +151,74 @@ pub struct ParamError {
 impl ParamError {
     fn new(param: &str, key: &str, value: &str) -> Self {
         let value: String = value.chars().take(100).collect();
-        Self { param: param.to_owned(), key: key.to_owned(), value }
+        Self {
+            param: param.to_owned(),
+            key: key.to_owned(),
+            value,
+        }
     }
 }
 
 fn parse_f64s(s: &str, n: usize) -> Option<Vec<f64>> {
-    let parts: Vec<f64> = s.split(',').map(|p| p.trim().parse::<f64>()).collect::<Result<_, _>>().ok()?;
+    let parts: Vec<f64> = s
+        .split(',')
+        .map(|p| p.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .ok()?;
     (parts.len() == n && parts.iter().all(|x| x.is_finite())).then_some(parts)
 }
 
 fn parse_near(s: &str) -> Option<LatLon> {
     let v = parse_f64s(s, 2)?;
-    let p = LatLon { lat: v[0], lon: v[1] };
+    let p = LatLon {
+        lat: v[0],
+        lon: v[1],
+    };
     ((-90.0..=90.0).contains(&p.lat) && (-180.0..=180.0).contains(&p.lon)).then_some(p)
 }
 
 fn parse_bbox(s: &str) -> Option<BBox> {
     let v = parse_f64s(s, 4)?;
-    let b = BBox { min_lon: v[0], min_lat: v[1], max_lon: v[2], max_lat: v[3] };
-    let in_range = [b.min_lon, b.max_lon].iter().all(|x| (-180.0..=180.0).contains(x))
-        && [b.min_lat, b.max_lat].iter().all(|y| (-90.0..=90.0).contains(y));
+    let b = BBox {
+        min_lon: v[0],
+        min_lat: v[1],
+        max_lon: v[2],
+        max_lat: v[3],
+    };
+    let in_range = [b.min_lon, b.max_lon]
+        .iter()
+        .all(|x| (-180.0..=180.0).contains(x))
+        && [b.min_lat, b.max_lat]
+            .iter()
+            .all(|y| (-90.0..=90.0).contains(y));
     (in_range && b.min_lon <= b.max_lon && b.min_lat <= b.max_lat).then_some(b)
 }
 
-/// Cuts a query to [`MAX_QUERY_CHARS`] characters and trims it.
+/// Cuts a query to [`MAX_QUERY_CHARS`] characters. Leading space is dropped; one trailing
+/// space is kept, because it says the last word is finished (not a prefix being typed).
 pub fn clip_query(q: &str) -> String {
-    q.chars().take(MAX_QUERY_CHARS).collect::<String>().trim().to_owned()
+    let cut: String = q.chars().take(MAX_QUERY_CHARS).collect();
+    let start = cut.trim_start();
+    let body = start.trim_end();
+    if body.len() < start.len() && !body.is_empty() {
+        format!("{body} ")
+    } else {
+        body.to_owned()
+    }
 }
 
 impl SearchParams {
     /// Parses URL query pairs. Unknown parameters are ignored (links may carry tracking
     /// tags); malformed values are reported. Facet codes are checked later, against the
     /// region's taxonomy.
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, Vec<ParamError>> {
-        let mut p = SearchParams { page: 1, per_page: DEFAULT_PER_PAGE, ..Default::default() };
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Self, Vec<ParamError>> {
+        let mut p = SearchParams {
+            page: 1,
+            per_page: DEFAULT_PER_PAGE,
+            ..Default::default()
+        };
         let mut errors = vec![];
         for (key, raw) in pairs {
             let v = raw.trim();
@@ -212,10 +256,18 @@ impl SearchParams {
             }
         }
         if p.radius_km.is_some() && p.near.is_none() {
-            errors.push(ParamError::new("radius_km", "err-param-radius-needs-near", ""));
+            errors.push(ParamError::new(
+                "radius_km",
+                "err-param-radius-needs-near",
+                "",
+            ));
         }
         if p.sort == Some(SortOrder::Distance) && p.near.is_none() {
-            errors.push(ParamError::new("sort", "err-param-distance-needs-near", "distance"));
+            errors.push(ParamError::new(
+                "sort",
+                "err-param-distance-needs-near",
+                "distance",
+            ));
         }
         if errors.is_empty() {
             Ok(p)
@@ -239,12 +291,18 @@ impl SearchParams {
             }
         }
         let value = if facet.is_flag() { "true" } else { value };
-        if value.len() > 100 || !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+        if value.len() > 100
+            || !value
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
             errors.push(ParamError::new(facet.as_str(), "err-param-code", value));
             return;
         }
         match self.filters.iter_mut().find(|(f, _)| *f == facet) {
-            Some((_, values)) if !values.iter().any(|v| v == value) => values.push(value.to_owned()),
+            Some((_, values)) if !values.iter().any(|v| v == value) => {
+                values.push(value.to_owned())
+            }
             Some(_) => {}
             None => self.filters.push((facet, vec![value.to_owned()])),
         }
@@ -252,7 +310,11 @@ impl SearchParams {
 
     /// The active values of one facet.
     pub fn values(&self, facet: Facet) -> &[String] {
-        self.filters.iter().find(|(f, _)| *f == facet).map(|(_, v)| v.as_slice()).unwrap_or(&[])
+        self.filters
+            .iter()
+            .find(|(f, _)| *f == facet)
+            .map(|(_, v)| v.as_slice())
+            .unwrap_or(&[])
     }
 
     /// The order actually used.
@@ -272,7 +334,11 @@ impl SearchParams {
             parts.push(format!("q={}", enc(&self.q)));
         }
         for (facet, values) in &self.filters {
-            parts.extend(values.iter().map(|v| format!("{}={}", facet.as_str(), enc(v))));
+            parts.extend(
+                values
+                    .iter()
+                    .map(|v| format!("{}={}", facet.as_str(), enc(v))),
+            );
         }
         if let Some(at) = self.near {
             parts.push(format!("near={},{}", at.lat, at.lon));
@@ -281,7 +347,10 @@ impl SearchParams {
             parts.push(format!("radius_km={r}"));
         }
         if let Some(b) = self.bbox {
-            parts.push(format!("bbox={},{},{},{}", b.min_lon, b.min_lat, b.max_lon, b.max_lat));
+            parts.push(format!(
+                "bbox={},{},{},{}",
+                b.min_lon, b.min_lat, b.max_lon, b.max_lat
+            ));
         }
         if let Some(s) = self.sort {
             parts.push(format!("sort={}", s.as_str()));
@@ -311,7 +380,8 @@ mod tests {
 
     #[test]
     fn facets_repeat_and_combine() {
-        let p = parse("q=помощь&direction=a&direction=b&audience=elderly&verified=true").expect("valid");
+        let p = parse("q=помощь&direction=a&direction=b&audience=elderly&verified=true")
+            .expect("valid");
         assert_eq!(p.values(Facet::Direction), ["a", "b"]);
         assert_eq!(p.values(Facet::Audience), ["elderly"]);
         assert_eq!(p.values(Facet::Verified), ["true"]);
@@ -321,11 +391,22 @@ mod tests {
     #[test]
     fn geo_parameters_are_checked() {
         let p = parse("near=55.4,65.3&radius_km=25&sort=distance").expect("valid");
-        assert_eq!(p.near, Some(LatLon { lat: 55.4, lon: 65.3 }));
+        assert_eq!(
+            p.near,
+            Some(LatLon {
+                lat: 55.4,
+                lon: 65.3
+            })
+        );
         let errs = parse("near=95,65&radius_km=-1&bbox=1,2,3").expect_err("invalid");
         let params: Vec<&str> = errs.iter().map(|e| e.param.as_str()).collect();
-        assert_eq!(params, ["near", "radius_km", "bbox", "radius_km"]);
-        assert!(parse("bbox=65,55,64,56").is_err(), "min must not exceed max");
+        assert_eq!(params, ["near", "radius_km", "bbox"]);
+        let errs = parse("radius_km=10").expect_err("a radius needs a point");
+        assert_eq!(errs[0].key, "err-param-radius-needs-near");
+        assert!(
+            parse("bbox=65,55,64,56").is_err(),
+            "min must not exceed max"
+        );
         assert!(parse("sort=distance").is_err(), "distance needs a point");
     }
 
@@ -354,10 +435,14 @@ mod tests {
 
     #[test]
     fn query_strings_round_trip() {
-        let p = parse("q=юрист&okrug=ketovsky&near=55.4,65.3&radius_km=10&sort=distance&page=2").expect("valid");
+        let p = parse("q=юрист&okrug=ketovsky&near=55.4,65.3&radius_km=10&sort=distance&page=2")
+            .expect("valid");
         let s = p.query_string();
         let again = parse(s.trim_start_matches('?')).expect("valid");
         assert_eq!(again.values(Facet::Okrug), ["ketovsky"]);
-        assert_eq!((again.page, again.sort, again.radius_km), (2, Some(SortOrder::Distance), Some(10.0)));
+        assert_eq!(
+            (again.page, again.sort, again.radius_km),
+            (2, Some(SortOrder::Distance), Some(10.0))
+        );
     }
 }

@@ -81,19 +81,47 @@ pub struct Positions {
 impl Positions {
     pub fn new(catalog: &RegionCatalog) -> Self {
         let mut terms = HashMap::new();
-        for vocab in [Vocabulary::Direction, Vocabulary::Audience, Vocabulary::EventFormat] {
-            for (i, t) in catalog.taxonomy.terms(vocab).iter().enumerate().take(MAX_CODES) {
+        for vocab in [
+            Vocabulary::Direction,
+            Vocabulary::Audience,
+            Vocabulary::EventFormat,
+        ] {
+            for (i, t) in catalog
+                .taxonomy
+                .terms(vocab)
+                .iter()
+                .enumerate()
+                .take(MAX_CODES)
+            {
                 terms.insert(t.id, (vocab, i as u32));
             }
         }
-        let okrugs = catalog.okrugs.iter().enumerate().take(MAX_CODES).map(|(i, o)| (o.id, i as u8)).collect();
-        let kinds =
-            catalog.taxonomy.org_kind.iter().enumerate().take(MAX_CODES).map(|(i, t)| (t.code.clone(), i as u8)).collect();
-        Self { terms, okrugs, kinds }
+        let okrugs = catalog
+            .okrugs
+            .iter()
+            .enumerate()
+            .take(MAX_CODES)
+            .map(|(i, o)| (o.id, i as u8))
+            .collect();
+        let kinds = catalog
+            .taxonomy
+            .org_kind
+            .iter()
+            .enumerate()
+            .take(MAX_CODES)
+            .map(|(i, t)| (t.code.clone(), i as u8))
+            .collect();
+        Self {
+            terms,
+            okrugs,
+            kinds,
+        }
     }
 
     fn set_term(&self, row: &mut OrgRow, term_id: i64) {
-        let Some((vocab, bit)) = self.terms.get(&term_id) else { return };
+        let Some((vocab, bit)) = self.terms.get(&term_id) else {
+            return;
+        };
         let mask = 1u128 << bit;
         match vocab {
             Vocabulary::Direction => row.directions |= mask,
@@ -127,7 +155,11 @@ impl OrgTable {
 
     /// Loads every published organization of the region (or only `ids`, for updates).
     #[tracing::instrument(skip_all, err)]
-    pub async fn load(db: &Db, catalog: &RegionCatalog, ids: Option<&[i64]>) -> sqlx::Result<Vec<OrgRow>> {
+    pub async fn load(
+        db: &Db,
+        catalog: &RegionCatalog,
+        ids: Option<&[i64]>,
+    ) -> sqlx::Result<Vec<OrgRow>> {
         let pos = Positions::new(catalog);
         let id_filter = ids.map(|ids| serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()));
         let rows = sqlx::query(
@@ -175,8 +207,14 @@ impl OrgTable {
         for (on, f) in [
             (verified_at.is_some(), flag::VERIFIED),
             (r.try_get::<bool, _>("has_needs")?, flag::HAS_NEEDS),
-            (r.try_get::<bool, _>("wants_volunteers")?, flag::ACCEPTS_VOLUNTEERS),
-            (r.try_get::<bool, _>("location_approximate")?, flag::APPROXIMATE),
+            (
+                r.try_get::<bool, _>("wants_volunteers")?,
+                flag::ACCEPTS_VOLUNTEERS,
+            ),
+            (
+                r.try_get::<bool, _>("location_approximate")?,
+                flag::APPROXIMATE,
+            ),
             (r.try_get::<bool, _>("is_demo")?, flag::DEMO),
         ] {
             if on {
@@ -197,7 +235,10 @@ impl OrgTable {
             audiences: 0,
             event_formats: 0,
             flags,
-            at: LatLon { lat: r.try_get("lat")?, lon: r.try_get("lon")? },
+            at: LatLon {
+                lat: r.try_get("lat")?,
+                lon: r.try_get("lon")?,
+            },
             name_rank: 0,
             sort_name: r.try_get("sort_name")?,
             updated_at: unix(&r.try_get::<String, _>("updated_at")?),
@@ -207,7 +248,10 @@ impl OrgTable {
 
     /// Builds a table from loaded rows.
     pub fn from_rows(rows: Vec<OrgRow>) -> Self {
-        let mut t = OrgTable { rows, by_id: HashMap::new() };
+        let mut t = OrgTable {
+            rows,
+            by_id: HashMap::new(),
+        };
         t.rerank();
         t
     }
@@ -223,10 +267,16 @@ impl OrgTable {
 
     /// Recomputes name ranks and the id index (a sort of the whole table: ~20 ms at 100k).
     fn rerank(&mut self) {
-        self.rows.sort_by(|a, b| a.sort_name.cmp(&b.sort_name).then(a.id.cmp(&b.id)));
+        self.rows
+            .sort_by(|a, b| a.sort_name.cmp(&b.sort_name).then(a.id.cmp(&b.id)));
         for (i, r) in self.rows.iter_mut().enumerate() {
             r.name_rank = i as u32;
         }
-        self.by_id = self.rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        self.by_id = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id, i))
+            .collect();
     }
 }

@@ -26,29 +26,33 @@ pub struct Watermark {
 impl Watermark {
     /// Starts from the newest change now in the database.
     pub async fn now(db: &Db, region_id: i64) -> sqlx::Result<Self> {
-        let last: Option<String> = sqlx::query_scalar("select max(updated_at) from organization where region_id = ?")
-            .bind(region_id)
-            .fetch_one(db)
-            .await?;
+        let last: Option<String> =
+            sqlx::query_scalar("select max(updated_at) from organization where region_id = ?")
+                .bind(region_id)
+                .fetch_one(db)
+                .await?;
         let last = last.unwrap_or_default();
-        let seen_at_last = sqlx::query_scalar("select id from organization where region_id = ? and updated_at = ?")
-            .bind(region_id)
-            .bind(&last)
-            .fetch_all(db)
-            .await?
-            .into_iter()
-            .collect();
+        let seen_at_last = sqlx::query_scalar(
+            "select id from organization where region_id = ? and updated_at = ?",
+        )
+        .bind(region_id)
+        .bind(&last)
+        .fetch_all(db)
+        .await?
+        .into_iter()
+        .collect();
         Ok(Self { last, seen_at_last })
     }
 
     /// The organizations changed since the last call, advancing the watermark.
     pub async fn changes(&mut self, db: &Db, region_id: i64) -> sqlx::Result<Vec<i64>> {
-        let rows: Vec<(i64, String)> =
-            sqlx::query_as("select id, updated_at from organization where region_id = ? and updated_at >= ?")
-                .bind(region_id)
-                .bind(&self.last)
-                .fetch_all(db)
-                .await?;
+        let rows: Vec<(i64, String)> = sqlx::query_as(
+            "select id, updated_at from organization where region_id = ? and updated_at >= ?",
+        )
+        .bind(region_id)
+        .bind(&self.last)
+        .fetch_all(db)
+        .await?;
         let changed: Vec<i64> = rows
             .iter()
             .filter(|(id, at)| *at > self.last || !self.seen_at_last.contains(id))
@@ -59,23 +63,37 @@ impl Watermark {
                 self.last = newest.clone();
                 self.seen_at_last.clear();
             }
-            self.seen_at_last.extend(rows.iter().filter(|(_, at)| *at == self.last).map(|(id, _)| *id));
+            self.seen_at_last.extend(
+                rows.iter()
+                    .filter(|(_, at)| *at == self.last)
+                    .map(|(id, _)| *id),
+            );
         }
         Ok(changed)
     }
 }
 
 /// One round: refresh what changed; reconcile fully when counts disagree.
-pub async fn tick(engine: &Arc<SearchEngine>, db: &Db, mark: &mut Watermark) -> anyhow::Result<usize> {
+pub async fn tick(
+    engine: &Arc<SearchEngine>,
+    db: &Db,
+    mark: &mut Watermark,
+) -> anyhow::Result<usize> {
     let region = engine.catalog.id;
     let changed = mark.changes(db, region).await?;
     engine.refresh(db, &changed).await?;
-    let published: i64 = sqlx::query_scalar("select count(*) from organization where region_id = ? and status = 'published'")
-        .bind(region)
-        .fetch_one(db)
-        .await?;
+    let published: i64 = sqlx::query_scalar(
+        "select count(*) from organization where region_id = ? and status = 'published'",
+    )
+    .bind(region)
+    .fetch_one(db)
+    .await?;
     if published as usize != engine.table_len() {
-        tracing::info!(published, in_search = engine.table_len(), "search out of step: full reconcile");
+        tracing::info!(
+            published,
+            in_search = engine.table_len(),
+            "search out of step: full reconcile"
+        );
         engine.rebuild(db, Arc::new(|_, _| {})).await?;
     }
     Ok(changed.len())

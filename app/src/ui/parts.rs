@@ -41,7 +41,14 @@ pub fn OrgCardView(card: OrgCard) -> impl IntoView {
                 {card.verified.then(|| view! { " · " <span class="badge verified">{i18n.t("badge-verified")}</span> })}
                 {card.is_demo.then(|| view! { " · " <span class="badge demo">{i18n.t("badge-demo")}</span> })}
             </p>
-            <p class="card-summary">{card.summary.clone()}</p>
+            {match card.snippet_html.clone() {
+                // Built by search: HTML-escaped text with <mark> around matched words.
+                Some(html) => view! { <p class="card-summary" inner_html=html></p> }.into_any(),
+                None => view! { <p class="card-summary">{card.summary.clone()}</p> }.into_any(),
+            }}
+            {card.distance_km.map(|d| view! {
+                <p class="card-distance">{i18n.t_with("card-distance", &[("km", format!("{d:.1}").replace('.', ",").into())])}</p>
+            })}
             {(!card.directions.is_empty()).then(|| view! {
                 <div class="card-terms">
                     <span class="terms-label">{i18n.t("card-directions")}</span>

@@ -5,11 +5,11 @@ use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 
-use super::home::HomePage;
 use super::okrug::{OkrugIndexPage, OkrugRoute};
 use super::organization::OrganizationRoute;
 use super::parts::NotFound;
 use crate::i18n::{use_i18n, I18n, Locale};
+use crate::search::page::SearchPage;
 
 /// The whole HTML document. Rendered per request on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -59,7 +59,7 @@ pub fn App() -> impl IntoView {
             <SiteHeader/>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
-                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("org"), ParamSegment("id_slug")) view=OrganizationRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("okrug") view=OkrugIndexPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("okrug"), ParamSegment("slug")) view=OkrugRoute ssr=SsrMode::Async/>

@@ -1,0 +1,502 @@
+//! The search page at `/`: the query box, facets with counts, "near" and sort, and the
+//! results. Server-rendered from the URL, so every view is a shareable link and works
+//! without JavaScript (it is one plain GET form). The `SearchBrowser` island then updates
+//! results while you type and when you tick a facet, and keeps the URL in sync.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use leptos_meta::{Meta, Title};
+
+use super::params::Facet;
+use super::view::SearchView;
+use crate::error::PublicError;
+use crate::i18n::{use_i18n, I18n, Locale};
+use crate::ui::parts::{LoadError, OrgCardView};
+
+/// Runs a search from a raw URL query string and returns the localized page data.
+#[server(input = GetUrl, endpoint = "search/view")]
+pub async fn run_search(query: String) -> Result<SearchView, PublicError> {
+    let (state, i18n) = crate::state::request_context()?;
+    Ok(super::page_data::search_view(&state, &query, &i18n)?)
+}
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let raw = current_query();
+    let data = Resource::new(move || raw.clone(), run_search);
+    view! {
+        <Title text=""/>
+        <Meta name="description" content=i18n.t("site-tagline")/>
+        <section class="wrap intro">
+            <h1>{i18n.t("home-title")}</h1>
+            <p class="lead">{i18n.t("home-intro")}</p>
+        </section>
+        <Suspense fallback=move || view! { <p class="wrap">{i18n.t("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => view! { <SearchBrowser initial=view locale=i18n.locale/> }.into_any(),
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The request's raw query string (server) or "" (never used in the browser).
+fn current_query() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|p| p.uri.query().map(str::to_owned))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        String::new()
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LoadState {
+    Ready,
+    Loading,
+    Failed,
+}
+
+/// The whole search form and its results. Its state is the form itself: every control is
+/// a named form field, so reading the form gives the query string to fetch and to show.
+#[island]
+pub fn SearchBrowser(initial: SearchView, locale: Locale) -> impl IntoView {
+    let i18n = I18n::new(locale);
+    provide_context(i18n);
+    let view = RwSignal::new(initial.clone());
+    let state = RwSignal::new(LoadState::Ready);
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let generation = StoredValue::new(0u64);
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    let q_ref = NodeRef::<leptos::html::Input>::new();
+    let geo_message = RwSignal::new(None::<String>);
+
+    // Fetches `query` and shows it; only the newest request may update the page.
+    let load = move |query: String, history: browser::History| {
+        if query == view.with_untracked(|v| v.query.clone()) && history != browser::History::None {
+            return;
+        }
+        state.set(LoadState::Loading);
+        browser::set_url(&query, history);
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        leptos::task::spawn_local(async move {
+            let result = run_search(query).await;
+            if generation.get_value() != mine {
+                return;
+            }
+            match result {
+                Ok(v) => {
+                    view.set(v);
+                    state.set(LoadState::Ready);
+                }
+                Err(_) => state.set(LoadState::Failed),
+            }
+        });
+    };
+    let from_form = move |history: browser::History| {
+        if let Some(form) = form_ref.get_untracked() {
+            load(browser::form_query(&form), history);
+        }
+    };
+    let typing = browser::Debouncer::new(300);
+    browser::on_back_forward(move |query| {
+        browser::set_input(q_ref, &query);
+        load(query, browser::History::None);
+    });
+
+    view! {
+        <section class="wrap search" data-hydrated=move || hydrated.get().then_some("true")>
+            <form node_ref=form_ref method="get" action="/" role="search" class="search-form"
+                on:submit=move |ev| { ev.prevent_default(); from_form(browser::History::Push); }
+                on:change=move |_| from_form(browser::History::Push)>
+                <div class="searchbar">
+                    <label for="q">{i18n.t("search-label")}</label>
+                    <div class="searchbar-row">
+                        <input node_ref=q_ref type="search" id="q" name="q" value=initial.q.clone()
+                            autocomplete="off" enterkeyhint="search" maxlength="200"
+                            placeholder=i18n.t("search-placeholder")
+                            on:input=move |_| typing.run(move || from_form(browser::History::Replace))/>
+                        <button type="submit" class="button">{i18n.t("search-button")}</button>
+                    </div>
+                </div>
+                <div class="search-layout">
+                    <aside class="facets" aria-label=i18n.t("facets-label")>
+                        <NearPicker initial=initial.clone() view hydrated geo_message
+                            on_located=move || from_form(browser::History::Push)/>
+                        {initial.facets.iter().map(|g| view! { <FacetBox group=g.clone() view/> }).collect_view()}
+                        <button type="submit" class="button secondary apply">{i18n.t("facets-apply")}</button>
+                    </aside>
+                    <div class="results" class:loading=move || state.get() == LoadState::Loading
+                        on:click=move |ev| if let Some(href) = browser::intercepted_link(&ev) {
+                            load(href.trim_start_matches("/").trim_start_matches('?').to_owned(), browser::History::Push)
+                        }>
+                        <ResultsBar view state/>
+                        {move || view.with(|v| view! { <Results view=v.clone()/> })}
+                    </div>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// "Found: N" with the sort order next to it.
+#[component]
+fn ResultsBar(view: RwSignal<SearchView>, state: RwSignal<LoadState>) -> impl IntoView {
+    let i18n = use_i18n();
+    let heading = move || match state.get() {
+        LoadState::Loading => i18n.t("loading"),
+        LoadState::Failed => i18n.t("err-transport"),
+        LoadState::Ready => i18n.t_with(
+            "orgs-found",
+            &[("count", (view.with(|v| v.total) as i64).into())],
+        ),
+    };
+    let sort_value = move || {
+        view.with(|v| {
+            if v.sort_chosen {
+                v.sort.as_str().to_owned()
+            } else {
+                String::new()
+            }
+        })
+    };
+    let options = [
+        ("", "sort-default"),
+        ("relevance", "sort-relevance"),
+        ("name", "sort-name"),
+        ("distance", "sort-distance"),
+        ("updated", "sort-updated"),
+        ("verified", "sort-verified"),
+    ];
+    view! {
+        <div class="results-bar">
+            <h2 id="results-heading" class="results-heading" role="status" aria-live="polite">{heading}</h2>
+            <div class="field inline">
+                <label for="sort">{i18n.t("sort-label")}</label>
+                <select id="sort" name="sort" prop:value=sort_value>
+                    {options.into_iter().map(|(value, key)| {
+                        let disabled = move || value == "distance" && view.with(|v| v.near.is_none());
+                        view! {
+                            <option value=value selected=move || sort_value() == value disabled=disabled>{i18n.t(key)}</option>
+                        }
+                    }).collect_view()}
+                </select>
+            </div>
+        </div>
+    }
+}
+
+/// Errors, suggestions, cards and the pager of one view.
+#[component]
+fn Results(view: SearchView) -> impl IntoView {
+    let i18n = use_i18n();
+    let errors = (!view.errors.is_empty()).then(|| {
+        view! { <ul class="param-errors" role="alert">{view.errors.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul> }
+    });
+    let body = if view.cards.is_empty() {
+        view! {
+            <div class="no-results">
+                <p>{i18n.t("search-nothing")}</p>
+                {(!view.suggestions.is_empty()).then(|| view! {
+                    <p>{i18n.t("search-try")}</p>
+                    <ul class="suggestions">
+                        {view.suggestions.iter().map(|s| view! { <li><a href=s.href.clone() data-nav="1">{s.text.clone()}</a></li> }).collect_view()}
+                    </ul>
+                })}
+                <p><a href="/" data-nav="1">{i18n.t("search-reset")}</a></p>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! { <ul class="cards">{view.cards.iter().map(|c| view! { <OrgCardView card=c.clone()/> }).collect_view()}</ul> }.into_any()
+    };
+    let pager = (view.pages > 1).then(|| {
+        let page = view.page;
+        view! {
+            <nav class="pager" aria-label=i18n.t("pager-label")>
+                {(page > 1).then(|| view! { <a rel="prev" href=view.page_href(page - 1) data-nav="1">{i18n.t("pager-prev")}</a> })}
+                <span>{i18n.t_with("pager-position", &[("page", page.into()), ("pages", view.pages.into())])}</span>
+                {(page < view.pages).then(|| view! { <a rel="next" href=view.page_href(page + 1) data-nav="1">{i18n.t("pager-next")}</a> })}
+            </nav>
+        }
+    });
+    view! { {errors} {body} {pager} }
+}
+
+/// One facet as a collapsible list of checkboxes with counts.
+#[component]
+fn FacetBox(group: super::view::FacetGroup, view: RwSignal<SearchView>) -> impl IntoView {
+    let facet = group.facet;
+    let open = group.values.iter().any(|v| v.selected)
+        || matches!(facet, Facet::Direction | Facet::Audience);
+    let name = facet.as_str();
+    view! {
+        <details class="facet" open=open>
+            <summary>{group.title.clone()}</summary>
+            <fieldset>
+                <legend class="sr-only">{group.title.clone()}</legend>
+                {group.values.into_iter().map(|v| {
+                    let id = format!("f-{name}-{}", v.code);
+                    let (c1, c2, c3) = (v.code.clone(), v.code.clone(), v.code.clone());
+                    view! {
+                        <div class="facet-option" class:empty=move || view.with(|s| s.count(facet, &c3) == 0 && !s.is_selected(facet, &c3))>
+                            <input type="checkbox" id=id.clone() name=name value=v.code.clone() checked=v.selected
+                                prop:checked=move || view.with(|s| s.is_selected(facet, &c1))/>
+                            <label for=id>
+                                {v.label.clone()} " "
+                                <span class="count">{move || view.with(|s| s.count(facet, &c2))}</span>
+                            </label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+        </details>
+    }
+}
+
+/// "Near": an okrug centre picker, a radius, and (with JavaScript) "near me".
+#[component]
+fn NearPicker(
+    initial: SearchView,
+    view: RwSignal<SearchView>,
+    hydrated: RwSignal<bool>,
+    geo_message: RwSignal<Option<String>>,
+    on_located: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let near_value = move || view.with(|v| v.near_value.clone());
+    let radius_value =
+        move || view.with(|v| v.radius_km.map(|r| format!("{r}")).unwrap_or_default());
+    let mine = RwSignal::new(None::<String>);
+    let select_ref = NodeRef::<leptos::html::Select>::new();
+    let locate = move |_| {
+        geo_message.set(Some(i18n.t("near-me-locating")));
+        browser::locate(
+            move |value| {
+                mine.set(Some(value));
+                geo_message.set(None);
+                // Let the new option render, then read the form.
+                leptos::task::spawn_local(async move { on_located() });
+            },
+            move || {
+                geo_message.set(Some(i18n.t("near-me-denied")));
+                if let Some(s) = select_ref.get_untracked() {
+                    let _ = s.focus();
+                }
+            },
+        );
+    };
+    view! {
+        <details class="facet near" open=initial.near.is_some()>
+            <summary>{i18n.t("near-title")}</summary>
+            <div class="field">
+                <label for="near">{i18n.t("near-label")}</label>
+                <select node_ref=select_ref id="near" name="near" prop:value=move || mine.get().unwrap_or_else(near_value)>
+                    <option value="">{i18n.t("near-anywhere")}</option>
+                    {move || mine.get().map(|v| view! { <option value=v selected=true>{i18n.t("near-me-option")}</option> })}
+                    {initial.places.iter().map(|p| {
+                        let value = p.value.clone();
+                        view! { <option value=p.value.clone() selected=move || near_value() == value>{p.label.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="radius_km">{i18n.t("radius-label")}</label>
+                <select id="radius_km" name="radius_km" prop:value=radius_value>
+                    <option value="">{i18n.t("radius-any")}</option>
+                    {[5, 10, 25, 50, 100].into_iter().map(|r| {
+                        let value = r.to_string();
+                        view! { <option value=value.clone() selected=move || radius_value() == value>{i18n.t_with("radius-km", &[("km", r.into())])}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <button type="button" class="button secondary" hidden=move || !hydrated.get() on:click=locate>
+                {i18n.t("near-me")}
+            </button>
+            <p class="note" role="status">{move || geo_message.get()}</p>
+            {(!initial.bbox_value.is_empty()).then(|| view! {
+                <input type="hidden" name="bbox" value=initial.bbox_value.clone()/>
+            })}
+        </details>
+    }
+}
+
+/// Browser-only helpers (history, form reading, geolocation). No-ops on the server.
+mod browser {
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    pub enum History {
+        Push,
+        Replace,
+        /// Back/forward: the URL is already right.
+        None,
+    }
+
+    #[cfg(feature = "hydrate")]
+    pub use client::*;
+    #[cfg(not(feature = "hydrate"))]
+    pub use server::*;
+
+    #[cfg(feature = "hydrate")]
+    mod client {
+        use leptos::prelude::*;
+        use wasm_bindgen::JsCast;
+
+        use super::History;
+
+        /// The form's fields as a query string, without empty values or the default page.
+        pub fn form_query(form: &web_sys::HtmlFormElement) -> String {
+            let Ok(data) = web_sys::FormData::new_with_form(form) else {
+                return String::new();
+            };
+            let Ok(params) = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data) else {
+                return String::new();
+            };
+            let all = String::from(params.to_string());
+            all.split('&')
+                .filter(|p| !p.is_empty() && !p.ends_with('='))
+                .collect::<Vec<_>>()
+                .join("&")
+        }
+
+        pub fn set_url(query: &str, history: History) {
+            let url = if query.is_empty() {
+                "/".to_owned()
+            } else {
+                format!("/?{query}")
+            };
+            let Some(h) = web_sys::window().and_then(|w| w.history().ok()) else {
+                return;
+            };
+            let _ = match history {
+                History::Push => {
+                    h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                }
+                History::Replace => {
+                    h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                }
+                History::None => Ok(()),
+            };
+        }
+
+        pub fn on_back_forward(load: impl Fn(String) + 'static) {
+            let handle = window_event_listener(leptos::ev::popstate, move |_| {
+                let search = web_sys::window()
+                    .and_then(|w| w.location().search().ok())
+                    .unwrap_or_default();
+                load(search.trim_start_matches('?').to_owned());
+            });
+            on_cleanup(move || handle.remove());
+        }
+
+        /// Puts the query's `q` back into the search box (after back/forward).
+        pub fn set_input(input: NodeRef<leptos::html::Input>, query: &str) {
+            let q = web_sys::UrlSearchParams::new_with_str(query)
+                .ok()
+                .and_then(|p| p.get("q"))
+                .unwrap_or_default();
+            if let Some(el) = input.get_untracked() {
+                el.set_value(&q);
+            }
+        }
+
+        /// The href of an in-page link (pager, suggestions) that was clicked, with the
+        /// navigation cancelled.
+        pub fn intercepted_link(ev: &leptos::ev::MouseEvent) -> Option<String> {
+            let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+            let link = target.closest("a[data-nav]").ok()??;
+            let href = link.get_attribute("href")?;
+            ev.prevent_default();
+            if let Some(top) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("results-heading"))
+            {
+                top.scroll_into_view();
+            }
+            Some(href)
+        }
+
+        /// Waits `ms` after the last call before running the latest action.
+        #[derive(Clone, Copy)]
+        pub struct Debouncer {
+            ms: u64,
+            handle: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+        }
+
+        impl Debouncer {
+            pub fn new(ms: u64) -> Self {
+                Self {
+                    ms,
+                    handle: StoredValue::new_local(None),
+                }
+            }
+
+            pub fn run(&self, action: impl FnOnce() + 'static) {
+                if let Some(h) = self.handle.get_value() {
+                    h.clear();
+                }
+                let h =
+                    set_timeout_with_handle(action, std::time::Duration::from_millis(self.ms)).ok();
+                self.handle.set_value(h);
+            }
+        }
+
+        /// Asks the browser for the position (only on a click). `found` gets "lat,lon".
+        pub fn locate(found: impl Fn(String) + 'static, denied: impl Fn() + 'static) {
+            use wasm_bindgen::closure::Closure;
+            let Some(geo) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
+                denied();
+                return;
+            };
+            let ok = Closure::once_into_js(move |pos: web_sys::Position| {
+                let c = pos.coords();
+                found(format!("{:.5},{:.5}", c.latitude(), c.longitude()));
+            });
+            let err = Closure::once_into_js(move |_: web_sys::PositionError| denied());
+            let opts = web_sys::PositionOptions::new();
+            opts.set_timeout(15_000);
+            opts.set_maximum_age(300_000);
+            let _ = geo.get_current_position_with_error_callback_and_options(
+                ok.unchecked_ref(),
+                Some(err.unchecked_ref()),
+                &opts,
+            );
+        }
+    }
+
+    #[cfg(not(feature = "hydrate"))]
+    mod server {
+        use leptos::prelude::*;
+
+        use super::History;
+
+        pub fn form_query(_: &leptos::web_sys::HtmlFormElement) -> String {
+            String::new()
+        }
+        pub fn set_url(_: &str, _: History) {}
+        pub fn on_back_forward(_: impl Fn(String) + 'static) {}
+        pub fn set_input(_: NodeRef<leptos::html::Input>, _: &str) {}
+        pub fn intercepted_link(_: &leptos::ev::MouseEvent) -> Option<String> {
+            None
+        }
+        pub fn locate(_: impl Fn(String) + 'static, _: impl Fn() + 'static) {}
+
+        #[derive(Clone, Copy)]
+        pub struct Debouncer;
+
+        impl Debouncer {
+            pub fn new(_: u64) -> Self {
+                Self
+            }
+            pub fn run(&self, _: impl FnOnce() + 'static) {}
+        }
+    }
+}
