@@ -338,3 +338,27 @@ async fn a_new_organization_is_findable_by_its_exact_name() {
     let r = search(&app, "q=Клуб «Северное сияние»");
     assert_eq!(names(&r).first().copied(), Some("Клуб «Северное сияние»"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_running_watcher_makes_an_import_searchable_within_two_seconds() {
+    let app = app().await;
+    app::search::watch::spawn(app.state.search.clone(), app.state.db.clone());
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let csv = "name,kind,okrug\nТОС «Полярная звезда»,initiative_group,petukhovsky\n";
+    let (rows, _) = app::import::parse_csv(csv.as_bytes()).expect("CSV");
+    let started = std::time::Instant::now();
+    app::import::import_rows(&app.state.db, &app.state.region, rows, false)
+        .await
+        .expect("import");
+    let deadline = started + std::time::Duration::from_secs(2);
+    loop {
+        if !search(&app, "q=Полярная звезда ").items.is_empty() {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "not searchable within 2 s"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}

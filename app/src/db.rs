@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::ConnectOptions;
 
 /// The pool every data-access function takes.
 pub type Db = sqlx::SqlitePool;
@@ -32,12 +33,14 @@ pub async fn connect_file(path: &Path) -> anyhow::Result<Db> {
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5))
-        // A 64 MiB page cache (the default is 2 MiB): big imports touch index pages all
-        // over the file, and a small cache turns that into constant re-reading.
-        .pragma("cache_size", "-65536")
-        .pragma("temp_store", "memory");
+        // A 16 MiB page cache per connection (the default is 2 MiB) helps big imports;
+        // it is per connection, so more would multiply across the pool.
+        .pragma("cache_size", "-16384")
+        .pragma("temp_store", "memory")
+        // Loading 100,000 organizations at start-up takes a second or two; that is expected.
+        .log_slow_statements(log::LevelFilter::Warn, Duration::from_secs(10));
     let db = SqlitePoolOptions::new()
-        .max_connections(8)
+        .max_connections(4)
         .connect_with(options)
         .await
         .with_context(|| format!("cannot open the database {}", path.display()))?;

@@ -41,6 +41,7 @@ async fn serve(cli: &Cli, args: ServeArgs) -> anyhow::Result<()> {
         load_demo_if_empty(&state).await?;
     }
     app::search::watch::spawn(state.search.clone(), state.db.clone());
+    server::startup::release_freed_memory();
     let app = server::router(state);
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     tracing::info!("Poputchiki is listening on http://{}", args.addr);

@@ -32,6 +32,8 @@ const STOP_WORDS: &[&str] = &[
 const MAX_TERMS: usize = 12;
 /// Below this many all-words matches, the search also admits matches missing one word.
 const FEW: usize = 10;
+/// A rebuild loads and indexes this many organizations at a time.
+const REBUILD_CHUNK: usize = 5000;
 /// Added to the score of all-words matches among those, so they rank first.
 const FULL_MATCH_BONUS: Score = 1000.0;
 
@@ -40,6 +42,8 @@ pub struct SearchEngine {
     pub index: SearchIndex,
     pub table: RwLock<OrgTable>,
     pub catalog: Arc<RegionCatalog>,
+    /// Held by rebuilds and refreshes, so a refresh never commits half a rebuild.
+    maintenance: tokio::sync::Mutex<()>,
 }
 
 /// Why a search could not run: bad parameters (a 400), or an internal failure.
@@ -359,6 +363,8 @@ struct Candidate {
     score: Score,
     doc: Option<DocAddress>,
     distance: Option<f64>,
+    /// The sort key, filled by `sort_page`.
+    key: (f64, u32),
 }
 
 /// What one pass over the candidates produces.
@@ -457,15 +463,19 @@ fn sort_page(
             SortOrder::Verified => (-(r.verified_at as f64), r.name_rank),
         }
     };
-    let cmp = |a: &Candidate, b: &Candidate| {
-        key(a)
-            .partial_cmp(&key(b))
-            .unwrap_or(std::cmp::Ordering::Equal)
-    };
     let to = to.min(passing.len());
     if to == 0 || from >= to {
         return;
     }
+    // Keys once per candidate: comparisons then never touch the table's rows.
+    for c in passing.iter_mut() {
+        c.key = key(c);
+    }
+    let cmp = |a: &Candidate, b: &Candidate| {
+        a.key
+            .partial_cmp(&b.key)
+            .unwrap_or(std::cmp::Ordering::Equal)
+    };
     // Only the first `to` need ordering: a partial selection, then a sort of that prefix.
     if to < passing.len() {
         passing.select_nth_unstable_by(to - 1, cmp);
@@ -489,6 +499,7 @@ impl SearchEngine {
                     score: 0.0,
                     doc: None,
                     distance: None,
+                    key: (0.0, 0),
                 })
                 .collect()
         } else {
@@ -500,6 +511,7 @@ impl SearchEngine {
                         score,
                         doc: Some(doc),
                         distance: None,
+                        key: (0.0, 0),
                     })
                 })
                 .collect()
@@ -768,6 +780,15 @@ impl SearchEngine {
 
 /// Start-up, rebuilds and incremental updates.
 impl SearchEngine {
+    pub fn new(index: SearchIndex, table: OrgTable, catalog: Arc<RegionCatalog>) -> Self {
+        Self {
+            index,
+            table: RwLock::new(table),
+            catalog,
+            maintenance: tokio::sync::Mutex::new(()),
+        }
+    }
+
     /// Opens (or creates) the index under `dir` and loads the table. With `auto_rebuild`,
     /// the index is rebuilt when it is new, has another schema version, or its document
     /// count differs from the database's.
@@ -779,11 +800,7 @@ impl SearchEngine {
     ) -> anyhow::Result<Arc<Self>> {
         let (index, fresh) = SearchIndex::open_or_create(dir)?;
         let rows = OrgTable::load(db, &catalog, None).await?;
-        let engine = Arc::new(Self {
-            index,
-            table: RwLock::new(OrgTable::from_rows(rows)),
-            catalog,
-        });
+        let engine = Arc::new(Self::new(index, OrgTable::from_rows(rows), catalog));
         let in_db = engine.table_len();
         let in_index = engine.index.num_docs() as usize;
         if auto_rebuild && (fresh || in_index != in_db) {
@@ -810,11 +827,7 @@ impl SearchEngine {
     ) -> anyhow::Result<Arc<Self>> {
         let index = SearchIndex::in_ram()?;
         let rows = OrgTable::load(db, &catalog, None).await?;
-        let engine = Arc::new(Self {
-            index,
-            table: RwLock::new(OrgTable::from_rows(rows)),
-            catalog,
-        });
+        let engine = Arc::new(Self::new(index, OrgTable::from_rows(rows), catalog));
         engine.rebuild(db, Arc::new(|_, _| {})).await?;
         Ok(engine)
     }
@@ -823,32 +836,53 @@ impl SearchEngine {
         self.table.read().map(|t| t.len()).unwrap_or(0)
     }
 
-    /// Rebuilds the index and the table from the database. `progress(done, total)` is
-    /// called every thousand documents.
+    /// Rebuilds the index and the table from the database, in chunks of
+    /// [`REBUILD_CHUNK`] organizations so memory stays flat; one commit at the end.
+    /// `progress(done, total)` is called after each chunk.
     pub async fn rebuild(
         self: &Arc<Self>,
         db: &crate::db::Db,
         progress: Progress,
     ) -> anyhow::Result<RebuildStats> {
+        let _maintenance = self.maintenance.lock().await;
         let started = std::time::Instant::now();
-        let docs = super::index::load_docs(db, &self.catalog, None).await?;
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "select id from organization where region_id = ? and status = 'published' order by id",
+        )
+        .bind(self.catalog.id)
+        .fetch_all(db)
+        .await?;
+        let total = ids.len();
+        self.blocking(|e| e.index.clear()).await?;
+        for (i, chunk) in ids.chunks(REBUILD_CHUNK).enumerate() {
+            let docs = super::index::load_docs(db, &self.catalog, Some(chunk)).await?;
+            self.blocking(move |e| e.index.add(&docs)).await?;
+            progress((i * REBUILD_CHUNK + chunk.len()).min(total), total);
+        }
+        self.blocking(|e| e.index.commit()).await?;
+        self.blocking(|e| e.index.merge_all()).await?;
         let rows = OrgTable::load(db, &self.catalog, None).await?;
-        let total = docs.len();
-        let engine = Arc::clone(self);
-        tokio::task::spawn_blocking(move || {
-            engine.index.rebuild(&docs, &|done| progress(done, total))
-        })
-        .await
-        .map_err(|e| anyhow::anyhow!("indexing task failed: {e}"))??;
         *self
             .table
             .write()
             .map_err(|_| anyhow::anyhow!("search table lock poisoned"))? =
             OrgTable::from_rows(rows);
+        progress(total, total);
         Ok(RebuildStats {
             docs: total,
             seconds: started.elapsed().as_secs_f64(),
         })
+    }
+
+    /// Runs blocking index work off the async threads.
+    async fn blocking(
+        self: &Arc<Self>,
+        work: impl FnOnce(&SearchEngine) -> anyhow::Result<()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let engine = Arc::clone(self);
+        tokio::task::spawn_blocking(move || work(&engine))
+            .await
+            .map_err(|e| anyhow::anyhow!("indexing task failed: {e}"))?
     }
 
     /// Re-reads the organizations `ids` from the database into the index and the table;
@@ -857,13 +891,11 @@ impl SearchEngine {
         if ids.is_empty() {
             return Ok(());
         }
+        let _maintenance = self.maintenance.lock().await;
         let docs = super::index::load_docs(db, &self.catalog, Some(ids)).await?;
         let rows = OrgTable::load(db, &self.catalog, Some(ids)).await?;
-        let engine = Arc::clone(self);
         let owned: Vec<i64> = ids.to_vec();
-        tokio::task::spawn_blocking(move || engine.index.apply(&owned, &docs))
-            .await
-            .map_err(|e| anyhow::anyhow!("indexing task failed: {e}"))??;
+        self.blocking(move |e| e.index.apply(&owned, &docs)).await?;
         self.table
             .write()
             .map_err(|_| anyhow::anyhow!("search table lock poisoned"))?

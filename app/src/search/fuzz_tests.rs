@@ -1,7 +1,7 @@
 //! Property tests for the query path: any text, any parameter values, never a panic or an
 //! internal error. Runs against a real in-RAM index with a few documents.
 
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 use proptest::prelude::*;
 
@@ -37,11 +37,11 @@ fn build_engine() -> SearchEngine {
     })
     .collect::<Vec<_>>();
     index.apply(&[1, 2, 3], &docs).expect("indexed");
-    SearchEngine {
+    SearchEngine::new(
         index,
-        table: RwLock::new(OrgTable::default()),
-        catalog: Arc::new(crate::seed::test_catalog()),
-    }
+        OrgTable::default(),
+        Arc::new(crate::seed::test_catalog()),
+    )
 }
 
 /// Text people (and attackers) type: Cyrillic, Latin, digits, query syntax, emoji, spaces.

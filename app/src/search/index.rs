@@ -130,7 +130,9 @@ impl SearchIndex {
         }
         index.tokenizers().register(RU_STEM, stemming());
         index.tokenizers().register(RU_PLAIN, plain());
-        let writer = index.writer_with_num_threads(1, 50_000_000)?;
+        // Two indexing threads (20 MB each, tantivy's minimum is 15 MB): both cores help a
+        // rebuild while the next chunk loads from SQLite.
+        let writer = index.writer_with_num_threads(2, 40_000_000)?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -189,21 +191,52 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// Drops everything and indexes `docs` with one commit, reporting progress.
-    pub fn rebuild(&self, docs: &[IndexDoc], progress: &dyn Fn(usize)) -> anyhow::Result<()> {
-        let mut w = self
-            .writer
+    fn writer(&self) -> anyhow::Result<std::sync::MutexGuard<'_, IndexWriter>> {
+        self.writer
             .lock()
-            .map_err(|_| anyhow::anyhow!("search writer lock poisoned"))?;
+            .map_err(|_| anyhow::anyhow!("search writer lock poisoned"))
+    }
+
+    /// Starts a rebuild: deletes every document (visible only at the next commit) and
+    /// pauses automatic merges until [`Self::merge_all`].
+    pub fn clear(&self) -> anyhow::Result<()> {
+        let w = self.writer()?;
+        w.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
         w.delete_all_documents()?;
-        for (i, d) in docs.iter().enumerate() {
+        Ok(())
+    }
+
+    /// Adds documents without committing (a rebuild adds in chunks, then commits once).
+    pub fn add(&self, docs: &[IndexDoc]) -> anyhow::Result<()> {
+        let w = self.writer()?;
+        for d in docs {
             w.add_document(d.to_document(&self.fields))?;
-            if i % 1000 == 999 {
-                progress(i + 1);
+        }
+        Ok(())
+    }
+
+    /// Commits and makes everything since the last commit visible.
+    pub fn commit(&self) -> anyhow::Result<()> {
+        self.writer()?.commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Merges every segment into one and waits for it. After a rebuild this makes searches
+    /// faster (one segment to walk, one term dictionary for typo automata), and it keeps
+    /// background merges from competing with searches for the two cores afterwards.
+    /// A failed merge only costs speed, so it is logged, not returned. Automatic merges
+    /// resume afterwards.
+    pub fn merge_all(&self) -> anyhow::Result<()> {
+        let mut w = self.writer()?;
+        let ids = self.index.searchable_segment_ids()?;
+        if ids.len() > 1 {
+            if let Err(e) = w.merge(&ids).wait() {
+                tracing::warn!(error = %e, segments = ids.len(), "search index merge skipped");
             }
         }
-        w.commit()?;
-        progress(docs.len());
+        w.set_merge_policy(Box::new(tantivy::indexer::LogMergePolicy::default()));
+        drop(w);
         self.reader.reload()?;
         Ok(())
     }

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use futures_util::TryStreamExt;
 use sqlx::Row;
 
 use crate::db::Db;
@@ -58,7 +59,9 @@ impl OrgRow {
 #[derive(Clone, Debug, Default)]
 pub struct OrgTable {
     rows: Vec<OrgRow>,
-    by_id: HashMap<i64, usize>,
+    /// Row index by organization id (`u32::MAX` = none). Ids are dense integers, so an
+    /// array beats a hash map: every text match is looked up here (profiled at 9% of search).
+    by_id: Vec<u32>,
 }
 
 fn unix(stamp: &str) -> i64 {
@@ -146,7 +149,8 @@ impl OrgTable {
 
     /// The row index of an organization id.
     pub fn index_of(&self, id: i64) -> Option<usize> {
-        self.by_id.get(&id).copied()
+        let i = *usize::try_from(id).ok().and_then(|id| self.by_id.get(id))?;
+        (i != u32::MAX).then_some(i as usize)
     }
 
     pub fn get(&self, id: i64) -> Option<&OrgRow> {
@@ -162,7 +166,7 @@ impl OrgTable {
     ) -> sqlx::Result<Vec<OrgRow>> {
         let pos = Positions::new(catalog);
         let id_filter = ids.map(|ids| serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()));
-        let rows = sqlx::query(
+        let mut rows = sqlx::query(
             "select o.id, o.slug, o.name, o.sort_name, o.summary, o.settlement, o.kind, o.okrug_id, o.lat, o.lon,
                     o.location_approximate, o.is_demo, o.updated_at,
                     (select max(v.verified_at) from verification v where v.organization_id = o.id) as verified_at,
@@ -175,29 +179,31 @@ impl OrgTable {
         .bind(catalog.id)
         .bind(&id_filter)
         .bind(&id_filter)
-        .fetch_all(db)
-        .await?;
-        let mut out = Vec::with_capacity(rows.len());
+        .fetch(db);
+        // Streamed one row at a time: collecting 100,000 full rows first left ~300 MB of
+        // freed buffers pinned between the table's own strings (measured with VmRSS).
+        let mut out = Vec::new();
         let mut index = HashMap::new();
-        for r in rows {
+        while let Some(r) = rows.try_next().await? {
             let row = Self::row_from(&r, &pos)?;
             index.insert(row.id, out.len());
             out.push(row);
         }
-        let links: Vec<(i64, i64)> = sqlx::query_as(
+        drop(rows);
+        let mut links = sqlx::query_as::<_, (i64, i64)>(
             "select ot.organization_id, ot.term_id from organization_term ot join organization o on o.id = ot.organization_id
              where o.region_id = ? and o.status = 'published' and (? is null or o.id in (select value from json_each(?)))",
         )
         .bind(catalog.id)
         .bind(&id_filter)
         .bind(&id_filter)
-        .fetch_all(db)
-        .await?;
-        for (org, term) in links {
+        .fetch(db);
+        while let Some((org, term)) = links.try_next().await? {
             if let Some(&i) = index.get(&org) {
                 pos.set_term(&mut out[i], term);
             }
         }
+        out.shrink_to_fit();
         Ok(out)
     }
 
@@ -250,7 +256,7 @@ impl OrgTable {
     pub fn from_rows(rows: Vec<OrgRow>) -> Self {
         let mut t = OrgTable {
             rows,
-            by_id: HashMap::new(),
+            by_id: Vec::new(),
         };
         t.rerank();
         t
@@ -272,11 +278,12 @@ impl OrgTable {
         for (i, r) in self.rows.iter_mut().enumerate() {
             r.name_rank = i as u32;
         }
-        self.by_id = self
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id, i))
-            .collect();
+        let max_id = self.rows.iter().map(|r| r.id).max().unwrap_or(0).max(0) as usize;
+        self.by_id = vec![u32::MAX; max_id + 1];
+        for (i, r) in self.rows.iter().enumerate() {
+            if let Ok(id) = usize::try_from(r.id) {
+                self.by_id[id] = i as u32;
+            }
+        }
     }
 }
