@@ -49,4 +49,11 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   log "Installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+# Leaflet (the map) is served from our own public/, copied from the npm package: never a CDN.
+# cargo-leptos copies public/ into the site directory at build time.
+if [ ! -f public/vendor/leaflet/leaflet.js ] || [ node_modules/leaflet/dist/leaflet.js -nt public/vendor/leaflet/leaflet.js ]; then
+  log "Copying Leaflet $(node -p 'require("./node_modules/leaflet/package.json").version') into public/vendor/leaflet"
+  rm -rf public/vendor/leaflet && mkdir -p public/vendor/leaflet
+  cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE public/vendor/leaflet/
+fi
 log "Tools ready: $(cargo leptos --version), $(wasm-bindgen --version), $(/usr/bin/chromium --version 2>/dev/null | head -1)"

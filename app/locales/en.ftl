@@ -207,6 +207,7 @@ err-param-summary = Some search parameters were not understood.
 err-param-near = The point "{ $value }" is not understood: use "latitude,longitude", e.g. 55.44,65.34.
 err-param-radius = The radius "{ $value }" is not understood: use a number of km from 1 to 1000.
 err-param-bbox = The area "{ $value }" is not understood: use "min lon,min lat,max lon,max lat".
+err-param-zoom = The zoom "{ $value }" is not understood: use a whole number from 0 to 20.
 err-param-sort = The order "{ $value }" is not supported.
 err-param-page = The page "{ $value }" is not understood.
 err-param-per-page = A page can show 1 to 100 organizations, not "{ $value }".

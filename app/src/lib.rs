@@ -8,6 +8,7 @@
 pub mod error;
 pub mod i18n;
 pub mod identifiers;
+pub mod map;
 pub mod organizations;
 pub mod region;
 pub mod search;

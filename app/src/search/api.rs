@@ -22,7 +22,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/organizations/{id}", get(organization))
 }
 
-fn i18n_of(headers: &HeaderMap) -> I18n {
+pub fn i18n_of(headers: &HeaderMap) -> I18n {
     I18n::new(locale_from_cookie_header(
         headers.get(header::COOKIE).and_then(|v| v.to_str().ok()),
     ))

@@ -2,7 +2,7 @@
 //! geo, sorting and paging over the in-memory [`OrgTable`] in one pass.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, RwLock, RwLockReadGuard};
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::{
@@ -396,6 +396,15 @@ impl Compiled {
         (self.radius_km.is_none_or(|r| d <= r), Some(d))
     }
 
+    /// Whether a row passes every active filter (facets and geo).
+    fn passes(&self, row: &OrgRow) -> bool {
+        FACETS
+            .into_iter()
+            .enumerate()
+            .all(|(i, facet)| self.masks[i].is_none_or(|m| values_of(row, facet) & m != 0))
+            && self.geo_ok(row.at).0
+    }
+
     /// Disjunctive counting: a row counts towards facet F's values when it passes every
     /// other facet, so each facet's counts reflect all the *other* active filters.
     fn tally(&self, table: &OrgTable, candidates: impl Iterator<Item = Candidate>) -> Tally {
@@ -544,6 +553,39 @@ impl SearchEngine {
             facets,
             suggestions,
         })
+    }
+
+    /// The table rows matching the query and every filter (facets, radius, bbox), in table
+    /// order and without duplicates: the map's input. The read guard comes with them, so the
+    /// row indices stay valid while the caller uses them.
+    pub fn matching(
+        &self,
+        p: &SearchParams,
+        i18n: &I18n,
+    ) -> Result<(RwLockReadGuard<'_, OrgTable>, Vec<usize>), SearchError> {
+        let compiled = self.compile(p, i18n)?;
+        let words = query_words(&p.q);
+        let table = self
+            .table
+            .read()
+            .map_err(|_| anyhow::anyhow!("search table lock poisoned"))?;
+        let rows = table.rows();
+        let out = if words.plain.is_empty() {
+            (0..rows.len())
+                .filter(|&i| compiled.passes(&rows[i]))
+                .collect()
+        } else {
+            let mut hits: Vec<usize> = self
+                .text_hits(&words)?
+                .into_iter()
+                .filter_map(|(id, _, _)| table.index_of(id))
+                .filter(|&i| compiled.passes(&rows[i]))
+                .collect();
+            hits.sort_unstable();
+            hits.dedup();
+            hits
+        };
+        Ok((table, out))
     }
 
     fn facet_counts(

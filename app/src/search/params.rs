@@ -149,7 +149,7 @@ pub struct ParamError {
 }
 
 impl ParamError {
-    fn new(param: &str, key: &str, value: &str) -> Self {
+    pub fn new(param: &str, key: &str, value: &str) -> Self {
         let value: String = value.chars().take(100).collect();
         Self {
             param: param.to_owned(),

@@ -40,6 +40,8 @@ pub struct OrgRow {
     pub event_formats: u128,
     pub flags: u8,
     pub at: LatLon,
+    /// Web Mercator position scaled to 0..1 (x east, y south), for map clustering.
+    pub merc: (f64, f64),
     /// Position in Russian alphabetical order (filled by [`OrgTable::rerank`]).
     pub name_rank: u32,
     sort_name: String,
@@ -72,6 +74,15 @@ fn unix(stamp: &str) -> i64 {
                 .map(|d| d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp())
         })
         .unwrap_or(0)
+}
+
+/// Web Mercator (EPSG:3857) of a point, scaled so the world is the unit square: multiply
+/// by `256 * 2^zoom` for the pixel position of a map at that zoom.
+pub fn mercator(p: LatLon) -> (f64, f64) {
+    let lat = p.lat.clamp(-85.051_13, 85.051_13).to_radians();
+    let x = (p.lon + 180.0) / 360.0;
+    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0;
+    (x, y)
 }
 
 /// Bit position of each term id, per vocabulary, and of each okrug id.
@@ -229,6 +240,10 @@ impl OrgTable {
         }
         let kind: String = r.try_get("kind")?;
         let okrug_id: i64 = r.try_get("okrug_id")?;
+        let at = LatLon {
+            lat: r.try_get("lat")?,
+            lon: r.try_get("lon")?,
+        };
         Ok(OrgRow {
             id: r.try_get("id")?,
             slug: r.try_get("slug")?,
@@ -241,10 +256,8 @@ impl OrgTable {
             audiences: 0,
             event_formats: 0,
             flags,
-            at: LatLon {
-                lat: r.try_get("lat")?,
-                lon: r.try_get("lon")?,
-            },
+            at,
+            merc: mercator(at),
             name_rank: 0,
             sort_name: r.try_get("sort_name")?,
             updated_at: unix(&r.try_get::<String, _>("updated_at")?),
