@@ -216,3 +216,25 @@ err-param-distance-needs-near = To sort by distance, pick a place.
 err-param-flag = The value "{ $value }" is not understood: use true or false.
 err-param-code = The code "{ $value }" is not understood.
 err-param-unknown-code = There is no such filter value: "{ $value }".
+
+## The map
+map-label = Map
+map-region-label = Map of organizations. With a keyboard or screen reader, the results list is easier.
+map-show = Show the map
+map-hide = Hide the map
+map-search-area = Search in this map area
+map-mode = What the map shows
+map-mode-markers = Organizations
+map-mode-choropleth = How many in each okrug
+map-open-page = Open the page
+map-approximate = Approximate location: the village or okrug centre.
+map-org-one = organization
+map-org-few = organizations
+map-org-many = organizations
+map-zoom-in = Zoom in
+map-chosen-point = Chosen point
+map-load-error = The map could not be loaded. The list of organizations works.
+map-legend = Organizations matching the filters
+map-same-spot = At this spot:
+map-list-hint = Every organization found is in the results list.
+map-okrug-attribution = Okrug boundaries © OpenStreetMap contributors (ODbL)

@@ -222,3 +222,25 @@ err-param-distance-needs-near = Чтобы сортировать по расс�
 err-param-flag = Значение «{ $value }» не понято: нужно true или false.
 err-param-code = Код «{ $value }» не понят.
 err-param-unknown-code = Такого значения фильтра нет: «{ $value }».
+
+## The map
+map-label = Карта
+map-region-label = Карта организаций. Для клавиатуры и экранного диктора удобнее список результатов.
+map-show = Показать карту
+map-hide = Скрыть карту
+map-search-area = Искать в этой области карты
+map-mode = Что показывать на карте
+map-mode-markers = Организации
+map-mode-choropleth = Сколько в каждом округе
+map-open-page = Открыть страницу
+map-approximate = Место указано примерно: центр села или округа.
+map-org-one = организация
+map-org-few = организации
+map-org-many = организаций
+map-zoom-in = Приблизить
+map-chosen-point = Выбранная точка
+map-load-error = Карту не удалось загрузить. Список организаций работает.
+map-legend = Организаций по фильтрам
+map-same-spot = В этом месте:
+map-list-hint = Все найденные организации есть в списке результатов.
+map-okrug-attribution = Границы округов © участники OpenStreetMap (ODbL)

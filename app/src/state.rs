@@ -22,6 +22,9 @@ pub struct AppConfig {
     pub seed_dir: PathBuf,
     /// The slug of the region this instance serves.
     pub region: String,
+    /// Raster tile URL template for the map, if any (see the server's `--tiles-url`).
+    pub tiles_url: Option<String>,
+    pub tiles_attribution: String,
 }
 
 #[derive(Clone)]

@@ -49,6 +49,19 @@ pub struct CommonArgs {
         global = true
     )]
     pub region: String,
+    /// Optional raster tiles under the map's okrug layer, as a Leaflet URL template, e.g.
+    /// `https://tile.openstreetmap.org/{z}/{x}/{y}.png`. Empty (the default): no tiles; the
+    /// okrug boundaries from the seed data are the base layer and need no network.
+    #[arg(long, env = "POPUTCHIKI_TILES_URL", default_value = "", global = true)]
+    pub tiles_url: String,
+    /// The attribution the tile provider requires, shown on the map.
+    #[arg(
+        long,
+        env = "POPUTCHIKI_TILES_ATTRIBUTION",
+        default_value = "© OpenStreetMap contributors",
+        global = true
+    )]
+    pub tiles_attribution: String,
 }
 
 #[derive(Debug, Clone, Subcommand)]

@@ -76,6 +76,8 @@ pub async fn build_state(common: &CommonArgs, options: LeptosOptions) -> anyhow:
             data_dir: common.data_dir.clone(),
             seed_dir: common.seed_dir.clone(),
             region: common.region.clone(),
+            tiles_url: Some(common.tiles_url.trim().to_owned()).filter(|u| !u.is_empty()),
+            tiles_attribution: common.tiles_attribution.clone(),
         }),
     })
 }

@@ -43,6 +43,8 @@ impl TestApp {
             data_dir: dir.path().join("data"),
             seed_dir,
             region: region.to_owned(),
+            tiles_url: String::new(),
+            tiles_attribution: String::new(),
         };
         let options = server::startup::leptos_options("target/site", ([127, 0, 0, 1], 0).into());
         let state = server::build_state(&common, options)

@@ -257,6 +257,9 @@ pub struct OrgCard {
     /// From a search near a point.
     #[serde(default)]
     pub distance_km: Option<f64>,
+    /// Where the map shows it (search results; lists without a map leave it out).
+    #[serde(default)]
+    pub at: Option<crate::region::LatLon>,
     pub verified: bool,
     pub is_demo: bool,
 }

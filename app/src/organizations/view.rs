@@ -41,6 +41,7 @@ pub fn card(catalog: &RegionCatalog, row: CardRow, term_ids: &[i64], i18n: &I18n
         summary: row.summary,
         snippet_html: None,
         distance_km: None,
+        at: None,
         is_demo: row.is_demo,
     }
 }

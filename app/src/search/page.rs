@@ -28,6 +28,7 @@ pub fn SearchPage() -> impl IntoView {
     view! {
         <Title text=""/>
         <Meta name="description" content=i18n.t("site-tagline")/>
+        <div class="search-page">
         <section class="wrap intro">
             <h1>{i18n.t("home-title")}</h1>
             <p class="lead">{i18n.t("home-intro")}</p>
@@ -40,6 +41,75 @@ pub fn SearchPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <MapPanel/>
+        </div>
+    }
+}
+
+/// The map beside (wide screens) or above (phones, on request) the results. Plain markup
+/// that `public/map.js` brings to life with Leaflet; it stays hidden without JavaScript,
+/// where the list is the whole page. It sits outside the island, so Leaflet's DOM never
+/// meets hydration. Leaflet itself is loaded by map.js only when the map is shown.
+#[component]
+fn MapPanel() -> impl IntoView {
+    let i18n = use_i18n();
+    let (tiles, tiles_attribution) = tile_config();
+    let okrug_attribution = i18n.t("map-okrug-attribution");
+    view! {
+        <div class="wrap map-toggle-row">
+            <button type="button" class="button secondary map-toggle" id="map-toggle" hidden
+                aria-controls="map-panel" aria-expanded="false"
+                data-show=i18n.t("map-show") data-hide=i18n.t("map-hide")>{i18n.t("map-show")}</button>
+        </div>
+        <aside id="map-panel" class="map-panel" hidden aria-label=i18n.t("map-label")
+            data-tiles=tiles data-tiles-attribution=tiles_attribution data-okrug-attribution=okrug_attribution
+            data-s-open=i18n.t("map-open-page") data-s-approx=i18n.t("map-approximate")
+            data-s-one=i18n.t("map-org-one") data-s-few=i18n.t("map-org-few") data-s-many=i18n.t("map-org-many")
+            data-s-zoom=i18n.t("map-zoom-in") data-s-here=i18n.t("map-chosen-point")
+            data-s-error=i18n.t("map-load-error") data-s-legend=i18n.t("map-legend")
+            data-s-same-spot=i18n.t("map-same-spot")>
+            <div class="map-tools">
+                <div class="check">
+                    <input type="checkbox" id="map-area"/>
+                    <label for="map-area">{i18n.t("map-search-area")}</label>
+                </div>
+                <fieldset class="map-mode">
+                    <legend class="sr-only">{i18n.t("map-mode")}</legend>
+                    <div class="check">
+                        <input type="radio" name="map-mode" id="map-mode-markers" value="markers" checked/>
+                        <label for="map-mode-markers">{i18n.t("map-mode-markers")}</label>
+                    </div>
+                    <div class="check">
+                        <input type="radio" name="map-mode" id="map-mode-choropleth" value="choropleth"/>
+                        <label for="map-mode-choropleth">{i18n.t("map-mode-choropleth")}</label>
+                    </div>
+                </fieldset>
+            </div>
+            <div id="map" class="map" role="region" aria-label=i18n.t("map-region-label")></div>
+            <div id="map-legend" class="map-legend" hidden></div>
+            <p id="map-status" class="note map-status" role="status"></p>
+            <p class="note">{i18n.t("map-list-hint")}</p>
+        </aside>
+        <script src="/map.js" defer></script>
+    }
+}
+
+/// The raster tile URL template and its attribution, from the server's config.
+fn tile_config() -> (String, String) {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<crate::state::AppState>()
+            .map(|s| {
+                (
+                    s.config.tiles_url.clone().unwrap_or_default(),
+                    s.config.tiles_attribution.clone(),
+                )
+            })
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        (String::new(), String::new())
     }
 }
 
@@ -323,9 +393,8 @@ fn NearPicker(
                 {i18n.t("near-me")}
             </button>
             <p class="note" role="status">{move || geo_message.get()}</p>
-            {(!initial.bbox_value.is_empty()).then(|| view! {
-                <input type="hidden" name="bbox" value=initial.bbox_value.clone()/>
-            })}
+            // "Search this area" on the map writes the visible box here.
+            <input type="hidden" id="bbox" name="bbox" value=initial.bbox_value.clone()/>
         </details>
     }
 }
@@ -385,6 +454,11 @@ mod browser {
                 }
                 History::None => Ok(()),
             };
+            // The map (public/map.js, outside this island) follows the URL's filters.
+            if let (Some(w), Ok(ev)) = (web_sys::window(), web_sys::Event::new("poputchiki:search"))
+            {
+                let _ = w.dispatch_event(&ev);
+            }
         }
 
         pub fn on_back_forward(load: impl Fn(String) + 'static) {

@@ -163,6 +163,7 @@ fn cards(state: &AppState, resp: &SearchResponse, i18n: &I18n) -> Vec<OrgCard> {
                 summary: row.summary.clone(),
                 snippet_html: Some(hit.snippet.clone()),
                 distance_km: hit.distance_km,
+                at: Some(row.at),
                 verified: row.has(flag::VERIFIED),
                 is_demo: row.has(flag::DEMO),
             })

@@ -322,6 +322,8 @@ impl SearchParams {
         match self.sort {
             Some(s) => s,
             None if !self.q.trim().is_empty() => SortOrder::Relevance,
+            // "Near me" or a chosen place: the nearest first.
+            None if self.near.is_some() => SortOrder::Distance,
             None => SortOrder::Name,
         }
     }

@@ -32,7 +32,8 @@ pub fn OrgCardView(card: OrgCard) -> impl IntoView {
         format!("{}, {}", card.settlement, card.okrug.name)
     };
     view! {
-        <li class="card" data-org-id=card.id>
+        <li class="card" id=format!("org-{}", card.id) data-org-id=card.id
+            data-lat=card.at.map(|p| format!("{:.5}", p.lat)) data-lon=card.at.map(|p| format!("{:.5}", p.lon))>
             <h3 class="card-title"><a href=card.url.clone()>{card.name.clone()}</a></h3>
             <p class="card-meta">
                 <span class="kind">{card.kind_label.clone()}</span>
