@@ -85,6 +85,13 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         rounds: usize,
     },
+    /// Map benchmark on the current database: cluster response time, features and gzip
+    /// size over many viewports and zooms (see docs/BENCHMARKS.md).
+    BenchMap {
+        /// How many viewports per screen size and filter.
+        #[arg(long, default_value_t = 500)]
+        viewports: usize,
+    },
     /// Write N synthetic organizations as JSON Lines (demo data and benchmarks).
     Generate {
         /// How many organizations to write.

@@ -24,6 +24,9 @@ async fn main() -> ExitCode {
         Command::BenchSearch { rounds } => {
             bench_search(&cli, rounds).await.map(|_| ExitCode::SUCCESS)
         }
+        Command::BenchMap { viewports } => {
+            bench_map(&cli, viewports).await.map(|_| ExitCode::SUCCESS)
+        }
         Command::Generate { count, seed, out } => generate(&cli, count, seed, &out)
             .await
             .map(|_| ExitCode::SUCCESS),
@@ -131,6 +134,13 @@ async fn reindex(cli: &Cli) -> anyhow::Result<()> {
         stats.docs, stats.seconds
     );
     Ok(())
+}
+
+async fn bench_map(cli: &Cli, viewports: usize) -> anyhow::Result<()> {
+    let (db, region) = open_region(&cli.common).await?;
+    let dir = search_dir(&cli.common);
+    let engine = app::search::engine::SearchEngine::open(&dir, &db, region, true).await?;
+    server::bench_map::run(&engine, &db, viewports).await
 }
 
 async fn bench_search(cli: &Cli, rounds: usize) -> anyhow::Result<()> {
