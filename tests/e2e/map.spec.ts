@@ -115,3 +115,42 @@ test('without JavaScript the map stays out of the way and the list works', async
   await expect(page.locator(heading)).toHaveText(/Найдено: 300/);
   await ctx.close();
 });
+
+test('"near me" centres the map on the visitor and draws the chosen point', async ({ browser }) => {
+  const ctx = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    geolocation: { latitude: 55.449, longitude: 65.343 },
+    permissions: ['geolocation'],
+  });
+  const page = await ctx.newPage();
+  await ready(page);
+  await page.locator('details.near summary').click();
+  await page.getByRole('button', { name: 'Рядом со мной' }).click();
+  await expect(page).toHaveURL(/near=55\.449/);
+  await expect(page.locator('#map .leaflet-overlay-pane path')).toHaveCount(26 + 1); // + the point
+  await expect.poll(async () => {
+    const c = await page.evaluate(() => (window as any).poputchikiMap.getCenter());
+    return Math.abs(c.lat - 55.449) < 0.05 && Math.abs(c.lng - 65.343) < 0.05;
+  }).toBe(true);
+  await ctx.close();
+});
+
+test('when a configured tile server is unreachable, the okrug layer still works and nothing pops up', async ({ page }) => {
+  // The page as a server with POPUTCHIKI_TILES_URL pointing nowhere would render it.
+  await page.route(/\/(\?.*)?$/, async (route) => {
+    const resp = await route.fetch();
+    const html = (await resp.text()).replace('data-tiles=""', '')
+      .replace('id="map-panel"', 'id="map-panel" data-tiles="http://127.0.0.1:9/{z}/{x}/{y}.png"');
+    await route.fulfill({ response: resp, body: html });
+  });
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  const tileRequests: string[] = [];
+  page.on('requestfailed', (r) => { if (r.url().startsWith('http://127.0.0.1:9/')) tileRequests.push(r.url()); });
+  const { errors } = await ready(page);
+  await expect.poll(() => tileRequests.length).toBeGreaterThan(0);
+  await expect(page.locator('#map .leaflet-tile-pane img').first()).toBeHidden();
+  await expect(page.locator('#map-status')).toHaveText('');
+  expect(dialogs).toEqual([]);
+  expect(errors).toEqual([]);
+});
