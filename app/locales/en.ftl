@@ -238,3 +238,4 @@ map-legend = Organizations matching the filters
 map-same-spot = At this spot:
 map-list-hint = Every organization found is in the results list.
 map-okrug-attribution = Okrug boundaries © OpenStreetMap contributors (ODbL)
+org-show-on-map = Show on the map, with who else is nearby

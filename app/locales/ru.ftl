@@ -244,3 +244,4 @@ map-legend = Организаций по фильтрам
 map-same-spot = В этом месте:
 map-list-hint = Все найденные организации есть в списке результатов.
 map-okrug-attribution = Границы округов © участники OpenStreetMap (ODbL)
+org-show-on-map = Показать на карте и найти, кто ещё рядом

@@ -48,6 +48,11 @@ test('the map shows the okrug layer, clusters zoom in, a marker opens its card a
   await link.click();
   await expect(page).toHaveURL(/\/org\/\d+-/);
   await expect(page.locator('h1')).toHaveText(name ?? '');
+  // The organization page leads back to the map, centred on it, with who else is near.
+  await page.getByRole('link', { name: 'Показать на карте и найти, кто ещё рядом' }).click();
+  await expect(page).toHaveURL(/near=[\d.]+,[\d.]+&radius_km=10&map=1/);
+  await expect(page.locator('#map-panel.ready')).toBeVisible();
+  await expect(page.locator('li.card .card-distance').first()).toHaveText(/0,0 км|^\D*0,0/);
   expect(offsite).toEqual([]);
   expect(errors).toEqual([]);
 });

@@ -111,6 +111,7 @@ fn OrganizationView(page: OrganizationPage) -> impl IntoView {
                             <span class="mono">{format!("{:.5}, {:.5}", p.lat, p.lon)}</span>
                         </p>
                         {p.approximate.then(|| view! { <p class="note">{i18n.t("org-approximate")}</p> })}
+                        <p><a class="button secondary" href=format!("/?near={:.5},{:.5}&radius_km=10&map=1", p.lat, p.lon)>{i18n.t("org-show-on-map")}</a></p>
                     </Section>
                     <Section id="registry" title=i18n.t("org-registry")>
                         <Registry inn=p.inn.clone() ogrn=p.ogrn.clone()/>
