@@ -5,7 +5,11 @@
 //! Leptos components, routes and server fns. Server-only code (database, import, geometry)
 //! sits behind the `ssr` feature; the browser build (`hydrate`) only wakes the islands.
 
+pub mod accounts;
+pub mod audit;
+pub mod editing;
 pub mod error;
+pub mod forms;
 pub mod i18n;
 pub mod identifiers;
 pub mod map;
@@ -21,6 +25,8 @@ pub mod db;
 pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod import;
+#[cfg(feature = "ssr")]
+pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod seed;
 #[cfg(feature = "ssr")]

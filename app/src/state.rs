@@ -25,6 +25,12 @@ pub struct AppConfig {
     /// Raster tile URL template for the map, if any (see the server's `--tiles-url`).
     pub tiles_url: Option<String>,
     pub tiles_attribution: String,
+    /// The address people reach the site at, for links in emails (no trailing slash).
+    pub public_url: String,
+    /// Session lifetimes and cookie security.
+    pub session: crate::accounts::session::SessionPolicy,
+    /// Trust the last `X-Forwarded-For` entry as the client address (behind a reverse proxy).
+    pub behind_proxy: bool,
 }
 
 #[derive(Clone)]
@@ -35,6 +41,10 @@ pub struct AppState {
     /// Full-text search and facets over the region's published organizations.
     pub search: Arc<crate::search::engine::SearchEngine>,
     pub config: Arc<AppConfig>,
+    /// Outgoing mail (SMTP, or the outbox directory).
+    pub mailer: Arc<crate::mail::Mailer>,
+    /// Failed logins and rate-limited forms.
+    pub throttle: Arc<crate::accounts::throttle::Throttle>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -35,6 +35,22 @@ impl LocalizedText {
     }
 }
 
+/// Escapes text for HTML content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Lowercases, folds ё to е and trims: the form used to compare names people type.
 pub fn fold(s: &str) -> String {
     s.trim().to_lowercase().replace('ё', "е")

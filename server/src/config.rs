@@ -62,6 +62,70 @@ pub struct CommonArgs {
         global = true
     )]
     pub tiles_attribution: String,
+    /// The address people reach the site at, used in emailed links. `https://…` turns on
+    /// `Secure`, `__Host-` cookies; plain `http://` is meant for localhost only.
+    #[arg(
+        long,
+        env = "POPUTCHIKI_PUBLIC_URL",
+        default_value = "http://127.0.0.1:3000",
+        global = true
+    )]
+    pub public_url: String,
+    /// Outgoing mail server as a URL, e.g. `smtp://user:pass@mail.example.org:587?tls=required`.
+    /// Empty (the default): mail is written to `<data dir>/outbox/` and its links are logged.
+    #[arg(
+        long,
+        env = "POPUTCHIKI_SMTP_URL",
+        default_value = "",
+        global = true,
+        hide_env_values = true
+    )]
+    pub smtp_url: Secret,
+    /// The sender of outgoing mail.
+    #[arg(
+        long,
+        env = "POPUTCHIKI_MAIL_FROM",
+        default_value = "Poputchiki <no-reply@poputchiki.localhost>",
+        global = true
+    )]
+    pub mail_from: String,
+    /// Behind a reverse proxy: take the client address from the last `X-Forwarded-For` entry.
+    #[arg(long, env = "POPUTCHIKI_BEHIND_PROXY", global = true, action = clap::ArgAction::SetTrue,
+          value_parser = clap::builder::FalseyValueParser::new())]
+    pub behind_proxy: bool,
+    /// Days without activity after which a session ends.
+    #[arg(
+        long,
+        env = "POPUTCHIKI_SESSION_IDLE_DAYS",
+        default_value_t = 7,
+        global = true
+    )]
+    pub session_idle_days: u32,
+    /// Days after which a session ends whatever the activity.
+    #[arg(
+        long,
+        env = "POPUTCHIKI_SESSION_MAX_DAYS",
+        default_value_t = 30,
+        global = true
+    )]
+    pub session_max_days: u32,
+}
+
+/// A setting that must never be printed (the SMTP URL can hold a password).
+#[derive(Clone, Default)]
+pub struct Secret(pub String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_empty() { "\"\"" } else { "\"***\"" })
+    }
+}
+
+impl std::str::FromStr for Secret {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self(s.to_owned()))
+    }
 }
 
 #[derive(Debug, Clone, Subcommand)]
@@ -91,6 +155,15 @@ pub enum Command {
         /// How many viewports per screen size and filter.
         #[arg(long, default_value_t = 500)]
         viewports: usize,
+    },
+    /// Create an administrator (or make an existing account one). The password comes from
+    /// POPUTCHIKI_ADMIN_PASSWORD or, if that is unset, from the first line of standard input.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        /// The name shown on pages.
+        #[arg(long, default_value = "")]
+        name: String,
     },
     /// Write N synthetic organizations as JSON Lines (demo data and benchmarks).
     Generate {

@@ -27,6 +27,9 @@ async fn main() -> ExitCode {
         Command::BenchMap { viewports } => {
             bench_map(&cli, viewports).await.map(|_| ExitCode::SUCCESS)
         }
+        Command::CreateAdmin { email, name } => create_admin(&cli, &email, &name)
+            .await
+            .map(|_| ExitCode::SUCCESS),
         Command::Generate { count, seed, out } => generate(&cli, count, seed, &out)
             .await
             .map(|_| ExitCode::SUCCESS),
@@ -48,9 +51,57 @@ async fn serve(cli: &Cli, args: ServeArgs) -> anyhow::Result<()> {
     let app = server::router(state);
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     tracing::info!("Poputchiki is listening on http://{}", args.addr);
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
+    Ok(())
+}
+
+/// Creates an administrator, or makes an existing account one. Never a default password:
+/// it must come from POPUTCHIKI_ADMIN_PASSWORD or standard input, and pass the usual rules.
+async fn create_admin(cli: &Cli, email: &str, name: &str) -> anyhow::Result<()> {
+    use app::accounts::{password, store};
+    let (db, _) = open_region(&cli.common).await?;
+    let email = store::normalize_email(email);
+    anyhow::ensure!(email.contains('@'), "«{email}» is not an email address");
+    let pw = match std::env::var("POPUTCHIKI_ADMIN_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            eprintln!("Пароль администратора (одна строка):");
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line)?;
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    let existing = store::find_by_email(&db, &email).await?;
+    if let Some(account) = existing {
+        store::set_admin(&db, account.id, true).await?;
+        if !pw.is_empty() {
+            password::check_new_password(&pw, &email)
+                .map_err(|k| anyhow::anyhow!(app::i18n::I18n::default().t(k)))?;
+            store::set_password(&db, account.id, &password::hash_password(&pw).await?).await?;
+        }
+        println!("Учётная запись {email} теперь администратор.");
+        return Ok(());
+    }
+    password::check_new_password(&pw, &email)
+        .map_err(|k| anyhow::anyhow!(app::i18n::I18n::default().t(k)))?;
+    let hash = password::hash_password(&pw).await?;
+    store::create_account(&db, &email, name, &hash, true)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the account {email} could not be created"))?;
+    app::audit::record(
+        &db,
+        app::audit::AuditEvent {
+            action: "admin_created",
+            detail: email.clone(),
+            ip: "cli",
+            ..Default::default()
+        },
+    )
+    .await;
+    println!("Администратор {email} создан.");
     Ok(())
 }
 

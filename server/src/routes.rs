@@ -18,22 +18,33 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-/// Largest request body accepted anywhere (forms and server fns are far smaller).
-const BODY_LIMIT: usize = 2 * 1024 * 1024;
+/// Largest request body read at all: a multipart form with a too-big logo is still read to
+/// the end (and the file dropped), so the form comes back with its text. The CSRF gate holds
+/// url-encoded forms and everything else to far smaller limits.
+const BODY_LIMIT: usize = app::accounts::gate::MAX_MULTIPART_STREAM as usize;
 
 /// Builds the whole application. Tests call this too, so they exercise the real routes.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
+    let uploads = tower_http::services::ServeDir::new(state.config.data_dir.join("uploads"));
     Router::new()
         .route("/healthz", get(healthz))
         .route("/lang/{code}", get(set_language))
         .merge(app::search::api::router())
         .merge(app::map::api::router())
+        .merge(app::accounts::handlers::router())
+        .merge(app::editing::handlers::router())
+        .nest_service("/uploads", uploads)
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             || {},
             shell,
+        ))
+        // Sessions, the CSRF check and form parsing, for every route.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            app::accounts::gate::gate,
         ))
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))

@@ -67,6 +67,14 @@ pub fn search_dir(common: &CommonArgs) -> std::path::PathBuf {
 pub async fn build_state(common: &CommonArgs, options: LeptosOptions) -> anyhow::Result<AppState> {
     let (db, region) = open_region(common).await?;
     let search = SearchEngine::open(&search_dir(common), &db, region.clone(), true).await?;
+    let session = session_policy(common)?;
+    app::forms::draft::purge_old(&db).await?;
+    app::accounts::session::purge_expired(&db, &session).await?;
+    let mailer = app::mail::Mailer::new(
+        &common.smtp_url.0,
+        &common.mail_from,
+        common.data_dir.join("outbox"),
+    )?;
     Ok(AppState {
         leptos_options: options,
         db,
@@ -78,7 +86,42 @@ pub async fn build_state(common: &CommonArgs, options: LeptosOptions) -> anyhow:
             region: common.region.clone(),
             tiles_url: Some(common.tiles_url.trim().to_owned()).filter(|u| !u.is_empty()),
             tiles_attribution: common.tiles_attribution.clone(),
+            public_url: common.public_url.trim_end_matches('/').to_owned(),
+            session,
+            behind_proxy: common.behind_proxy,
         }),
+        mailer: Arc::new(mailer),
+        throttle: Arc::default(),
+    })
+}
+
+/// Cookie security follows the public URL: HTTPS gets `Secure`, `__Host-` cookies. Plain
+/// HTTP is for a developer's own machine; anywhere else it is refused, because session
+/// cookies would travel in the clear.
+pub fn session_policy(
+    common: &CommonArgs,
+) -> anyhow::Result<app::accounts::session::SessionPolicy> {
+    let url = common.public_url.trim();
+    let secure = if url.starts_with("https://") {
+        true
+    } else if let Some(rest) = url.strip_prefix("http://") {
+        let host = rest.split(['/', ':']).next().unwrap_or("");
+        anyhow::ensure!(
+            matches!(host, "127.0.0.1" | "localhost" | "[::1]"),
+            "POPUTCHIKI_PUBLIC_URL {url} is plain HTTP on a public address; serve the site over HTTPS and give its https:// address"
+        );
+        false
+    } else {
+        anyhow::bail!("POPUTCHIKI_PUBLIC_URL must start with https:// (or http:// for localhost), not {url:?}");
+    };
+    anyhow::ensure!(
+        common.session_idle_days >= 1 && common.session_max_days >= common.session_idle_days,
+        "session lifetimes: idle days must be at least 1 and at most the maximum days"
+    );
+    Ok(app::accounts::session::SessionPolicy {
+        idle: chrono::Duration::days(common.session_idle_days.into()),
+        absolute: chrono::Duration::days(common.session_max_days.into()),
+        secure_cookies: secure,
     })
 }
 

@@ -27,7 +27,7 @@ export default defineConfig({
     // Started from the repository root (the test script sets E2E_DATA_DIR to a fresh folder).
     // E2E_SERVER_BIN picks the binary; it must match the WASM in target/site (a debug
     // server with release WASM, or the reverse, fails hydration).
-    command: process.env.E2E_SERVER_BIN ?? '../../target/debug/server',
+    command: './start-server.sh',
     cwd: '.',
     url: `http://127.0.0.1:${port}/healthz`,
     timeout: 60_000,
@@ -39,6 +39,9 @@ export default defineConfig({
       POPUTCHIKI_DEMO: '1',
       LEPTOS_SITE_ROOT: '../../target/site',
       RUST_LOG: 'warn',
+      E2E_SERVER_BIN: process.env.E2E_SERVER_BIN ?? '../../target/debug/server',
+      E2E_ADMIN_EMAIL: 'admin@poputchiki.test',
+      E2E_ADMIN_PASSWORD: 'e2e пароль администратора',
     },
   },
 });

@@ -12,6 +12,8 @@ use server::config::CommonArgs;
 use tempfile::TempDir;
 use tower::ServiceExt;
 
+pub mod smtp;
+
 /// The repository root, so tests read the same seed files the app ships with.
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -38,6 +40,15 @@ impl TestApp {
 
     /// A region from another seed directory (for example a test fixture).
     pub async fn with_seed_dir(seed_dir: PathBuf, region: &str) -> Self {
+        Self::build(seed_dir, region, "").await
+    }
+
+    /// The Kurgan region, sending mail to an SMTP server (e.g. `smtp://127.0.0.1:2525`).
+    pub async fn with_smtp(smtp_url: &str) -> Self {
+        Self::build(repo_root().join("seed/regions"), "kurgan", smtp_url).await
+    }
+
+    async fn build(seed_dir: PathBuf, region: &str, smtp_url: &str) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let common = CommonArgs {
             data_dir: dir.path().join("data"),
@@ -45,6 +56,12 @@ impl TestApp {
             region: region.to_owned(),
             tiles_url: String::new(),
             tiles_attribution: String::new(),
+            public_url: "http://127.0.0.1:3000".into(),
+            smtp_url: server::config::Secret(smtp_url.to_owned()),
+            mail_from: "Poputchiki <no-reply@poputchiki.localhost>".into(),
+            behind_proxy: false,
+            session_idle_days: 7,
+            session_max_days: 30,
         };
         let options = server::startup::leptos_options("target/site", ([127, 0, 0, 1], 0).into());
         let state = server::build_state(&common, options)
@@ -131,6 +148,233 @@ impl TestApp {
             .await
             .expect("count")
     }
+}
+
+/// The data directory of the app (uploads, outbox).
+impl TestApp {
+    pub fn data_dir(&self) -> PathBuf {
+        self.state.config.data_dir.clone()
+    }
+
+    /// A browser with no cookies yet.
+    pub fn browser(&self) -> Browser {
+        Browser {
+            router: self.router(),
+            cookies: Default::default(),
+        }
+    }
+
+    /// Creates an account directly (argon2id hash and all) and returns its id.
+    pub async fn account(&self, email: &str, password: &str) -> i64 {
+        let hash = app::accounts::password::hash_password(password)
+            .await
+            .expect("hash");
+        app::accounts::store::create_account(&self.state.db, email, "", &hash, false)
+            .await
+            .expect("insert")
+            .expect("new email")
+    }
+
+    /// An account that is staff of `region_id`.
+    pub async fn staff(&self, email: &str, password: &str, region_id: i64) -> i64 {
+        let id = self.account(email, password).await;
+        app::accounts::store::grant_staff(&self.state.db, id, region_id, id)
+            .await
+            .expect("grant");
+        id
+    }
+
+    /// An account that edits `organization_id`.
+    pub async fn editor(&self, email: &str, password: &str, organization_id: i64) -> i64 {
+        let id = self.account(email, password).await;
+        app::accounts::store::add_member(&self.state.db, id, organization_id, None)
+            .await
+            .expect("member");
+        id
+    }
+
+    /// The id of the first organization whose name contains `part`.
+    pub async fn org_id(&self, part: &str) -> i64 {
+        sqlx::query_scalar("select id from organization where name like ? order by id limit 1")
+            .bind(format!("%{part}%"))
+            .fetch_one(&self.state.db)
+            .await
+            .expect("organization exists")
+    }
+
+    pub async fn scalar_i64(&self, sql: &str) -> i64 {
+        sqlx::query_scalar(sql)
+            .fetch_one(&self.state.db)
+            .await
+            .expect("query")
+    }
+
+    pub async fn scalar_text(&self, sql: &str) -> String {
+        sqlx::query_scalar(sql)
+            .fetch_one(&self.state.db)
+            .await
+            .expect("query")
+    }
+}
+
+/// A browser for tests: keeps cookies between requests like a real one, and fills in the
+/// CSRF token the way a form on our pages would.
+pub struct Browser {
+    router: Router,
+    pub cookies: std::collections::BTreeMap<String, String>,
+}
+
+impl Browser {
+    fn cookie_header(&self) -> String {
+        self.cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn absorb(&mut self, headers: &http::HeaderMap) {
+        for v in headers.get_all(http::header::SET_COOKIE) {
+            let Ok(v) = v.to_str() else { continue };
+            let first = v.split(';').next().unwrap_or("");
+            let Some((name, value)) = first.split_once('=') else {
+                continue;
+            };
+            if value.is_empty() || v.contains("Max-Age=0") {
+                self.cookies.remove(name);
+            } else {
+                self.cookies.insert(name.to_owned(), value.to_owned());
+            }
+        }
+    }
+
+    /// The CSRF token this browser's forms carry ("" before the first page).
+    pub fn csrf(&self) -> String {
+        self.cookies
+            .get("poputchiki_csrf")
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    pub async fn send(&mut self, req: Request<Body>) -> Page {
+        let resp = self.router.clone().oneshot(req).await.expect("response");
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        self.absorb(&headers);
+        let bytes = axum::body::to_bytes(resp.into_body(), 16 * 1024 * 1024)
+            .await
+            .expect("body");
+        Page {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Page {
+        let req = Request::get(path)
+            .header("cookie", self.cookie_header())
+            .body(Body::empty())
+            .expect("request");
+        self.send(req).await
+    }
+
+    /// Posts a form as our pages do: same origin, with this browser's CSRF token.
+    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
+        if self.csrf().is_empty() {
+            self.get("/login").await;
+        }
+        let token = self.csrf();
+        let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(path, &all).await
+    }
+
+    /// Posts exactly these fields (no token added).
+    pub async fn post_raw(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(fields)
+            .finish();
+        let req = Request::post(path)
+            .header("cookie", self.cookie_header())
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("host", "127.0.0.1:3000")
+            .header("origin", "http://127.0.0.1:3000")
+            .body(Body::from(body))
+            .expect("request");
+        self.send(req).await
+    }
+
+    /// Posts a multipart form (with files) as our pages do.
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, &str, Vec<u8>)],
+    ) -> Page {
+        if self.csrf().is_empty() {
+            self.get("/login").await;
+        }
+        let boundary = "----poputchikiTestBoundary7MA4YWxkTrZu0gW";
+        let mut body: Vec<u8> = vec![];
+        let token = self.csrf();
+        let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        for (k, v) in all {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        for (field, name, ctype, data) in files {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{name}\"\r\nContent-Type: {ctype}\r\n\r\n").as_bytes(),
+            );
+            body.extend_from_slice(data);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let req = Request::post(path)
+            .header("cookie", self.cookie_header())
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .header("host", "127.0.0.1:3000")
+            .header("origin", "http://127.0.0.1:3000")
+            .body(Body::from(body))
+            .expect("request");
+        self.send(req).await
+    }
+
+    /// Logs in through the real form; panics if it fails.
+    pub async fn login(&mut self, email: &str, password: &str) {
+        let page = self
+            .post("/login", &[("email", email), ("password", password)])
+            .await;
+        assert_eq!(
+            page.status,
+            StatusCode::SEE_OTHER,
+            "login of {email}: {}",
+            page.body
+        );
+        assert!(
+            location(&page).starts_with("/account"),
+            "login of {email} failed: {}",
+            location(&page)
+        );
+    }
+}
+
+/// Where a redirect points.
+pub fn location(page: &Page) -> String {
+    page.headers
+        .get(http::header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned()
 }
 
 /// How many times `needle` occurs in `hay`.

@@ -4,6 +4,11 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+/// Longest name or title accepted.
+pub const MAX_NAME: usize = 300;
+/// Longest description accepted.
+pub const MAX_TEXT: usize = 10_000;
+
 /// One organization with all its parts, before validation. Field names are the documented
 /// import columns (docs/IMPORT.md).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -357,6 +357,19 @@ pub struct OrganizationPage {
     pub verification: Option<VerificationView>,
     pub minimap: MiniMap,
     pub is_demo: bool,
+    /// published | pending | rejected (only editors and staff see the last two).
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub moderation_note: String,
+    #[serde(default)]
+    pub logo_url: Option<String>,
+    /// The viewer may edit this organization.
+    #[serde(default)]
+    pub can_edit: bool,
+    /// The viewer is staff of its region.
+    #[serde(default)]
+    pub can_manage: bool,
 }
 
 /// One okrug's page: its facts, outline and organizations.

@@ -72,11 +72,31 @@ pub mod queries {
         id: i64,
         i18n: &I18n,
     ) -> Result<OrganizationPage, AppError> {
-        let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
-        let rec = store::get_record(&state.db, id, &today)
+        use crate::accounts::authz;
+        let viewer = crate::accounts::current_viewer();
+        let access = authz::org_access(&state.db, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        Ok(view::page(&state.region, rec, i18n))
+        if !authz::can_see(&state.db, viewer.as_ref(), &access).await? {
+            return Err(AppError::NotFound);
+        }
+        let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+        let rec = store::get_record_with(&state.db, id, &today, false)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut page = view::page(&state.region, rec, i18n);
+        let (logo, note): (Option<String>, String) =
+            sqlx::query_as("select logo, moderation_note from organization where id = ?")
+                .bind(id)
+                .fetch_one(&state.db)
+                .await?;
+        page.logo_url = logo.as_deref().map(crate::editing::logo::url);
+        page.moderation_note = note;
+        if let Some(v) = &viewer {
+            page.can_edit = authz::can_edit(&state.db, v, &access).await?;
+            page.can_manage = v.is_staff_of(access.region_id);
+        }
+        Ok(page)
     }
 
     #[tracing::instrument(skip(state, i18n))]

@@ -207,12 +207,24 @@ pub async fn count_all(db: &Db, region_id: i64) -> sqlx::Result<i64> {
 
 /// Loads one published organization with all its parts. `today` (local `YYYY-MM-DD`) decides
 /// which events are upcoming.
-#[tracing::instrument(skip(db), err)]
 pub async fn get_record(db: &Db, id: i64, today: &str) -> sqlx::Result<Option<OrganizationRecord>> {
+    get_record_with(db, id, today, true).await
+}
+
+/// Like [`get_record`], but `published_only: false` also finds organizations awaiting
+/// moderation or rejected (for their editors and staff; the caller checks).
+#[tracing::instrument(skip(db), err)]
+pub async fn get_record_with(
+    db: &Db,
+    id: i64,
+    today: &str,
+    published_only: bool,
+) -> sqlx::Result<Option<OrganizationRecord>> {
     let Some(org) = sqlx::query_as::<_, OrganizationRow>(
-        "select * from organization where id = ? and status = 'published'",
+        "select * from organization where id = ? and (status = 'published' or not ?)",
     )
     .bind(id)
+    .bind(published_only)
     .fetch_optional(db)
     .await?
     else {
@@ -376,7 +388,7 @@ async fn insert_rows<T>(
     qb.build().execute(&mut **tx).await.map(|_| ())
 }
 
-async fn replace_parts(
+pub(crate) async fn replace_parts(
     tx: &mut Transaction<'_, Sqlite>,
     id: i64,
     o: &ValidOrganization,

@@ -13,8 +13,7 @@ use crate::region::{LatLon, RegionCatalog};
 use crate::taxonomy::Vocabulary;
 use crate::text::{one_line, slugify};
 
-pub const MAX_NAME: usize = 300;
-pub const MAX_TEXT: usize = 10_000;
+pub use super::input::{MAX_NAME, MAX_TEXT};
 const MAX_SHORT: usize = 500;
 
 /// A checked organization, ready to store.

@@ -67,7 +67,7 @@ fn when(i18n: &I18n, starts_at: &str, ends_at: Option<&str>) -> String {
 }
 
 /// A stored date or timestamp (`YYYY-MM-DD…`) as a readable date.
-fn date_text(i18n: &I18n, stamp: &str) -> String {
+pub fn date_text(i18n: &I18n, stamp: &str) -> String {
     stamp
         .get(..10)
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
@@ -182,5 +182,10 @@ pub fn page(catalog: &RegionCatalog, rec: OrganizationRecord, i18n: &I18n) -> Or
         verification,
         minimap,
         is_demo: o.is_demo,
+        status: o.status,
+        moderation_note: String::new(),
+        logo_url: None,
+        can_edit: false,
+        can_manage: false,
     }
 }

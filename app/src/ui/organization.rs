@@ -6,6 +6,7 @@ use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use super::parts::{Chips, LoadError, MiniMapSvg, NotFound};
+use crate::forms::{CsrfField, ErrorSummary, FormScope, FormState, TextField};
 use crate::i18n::use_i18n;
 use crate::organizations::{
     load_organization_page, ContactKind, ContactView, EventView, NeedView, OrganizationPage,
@@ -28,11 +29,21 @@ pub fn OrganizationRoute() -> impl IntoView {
             None => Ok(None),
         }
     });
+    let draft = crate::accounts::pages::query_param("draft");
+    let report = Resource::new(
+        move || draft.get(),
+        |d| async move {
+            crate::accounts::load_form_state("report".into(), d)
+                .await
+                .unwrap_or_default()
+        },
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
+                let report = report.await;
                 match data.await {
-                    Ok(Some(page)) => view! { <OrganizationView page/> }.into_any(),
+                    Ok(Some(page)) => view! { <OrganizationView page report/> }.into_any(),
                     Ok(None) => view! { <NotFound/> }.into_any(),
                     Err(error) => view! { <LoadError error/> }.into_any(),
                 }
@@ -42,7 +53,7 @@ pub fn OrganizationRoute() -> impl IntoView {
 }
 
 #[component]
-fn OrganizationView(page: OrganizationPage) -> impl IntoView {
+fn OrganizationView(page: OrganizationPage, report: FormState) -> impl IntoView {
     let i18n = use_i18n();
     let p = page;
     let place = [p.settlement.as_str(), p.address.as_str()]
@@ -64,7 +75,10 @@ fn OrganizationView(page: OrganizationPage) -> impl IntoView {
                 <a href="/">{i18n.t("nav-organizations")}</a> " › "
                 <a href=format!("/okrug/{}", p.okrug.slug)>{p.okrug.name.clone()}</a>
             </nav>
+            <crate::accounts::pages::Notice/>
+            <crate::editing::pages::StatusBanner status=p.status.clone() note=p.moderation_note.clone()/>
             <header class="org-header">
+                {p.logo_url.clone().map(|url| view! { <img class="org-logo" src=url alt="" width="96" height="96"/> })}
                 <h1>{p.name.clone()}</h1>
                 <p class="org-kind">{kind_line}</p>
                 <p class="org-badges">
@@ -72,6 +86,13 @@ fn OrganizationView(page: OrganizationPage) -> impl IntoView {
                     {p.is_demo.then(|| view! { <span class="badge demo">{i18n.t("badge-demo")}</span> " " {i18n.t("demo-explained")} })}
                 </p>
                 {(!p.summary.is_empty()).then(|| view! { <p class="lead">{p.summary.clone()}</p> })}
+                {p.can_edit.then(|| view! {
+                    <p class="org-tools">
+                        <a class="button" href=format!("/org/{}/edit", p.id)>{i18n.t("edit-button")}</a> " "
+                        <a class="button secondary" href=format!("/org/{}/history", p.id)>{i18n.t("history-link")}</a>
+                        {p.can_manage.then(|| view! { " " <a class="button secondary" href=format!("/org/{}/manage", p.id)>{i18n.t("manage-link")}</a> })}
+                    </p>
+                })}
             </header>
 
             <div class="org-grid">
@@ -126,10 +147,39 @@ fn OrganizationView(page: OrganizationPage) -> impl IntoView {
                                 None => i18n.t("org-not-verified"),
                             }}</dd>
                         </dl>
+                        {(!p.can_edit).then(|| view! { <p class="note">{i18n.t("org-is-yours")} " " <a href="/account">{i18n.t("org-is-yours-link")}</a></p> })}
                     </Section>
+                    {(p.status == "published").then(|| view! { <ReportForm id=p.id form=report.clone()/> })}
                 </aside>
             </div>
         </article>
+    }
+}
+
+/// "Report an error": a short form any visitor can send; staff see it on their desk.
+#[component]
+fn ReportForm(id: i64, form: FormState) -> impl IntoView {
+    let i18n = use_i18n();
+    let open = form.has_issues();
+    view! {
+        <section class="org-section report" id="report" aria-labelledby="h-report">
+            <details open=open>
+                <summary><h2 id="h-report">{i18n.t("report-title")}</h2></summary>
+                <FormScope form>
+                    <form method="post" action=format!("/org/{id}/report") class="form" novalidate>
+                        <ErrorSummary/>
+                        <CsrfField/>
+                        <TextField name="message".into() label=i18n.t("report-message") rows=4 required=true maxlength=2000usize/>
+                        <TextField name="contact".into() label=i18n.t("report-contact") hint=i18n.t("report-contact-hint")/>
+                        <div class="hp" aria-hidden="true">
+                            <label for="f-homepage">"Homepage"</label>
+                            <input id="f-homepage" name="homepage" type="text" tabindex="-1" autocomplete="off"/>
+                        </div>
+                        <button type="submit" class="button secondary">{i18n.t("report-button")}</button>
+                    </form>
+                </FormScope>
+            </details>
+        </section>
     }
 }
 

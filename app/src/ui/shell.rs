@@ -8,6 +8,13 @@ use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 use super::okrug::{OkrugIndexPage, OkrugRoute};
 use super::organization::OrganizationRoute;
 use super::parts::NotFound;
+use crate::accounts::pages::{
+    AccountRoute, AdminRoute, ForgotPasswordPage, InviteRoute, LoginPage, RegisterPage,
+    ResetPasswordPage,
+};
+use crate::editing::pages::{
+    AuditRoute, EditRoute, HistoryRoute, ManageRoute, NewOrgRoute, StaffRoute,
+};
 use crate::i18n::{use_i18n, I18n, Locale};
 use crate::search::page::SearchPage;
 
@@ -53,7 +60,9 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = use_i18n();
     view! {
-        <Title formatter=move |t: String| if t.is_empty() { i18n.t("site-name") } else { format!("{t} — {}", i18n.t("site-name")) }/>
+        // leptos_meta 0.8 writes the title into <title> without escaping it, and titles hold
+        // names people type: escape here, or "</title><script>" in a name would run.
+        <Title formatter=move |t: String| crate::text::escape_html(&if t.is_empty() { i18n.t("site-name") } else { format!("{t} — {}", i18n.t("site-name")) })/>
         <Router>
             <a class="skip-link" href="#main">{i18n.t("skip-to-content")}</a>
             <SiteHeader/>
@@ -63,6 +72,19 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("org"), ParamSegment("id_slug")) view=OrganizationRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("okrug") view=OkrugIndexPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("okrug"), ParamSegment("slug")) view=OkrugRoute ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("password"), StaticSegment("forgot")) view=ForgotPasswordPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("password"), StaticSegment("reset"), ParamSegment("token")) view=ResetPasswordPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("account") view=AccountRoute ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("invite"), ParamSegment("token")) view=InviteRoute ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("admin") view=AdminRoute ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("staff") view=StaffRoute ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("staff"), StaticSegment("audit")) view=AuditRoute ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("org"), StaticSegment("new")) view=NewOrgRoute ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("org"), ParamSegment("id_slug"), StaticSegment("edit")) view=EditRoute ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("org"), ParamSegment("id_slug"), StaticSegment("history")) view=HistoryRoute ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("org"), ParamSegment("id_slug"), StaticSegment("manage")) view=ManageRoute ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>
@@ -87,12 +109,27 @@ fn SiteHeader() -> impl IntoView {
                     <ul class="nav">
                         <li><a href="/">{i18n.t("nav-organizations")}</a></li>
                         <li><a href="/okrug">{i18n.t("nav-okrugs")}</a></li>
+                        <UserMenu/>
                         <li><LanguageSwitch/></li>
                     </ul>
                 </nav>
             </div>
             <p class="wrap tagline">{i18n.t("site-tagline")}</p>
         </header>
+    }
+}
+
+/// "Log in", or the logged-in person's links: their account and, for staff, the desk.
+#[component]
+fn UserMenu() -> impl IntoView {
+    let i18n = use_i18n();
+    match crate::accounts::current_viewer() {
+        None => view! { <li><a href="/login">{i18n.t("nav-login")}</a></li> }.into_any(),
+        Some(v) => view! {
+            {v.is_staff_anywhere().then(|| view! { <li><a href="/staff">{i18n.t("nav-staff")}</a></li> })}
+            <li><a href="/account" class="nav-account">{i18n.t("nav-account")}</a></li>
+        }
+        .into_any(),
     }
 }
 

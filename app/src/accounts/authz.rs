@@ -1,0 +1,111 @@
+//! Who may change what. Every handler that changes data calls one of these before touching
+//! anything; the authorization matrix test (tests/authz_matrix.rs) calls every such endpoint
+//! as every role and fails if a check goes missing.
+
+use super::gate::RequestAuth;
+use super::{store, Viewer};
+use crate::db::Db;
+use crate::error::AppError;
+
+/// The facts about an organization that decide who may touch it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct OrgAccess {
+    pub id: i64,
+    pub region_id: i64,
+    pub slug: String,
+    pub name: String,
+    pub status: String,
+    pub proposed_by: Option<i64>,
+    pub version: i64,
+}
+
+pub async fn org_access(db: &Db, id: i64) -> sqlx::Result<Option<OrgAccess>> {
+    sqlx::query_as(
+        "select id, region_id, slug, name, status, proposed_by, version from organization where id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await
+}
+
+/// The logged-in viewer, or 401.
+pub fn require_viewer(auth: &RequestAuth) -> Result<Viewer, AppError> {
+    auth.viewer.clone().ok_or(AppError::Unauthorized)
+}
+
+/// Whether the viewer may edit the organization: staff of its region (or an admin), or one
+/// of its editors.
+pub async fn can_edit(db: &Db, viewer: &Viewer, org: &OrgAccess) -> sqlx::Result<bool> {
+    if viewer.is_staff_of(org.region_id) {
+        return Ok(true);
+    }
+    store::is_member(db, viewer.account_id, org.id).await
+}
+
+/// Whether the viewer may see an organization that is not published (its editors and the
+/// region's staff may; everyone else gets a 404).
+pub async fn can_see(db: &Db, viewer: Option<&Viewer>, org: &OrgAccess) -> sqlx::Result<bool> {
+    if org.status == "published" {
+        return Ok(true);
+    }
+    match viewer {
+        Some(v) => Ok(org.proposed_by == Some(v.account_id) || can_edit(db, v, org).await?),
+        None => Ok(false),
+    }
+}
+
+/// The viewer and the organization, if the viewer may edit it: 401 for visitors, 404 for an
+/// unknown organization (or one the viewer may not even see), 403 otherwise.
+pub async fn require_edit(
+    db: &Db,
+    auth: &RequestAuth,
+    org_id: i64,
+) -> Result<(Viewer, OrgAccess), AppError> {
+    let viewer = require_viewer(auth)?;
+    let org = org_access(db, org_id).await?.ok_or(AppError::NotFound)?;
+    if !can_see(db, Some(&viewer), &org).await? {
+        return Err(AppError::NotFound);
+    }
+    if !can_edit(db, &viewer, &org).await? {
+        return Err(AppError::Forbidden);
+    }
+    Ok((viewer, org))
+}
+
+/// The viewer, if staff of the organization's region: moderation, verification, invitations.
+pub async fn require_staff_for_org(
+    db: &Db,
+    auth: &RequestAuth,
+    org_id: i64,
+) -> Result<(Viewer, OrgAccess), AppError> {
+    let viewer = require_viewer(auth)?;
+    let org = org_access(db, org_id).await?.ok_or(AppError::NotFound)?;
+    if !viewer.is_staff_of(org.region_id) {
+        return Err(if can_see(db, Some(&viewer), &org).await? {
+            AppError::Forbidden
+        } else {
+            AppError::NotFound
+        });
+    }
+    Ok((viewer, org))
+}
+
+/// The viewer, if staff of the region.
+pub fn require_staff(auth: &RequestAuth, region_id: i64) -> Result<Viewer, AppError> {
+    let viewer = require_viewer(auth)?;
+    if viewer.is_staff_of(region_id) {
+        Ok(viewer)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The viewer, if an admin.
+pub fn require_admin(auth: &RequestAuth) -> Result<Viewer, AppError> {
+    let viewer = require_viewer(auth)?;
+    if viewer.is_admin {
+        Ok(viewer)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}

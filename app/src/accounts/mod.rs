@@ -1,0 +1,141 @@
+//! Accounts and roles: registration and login by email and password, server-side sessions,
+//! password resets by email, and who may do what.
+//!
+//! | role | may do |
+//! | --- | --- |
+//! | visitor | read everything public; report an error on an organization page |
+//! | editor | edit the organizations they are members of |
+//! | regional staff | in their region: moderate, verify, edit any organization, invite editors |
+//! | admin | everything staff can, in every region, plus manage staff; made by `server create-admin` |
+
+use serde::{Deserialize, Serialize};
+
+pub mod pages;
+mod server_fns;
+pub use server_fns::*;
+
+#[cfg(feature = "ssr")]
+pub mod authz;
+#[cfg(feature = "ssr")]
+pub mod gate;
+#[cfg(feature = "ssr")]
+pub mod handlers;
+#[cfg(feature = "ssr")]
+pub mod password;
+#[cfg(feature = "ssr")]
+pub mod session;
+#[cfg(feature = "ssr")]
+pub mod store;
+#[cfg(feature = "ssr")]
+pub mod throttle;
+#[cfg(feature = "ssr")]
+pub mod token;
+
+/// The logged-in person making a request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub account_id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub is_admin: bool,
+    /// Regions where this person is staff.
+    pub staff_regions: Vec<i64>,
+}
+
+impl Viewer {
+    /// Staff of the region, or an admin (who is staff everywhere).
+    pub fn is_staff_of(&self, region_id: i64) -> bool {
+        self.is_admin || self.staff_regions.contains(&region_id)
+    }
+
+    pub fn is_staff_anywhere(&self) -> bool {
+        self.is_admin || !self.staff_regions.is_empty()
+    }
+
+    /// How the person is named on pages: the name they gave, else their email.
+    pub fn name(&self) -> &str {
+        if self.display_name.trim().is_empty() {
+            &self.email
+        } else {
+            &self.display_name
+        }
+    }
+}
+
+/// What the request's gate found (server only): the viewer, the CSRF token and the rest.
+#[cfg(feature = "ssr")]
+pub fn request_auth() -> Option<gate::RequestAuth> {
+    leptos::prelude::use_context::<http::request::Parts>()?
+        .extensions
+        .get::<gate::RequestAuth>()
+        .cloned()
+}
+
+/// The logged-in viewer of the current render, if any. Always `None` in the browser: pages
+/// that depend on it are rendered on the server only.
+pub fn current_viewer() -> Option<Viewer> {
+    #[cfg(feature = "ssr")]
+    {
+        request_auth().and_then(|a| a.viewer)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
+}
+
+/// The CSRF token to embed in forms of the current render ("" in the browser).
+pub fn current_csrf_token() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        request_auth().map(|a| a.csrf_token).unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        String::new()
+    }
+}
+
+/// A local path that is safe to send people to after a form: one leading slash, no scheme,
+/// host or backslash. Anything else becomes `fallback`.
+pub fn safe_next(next: &str, fallback: &str) -> String {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.chars().any(char::is_control)
+        && next.len() <= 500;
+    if ok {
+        next.to_owned()
+    } else {
+        fallback.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_only_goes_to_local_paths() {
+        assert_eq!(safe_next("/org/5-x/edit", "/account"), "/org/5-x/edit");
+        assert_eq!(safe_next("//evil.example", "/account"), "/account");
+        assert_eq!(safe_next("https://evil.example", "/account"), "/account");
+        assert_eq!(safe_next("/\\evil", "/account"), "/account");
+        assert_eq!(safe_next("", "/account"), "/account");
+    }
+
+    #[test]
+    fn admins_are_staff_everywhere() {
+        let mut v = Viewer {
+            account_id: 1,
+            email: "a@b.ru".into(),
+            display_name: String::new(),
+            is_admin: false,
+            staff_regions: vec![2],
+        };
+        assert!(v.is_staff_of(2) && !v.is_staff_of(3));
+        assert_eq!(v.name(), "a@b.ru");
+        v.is_admin = true;
+        assert!(v.is_staff_of(3));
+    }
+}

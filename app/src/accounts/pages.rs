@@ -1,0 +1,438 @@
+//! The account pages: log in, register, forgotten password, new password, the account page,
+//! accepting an invitation, and the admin's staff page. Each renders fully on the server and
+//! posts a plain form; after an error the form comes back from its draft.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::{
+    current_viewer, load_account_page, load_admin_page, load_form_state, load_invitation,
+    reset_link_usable, AccountPage, AdminPage, InvitationPage,
+};
+use crate::forms::{CsrfField, ErrorSummary, FormScope, FormState, SelectField, TextField};
+use crate::i18n::use_i18n;
+use crate::ui::parts::LoadError;
+
+/// A query parameter of the current URL.
+pub fn query_param(name: &'static str) -> Memo<Option<String>> {
+    let query = use_query_map();
+    Memo::new(move |_| query.read().get(name))
+}
+
+/// A short success notice chosen by `?notice=` (only known keys are shown).
+#[component]
+pub fn Notice() -> impl IntoView {
+    let i18n = use_i18n();
+    let notice = query_param("notice");
+    move || {
+        notice.get().and_then(|n| {
+            let key = match n.as_str() {
+                "saved" => "notice-saved",
+                "password-changed" => "notice-password-changed",
+                "welcome" => "notice-welcome",
+                "proposed" => "notice-proposed",
+                "reverted" => "notice-reverted",
+                "reported" => "notice-reported",
+                "verified" => "notice-verified",
+                "approved" => "notice-approved",
+                "rejected" => "notice-rejected",
+                "logo" => "notice-logo",
+                _ => return None,
+            };
+            Some(view! { <p class="notice" role="status">{i18n.t(key)}</p> })
+        })
+    }
+}
+
+/// A page's frame: title, heading and a narrow column.
+#[component]
+fn NarrowPage(title: String, children: Children) -> impl IntoView {
+    view! {
+        <Title text=title.clone()/>
+        <section class="wrap narrow form-page">
+            <h1>{title}</h1>
+            <Notice/>
+            {children()}
+        </section>
+    }
+}
+
+/// Loads the draft of `form` named in `?draft=` (or nothing) for a form page.
+fn form_resource(form: &'static str) -> Resource<FormState> {
+    let draft = query_param("draft");
+    Resource::new(
+        move || draft.get(),
+        move |d| async move {
+            load_form_state(form.to_owned(), d)
+                .await
+                .unwrap_or_default()
+        },
+    )
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = form_resource("login");
+    let next = query_param("next");
+    view! {
+        <NarrowPage title=i18n.t("login-title")>
+            {current_viewer().map(|v| view! { <p class="notice">{i18n.t_with("login-already", &[("name", v.name().to_owned().into())])}</p> })}
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let form = data.await;
+                    let next = Some(form.value("next")).filter(|n| !n.is_empty()).or(next.get_untracked()).unwrap_or_default();
+                    view! {
+                        <FormScope form>
+                            <form method="post" action="/login" class="form" novalidate>
+                                <ErrorSummary/>
+                                <CsrfField/>
+                                <input type="hidden" name="next" value=next.clone()/>
+                                <TextField name="email".into() label=i18n.t("field-email") kind="email" autocomplete="username" required=true/>
+                                <TextField name="password".into() label=i18n.t("field-password") kind="password" autocomplete="current-password" required=true/>
+                                <button type="submit" class="button">{i18n.t("login-button")}</button>
+                            </form>
+                            <p><a href="/password/forgot">{i18n.t("login-forgot")}</a></p>
+                            <p>{i18n.t("login-no-account")} " " <a href=format!("/register{}", if next.is_empty() { String::new() } else { format!("?next={}", crate::organizations::url_encode(&next)) })>{i18n.t("register-link")}</a></p>
+                        </FormScope>
+                    }
+                })}
+            </Suspense>
+        </NarrowPage>
+    }
+}
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = form_resource("register");
+    let next = query_param("next");
+    view! {
+        <NarrowPage title=i18n.t("register-title")>
+            <p>{i18n.t("register-intro")}</p>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let form = data.await;
+                    let next = Some(form.value("next")).filter(|n| !n.is_empty()).or(next.get_untracked()).unwrap_or_default();
+                    view! {
+                        <FormScope form>
+                            <form method="post" action="/register" class="form" novalidate>
+                                <ErrorSummary/>
+                                <CsrfField/>
+                                <input type="hidden" name="next" value=next/>
+                                <TextField name="email".into() label=i18n.t("field-email") kind="email" autocomplete="email" required=true/>
+                                <TextField name="display_name".into() label=i18n.t("field-display-name") autocomplete="name" hint=i18n.t("field-display-name-hint")/>
+                                <TextField name="password".into() label=i18n.t("field-new-password") kind="password" autocomplete="new-password" required=true hint=i18n.t("password-rules")/>
+                                <TextField name="password_again".into() label=i18n.t("field-password-again") kind="password" autocomplete="new-password" required=true/>
+                                <button type="submit" class="button">{i18n.t("register-button")}</button>
+                            </form>
+                            <p>{i18n.t("register-have-account")} " " <a href="/login">{i18n.t("login-button")}</a></p>
+                        </FormScope>
+                    }
+                })}
+            </Suspense>
+        </NarrowPage>
+    }
+}
+
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = form_resource("forgot");
+    let sent = query_param("sent");
+    view! {
+        <NarrowPage title=i18n.t("forgot-title")>
+            {move || sent.get().map(|_| view! { <p class="notice" role="status">{i18n.t("forgot-sent")}</p> })}
+            <p>{i18n.t("forgot-intro")}</p>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let form = data.await;
+                    view! {
+                        <FormScope form>
+                            <form method="post" action="/password/forgot" class="form" novalidate>
+                                <ErrorSummary/>
+                                <CsrfField/>
+                                <TextField name="email".into() label=i18n.t("field-email") kind="email" autocomplete="email" required=true/>
+                                <button type="submit" class="button">{i18n.t("forgot-button")}</button>
+                            </form>
+                        </FormScope>
+                    }
+                })}
+            </Suspense>
+        </NarrowPage>
+    }
+}
+
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let usable = Resource::new(token, |t| async move {
+        reset_link_usable(t).await.unwrap_or(false)
+    });
+    let data = form_resource("reset");
+    view! {
+        <NarrowPage title=i18n.t("reset-title")>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let form = data.await;
+                    if !usable.await && !form.has_issues() {
+                        crate::ui::parts::set_status(410);
+                        return view! {
+                            <p class="notice error">{i18n.t("err-reset-link")}</p>
+                            <p><a class="button" href="/password/forgot">{i18n.t("forgot-title")}</a></p>
+                        }.into_any();
+                    }
+                    view! {
+                        <FormScope form>
+                            <form method="post" action=format!("/password/reset/{}", token()) class="form" novalidate>
+                                <ErrorSummary/>
+                                <CsrfField/>
+                                <TextField name="password".into() label=i18n.t("field-new-password") kind="password" autocomplete="new-password" required=true hint=i18n.t("password-rules")/>
+                                <TextField name="password_again".into() label=i18n.t("field-password-again") kind="password" autocomplete="new-password" required=true/>
+                                <button type="submit" class="button">{i18n.t("reset-button")}</button>
+                            </form>
+                        </FormScope>
+                    }.into_any()
+                })}
+            </Suspense>
+        </NarrowPage>
+    }
+}
+
+/// A page for logged-in people; visitors get a polite "log in first" with a way back.
+#[component]
+pub fn LoginPrompt() -> impl IntoView {
+    let i18n = use_i18n();
+    crate::ui::parts::set_status(401);
+    let here = leptos_router::hooks::use_location();
+    let next = format!(
+        "{}{}",
+        here.pathname.get_untracked(),
+        here.search.get_untracked()
+    );
+    let next = crate::organizations::url_encode(&next);
+    view! {
+        <section class="wrap narrow">
+            <Title text=i18n.t("login-required-title")/>
+            <h1>{i18n.t("login-required-title")}</h1>
+            <p>{i18n.t("login-required-text")}</p>
+            <p class="actions">
+                <a class="button" href=format!("/login?next={next}")>{i18n.t("login-button")}</a>
+                " "
+                <a class="button secondary" href=format!("/register?next={next}")>{i18n.t("register-link")}</a>
+            </p>
+        </section>
+    }
+}
+
+/// Renders a page's data, or the right page for its error (log in, 403, 404, 500).
+pub fn page_or_error<T, V: IntoView + 'static>(
+    result: Result<T, crate::error::PublicError>,
+    render: impl FnOnce(T) -> V,
+) -> AnyView {
+    match result {
+        Ok(data) => render(data).into_any(),
+        Err(crate::error::PublicError::Unauthorized) => view! { <LoginPrompt/> }.into_any(),
+        Err(crate::error::PublicError::Forbidden) => view! { <Forbidden/> }.into_any(),
+        Err(error) => view! { <LoadError error/> }.into_any(),
+    }
+}
+
+#[component]
+pub fn Forbidden() -> impl IntoView {
+    let i18n = use_i18n();
+    crate::ui::parts::set_status(403);
+    view! {
+        <section class="wrap narrow">
+            <Title text=i18n.t("forbidden-title")/>
+            <h1>{i18n.t("forbidden-title")}</h1>
+            <p>{i18n.t("err-forbidden")}</p>
+            <p><a class="button" href="/account">{i18n.t("nav-account")}</a></p>
+        </section>
+    }
+}
+
+#[component]
+pub fn AccountRoute() -> impl IntoView {
+    let data = Resource::new(|| (), |_| load_account_page());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move { page_or_error(data.await, |page| view! { <AccountView page/> }) })}
+        </Suspense>
+    }
+}
+
+fn status_key(status: &str) -> &'static str {
+    match status {
+        "pending" => "status-pending",
+        "rejected" => "status-rejected",
+        _ => "status-published",
+    }
+}
+
+#[component]
+fn AccountView(page: AccountPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let staff = page.viewer.is_staff_anywhere();
+    view! {
+        <Title text=i18n.t("account-title")/>
+        <section class="wrap account-page">
+            <h1>{i18n.t("account-title")}</h1>
+            <Notice/>
+            <p>{i18n.t_with("account-who", &[("name", page.viewer.name().to_owned().into()), ("email", page.viewer.email.clone().into())])}</p>
+            {staff.then(|| view! { <p><a class="button" href="/staff">{i18n.t("nav-staff")}</a></p> })}
+            {page.viewer.is_admin.then(|| view! { <p><a class="button secondary" href="/admin">{i18n.t("nav-admin")}</a></p> })}
+            <h2>{i18n.t("account-orgs")}</h2>
+            {if page.organizations.is_empty() {
+                view! { <p>{i18n.t("account-no-orgs")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="my-orgs">
+                        {page.organizations.into_iter().map(|o| view! {
+                            <li class="my-org">
+                                <a href=o.url.clone() class="my-org-name">{o.name.clone()}</a>
+                                " "
+                                <span class=format!("badge status-{}", o.status)>{i18n.t(status_key(&o.status))}</span>
+                                {(!o.moderation_note.is_empty()).then(|| view! {
+                                    <p class="moderation-note">{i18n.t("moderation-reason")} " " {o.moderation_note.clone()}</p>
+                                })}
+                                <p class="actions">
+                                    <a class="button" href=format!("/org/{}/edit", o.id)>{i18n.t("edit-button")}</a>
+                                    " "
+                                    <a class="button secondary" href=format!("/org/{}/history", o.id)>{i18n.t("history-link")}</a>
+                                </p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <p><a class="button" href="/org/new">{i18n.t("propose-link")}</a></p>
+            {(!page.drafts.is_empty()).then(|| view! {
+                <h2>{i18n.t("account-drafts")}</h2>
+                <ul>
+                    {page.drafts.into_iter().map(|d| view! {
+                        <li><a href=d.url>{i18n.t("account-draft-from")} " " {d.created_at.replace('T', " ").trim_end_matches('Z').to_owned()}</a></li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <form method="post" action="/logout" class="inline-form">
+                <CsrfField/>
+                <button type="submit" class="button secondary">{i18n.t("logout-button")}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+pub fn InviteRoute() -> impl IntoView {
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let data = Resource::new(token, load_invitation);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                page_or_error(data.await, |page| view! { <InviteView page token=token()/> })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn InviteView(page: InvitationPage, token: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let next = crate::organizations::url_encode(&format!("/invite/{token}"));
+    let body = if page.already_editor {
+        view! {
+            <p>{i18n.t("invite-already")}</p>
+            <p><a class="button" href=page.organization_url.clone()>{page.organization.clone()}</a></p>
+        }
+        .into_any()
+    } else if !page.usable {
+        view! { <p class="notice error">{i18n.t("invite-unusable")}</p> }.into_any()
+    } else if !page.logged_in {
+        view! {
+            <p>{i18n.t("invite-login-first")}</p>
+            <p class="actions">
+                <a class="button" href=format!("/login?next={next}")>{i18n.t("login-button")}</a>
+                " "
+                <a class="button secondary" href=format!("/register?next={next}")>{i18n.t("register-link")}</a>
+            </p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <form method="post" action=format!("/invite/{token}") class="form">
+                <CsrfField/>
+                <button type="submit" class="button">{i18n.t("invite-accept")}</button>
+            </form>
+        }
+        .into_any()
+    };
+    view! {
+        <NarrowPage title=i18n.t("invite-title")>
+            <p>{i18n.t_with("invite-text", &[("org", page.organization.clone().into())])}</p>
+            {body}
+        </NarrowPage>
+    }
+}
+
+#[component]
+pub fn AdminRoute() -> impl IntoView {
+    let data = Resource::new(|| (), |_| load_admin_page());
+    let form = form_resource("staff");
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let form = form.await;
+                page_or_error(data.await, move |page| view! { <AdminView page form/> })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AdminView(page: AdminPage, form: FormState) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=i18n.t("admin-title")/>
+        <section class="wrap admin-page">
+            <h1>{i18n.t("admin-title")}</h1>
+            <Notice/>
+            <h2>{i18n.t("admin-staff")}</h2>
+            <table class="table">
+                <thead><tr><th>{i18n.t("field-email")}</th><th>{i18n.t("admin-region")}</th><th>{i18n.t("admin-since")}</th><th></th></tr></thead>
+                <tbody>
+                    {page.staff.into_iter().map(|s| view! {
+                        <tr>
+                            <td>{s.email.clone()} {(!s.name.is_empty()).then(|| format!(" ({})", s.name))}</td>
+                            <td>{s.region.clone()}</td>
+                            <td>{s.since.clone()}</td>
+                            <td>
+                                <form method="post" action="/admin/staff/revoke" class="inline-form">
+                                    <CsrfField/>
+                                    <input type="hidden" name="account_id" value=s.account_id/>
+                                    <input type="hidden" name="region_id" value=s.region_id/>
+                                    <button type="submit" class="button secondary small">{i18n.t("admin-revoke")}</button>
+                                </form>
+                            </td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <h2>{i18n.t("admin-grant")}</h2>
+            <FormScope form>
+                <form method="post" action="/admin/staff" class="form" novalidate>
+                    <ErrorSummary/>
+                    <CsrfField/>
+                    <TextField name="email".into() label=i18n.t("admin-grant-email") kind="email" required=true hint=i18n.t("admin-grant-hint")/>
+                    <SelectField name="region".into() label=i18n.t("admin-region") options=page.regions.clone() required=true/>
+                    <button type="submit" class="button">{i18n.t("admin-grant-button")}</button>
+                </form>
+            </FormScope>
+            <p><a href="/staff/audit">{i18n.t("audit-title")}</a></p>
+        </section>
+    }
+}

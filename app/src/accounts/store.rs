@@ -1,0 +1,394 @@
+//! Data access for accounts, roles, memberships, invitations, password resets and trusted
+//! devices. All SQL about accounts lives here.
+
+use chrono::{Duration as ChronoDuration, Utc};
+
+use super::token::{new_token, token_hash};
+use crate::db::{now, Db};
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct AccountRow {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub is_admin: bool,
+    pub disabled: bool,
+}
+
+fn at_offset(d: ChronoDuration) -> String {
+    (Utc::now() + d).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Emails are compared lowercased and trimmed.
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+pub async fn find_by_email(db: &Db, email: &str) -> sqlx::Result<Option<AccountRow>> {
+    sqlx::query_as(
+        "select id, email, display_name, password_hash, is_admin, disabled from account where email = ?",
+    )
+    .bind(normalize_email(email))
+    .fetch_optional(db)
+    .await
+}
+
+/// Creates an account; `Ok(None)` when the email is taken.
+pub async fn create_account(
+    db: &Db,
+    email: &str,
+    display_name: &str,
+    password_hash: &str,
+    is_admin: bool,
+) -> sqlx::Result<Option<i64>> {
+    let ts = now();
+    let id = sqlx::query_scalar(
+        "insert into account (email, display_name, password_hash, is_admin, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?) on conflict (email) do nothing returning id",
+    )
+    .bind(normalize_email(email))
+    .bind(display_name.trim())
+    .bind(password_hash)
+    .bind(is_admin)
+    .bind(&ts)
+    .bind(&ts)
+    .fetch_optional(db)
+    .await?;
+    Ok(id)
+}
+
+pub async fn set_password(db: &Db, account_id: i64, password_hash: &str) -> sqlx::Result<()> {
+    sqlx::query("update account set password_hash = ?, updated_at = ? where id = ?")
+        .bind(password_hash)
+        .bind(now())
+        .bind(account_id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+pub async fn set_admin(db: &Db, account_id: i64, is_admin: bool) -> sqlx::Result<()> {
+    sqlx::query("update account set is_admin = ?, updated_at = ? where id = ?")
+        .bind(is_admin)
+        .bind(now())
+        .bind(account_id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+pub async fn touch_login(db: &Db, account_id: i64) -> sqlx::Result<()> {
+    let ts = now();
+    sqlx::query("update account set last_login_at = ?, updated_at = ? where id = ?")
+        .bind(&ts)
+        .bind(&ts)
+        .bind(account_id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+pub async fn trust_device(db: &Db, account_id: i64, device_token: &str) -> sqlx::Result<()> {
+    let ts = now();
+    sqlx::query(
+        "insert into trusted_device (token_hash, account_id, created_at, updated_at) values (?, ?, ?, ?)
+         on conflict do nothing",
+    )
+    .bind(token_hash(device_token))
+    .bind(account_id)
+    .bind(&ts)
+    .bind(&ts)
+    .execute(db)
+    .await
+    .map(|_| ())
+}
+
+pub async fn is_trusted_device(db: &Db, account_id: i64, device_token: &str) -> sqlx::Result<bool> {
+    let found: Option<i64> =
+        sqlx::query_scalar("select 1 from trusted_device where token_hash = ? and account_id = ?")
+            .bind(token_hash(device_token))
+            .bind(account_id)
+            .fetch_optional(db)
+            .await?;
+    Ok(found.is_some())
+}
+
+// ---- Staff roles -------------------------------------------------------------------------
+
+/// One staff role, for the admin page.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct StaffRow {
+    pub account_id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub region_id: i64,
+    pub created_at: String,
+}
+
+/// Grants staff rights in a region; `false` when the person already had them.
+pub async fn grant_staff(db: &Db, account_id: i64, region_id: i64, by: i64) -> sqlx::Result<bool> {
+    let ts = now();
+    let r = sqlx::query(
+        "insert into staff_role (account_id, region_id, granted_by, created_at, updated_at)
+         values (?, ?, ?, ?, ?) on conflict do nothing",
+    )
+    .bind(account_id)
+    .bind(region_id)
+    .bind(by)
+    .bind(&ts)
+    .bind(&ts)
+    .execute(db)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+pub async fn revoke_staff(db: &Db, account_id: i64, region_id: i64) -> sqlx::Result<bool> {
+    let r = sqlx::query("delete from staff_role where account_id = ? and region_id = ?")
+        .bind(account_id)
+        .bind(region_id)
+        .execute(db)
+        .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+pub async fn list_staff(db: &Db) -> sqlx::Result<Vec<StaffRow>> {
+    sqlx::query_as(
+        "select a.id as account_id, a.email, a.display_name, s.region_id, s.created_at
+         from staff_role s join account a on a.id = s.account_id order by s.region_id, a.email",
+    )
+    .fetch_all(db)
+    .await
+}
+
+// ---- Memberships -------------------------------------------------------------------------
+
+pub async fn is_member(db: &Db, account_id: i64, organization_id: i64) -> sqlx::Result<bool> {
+    let found: Option<i64> =
+        sqlx::query_scalar("select 1 from membership where account_id = ? and organization_id = ?")
+            .bind(account_id)
+            .bind(organization_id)
+            .fetch_optional(db)
+            .await?;
+    Ok(found.is_some())
+}
+
+/// Makes someone an editor; `false` when they already were.
+pub async fn add_member(
+    db: &Db,
+    account_id: i64,
+    organization_id: i64,
+    added_by: Option<i64>,
+) -> sqlx::Result<bool> {
+    let ts = now();
+    let r = sqlx::query(
+        "insert into membership (account_id, organization_id, added_by, created_at, updated_at)
+         values (?, ?, ?, ?, ?) on conflict do nothing",
+    )
+    .bind(account_id)
+    .bind(organization_id)
+    .bind(added_by)
+    .bind(&ts)
+    .bind(&ts)
+    .execute(db)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+pub async fn remove_member(db: &Db, account_id: i64, organization_id: i64) -> sqlx::Result<bool> {
+    let r = sqlx::query("delete from membership where account_id = ? and organization_id = ?")
+        .bind(account_id)
+        .bind(organization_id)
+        .execute(db)
+        .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// An editor of an organization.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct MemberRow {
+    pub account_id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub created_at: String,
+}
+
+pub async fn members_of(db: &Db, organization_id: i64) -> sqlx::Result<Vec<MemberRow>> {
+    sqlx::query_as(
+        "select a.id as account_id, a.email, a.display_name, m.created_at
+         from membership m join account a on a.id = m.account_id
+         where m.organization_id = ? order by m.created_at, a.email",
+    )
+    .bind(organization_id)
+    .fetch_all(db)
+    .await
+}
+
+/// An organization someone edits or proposed, with its moderation status.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct MyOrganizationRow {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub status: String,
+    pub moderation_note: String,
+    pub updated_at: String,
+}
+
+pub async fn organizations_of(db: &Db, account_id: i64) -> sqlx::Result<Vec<MyOrganizationRow>> {
+    sqlx::query_as(
+        "select o.id, o.slug, o.name, o.status, o.moderation_note, o.updated_at from organization o
+         where o.id in (select organization_id from membership where account_id = ?) or o.proposed_by = ?
+         order by o.sort_name, o.id",
+    )
+    .bind(account_id)
+    .bind(account_id)
+    .fetch_all(db)
+    .await
+}
+
+// ---- Invitations -------------------------------------------------------------------------
+
+/// How long an invitation link works.
+pub const INVITATION_DAYS: i64 = 14;
+
+/// Creates an invitation and returns its token (shown once, never stored).
+pub async fn create_invitation(
+    db: &Db,
+    organization_id: i64,
+    email: &str,
+    created_by: i64,
+) -> sqlx::Result<String> {
+    let token = new_token();
+    let ts = now();
+    sqlx::query(
+        "insert into invitation (token_hash, organization_id, email, created_by, expires_at, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(token_hash(&token))
+    .bind(organization_id)
+    .bind(normalize_email(email))
+    .bind(created_by)
+    .bind(at_offset(ChronoDuration::days(INVITATION_DAYS)))
+    .bind(&ts)
+    .bind(&ts)
+    .execute(db)
+    .await?;
+    Ok(token)
+}
+
+/// An invitation as found by its token.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct InvitationRow {
+    pub id: i64,
+    pub organization_id: i64,
+    pub expires_at: String,
+    pub used_at: Option<String>,
+}
+
+impl InvitationRow {
+    pub fn usable(&self) -> bool {
+        self.used_at.is_none() && self.expires_at > now()
+    }
+}
+
+pub async fn find_invitation(db: &Db, token: &str) -> sqlx::Result<Option<InvitationRow>> {
+    sqlx::query_as(
+        "select id, organization_id, expires_at, used_at from invitation where token_hash = ?",
+    )
+    .bind(token_hash(token))
+    .fetch_optional(db)
+    .await
+}
+
+/// Uses an invitation up and makes the account an editor, in one transaction. `None` when
+/// the link is unknown, used or expired (also when two people race for it).
+pub async fn accept_invitation(db: &Db, token: &str, account_id: i64) -> sqlx::Result<Option<i64>> {
+    let ts = now();
+    let mut tx = db.begin().await?;
+    let org: Option<(i64, i64)> = sqlx::query_as(
+        "update invitation set used_at = ?, used_by = ?, updated_at = ?
+         where token_hash = ? and used_at is null and expires_at > ? returning organization_id, created_by",
+    )
+    .bind(&ts)
+    .bind(account_id)
+    .bind(&ts)
+    .bind(token_hash(token))
+    .bind(&ts)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((organization_id, created_by)) = org else {
+        return Ok(None);
+    };
+    sqlx::query(
+        "insert into membership (account_id, organization_id, added_by, created_at, updated_at)
+         values (?, ?, ?, ?, ?) on conflict do nothing",
+    )
+    .bind(account_id)
+    .bind(organization_id)
+    .bind(created_by)
+    .bind(&ts)
+    .bind(&ts)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Some(organization_id))
+}
+
+// ---- Password resets ---------------------------------------------------------------------
+
+/// How long a reset link works.
+pub const RESET_MINUTES: i64 = 60;
+
+pub async fn create_reset(db: &Db, account_id: i64) -> sqlx::Result<String> {
+    let token = new_token();
+    let ts = now();
+    sqlx::query(
+        "insert into password_reset (token_hash, account_id, expires_at, created_at, updated_at) values (?, ?, ?, ?, ?)",
+    )
+    .bind(token_hash(&token))
+    .bind(account_id)
+    .bind(at_offset(ChronoDuration::minutes(RESET_MINUTES)))
+    .bind(&ts)
+    .bind(&ts)
+    .execute(db)
+    .await?;
+    Ok(token)
+}
+
+/// Whether a reset link still works (for showing the form).
+pub async fn reset_usable(db: &Db, token: &str) -> sqlx::Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "select 1 from password_reset where token_hash = ? and used_at is null and expires_at > ?",
+    )
+    .bind(token_hash(token))
+    .bind(now())
+    .fetch_optional(db)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// Uses a reset link up; the account it belongs to, or `None` if it is unknown, used or
+/// expired. Every other open link of the account stops working too.
+pub async fn consume_reset(db: &Db, token: &str) -> sqlx::Result<Option<i64>> {
+    let ts = now();
+    let account: Option<i64> = sqlx::query_scalar(
+        "update password_reset set used_at = ?, updated_at = ?
+         where token_hash = ? and used_at is null and expires_at > ? returning account_id",
+    )
+    .bind(&ts)
+    .bind(&ts)
+    .bind(token_hash(token))
+    .bind(&ts)
+    .fetch_optional(db)
+    .await?;
+    if let Some(id) = account {
+        sqlx::query("update password_reset set used_at = ?, updated_at = ? where account_id = ? and used_at is null")
+            .bind(&ts)
+            .bind(&ts)
+            .bind(id)
+            .execute(db)
+            .await?;
+    }
+    Ok(account)
+}

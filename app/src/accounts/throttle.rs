@@ -1,0 +1,182 @@
+//! Slowing down guessing: failed logins (and other abusable forms, such as error reports)
+//! are counted per key, and after a few free tries each further try must wait twice as long
+//! as the one before, up to a cap. Counts are forgotten after an hour of quiet.
+//!
+//! Login uses three keys: the account with the IP (strict), the account alone and the IP
+//! alone (looser, against attacks spread over many IPs or many accounts). A browser that has
+//! logged in to the account before (a trusted-device cookie) skips the account-wide and IP
+//! keys, so an attacker hammering an account cannot lock its real owner out; a password
+//! reset clears the account's counts too.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// How a kind of key is throttled.
+#[derive(Clone, Copy, Debug)]
+pub struct Rule {
+    /// Failures allowed before any waiting.
+    pub free: u32,
+    /// The first wait; each further failure doubles it.
+    pub base: Duration,
+    pub max: Duration,
+    /// Quiet time after which the failures are forgotten.
+    pub forget_after: Duration,
+}
+
+const HOUR: Duration = Duration::from_secs(3600);
+
+/// One account from one IP.
+pub const LOGIN_ACCOUNT_IP: Rule = Rule {
+    free: 5,
+    base: Duration::from_secs(2),
+    max: Duration::from_secs(15 * 60),
+    forget_after: HOUR,
+};
+/// One account from anywhere.
+pub const LOGIN_ACCOUNT: Rule = Rule {
+    free: 20,
+    base: Duration::from_secs(2),
+    max: Duration::from_secs(10 * 60),
+    forget_after: HOUR,
+};
+/// One IP against any accounts.
+pub const LOGIN_IP: Rule = Rule {
+    free: 50,
+    base: Duration::from_secs(1),
+    max: Duration::from_secs(15 * 60),
+    forget_after: HOUR,
+};
+/// Error reports, password-reset emails and registrations from one IP.
+pub const FORM_IP: Rule = Rule {
+    free: 5,
+    base: Duration::from_secs(60),
+    max: HOUR,
+    forget_after: HOUR,
+};
+
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    failures: u32,
+    last: Instant,
+}
+
+/// Failure counts in memory. One instance per server process.
+#[derive(Debug, Default)]
+pub struct Throttle {
+    entries: Mutex<HashMap<String, Entry>>,
+}
+
+/// Above this many keys, forgotten ones are swept out on the next failure.
+const SWEEP_ABOVE: usize = 50_000;
+
+impl Throttle {
+    /// How long the caller must still wait before trying `key` again, if at all.
+    pub fn wait_needed(&self, key: &str, rule: &Rule) -> Option<Duration> {
+        self.wait_needed_at(key, rule, Instant::now())
+    }
+
+    fn wait_needed_at(&self, key: &str, rule: &Rule, now: Instant) -> Option<Duration> {
+        let entries = self.entries.lock().ok()?;
+        let e = entries.get(key)?;
+        let quiet = now.saturating_duration_since(e.last);
+        if quiet >= rule.forget_after || e.failures < rule.free {
+            return None;
+        }
+        let doublings = (e.failures - rule.free).min(20);
+        let delay = rule.base.saturating_mul(1u32 << doublings).min(rule.max);
+        delay.checked_sub(quiet).filter(|d| !d.is_zero())
+    }
+
+    /// Records one failure (or one use, for rate-limited forms).
+    pub fn hit(&self, key: &str, rule: &Rule) {
+        self.hit_at(key, rule, Instant::now());
+    }
+
+    fn hit_at(&self, key: &str, rule: &Rule, now: Instant) {
+        let Ok(mut entries) = self.entries.lock() else {
+            return;
+        };
+        if entries.len() > SWEEP_ABOVE {
+            entries.retain(|_, e| now.saturating_duration_since(e.last) < HOUR);
+        }
+        let e = entries.entry(key.to_owned()).or_insert(Entry {
+            failures: 0,
+            last: now,
+        });
+        if now.saturating_duration_since(e.last) >= rule.forget_after {
+            e.failures = 0;
+        }
+        e.failures = e.failures.saturating_add(1);
+        e.last = now;
+    }
+
+    /// Forgets a key (after a successful login or a password reset).
+    pub fn clear(&self, key: &str) {
+        if let Ok(mut entries) = self.entries.lock() {
+            entries.remove(key);
+        }
+    }
+}
+
+/// The throttle keys of a login attempt.
+pub fn login_keys(email: &str, ip: &str) -> [(String, Rule); 3] {
+    let email = email.trim().to_lowercase();
+    [
+        (format!("login:{email}|{ip}"), LOGIN_ACCOUNT_IP),
+        (format!("login:{email}"), LOGIN_ACCOUNT),
+        (format!("login-ip:{ip}"), LOGIN_IP),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn free_tries_then_doubling_waits_up_to_the_cap() {
+        let t = Throttle::default();
+        let start = Instant::now();
+        for _ in 0..LOGIN_ACCOUNT_IP.free {
+            assert_eq!(t.wait_needed_at("k", &LOGIN_ACCOUNT_IP, start), None);
+            t.hit_at("k", &LOGIN_ACCOUNT_IP, start);
+        }
+        // The sixth failure is the first that makes the next try wait: 2 s.
+        assert_eq!(
+            t.wait_needed_at("k", &LOGIN_ACCOUNT_IP, start),
+            Some(Duration::from_secs(2))
+        );
+        t.hit_at("k", &LOGIN_ACCOUNT_IP, start);
+        assert_eq!(
+            t.wait_needed_at("k", &LOGIN_ACCOUNT_IP, start),
+            Some(Duration::from_secs(4))
+        );
+        let later = start + Duration::from_secs(3);
+        assert_eq!(
+            t.wait_needed_at("k", &LOGIN_ACCOUNT_IP, later),
+            Some(Duration::from_secs(1))
+        );
+        for _ in 0..30 {
+            t.hit_at("k", &LOGIN_ACCOUNT_IP, start);
+        }
+        assert_eq!(
+            t.wait_needed_at("k", &LOGIN_ACCOUNT_IP, start),
+            Some(LOGIN_ACCOUNT_IP.max),
+            "never more than the cap: no permanent lock-out"
+        );
+    }
+
+    #[test]
+    fn quiet_time_and_success_forget_failures() {
+        let t = Throttle::default();
+        let start = Instant::now();
+        for _ in 0..10 {
+            t.hit_at("k", &LOGIN_ACCOUNT_IP, start);
+        }
+        assert!(t.wait_needed_at("k", &LOGIN_ACCOUNT_IP, start).is_some());
+        assert_eq!(t.wait_needed_at("k", &LOGIN_ACCOUNT_IP, start + HOUR), None);
+        t.clear("k");
+        assert_eq!(t.wait_needed_at("k", &LOGIN_ACCOUNT_IP, start), None);
+        assert_eq!(t.wait_needed_at("other", &LOGIN_ACCOUNT_IP, start), None);
+    }
+}

@@ -1,0 +1,74 @@
+//! The audit log: logins, role changes, moderation decisions, reverts, invitations and
+//! verifications. Staff read their region's log; admins read everything.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+use crate::db::{now, Db};
+
+/// One thing that happened, as written to the log.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug, Default)]
+pub struct AuditEvent<'a> {
+    pub region_id: Option<i64>,
+    pub account_id: Option<i64>,
+    /// A stable code, e.g. `login`, `login_failed`, `staff_granted`, `org_approved`.
+    pub action: &'a str,
+    pub target_kind: &'a str,
+    pub target_id: Option<i64>,
+    pub detail: String,
+    pub ip: &'a str,
+}
+
+#[cfg(feature = "ssr")]
+/// Writes an event. A failure to log is itself logged, never shown to the person.
+pub async fn record(db: &Db, e: AuditEvent<'_>) {
+    let ts = now();
+    let result = sqlx::query(
+        "insert into audit_event (region_id, account_id, action, target_kind, target_id, detail, ip, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(e.region_id)
+    .bind(e.account_id)
+    .bind(e.action)
+    .bind(e.target_kind)
+    .bind(e.target_id)
+    .bind(e.detail.chars().take(2000).collect::<String>())
+    .bind(e.ip)
+    .bind(&ts)
+    .bind(&ts)
+    .execute(db)
+    .await;
+    if let Err(err) = result {
+        tracing::error!(error = %err, action = e.action, "audit log write failed");
+    }
+}
+
+/// One line of the log as staff see it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct AuditLine {
+    pub created_at: String,
+    pub action: String,
+    pub actor: Option<String>,
+    pub target_kind: String,
+    pub target_id: Option<i64>,
+    pub detail: String,
+    pub ip: String,
+}
+
+#[cfg(feature = "ssr")]
+/// The newest events, of one region (plus events with no region, such as logins) or of all.
+pub async fn recent(db: &Db, region_id: Option<i64>, limit: i64) -> sqlx::Result<Vec<AuditLine>> {
+    sqlx::query_as(
+        "select e.created_at, e.action, a.email as actor, e.target_kind, e.target_id, e.detail, e.ip
+         from audit_event e left join account a on a.id = e.account_id
+         where ? is null or e.region_id = ? or e.region_id is null
+         order by e.id desc limit ?",
+    )
+    .bind(region_id)
+    .bind(region_id)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+}

@@ -1,0 +1,555 @@
+//! The editing forms' POST handlers. Each one: authorization first, then the domain call in
+//! `service.rs`, then a 303 redirect: to the result, or back to the form with a draft of
+//! everything that was typed.
+
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use axum::routing::post;
+use axum::{Extension, Router};
+
+use super::form;
+use super::logo;
+use super::service::{self, Save, SaveOutcome};
+use super::store as edit_store;
+use crate::accounts::gate::{RequestAuth, SubmittedForm};
+use crate::accounts::handlers::{finish, i18n_of};
+use crate::accounts::throttle::FORM_IP;
+use crate::accounts::{authz, store as account_store};
+use crate::audit::{self, AuditEvent};
+use crate::error::{AppError, FieldIssue};
+use crate::forms::draft::{self, back_to_form, see_other, NewDraft};
+use crate::organizations::{org_url, ContactKind, VerificationMethod};
+use crate::state::AppState;
+use crate::ui::organization::parse_id;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/org/new", post(propose))
+        .route("/org/{id_slug}/edit", post(edit))
+        .route("/org/{id_slug}/revert/{number}", post(revert))
+        .route("/org/{id_slug}/invite", post(invite))
+        .route("/org/{id_slug}/editors/remove", post(remove_editor))
+        .route("/org/{id_slug}/verify", post(verify))
+        .route("/org/{id_slug}/report", post(report))
+        .route("/staff/moderation/{id_slug}", post(moderate))
+        .route("/staff/reports/{id}/resolve", post(resolve_report))
+}
+
+fn org_id(id_slug: &str) -> Result<i64, AppError> {
+    parse_id(id_slug).ok_or(AppError::NotFound)
+}
+
+fn bad_form() -> AppError {
+    AppError::BadRequest("err-bad-form".into())
+}
+
+type Form = Extension<SubmittedForm>;
+type Auth = Extension<RequestAuth>;
+
+async fn edit(
+    State(state): State<AppState>,
+    Path(id_slug): Path<String>,
+    Extension(auth): Auth,
+    Extension(f): Form,
+    headers: HeaderMap,
+) -> Response {
+    finish(edit_inner(&state, &id_slug, &auth, &f).await, &headers)
+}
+
+async fn edit_inner(
+    state: &AppState,
+    id_slug: &str,
+    auth: &RequestAuth,
+    f: &SubmittedForm,
+) -> Result<Response, AppError> {
+    let id = org_id(id_slug)?;
+    let (viewer, org) = authz::require_edit(&state.db, auth, id).await?;
+    let path = format!("/org/{id}/edit");
+    let parsed = form::from_fields(&f.fields);
+    let base_version = parsed.version.unwrap_or(org.version);
+    let back = |issues: Vec<FieldIssue>| NewDraft {
+        form: "edit",
+        target_id: Some(id),
+        base_version: Some(base_version),
+        fields: f.keepable_fields(),
+        issues,
+    };
+    let new_logo = match f.file("logo") {
+        Some(upload) => {
+            let upload = upload.clone();
+            match tokio::task::spawn_blocking(move || logo::process(&upload)).await {
+                Ok(Ok(l)) => Some(l),
+                Ok(Err(key)) => {
+                    return back_to_form(
+                        &state.db,
+                        auth,
+                        &path,
+                        back(vec![FieldIssue::new("logo", key)]),
+                    )
+                    .await
+                }
+                Err(e) => return Err(AppError::Internal(anyhow::anyhow!("logo task failed: {e}"))),
+            }
+        }
+        None => None,
+    };
+    if !parsed.issues.is_empty() {
+        return back_to_form(&state.db, auth, &path, back(parsed.issues.clone())).await;
+    }
+    let save = Save {
+        org: &org,
+        base_version,
+        input: parsed.input.clone(),
+        kind: "edit",
+        reverted_to: None,
+    };
+    match service::save(state, &viewer, save).await? {
+        SaveOutcome::Invalid(issues) => {
+            back_to_form(&state.db, auth, &path, back(parsed.renumber(issues))).await
+        }
+        SaveOutcome::Conflict { .. } => {
+            back_to_form(
+                &state.db,
+                auth,
+                &path,
+                back(vec![FieldIssue::new("", "err-conflict")]),
+            )
+            .await
+        }
+        SaveOutcome::Saved { .. } => {
+            update_logo(state, id, new_logo, f.get("logo_remove") == "1").await?;
+            let draft_id = f.get("draft_id");
+            if !draft_id.is_empty() {
+                draft::discard(&state.db, draft_id).await?;
+            }
+            Ok(see_other(&format!(
+                "{}?notice=saved",
+                org_url(id, &org.slug)
+            )))
+        }
+    }
+}
+
+async fn update_logo(
+    state: &AppState,
+    id: i64,
+    new_logo: Option<logo::Logo>,
+    remove: bool,
+) -> Result<(), AppError> {
+    if new_logo.is_none() && !remove {
+        return Ok(());
+    }
+    let old: Option<String> = sqlx::query_scalar("select logo from organization where id = ?")
+        .bind(id)
+        .fetch_one(&state.db)
+        .await?;
+    let name = match &new_logo {
+        Some(l) => Some(logo::store(&state.config.data_dir, id, l).await?),
+        None => None,
+    };
+    edit_store::set_logo(&state.db, id, name.as_deref()).await?;
+    if let Some(old) = old.filter(|o| Some(o) != name.as_ref()) {
+        logo::remove(&state.config.data_dir, &old).await;
+    }
+    Ok(())
+}
+
+async fn propose(
+    State(state): State<AppState>,
+    Extension(auth): Auth,
+    Extension(f): Form,
+    headers: HeaderMap,
+) -> Response {
+    let result = async {
+        let viewer = authz::require_viewer(&auth)?;
+        let parsed = form::from_fields(&f.fields);
+        let back = |issues| NewDraft {
+            form: "new",
+            target_id: None,
+            base_version: None,
+            fields: f.keepable_fields(),
+            issues,
+        };
+        if !parsed.issues.is_empty() {
+            return back_to_form(&state.db, &auth, "/org/new", back(parsed.issues.clone())).await;
+        }
+        match service::propose(&state, &viewer, parsed.input.clone()).await? {
+            Err(issues) => {
+                back_to_form(&state.db, &auth, "/org/new", back(parsed.renumber(issues))).await
+            }
+            Ok(id) => {
+                audit::record(
+                    &state.db,
+                    AuditEvent {
+                        region_id: Some(state.region.id),
+                        account_id: Some(viewer.account_id),
+                        action: "org_proposed",
+                        target_kind: "organization",
+                        target_id: Some(id),
+                        detail: parsed.input.name.clone(),
+                        ip: &auth.client_ip,
+                    },
+                )
+                .await;
+                let draft_id = f.get("draft_id");
+                if !draft_id.is_empty() {
+                    draft::discard(&state.db, draft_id).await?;
+                }
+                Ok(see_other("/account?notice=proposed"))
+            }
+        }
+    }
+    .await;
+    finish(result, &headers)
+}
+
+async fn revert(
+    State(state): State<AppState>,
+    Path((id_slug, number)): Path<(String, i64)>,
+    Extension(auth): Auth,
+    headers: HeaderMap,
+) -> Response {
+    let result = async {
+        let id = org_id(&id_slug)?;
+        let (viewer, org) = authz::require_edit(&state.db, &auth, id).await?;
+        match service::revert(&state, &viewer, &org, number).await? {
+            SaveOutcome::Saved { version } => {
+                audit::record(
+                    &state.db,
+                    AuditEvent {
+                        region_id: Some(org.region_id),
+                        account_id: Some(viewer.account_id),
+                        action: "org_reverted",
+                        target_kind: "organization",
+                        target_id: Some(id),
+                        detail: format!("revision {number} → version {version}"),
+                        ip: &auth.client_ip,
+                    },
+                )
+                .await;
+                Ok(see_other(&format!("/org/{id}/history?notice=reverted")))
+            }
+            SaveOutcome::Invalid(_) => Err(AppError::BadRequest("err-revert-invalid".into())),
+            SaveOutcome::Conflict { .. } => Err(AppError::BadRequest("err-conflict".into())),
+        }
+    }
+    .await;
+    finish(result, &headers)
+}
+
+async fn invite(
+    State(state): State<AppState>,
+    Path(id_slug): Path<String>,
+    Extension(auth): Auth,
+    Extension(f): Form,
+    headers: HeaderMap,
+) -> Response {
+    let i18n = i18n_of(&headers);
+    let result = async {
+        let id = org_id(&id_slug)?;
+        let (viewer, org) = authz::require_staff_for_org(&state.db, &auth, id).await?;
+        let path = format!("/org/{id}/manage");
+        let email = account_store::normalize_email(f.get("email"));
+        if !email.is_empty()
+            && crate::organizations::validate::normalize_contact(ContactKind::Email, &email)
+                .is_none()
+        {
+            let d = NewDraft {
+                form: "invite",
+                target_id: Some(id),
+                base_version: None,
+                fields: f.keepable_fields(),
+                issues: vec![FieldIssue::new("email", "err-email").arg("value", email.as_str())],
+            };
+            return back_to_form(&state.db, &auth, &path, d).await;
+        }
+        let token =
+            account_store::create_invitation(&state.db, id, &email, viewer.account_id).await?;
+        let link = format!("{}/invite/{token}", state.config.public_url);
+        let mut sent = "0";
+        if !email.is_empty() {
+            let body = i18n.t_with(
+                "mail-invite-body",
+                &[
+                    ("org", org.name.clone().into()),
+                    ("link", link.clone().into()),
+                    ("days", account_store::INVITATION_DAYS.to_string().into()),
+                ],
+            );
+            match state
+                .mailer
+                .send(&email, &i18n.t("mail-invite-subject"), &body)
+                .await
+            {
+                Ok(()) => sent = "1",
+                Err(e) => tracing::error!(error = %format!("{e:#}"), "invitation mail not sent"),
+            }
+        }
+        audit::record(
+            &state.db,
+            AuditEvent {
+                region_id: Some(org.region_id),
+                account_id: Some(viewer.account_id),
+                action: "invitation_created",
+                target_kind: "organization",
+                target_id: Some(id),
+                detail: email.clone(),
+                ip: &auth.client_ip,
+            },
+        )
+        .await;
+        // The link is shown once, from a draft only this staff member can open.
+        let d = NewDraft {
+            form: "invite-link",
+            target_id: Some(id),
+            base_version: None,
+            fields: vec![
+                ("link".into(), link),
+                ("email".into(), email),
+                ("sent".into(), sent.into()),
+            ],
+            issues: vec![],
+        };
+        let draft_id = draft::save(&state.db, &draft::owner_key(&auth), d).await?;
+        Ok(see_other(&format!("{path}?invite={draft_id}")))
+    }
+    .await;
+    finish(result, &headers)
+}
+
+async fn remove_editor(
+    State(state): State<AppState>,
+    Path(id_slug): Path<String>,
+    Extension(auth): Auth,
+    Extension(f): Form,
+    headers: HeaderMap,
+) -> Response {
+    let result = async {
+        let id = org_id(&id_slug)?;
+        let (viewer, org) = authz::require_staff_for_org(&state.db, &auth, id).await?;
+        let account_id: i64 = f.get("account_id").parse().map_err(|_| bad_form())?;
+        if account_store::remove_member(&state.db, account_id, id).await? {
+            audit::record(
+                &state.db,
+                AuditEvent {
+                    region_id: Some(org.region_id),
+                    account_id: Some(viewer.account_id),
+                    action: "editor_removed",
+                    target_kind: "organization",
+                    target_id: Some(id),
+                    detail: format!("account {account_id}"),
+                    ip: &auth.client_ip,
+                },
+            )
+            .await;
+        }
+        Ok(see_other(&format!("/org/{id}/manage?notice=saved")))
+    }
+    .await;
+    finish(result, &headers)
+}
+
+async fn verify(
+    State(state): State<AppState>,
+    Path(id_slug): Path<String>,
+    Extension(auth): Auth,
+    Extension(f): Form,
+    headers: HeaderMap,
+) -> Response {
+    let result = async {
+        let id = org_id(&id_slug)?;
+        let (viewer, org) = authz::require_staff_for_org(&state.db, &auth, id).await?;
+        let path = format!("/org/{id}/manage");
+        let note = f.get("note").trim();
+        let mut issues = vec![];
+        let method = VerificationMethod::parse(f.get("method"));
+        if method.is_none() {
+            issues.push(FieldIssue::new("method", "err-required"));
+        }
+        if note.chars().count() > 2000 {
+            issues.push(FieldIssue::new("note", "err-too-long").arg("max", "2000"));
+        }
+        let Some(method) = method.filter(|_| issues.is_empty()) else {
+            let d = NewDraft {
+                form: "verify",
+                target_id: Some(id),
+                base_version: None,
+                fields: f.keepable_fields(),
+                issues,
+            };
+            return back_to_form(&state.db, &auth, &path, d).await;
+        };
+        edit_store::add_verification(&state.db, id, method.as_str(), viewer.name(), note).await?;
+        audit::record(
+            &state.db,
+            AuditEvent {
+                region_id: Some(org.region_id),
+                account_id: Some(viewer.account_id),
+                action: "org_verified",
+                target_kind: "organization",
+                target_id: Some(id),
+                detail: method.as_str().into(),
+                ip: &auth.client_ip,
+            },
+        )
+        .await;
+        service::refresh_search(&state, id).await;
+        Ok(see_other(&format!("{path}?notice=verified")))
+    }
+    .await;
+    finish(result, &headers)
+}
+
+async fn report(
+    State(state): State<AppState>,
+    Path(id_slug): Path<String>,
+    Extension(auth): Auth,
+    Extension(f): Form,
+    headers: HeaderMap,
+) -> Response {
+    let result = async {
+        let id = org_id(&id_slug)?;
+        let org = authz::org_access(&state.db, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if org.status != "published" {
+            return Err(AppError::NotFound);
+        }
+        let page = org_url(id, &org.slug);
+        // A field people never see: bots fill it in, and get a polite "thank you".
+        if !f.get("homepage").is_empty() {
+            return Ok(see_other(&format!("{page}?notice=reported")));
+        }
+        let message = f.get("message").trim();
+        let contact = f.get("contact").trim();
+        let mut issues = vec![];
+        if message.is_empty() {
+            issues.push(FieldIssue::new("message", "err-required"));
+        } else if message.chars().count() > 2000 {
+            issues.push(FieldIssue::new("message", "err-too-long").arg("max", "2000"));
+        }
+        if contact.chars().count() > 200 {
+            issues.push(FieldIssue::new("contact", "err-too-long").arg("max", "200"));
+        }
+        let key = format!("report:{}", auth.client_ip);
+        if issues.is_empty() {
+            if let Some(wait) = state.throttle.wait_needed(&key, &FORM_IP) {
+                issues.push(
+                    FieldIssue::new("", "err-rate-limited")
+                        .arg("minutes", (wait.as_secs() / 60 + 1).to_string()),
+                );
+            }
+        }
+        if !issues.is_empty() {
+            let d = NewDraft {
+                form: "report",
+                target_id: Some(id),
+                base_version: None,
+                fields: f.keepable_fields(),
+                issues,
+            };
+            let id = draft::save(&state.db, &draft::owner_key(&auth), d).await?;
+            return Ok(see_other(&format!("{page}?draft={id}#report")));
+        }
+        state.throttle.hit(&key, &FORM_IP);
+        edit_store::add_report(&state.db, id, message, contact).await?;
+        Ok(see_other(&format!("{page}?notice=reported")))
+    }
+    .await;
+    finish(result, &headers)
+}
+
+async fn moderate(
+    State(state): State<AppState>,
+    Path(id_slug): Path<String>,
+    Extension(auth): Auth,
+    Extension(f): Form,
+    headers: HeaderMap,
+) -> Response {
+    let result = async {
+        let id = org_id(&id_slug)?;
+        let (viewer, org) = authz::require_staff_for_org(&state.db, &auth, id).await?;
+        let approve = match f.get("decision") {
+            "approve" => true,
+            "reject" => false,
+            _ => return Err(bad_form()),
+        };
+        let reason = f.get(&format!("reason-{id}")).trim();
+        if !approve && (reason.is_empty() || reason.chars().count() > 1000) {
+            let key = if reason.is_empty() {
+                "err-reason-required"
+            } else {
+                "err-too-long"
+            };
+            let d = NewDraft {
+                form: "moderation",
+                target_id: Some(id),
+                base_version: None,
+                fields: f.keepable_fields(),
+                issues: vec![FieldIssue::new(format!("reason-{id}"), key).arg("max", "1000")],
+            };
+            return back_to_form(&state.db, &auth, "/staff", d).await;
+        }
+        if !edit_store::moderate(&state.db, id, approve, if approve { "" } else { reason }).await? {
+            return Ok(see_other("/staff"));
+        }
+        audit::record(
+            &state.db,
+            AuditEvent {
+                region_id: Some(org.region_id),
+                account_id: Some(viewer.account_id),
+                action: if approve {
+                    "org_approved"
+                } else {
+                    "org_rejected"
+                },
+                target_kind: "organization",
+                target_id: Some(id),
+                detail: reason.to_owned(),
+                ip: &auth.client_ip,
+            },
+        )
+        .await;
+        service::refresh_search(&state, id).await;
+        Ok(see_other(if approve {
+            "/staff?notice=approved"
+        } else {
+            "/staff?notice=rejected"
+        }))
+    }
+    .await;
+    finish(result, &headers)
+}
+
+async fn resolve_report(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    Extension(auth): Auth,
+    headers: HeaderMap,
+) -> Response {
+    let result = async {
+        let (region_id, org_id) = edit_store::report_region(&state.db, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let viewer = authz::require_staff(&auth, region_id)?;
+        if edit_store::resolve_report(&state.db, id, viewer.account_id).await? {
+            audit::record(
+                &state.db,
+                AuditEvent {
+                    region_id: Some(region_id),
+                    account_id: Some(viewer.account_id),
+                    action: "report_resolved",
+                    target_kind: "organization",
+                    target_id: Some(org_id),
+                    detail: format!("report {id}"),
+                    ip: &auth.client_ip,
+                },
+            )
+            .await;
+        }
+        Ok(see_other("/staff?notice=saved"))
+    }
+    .await;
+    finish(result, &headers)
+}

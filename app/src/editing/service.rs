@@ -1,0 +1,281 @@
+//! What editing does, as plain async functions (no HTTP): save an edit with optimistic
+//! concurrency and a revision, propose a new organization, revert, moderate, verify, and
+//! take error reports. The handlers call these after the authorization check.
+
+use super::diff::changed_fields;
+use super::store::{self as edit_store, Editable, NewRevision};
+use crate::accounts::authz::OrgAccess;
+use crate::accounts::Viewer;
+use crate::error::{AppError, FieldIssue};
+use crate::organizations::input::{EventInput, NeedInput, OrganizationInput, ServiceInput};
+use crate::organizations::validate::{validate, ValidOrganization};
+use crate::region::RegionCatalog;
+use crate::state::AppState;
+use crate::taxonomy::Vocabulary;
+
+/// How a save went.
+#[derive(Debug, PartialEq)]
+pub enum SaveOutcome {
+    Saved {
+        version: i64,
+    },
+    /// Nothing was written; the issues say why, field by field.
+    Invalid(Vec<FieldIssue>),
+    /// Someone else saved since the form was opened; nothing was written.
+    Conflict {
+        current_version: i64,
+    },
+}
+
+fn code(catalog: &RegionCatalog, id: i64) -> Option<String> {
+    catalog.taxonomy.by_id(id).map(|(_, t)| t.code.clone())
+}
+
+fn codes_of(catalog: &RegionCatalog, ids: &[i64], vocab: Vocabulary) -> Vec<String> {
+    let mut ids: Vec<i64> = ids.to_vec();
+    ids.sort_unstable();
+    ids.into_iter()
+        .filter_map(|id| {
+            catalog
+                .taxonomy
+                .by_id(id)
+                .filter(|(v, _)| *v == vocab)
+                .map(|(_, t)| t.code.clone())
+        })
+        .collect()
+}
+
+/// The stored form of a checked organization, in the edit form's shape: the snapshot a
+/// revision keeps (the same shape `load_editable` reads back).
+pub fn snapshot(v: &ValidOrganization, catalog: &RegionCatalog) -> OrganizationInput {
+    let contacts = |kind: &str| {
+        v.contacts
+            .iter()
+            .filter(|(k, _)| k.as_str() == kind)
+            .map(|(_, val)| val.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    OrganizationInput {
+        name: v.name.clone(),
+        kind: v.kind.clone(),
+        legal_form: v.legal_form.clone().unwrap_or_default(),
+        okrug: if v.approximate {
+            catalog
+                .okrug_by_id(v.okrug_id)
+                .map(|o| o.slug.clone())
+                .unwrap_or_default()
+        } else {
+            String::new()
+        },
+        settlement: v.settlement.clone(),
+        address: v.address.clone(),
+        lat: (!v.approximate).then_some(v.location.lat),
+        lon: (!v.approximate).then_some(v.location.lon),
+        phone: contacts("phone"),
+        email: contacts("email"),
+        website: contacts("website"),
+        vk: contacts("vk"),
+        ok: contacts("ok"),
+        telegram: contacts("telegram"),
+        inn: v.inn.clone().unwrap_or_default(),
+        ogrn: v.ogrn.clone().unwrap_or_default(),
+        directions: codes_of(catalog, &v.term_ids, Vocabulary::Direction),
+        audiences: codes_of(catalog, &v.term_ids, Vocabulary::Audience),
+        event_formats: codes_of(catalog, &v.term_ids, Vocabulary::EventFormat),
+        summary: v.summary.clone(),
+        description: v.description.clone(),
+        services: v
+            .services
+            .iter()
+            .map(|s| ServiceInput {
+                name: s.name.clone(),
+                description: s.description.clone(),
+                audiences: codes_of(catalog, &s.audience_term_ids, Vocabulary::Audience),
+                cost: s.cost.as_str().to_owned(),
+                how_to_apply: s.how_to_apply.clone(),
+                schedule: s.schedule.clone(),
+            })
+            .collect(),
+        events: v
+            .events
+            .iter()
+            .map(|e| EventInput {
+                title: e.title.clone(),
+                description: e.description.clone(),
+                starts_at: e.starts_at.clone(),
+                ends_at: e.ends_at.clone().unwrap_or_default(),
+                place: e.place.clone(),
+                format: e
+                    .format_term_id
+                    .and_then(|id| code(catalog, id))
+                    .unwrap_or_default(),
+            })
+            .collect(),
+        needs: v
+            .needs
+            .iter()
+            .map(|n| NeedInput {
+                kind: n.kind.clone(),
+                title: n.title.clone(),
+                description: n.description.clone(),
+            })
+            .collect(),
+        verification: None,
+        demo: v.is_demo,
+    }
+}
+
+/// Checks an organization and its identifiers against the region; the issues, if any.
+async fn check(
+    state: &AppState,
+    input: &OrganizationInput,
+    except: Option<i64>,
+) -> Result<Result<ValidOrganization, Vec<FieldIssue>>, AppError> {
+    let valid = match validate(input, &state.region) {
+        Ok(v) => v,
+        Err(issues) => return Ok(Err(issues)),
+    };
+    let taken = edit_store::identifiers_taken(&state.db, state.region.id, &valid, except).await?;
+    if !taken.is_empty() {
+        return Ok(Err(taken
+            .into_iter()
+            .map(|f| FieldIssue::new(f, "err-identifier-taken"))
+            .collect()));
+    }
+    Ok(Ok(valid))
+}
+
+/// Makes search show a change at once (the watcher would within two seconds anyway).
+pub async fn refresh_search(state: &AppState, id: i64) {
+    if let Err(e) = state.search.refresh(&state.db, &[id]).await {
+        tracing::error!(error = %format!("{e:#}"), id, "search refresh after a save failed; the watcher will retry");
+    }
+}
+
+/// What a save is.
+pub struct Save<'a> {
+    pub org: &'a OrgAccess,
+    pub base_version: i64,
+    pub input: OrganizationInput,
+    /// edit | revert
+    pub kind: &'a str,
+    pub reverted_to: Option<i64>,
+}
+
+/// Saves an edit of an organization the viewer may edit (the caller has checked).
+pub async fn save(state: &AppState, viewer: &Viewer, s: Save<'_>) -> Result<SaveOutcome, AppError> {
+    if s.org.region_id != state.region.id {
+        return Err(AppError::NotFound);
+    }
+    let current: Editable = edit_store::load_editable(&state.db, &state.region, s.org.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut input = s.input;
+    input.demo = current.row.is_demo;
+    let valid = match check(state, &input, Some(s.org.id)).await? {
+        Ok(v) => v,
+        Err(issues) => return Ok(SaveOutcome::Invalid(issues)),
+    };
+    let snap = snapshot(&valid, &state.region);
+    let mut tx = state.db.begin().await?;
+    if !edit_store::has_revisions(&state.db, s.org.id).await? {
+        // The state before the first edit, so it can be restored too.
+        edit_store::insert_revision(
+            &mut tx,
+            NewRevision {
+                organization_id: s.org.id,
+                number: current.row.version,
+                account_id: None,
+                kind: "baseline",
+                reverted_to: None,
+                snapshot: &current.input,
+                changed: &[],
+            },
+        )
+        .await?;
+    }
+    // A rejected proposal that its author fixes goes back to the moderation queue.
+    let resubmit =
+        (s.org.status == "rejected" && !viewer.is_staff_of(s.org.region_id)).then_some("pending");
+    let Some(version) =
+        edit_store::update_if_version(&mut tx, s.org.id, s.base_version, &valid, resubmit).await?
+    else {
+        tx.rollback().await?;
+        return Ok(SaveOutcome::Conflict {
+            current_version: current.row.version,
+        });
+    };
+    let changed = changed_fields(&current.input, &snap);
+    edit_store::insert_revision(
+        &mut tx,
+        NewRevision {
+            organization_id: s.org.id,
+            number: version,
+            account_id: Some(viewer.account_id),
+            kind: s.kind,
+            reverted_to: s.reverted_to,
+            snapshot: &snap,
+            changed: &changed,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    refresh_search(state, s.org.id).await;
+    Ok(SaveOutcome::Saved { version })
+}
+
+/// Stores a proposed organization (unpublished); its author becomes its editor.
+pub async fn propose(
+    state: &AppState,
+    viewer: &Viewer,
+    input: OrganizationInput,
+) -> Result<Result<i64, Vec<FieldIssue>>, AppError> {
+    let valid = match check(state, &input, None).await? {
+        Ok(v) => v,
+        Err(issues) => return Ok(Err(issues)),
+    };
+    let snap = snapshot(&valid, &state.region);
+    let mut tx = state.db.begin().await?;
+    let id =
+        edit_store::insert_pending(&mut tx, state.region.id, &valid, viewer.account_id).await?;
+    edit_store::insert_revision(
+        &mut tx,
+        NewRevision {
+            organization_id: id,
+            number: 1,
+            account_id: Some(viewer.account_id),
+            kind: "create",
+            reverted_to: None,
+            snapshot: &snap,
+            changed: &[],
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Ok(id))
+}
+
+/// Restores an old revision as a new one.
+pub async fn revert(
+    state: &AppState,
+    viewer: &Viewer,
+    org: &OrgAccess,
+    number: i64,
+) -> Result<SaveOutcome, AppError> {
+    let rev = edit_store::revision(&state.db, org.id, number)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    save(
+        state,
+        viewer,
+        Save {
+            org,
+            base_version: org.version,
+            input: rev.input(),
+            kind: "revert",
+            reverted_to: Some(number),
+        },
+    )
+    .await
+}

@@ -1,0 +1,525 @@
+//! Data access for editing: reading an organization back into the form's input shape,
+//! saving with optimistic concurrency, proposals, revisions, moderation, verification and
+//! error reports.
+
+use std::collections::HashMap;
+
+use sqlx::{Sqlite, Transaction};
+
+use crate::db::{now, Db};
+use crate::organizations::input::{EventInput, NeedInput, OrganizationInput, ServiceInput};
+use crate::organizations::store::{replace_parts, EventRow, OrganizationRow};
+use crate::organizations::validate::ValidOrganization;
+use crate::region::RegionCatalog;
+use crate::taxonomy::Vocabulary;
+use crate::text::collation_key;
+
+/// An organization as the edit form starts from it, with the facts around it.
+#[derive(Clone, Debug)]
+pub struct Editable {
+    pub input: OrganizationInput,
+    pub row: OrganizationRow,
+    pub logo: Option<String>,
+    pub moderation_note: String,
+}
+
+fn code_of(catalog: &RegionCatalog, id: i64) -> Option<(Vocabulary, String)> {
+    catalog.taxonomy.by_id(id).map(|(v, t)| (v, t.code.clone()))
+}
+
+/// Reads an organization (whatever its status) into the edit form's input shape.
+pub async fn load_editable(
+    db: &Db,
+    catalog: &RegionCatalog,
+    id: i64,
+) -> sqlx::Result<Option<Editable>> {
+    let Some(row) = sqlx::query_as::<_, OrganizationRow>(
+        "select id, region_id, okrug_id, slug, name, kind, legal_form, inn, ogrn, summary, description, address, settlement,
+           lat, lon, location_approximate, status, is_demo, version, created_at, updated_at
+         from organization where id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let (logo, moderation_note): (Option<String>, String) =
+        sqlx::query_as("select logo, moderation_note from organization where id = ?")
+            .bind(id)
+            .fetch_one(db)
+            .await?;
+    let term_ids: Vec<i64> = sqlx::query_scalar(
+        "select term_id from organization_term where organization_id = ? order by term_id",
+    )
+    .bind(id)
+    .fetch_all(db)
+    .await?;
+    let mut input = OrganizationInput {
+        name: row.name.clone(),
+        kind: row.kind.clone(),
+        legal_form: row.legal_form.clone().unwrap_or_default(),
+        okrug: catalog
+            .okrug_by_id(row.okrug_id)
+            .map(|o| o.slug.clone())
+            .unwrap_or_default(),
+        settlement: row.settlement.clone(),
+        address: row.address.clone(),
+        // An approximate point is the okrug's centre: the form shows no coordinates, so
+        // saving keeps it approximate.
+        lat: (!row.location_approximate).then_some(row.lat),
+        lon: (!row.location_approximate).then_some(row.lon),
+        inn: row.inn.clone().unwrap_or_default(),
+        ogrn: row.ogrn.clone().unwrap_or_default(),
+        summary: row.summary.clone(),
+        description: row.description.clone(),
+        demo: row.is_demo,
+        ..Default::default()
+    };
+    if !row.location_approximate {
+        input.okrug.clear();
+    }
+    for (vocab, code) in term_ids.iter().filter_map(|t| code_of(catalog, *t)) {
+        match vocab {
+            Vocabulary::Direction => input.directions.push(code),
+            Vocabulary::Audience => input.audiences.push(code),
+            Vocabulary::EventFormat => input.event_formats.push(code),
+            _ => {}
+        }
+    }
+    read_contacts(db, id, &mut input).await?;
+    read_lists(db, catalog, id, &mut input).await?;
+    Ok(Some(Editable {
+        input,
+        row,
+        logo,
+        moderation_note,
+    }))
+}
+
+async fn read_contacts(db: &Db, id: i64, input: &mut OrganizationInput) -> sqlx::Result<()> {
+    let contacts: Vec<(String, String)> = sqlx::query_as(
+        "select kind, value from contact where organization_id = ? order by position, id",
+    )
+    .bind(id)
+    .fetch_all(db)
+    .await?;
+    let mut by_kind: HashMap<String, Vec<String>> = HashMap::new();
+    for (kind, value) in contacts {
+        by_kind.entry(kind).or_default().push(value);
+    }
+    let mut take = |k: &str| by_kind.remove(k).map(|v| v.join(", ")).unwrap_or_default();
+    input.phone = take("phone");
+    input.email = take("email");
+    input.website = take("website");
+    input.vk = take("vk");
+    input.ok = take("ok");
+    input.telegram = take("telegram");
+    Ok(())
+}
+
+async fn read_lists(
+    db: &Db,
+    catalog: &RegionCatalog,
+    id: i64,
+    input: &mut OrganizationInput,
+) -> sqlx::Result<()> {
+    let services: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
+        "select id, name, description, cost, how_to_apply, schedule from service where organization_id = ? order by position, id",
+    )
+    .bind(id)
+    .fetch_all(db)
+    .await?;
+    for (sid, name, description, cost, how_to_apply, schedule) in services {
+        let audiences: Vec<i64> = sqlx::query_scalar(
+            "select term_id from service_term where service_id = ? order by term_id",
+        )
+        .bind(sid)
+        .fetch_all(db)
+        .await?;
+        input.services.push(ServiceInput {
+            name,
+            description,
+            audiences: audiences
+                .iter()
+                .filter_map(|t| code_of(catalog, *t))
+                .map(|(_, c)| c)
+                .collect(),
+            cost,
+            how_to_apply,
+            schedule,
+        });
+    }
+    let events: Vec<EventRow> = sqlx::query_as(
+        "select title, description, starts_at, ends_at, place, format_term_id from event where organization_id = ? order by starts_at, id",
+    )
+    .bind(id)
+    .fetch_all(db)
+    .await?;
+    input.events = events
+        .into_iter()
+        .map(|e| EventInput {
+            title: e.title,
+            description: e.description,
+            starts_at: e.starts_at,
+            ends_at: e.ends_at.unwrap_or_default(),
+            place: e.place,
+            format: e
+                .format_term_id
+                .and_then(|f| code_of(catalog, f))
+                .map(|(_, c)| c)
+                .unwrap_or_default(),
+        })
+        .collect();
+    let needs: Vec<(String, String, String)> = sqlx::query_as(
+        "select kind, title, description from need where organization_id = ? and active = 1 order by position, id",
+    )
+    .bind(id)
+    .fetch_all(db)
+    .await?;
+    input.needs = needs
+        .into_iter()
+        .map(|(kind, title, description)| NeedInput {
+            kind,
+            title,
+            description,
+        })
+        .collect();
+    Ok(())
+}
+
+/// Which of the organization's ИНН/ОГРН another organization of the region already has.
+pub async fn identifiers_taken(
+    db: &Db,
+    region_id: i64,
+    o: &ValidOrganization,
+    except: Option<i64>,
+) -> sqlx::Result<Vec<&'static str>> {
+    let mut taken = vec![];
+    for (field, sql, value) in [
+        (
+            "inn",
+            "select id from organization where region_id = ? and inn = ? and id != ?",
+            &o.inn,
+        ),
+        (
+            "ogrn",
+            "select id from organization where region_id = ? and ogrn = ? and id != ?",
+            &o.ogrn,
+        ),
+    ] {
+        let Some(value) = value else { continue };
+        let found: Option<i64> = sqlx::query_scalar(sql)
+            .bind(region_id)
+            .bind(value)
+            .bind(except.unwrap_or(0))
+            .fetch_optional(db)
+            .await?;
+        if found.is_some() {
+            taken.push(field);
+        }
+    }
+    Ok(taken)
+}
+
+/// Saves an edit if the stored version is still `base_version`: the new version, or `None`
+/// when someone else saved in between (nothing is written then).
+pub async fn update_if_version(
+    tx: &mut Transaction<'_, Sqlite>,
+    id: i64,
+    base_version: i64,
+    o: &ValidOrganization,
+    new_status: Option<&str>,
+) -> sqlx::Result<Option<i64>> {
+    let ts = now();
+    let version: Option<i64> = sqlx::query_scalar(
+        "update organization set okrug_id = ?, slug = ?, name = ?, sort_name = ?, kind = ?, legal_form = ?, inn = ?, ogrn = ?,
+           summary = ?, description = ?, address = ?, settlement = ?, lat = ?, lon = ?, location_approximate = ?,
+           status = coalesce(?, status), version = version + 1, updated_at = ?
+         where id = ? and version = ? returning version",
+    )
+    .bind(o.okrug_id).bind(&o.slug).bind(&o.name).bind(collation_key(&o.name)).bind(&o.kind)
+    .bind(&o.legal_form).bind(&o.inn).bind(&o.ogrn).bind(&o.summary).bind(&o.description)
+    .bind(&o.address).bind(&o.settlement).bind(o.location.lat).bind(o.location.lon)
+    .bind(o.approximate).bind(new_status).bind(&ts).bind(id).bind(base_version)
+    .fetch_optional(&mut **tx)
+    .await?;
+    if version.is_some() {
+        replace_parts(tx, id, o, &ts, true).await?;
+    }
+    Ok(version)
+}
+
+/// Stores a proposed organization, unpublished until staff approve it.
+pub async fn insert_pending(
+    tx: &mut Transaction<'_, Sqlite>,
+    region_id: i64,
+    o: &ValidOrganization,
+    proposed_by: i64,
+) -> sqlx::Result<i64> {
+    let ts = now();
+    let id: i64 = sqlx::query_scalar(
+        "insert into organization (region_id, okrug_id, slug, name, sort_name, kind, legal_form, inn, ogrn, summary,
+           description, address, settlement, lat, lon, location_approximate, status, is_demo, version, proposed_by, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, 1, ?, ?, ?) returning id",
+    )
+    .bind(region_id).bind(o.okrug_id).bind(&o.slug).bind(&o.name).bind(collation_key(&o.name))
+    .bind(&o.kind).bind(&o.legal_form).bind(&o.inn).bind(&o.ogrn).bind(&o.summary)
+    .bind(&o.description).bind(&o.address).bind(&o.settlement).bind(o.location.lat)
+    .bind(o.location.lon).bind(o.approximate).bind(proposed_by).bind(&ts).bind(&ts)
+    .fetch_one(&mut **tx)
+    .await?;
+    replace_parts(tx, id, o, &ts, false).await?;
+    sqlx::query(
+        "insert into membership (account_id, organization_id, added_by, created_at, updated_at) values (?, ?, ?, ?, ?)",
+    )
+    .bind(proposed_by)
+    .bind(id)
+    .bind(proposed_by)
+    .bind(&ts)
+    .bind(&ts)
+    .execute(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+// ---- Revisions ---------------------------------------------------------------------------
+
+/// A revision to write.
+pub struct NewRevision<'a> {
+    pub organization_id: i64,
+    pub number: i64,
+    pub account_id: Option<i64>,
+    /// baseline | create | edit | revert | moderation
+    pub kind: &'a str,
+    pub reverted_to: Option<i64>,
+    pub snapshot: &'a OrganizationInput,
+    pub changed: &'a [String],
+}
+
+pub async fn insert_revision(
+    tx: &mut Transaction<'_, Sqlite>,
+    r: NewRevision<'_>,
+) -> sqlx::Result<()> {
+    let ts = now();
+    sqlx::query(
+        "insert into revision (organization_id, number, account_id, kind, reverted_to, snapshot, changed, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (organization_id, number) do nothing",
+    )
+    .bind(r.organization_id)
+    .bind(r.number)
+    .bind(r.account_id)
+    .bind(r.kind)
+    .bind(r.reverted_to)
+    .bind(serde_json::to_string(r.snapshot).unwrap_or_else(|_| "{}".into()))
+    .bind(serde_json::to_string(r.changed).unwrap_or_else(|_| "[]".into()))
+    .bind(&ts)
+    .bind(&ts)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+pub async fn has_revisions(db: &Db, organization_id: i64) -> sqlx::Result<bool> {
+    let n: i64 = sqlx::query_scalar("select count(*) from revision where organization_id = ?")
+        .bind(organization_id)
+        .fetch_one(db)
+        .await?;
+    Ok(n > 0)
+}
+
+/// One revision as the history page lists it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct RevisionRow {
+    pub number: i64,
+    pub kind: String,
+    pub reverted_to: Option<i64>,
+    pub author: Option<String>,
+    pub snapshot: String,
+    pub changed: String,
+    pub created_at: String,
+}
+
+impl RevisionRow {
+    pub fn input(&self) -> OrganizationInput {
+        serde_json::from_str(&self.snapshot).unwrap_or_default()
+    }
+}
+
+/// The newest revisions first.
+pub async fn revisions(
+    db: &Db,
+    organization_id: i64,
+    limit: i64,
+) -> sqlx::Result<Vec<RevisionRow>> {
+    sqlx::query_as(
+        "select r.number, r.kind, r.reverted_to, coalesce(nullif(a.display_name, ''), a.email) as author, r.snapshot, r.changed, r.created_at
+         from revision r left join account a on a.id = r.account_id
+         where r.organization_id = ? order by r.number desc limit ?",
+    )
+    .bind(organization_id)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+}
+
+pub async fn revision(
+    db: &Db,
+    organization_id: i64,
+    number: i64,
+) -> sqlx::Result<Option<RevisionRow>> {
+    sqlx::query_as(
+        "select r.number, r.kind, r.reverted_to, coalesce(nullif(a.display_name, ''), a.email) as author, r.snapshot, r.changed, r.created_at
+         from revision r left join account a on a.id = r.account_id
+         where r.organization_id = ? and r.number = ?",
+    )
+    .bind(organization_id)
+    .bind(number)
+    .fetch_optional(db)
+    .await
+}
+
+// ---- Moderation, verification, reports, logos --------------------------------------------
+
+/// Publishes or rejects a pending organization; `false` if it was not pending.
+pub async fn moderate(db: &Db, id: i64, publish: bool, note: &str) -> sqlx::Result<bool> {
+    let ts = now();
+    let r = sqlx::query(
+        "update organization set status = ?, moderation_note = ?, moderated_at = ?, updated_at = ?, version = version + 1
+         where id = ? and status = 'pending'",
+    )
+    .bind(if publish { "published" } else { "rejected" })
+    .bind(note)
+    .bind(&ts)
+    .bind(&ts)
+    .bind(id)
+    .execute(db)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// A pending organization in the moderation queue.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct PendingRow {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub okrug_id: i64,
+    pub proposer: Option<String>,
+    pub created_at: String,
+}
+
+pub async fn pending(db: &Db, region_id: i64) -> sqlx::Result<Vec<PendingRow>> {
+    sqlx::query_as(
+        "select o.id, o.slug, o.name, o.okrug_id, a.email as proposer, o.created_at
+         from organization o left join account a on a.id = o.proposed_by
+         where o.region_id = ? and o.status = 'pending' order by o.created_at, o.id",
+    )
+    .bind(region_id)
+    .fetch_all(db)
+    .await
+}
+
+/// Records a staff verification. It does not touch `updated_at`: verifying is not editing,
+/// and "last updated" stays the organization's own.
+pub async fn add_verification(
+    db: &Db,
+    id: i64,
+    method: &str,
+    verified_by: &str,
+    note: &str,
+) -> sqlx::Result<()> {
+    let ts = now();
+    sqlx::query(
+        "insert into verification (organization_id, method, verified_by, note, verified_at, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(id)
+    .bind(method)
+    .bind(verified_by)
+    .bind(note)
+    .bind(&ts[..10])
+    .bind(&ts)
+    .bind(&ts)
+    .execute(db)
+    .await
+    .map(|_| ())
+}
+
+pub async fn add_report(
+    db: &Db,
+    organization_id: i64,
+    message: &str,
+    contact: &str,
+) -> sqlx::Result<()> {
+    let ts = now();
+    sqlx::query(
+        "insert into error_report (organization_id, message, contact, created_at, updated_at) values (?, ?, ?, ?, ?)",
+    )
+    .bind(organization_id)
+    .bind(message)
+    .bind(contact)
+    .bind(&ts)
+    .bind(&ts)
+    .execute(db)
+    .await
+    .map(|_| ())
+}
+
+/// An open error report for staff.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct ReportRow {
+    pub id: i64,
+    pub organization_id: i64,
+    pub organization: String,
+    pub slug: String,
+    pub message: String,
+    pub contact: String,
+    pub created_at: String,
+}
+
+pub async fn open_reports(db: &Db, region_id: i64) -> sqlx::Result<Vec<ReportRow>> {
+    sqlx::query_as(
+        "select r.id, r.organization_id, o.name as organization, o.slug, r.message, r.contact, r.created_at
+         from error_report r join organization o on o.id = r.organization_id
+         where o.region_id = ? and r.status = 'open' order by r.created_at limit 200",
+    )
+    .bind(region_id)
+    .fetch_all(db)
+    .await
+}
+
+/// The region of a report's organization, for the staff check.
+pub async fn report_region(db: &Db, report_id: i64) -> sqlx::Result<Option<(i64, i64)>> {
+    sqlx::query_as(
+        "select o.region_id, o.id from error_report r join organization o on o.id = r.organization_id where r.id = ?",
+    )
+    .bind(report_id)
+    .fetch_optional(db)
+    .await
+}
+
+pub async fn resolve_report(db: &Db, report_id: i64, by: i64) -> sqlx::Result<bool> {
+    let ts = now();
+    let r = sqlx::query(
+        "update error_report set status = 'resolved', resolved_by = ?, updated_at = ? where id = ? and status = 'open'",
+    )
+    .bind(by)
+    .bind(&ts)
+    .bind(report_id)
+    .execute(db)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// Sets (or clears) the logo file name; bumps `updated_at` so search and pages refresh.
+pub async fn set_logo(db: &Db, id: i64, file: Option<&str>) -> sqlx::Result<()> {
+    let ts = now();
+    sqlx::query("update organization set logo = ?, updated_at = ? where id = ?")
+        .bind(file)
+        .bind(&ts)
+        .bind(id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}

@@ -1,0 +1,329 @@
+//! HTML forms that work without JavaScript and never lose what people typed.
+//!
+//! Every form posts to a plain axum handler (the CSRF gate has already checked the token and
+//! parsed the body). On success the handler redirects (303) to the result. On any error it
+//! stores what was typed as a **draft** (`form_draft`), with the field-by-field issues, and
+//! redirects back to the form page with `?draft=ID`; the page renders the form from the draft.
+//! So the form comes back filled after an error, survives a reload, and can be reopened later.
+//!
+//! The components here render labelled fields from a [`FormState`] in context, with the
+//! errors next to each field and a summary at the top.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::FieldIssue;
+use crate::i18n::{use_i18n, I18n};
+
+#[cfg(feature = "ssr")]
+pub mod draft;
+
+/// The values and issues a form is rendered with.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FormState {
+    pub fields: Vec<(String, String)>,
+    pub issues: Vec<FieldIssue>,
+    /// The draft these values come from, if any.
+    pub draft_id: Option<String>,
+}
+
+impl FormState {
+    pub fn from_fields(fields: Vec<(String, String)>) -> Self {
+        Self {
+            fields,
+            ..Default::default()
+        }
+    }
+
+    /// The first value of a field, or "".
+    pub fn value(&self, name: &str) -> String {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    /// Whether a checkbox (or one of a group) with this value was ticked.
+    pub fn has(&self, name: &str, value: &str) -> bool {
+        self.fields.iter().any(|(k, v)| k == name && v == value)
+    }
+
+    /// The issues of one field.
+    pub fn issues_of(&self, name: &str) -> Vec<FieldIssue> {
+        self.issues
+            .iter()
+            .filter(|i| i.field == name)
+            .cloned()
+            .collect()
+    }
+
+    pub fn has_issues(&self) -> bool {
+        !self.issues.is_empty()
+    }
+}
+
+/// The element id of a field's input: "services[2].name" → "f-services-2-name".
+pub fn field_id(name: &str) -> String {
+    let mut id = String::from("f-");
+    let mut last_dash = true;
+    for ch in name.chars() {
+        if ch.is_ascii_alphanumeric() || ch == '_' {
+            id.push(ch);
+            last_dash = false;
+        } else if !last_dash {
+            id.push('-');
+            last_dash = true;
+        }
+    }
+    id.trim_end_matches('-').to_owned()
+}
+
+fn current_form() -> FormState {
+    use_context::<FormState>().unwrap_or_default()
+}
+
+/// The hidden CSRF token every form carries.
+#[component]
+pub fn CsrfField() -> impl IntoView {
+    view! { <input type="hidden" name="csrf_token" value=crate::accounts::current_csrf_token()/> }
+}
+
+/// Messages of a field's issues, each in its own paragraph.
+#[component]
+fn IssueMessages(id: String, issues: Vec<FieldIssue>, i18n: I18n) -> impl IntoView {
+    (!issues.is_empty()).then(|| {
+        view! {
+            <div class="field-error" id=id>
+                {issues.into_iter().map(|i| view! { <p>{i.message(&i18n)}</p> }).collect_view()}
+            </div>
+        }
+    })
+}
+
+/// `aria-describedby` for a field with an optional hint and optional errors.
+fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
+    let mut parts = vec![];
+    if hint {
+        parts.push(format!("{id}-hint"));
+    }
+    if error {
+        parts.push(format!("{id}-error"));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// A labelled one-line input (or a textarea when `rows` is given), filled from the form.
+#[component]
+pub fn TextField(
+    name: String,
+    label: String,
+    #[prop(optional)] kind: Option<&'static str>,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] rows: Option<u32>,
+    #[prop(optional)] maxlength: Option<usize>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = current_form();
+    let id = field_id(&name);
+    let issues = form.issues_of(&name);
+    let value = form.value(&name);
+    let described = described_by(&id, hint.is_some(), !issues.is_empty());
+    let invalid = (!issues.is_empty()).then_some("true");
+    let class = if issues.is_empty() {
+        "field"
+    } else {
+        "field has-error"
+    };
+    // Leptos 0.8 writes a textarea's text child into the page unescaped, and a
+    // "</textarea>" in it would end the element early: escape it ourselves, as inner HTML.
+    let control = match rows {
+        Some(rows) => view! {
+            <textarea id=id.clone() name=name.clone() rows=rows required=required
+                aria-invalid=invalid aria-describedby=described.clone() maxlength=maxlength inner_html=format!("\n{}", crate::text::escape_html(&value))></textarea>
+        }
+        .into_any(),
+        None => view! {
+            <input id=id.clone() name=name.clone() type=kind.unwrap_or("text") value=value required=required
+                autocomplete=autocomplete inputmode=inputmode aria-invalid=invalid aria-describedby=described.clone()
+                maxlength=maxlength/>
+        }
+        .into_any(),
+    };
+    view! {
+        <div class=class>
+            <label for=id.clone()>{label}{required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
+            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
+            <IssueMessages id=format!("{id}-error") issues i18n/>
+            {control}
+        </div>
+    }
+}
+
+/// A labelled drop-down list, filled from the form. `empty` adds a first "nothing chosen"
+/// option with that label.
+#[component]
+pub fn SelectField(
+    name: String,
+    label: String,
+    options: Vec<(String, String)>,
+    #[prop(optional)] empty: Option<String>,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = current_form();
+    let id = field_id(&name);
+    let issues = form.issues_of(&name);
+    let chosen = form.value(&name);
+    let described = described_by(&id, hint.is_some(), !issues.is_empty());
+    let invalid = (!issues.is_empty()).then_some("true");
+    let class = if issues.is_empty() {
+        "field"
+    } else {
+        "field has-error"
+    };
+    view! {
+        <div class=class>
+            <label for=id.clone()>{label}{required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
+            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
+            <IssueMessages id=format!("{id}-error") issues i18n/>
+            <select id=id.clone() name=name required=required aria-invalid=invalid aria-describedby=described>
+                {empty.map(|e| view! { <option value="">{e}</option> })}
+                {options.into_iter().map(|(code, text)| {
+                    let selected = code == chosen;
+                    view! { <option value=code selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A group of checkboxes with one name, in a fieldset with a legend.
+#[component]
+pub fn CheckboxGroup(
+    name: String,
+    legend: String,
+    options: Vec<(String, String)>,
+    #[prop(optional)] hint: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = current_form();
+    let id = field_id(&name);
+    let issues = form.issues_of(&name);
+    let class = if issues.is_empty() {
+        "field checkbox-group"
+    } else {
+        "field checkbox-group has-error"
+    };
+    let described = described_by(&id, hint.is_some(), !issues.is_empty());
+    view! {
+        <fieldset class=class aria-describedby=described>
+            <legend>{legend}</legend>
+            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
+            <IssueMessages id=format!("{id}-error") issues i18n/>
+            <ul class="checkboxes">
+                {options.into_iter().map(|(code, text)| {
+                    let box_id = format!("{id}-{}", field_id(&code).trim_start_matches("f-"));
+                    let checked = form.has(&name, &code);
+                    view! {
+                        <li>
+                            <input type="checkbox" id=box_id.clone() name=name.clone() value=code checked=checked/>
+                            <label for=box_id>{text}</label>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </fieldset>
+    }
+}
+
+/// One checkbox with its own label.
+#[component]
+pub fn Checkbox(
+    name: String,
+    label: String,
+    #[prop(optional)] value: Option<String>,
+) -> impl IntoView {
+    let form = current_form();
+    let id = field_id(&name);
+    let value = value.unwrap_or_else(|| "1".to_owned());
+    let checked = form.has(&name, &value);
+    view! {
+        <div class="field checkbox">
+            <input type="checkbox" id=id.clone() name=name value=value checked=checked/>
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
+/// The list of everything wrong, at the top of a form that came back with errors. Each line
+/// links to its field.
+#[component]
+pub fn ErrorSummary(#[prop(optional)] title_key: Option<&'static str>) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = current_form();
+    (!form.issues.is_empty()).then(|| {
+        view! {
+            <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+                <h2>{i18n.t(title_key.unwrap_or("err-validation"))}</h2>
+                <ul>
+                    {form.issues.iter().map(|issue| {
+                        // "ИНН: …" when the field has a label of its own.
+                        let label_key = format!("field-{}", issue.field.replace('_', "-"));
+                        let label = i18n.t(&label_key);
+                        let msg = if issue.field.is_empty() || label == label_key {
+                            issue.message(&i18n)
+                        } else {
+                            format!("{label}: {}", issue.message(&i18n))
+                        };
+                        if issue.field.is_empty() {
+                            view! { <li>{msg}</li> }.into_any()
+                        } else {
+                            view! { <li><a href=format!("#{}", field_id(&issue.field))>{msg}</a></li> }.into_any()
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_ids_are_valid_html_ids() {
+        assert_eq!(field_id("services[2].name"), "f-services-2-name");
+        assert_eq!(field_id("email"), "f-email");
+        assert_eq!(field_id("how_to_apply"), "f-how_to_apply");
+    }
+
+    #[test]
+    fn form_state_reads_values_and_issues() {
+        let f = FormState {
+            fields: vec![
+                ("directions".into(), "sport".into()),
+                ("directions".into(), "culture".into()),
+                ("name".into(), "Совет".into()),
+            ],
+            issues: vec![FieldIssue::new("name", "err-required")],
+            draft_id: None,
+        };
+        assert!(f.has("directions", "culture") && !f.has("directions", "health"));
+        assert_eq!(f.value("name"), "Совет");
+        assert_eq!(f.value("missing"), "");
+        assert_eq!(f.issues_of("name").len(), 1);
+    }
+}
+
+/// Makes a [`FormState`] available to the fields inside it.
+#[component]
+pub fn FormScope(form: FormState, children: Children) -> impl IntoView {
+    provide_context(form);
+    children()
+}

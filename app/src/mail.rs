@@ -1,0 +1,92 @@
+//! Outgoing email through a real mail transport (lettre). With an SMTP URL configured, mail
+//! goes to that server; without one (the default, so the demo works offline) every message
+//! is written as an `.eml` file to an outbox directory under the data directory, and its
+//! links are logged.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use lettre::message::{header::ContentType, Mailbox};
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+/// Where mail goes.
+pub enum Mailer {
+    Smtp {
+        transport: AsyncSmtpTransport<Tokio1Executor>,
+        from: Mailbox,
+    },
+    Outbox {
+        transport: AsyncFileTransport<Tokio1Executor>,
+        dir: PathBuf,
+        from: Mailbox,
+    },
+}
+
+impl std::fmt::Debug for Mailer {
+    // The SMTP URL may hold a password: never print it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Smtp { from, .. } => write!(f, "Mailer::Smtp(from {from})"),
+            Self::Outbox { dir, .. } => write!(f, "Mailer::Outbox({})", dir.display()),
+        }
+    }
+}
+
+impl Mailer {
+    /// `smtp_url` is lettre's URL form, e.g. `smtp://user:pass@mail.example.org:587?tls=required`
+    /// or `smtp://127.0.0.1:2525` for a local relay; empty means the outbox directory.
+    pub fn new(smtp_url: &str, from: &str, outbox: PathBuf) -> anyhow::Result<Self> {
+        let from: Mailbox = from
+            .parse()
+            .with_context(|| format!("the sender address {from:?} is not an email address"))?;
+        if smtp_url.trim().is_empty() {
+            std::fs::create_dir_all(&outbox)
+                .with_context(|| format!("cannot create the mail outbox {}", outbox.display()))?;
+            return Ok(Self::Outbox {
+                transport: AsyncFileTransport::new(&outbox),
+                dir: outbox,
+                from,
+            });
+        }
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url.trim())
+            .context("the SMTP URL cannot be used")?
+            .build();
+        Ok(Self::Smtp { transport, from })
+    }
+
+    /// Sends a plain-text message.
+    pub async fn send(&self, to: &str, subject: &str, body: &str) -> anyhow::Result<()> {
+        let to: Mailbox = to
+            .parse()
+            .context("the recipient is not an email address")?;
+        let from = match self {
+            Self::Smtp { from, .. } | Self::Outbox { from, .. } => from.clone(),
+        };
+        let message = Message::builder()
+            .from(from)
+            .to(to.clone())
+            .subject(subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(body.to_owned())
+            .context("the message cannot be built")?;
+        match self {
+            Self::Smtp { transport, .. } => {
+                transport
+                    .send(message)
+                    .await
+                    .context("the SMTP server refused the message")?;
+            }
+            Self::Outbox { transport, dir, .. } => {
+                let id = transport
+                    .send(message)
+                    .await
+                    .context("the outbox cannot be written")?;
+                tracing::info!(to = %to, subject, file = %dir.join(format!("{id}.eml")).display(), "mail written to the outbox");
+                for line in body.lines().filter(|l| l.contains("://")) {
+                    tracing::info!(to = %to, "link in the mail: {}", line.trim());
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,386 @@
+//! The authorization matrix: every endpoint that changes data, called as every role. The
+//! allowed calls succeed; every other call is refused with 401, 403 or 404 and changes
+//! nothing in the database. Removing any authorization check makes this test fail.
+//!
+//! Mutations are form posts, all passing the CSRF gate; Poputchiki's server fns only read.
+//! The last test checks that the gate refuses posts without the token or from another site.
+
+use http::StatusCode;
+use poputchiki_tests::{Browser, Page, TestApp};
+
+const PW: &str = "рыжий кот на крыше";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Anonymous,
+    EditorA,
+    EditorB,
+    Staff,
+    OtherStaff,
+    Admin,
+}
+
+const ROLES: [Role; 6] = [
+    Role::Anonymous,
+    Role::EditorA,
+    Role::EditorB,
+    Role::Staff,
+    Role::OtherStaff,
+    Role::Admin,
+];
+
+#[derive(Clone, Copy, Debug)]
+enum Endpoint {
+    Edit,
+    Revert,
+    Invite,
+    RemoveEditor,
+    Verify,
+    Moderate,
+    ResolveReport,
+    GrantStaff,
+    RevokeStaff,
+    Propose,
+    Report,
+    AcceptInvite,
+}
+
+impl Endpoint {
+    /// Who may call it.
+    fn allowed(self, role: Role) -> bool {
+        use Role::*;
+        match self {
+            Self::Edit | Self::Revert => matches!(role, EditorA | Staff | Admin),
+            Self::Invite
+            | Self::RemoveEditor
+            | Self::Verify
+            | Self::Moderate
+            | Self::ResolveReport => {
+                matches!(role, Staff | Admin)
+            }
+            Self::GrantStaff | Self::RevokeStaff => role == Admin,
+            Self::Propose | Self::AcceptInvite => role != Anonymous,
+            Self::Report => true,
+        }
+    }
+}
+
+/// The world every endpoint is tried in.
+struct World {
+    app: TestApp,
+    a: i64,
+    pending: i64,
+    report: i64,
+    baseline: i64,
+    editor_a: i64,
+    staff: i64,
+    invitation: String,
+}
+
+const ORGS: &str = r#"[
+  {"name": "Совет ветеранов села Альфа", "kind": "ngo", "okrug": "ketovsky", "description": "Помогаем пожилым."},
+  {"name": "ТОС «Бета»", "kind": "initiative_group", "okrug": "shumikhinsky", "description": "Благоустройство."},
+  {"name": "Новая группа «Гамма»", "kind": "initiative_group", "okrug": "kargapolsky", "description": "Ждёт модерации."}
+]"#;
+
+async fn world() -> World {
+    let app = TestApp::empty().await;
+    app.import_json(ORGS).await;
+    let a = app.org_id("Альфа").await;
+    let b = app.org_id("Бета").await;
+    let pending = app.org_id("Гамма").await;
+    let db = &app.state.db;
+    sqlx::query("update organization set status = 'pending' where id = ?")
+        .bind(pending)
+        .execute(db)
+        .await
+        .expect("pending");
+    let editor_a = app.editor("a@example.ru", PW, a).await;
+    app.editor("b@example.ru", PW, b).await;
+    let staff = app.staff("staff@example.ru", PW, app.state.region.id).await;
+    sqlx::query("insert into region (slug, name, country, center_lat, center_lon, created_at, updated_at) values ('other', '{}', 'KZ', 50, 70, '', '')")
+        .execute(db)
+        .await
+        .expect("other region");
+    let other: i64 = app
+        .scalar_i64("select id from region where slug = 'other'")
+        .await;
+    app.staff("other@example.ru", PW, other).await;
+    let admin = app.account("admin@example.ru", PW).await;
+    app::accounts::store::set_admin(db, admin, true)
+        .await
+        .expect("admin");
+    app::editing::store::add_report(db, a, "Телефон устарел", "")
+        .await
+        .expect("report");
+    let report = app.scalar_i64("select max(id) from error_report").await;
+    let e = app::editing::store::load_editable(db, &app.state.region, a)
+        .await
+        .expect("load")
+        .expect("a");
+    let mut tx = db.begin().await.expect("tx");
+    app::editing::store::insert_revision(
+        &mut tx,
+        app::editing::store::NewRevision {
+            organization_id: a,
+            number: e.row.version,
+            account_id: None,
+            kind: "baseline",
+            reverted_to: None,
+            snapshot: &e.input,
+            changed: &[],
+        },
+    )
+    .await
+    .expect("revision");
+    tx.commit().await.expect("commit");
+    let invitation = app::accounts::store::create_invitation(db, a, "", staff)
+        .await
+        .expect("invitation");
+    World {
+        app,
+        a,
+        pending,
+        report,
+        baseline: e.row.version,
+        editor_a,
+        staff,
+        invitation,
+    }
+}
+
+async fn browser_as(w: &World, role: Role) -> Browser {
+    let mut b = w.app.browser();
+    let email = match role {
+        Role::Anonymous => return b,
+        Role::EditorA => "a@example.ru",
+        Role::EditorB => "b@example.ru",
+        Role::Staff => "staff@example.ru",
+        Role::OtherStaff => "other@example.ru",
+        Role::Admin => "admin@example.ru",
+    };
+    b.login(email, PW).await;
+    b
+}
+
+async fn call(w: &World, b: &mut Browser, e: Endpoint) -> Page {
+    let a = w.a;
+    match e {
+        Endpoint::Edit => {
+            let ed = app::editing::store::load_editable(&w.app.state.db, &w.app.state.region, a)
+                .await
+                .expect("load")
+                .expect("a");
+            let mut f = app::editing::form::to_fields(&ed.input);
+            f.retain(|(k, _)| k != "summary");
+            f.push(("summary".into(), "Изменено в тесте прав".into()));
+            f.push(("version".into(), ed.row.version.to_string()));
+            let pairs: Vec<(&str, &str)> =
+                f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            b.post(&format!("/org/{a}/edit"), &pairs).await
+        }
+        Endpoint::Revert => {
+            b.post(&format!("/org/{a}/revert/{}", w.baseline), &[])
+                .await
+        }
+        Endpoint::Invite => b.post(&format!("/org/{a}/invite"), &[("email", "")]).await,
+        Endpoint::RemoveEditor => {
+            let id = w.editor_a.to_string();
+            b.post(&format!("/org/{a}/editors/remove"), &[("account_id", &id)])
+                .await
+        }
+        Endpoint::Verify => {
+            b.post(
+                &format!("/org/{a}/verify"),
+                &[("method", "visit"), ("note", "Были в гостях")],
+            )
+            .await
+        }
+        Endpoint::Moderate => {
+            b.post(
+                &format!("/staff/moderation/{}", w.pending),
+                &[("decision", "approve")],
+            )
+            .await
+        }
+        Endpoint::ResolveReport => {
+            b.post(&format!("/staff/reports/{}/resolve", w.report), &[])
+                .await
+        }
+        Endpoint::GrantStaff => {
+            b.post(
+                "/admin/staff",
+                &[("email", "b@example.ru"), ("region", "kurgan")],
+            )
+            .await
+        }
+        Endpoint::RevokeStaff => {
+            let (acc, reg) = (w.staff.to_string(), w.app.state.region.id.to_string());
+            b.post(
+                "/admin/staff/revoke",
+                &[("account_id", &acc), ("region_id", &reg)],
+            )
+            .await
+        }
+        Endpoint::Propose => {
+            b.post(
+                "/org/new",
+                &[
+                    ("name", "Предложенная группа"),
+                    ("kind", "initiative_group"),
+                    ("okrug", "ketovsky"),
+                ],
+            )
+            .await
+        }
+        Endpoint::Report => {
+            b.post(
+                &format!("/org/{a}/report"),
+                &[("message", "Неверный адрес")],
+            )
+            .await
+        }
+        Endpoint::AcceptInvite => b.post(&format!("/invite/{}", w.invitation), &[]).await,
+    }
+}
+
+/// Everything a mutation could touch, as one comparable text.
+async fn fingerprint(app: &TestApp) -> String {
+    let mut out = String::new();
+    for sql in [
+        "select group_concat(id || ':' || version || ':' || status || ':' || summary || ':' || coalesce(logo, ''), '|') from (select * from organization order by id)",
+        "select group_concat(account_id || '-' || organization_id, '|') from (select * from membership order by 1, 2)",
+        "select group_concat(account_id || '-' || region_id, '|') from (select * from staff_role order by 1, 2)",
+        "select count(*) || '/' || count(used_at) from invitation",
+        "select count(*) from verification",
+        "select group_concat(id || status, '|') from error_report",
+        "select count(*) from revision",
+        "select group_concat(id || ':' || is_admin, '|') from account",
+        "select count(*) from form_draft",
+        "select count(*) from service",
+    ] {
+        let v: Option<String> = sqlx::query_scalar(&format!("select cast(({sql}) as text)")).fetch_one(&app.state.db).await.expect("fingerprint query");
+        out.push_str(&v.unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
+const ENDPOINTS: [Endpoint; 12] = [
+    Endpoint::Edit,
+    Endpoint::Revert,
+    Endpoint::Invite,
+    Endpoint::RemoveEditor,
+    Endpoint::Verify,
+    Endpoint::Moderate,
+    Endpoint::ResolveReport,
+    Endpoint::GrantStaff,
+    Endpoint::RevokeStaff,
+    Endpoint::Propose,
+    Endpoint::Report,
+    Endpoint::AcceptInvite,
+];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_mutation_is_refused_to_every_role_that_may_not_make_it() {
+    let mut failures = vec![];
+    for endpoint in ENDPOINTS {
+        let w = world().await;
+        // Refused roles first, so the world is untouched when they call.
+        let mut roles = ROLES.to_vec();
+        roles.sort_by_key(|r| endpoint.allowed(*r));
+        for role in roles {
+            let mut b = browser_as(&w, role).await;
+            let before = fingerprint(&w.app).await;
+            let page = call(&w, &mut b, endpoint).await;
+            let refused = matches!(
+                page.status,
+                StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN | StatusCode::NOT_FOUND
+            );
+            if endpoint.allowed(role) {
+                if page.status != StatusCode::SEE_OTHER {
+                    failures.push(format!(
+                        "{endpoint:?} as {role:?}: allowed but got {}",
+                        page.status
+                    ));
+                }
+            } else {
+                if !refused {
+                    failures.push(format!(
+                        "{endpoint:?} as {role:?}: should be refused, got {}",
+                        page.status
+                    ));
+                }
+                if fingerprint(&w.app).await != before {
+                    failures.push(format!(
+                        "{endpoint:?} as {role:?}: refused but the database changed"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "authorization matrix failures:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn posts_without_the_token_or_from_another_site_are_refused_and_change_nothing() {
+    let w = world().await;
+    let mut b = browser_as(&w, Role::Staff).await;
+    let before = fingerprint(&w.app).await;
+    let verify = format!("/org/{}/verify", w.a);
+    let no_token = b.post_raw(&verify, &[("method", "visit")]).await;
+    assert_eq!(no_token.status, StatusCode::FORBIDDEN);
+    assert!(
+        no_token.body.contains("Отправить ещё раз"),
+        "a same-site stale form can be re-sent, nothing lost"
+    );
+    let wrong = b
+        .post_raw(
+            &verify,
+            &[
+                ("csrf_token", "0123456789abcdef0123456789abcdef"),
+                ("method", "visit"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::FORBIDDEN);
+    let token = b.csrf();
+    let req = http::Request::post(&verify)
+        .header(
+            "cookie",
+            format!(
+                "poputchiki_csrf={token}; poputchiki_session={}",
+                b.cookies["poputchiki_session"]
+            ),
+        )
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("host", "127.0.0.1:3000")
+        .header("origin", "https://evil.example")
+        .body(axum::body::Body::from(format!(
+            "csrf_token={token}&method=visit"
+        )))
+        .expect("request");
+    assert_eq!(
+        b.send(req).await.status,
+        StatusCode::FORBIDDEN,
+        "another site is refused even with the token"
+    );
+    let json = http::Request::post(&verify)
+        .header("cookie", format!("poputchiki_csrf={token}"))
+        .header("content-type", "application/json")
+        .body(axum::body::Body::from("{}"))
+        .expect("request");
+    assert_eq!(
+        b.send(json).await.status,
+        StatusCode::FORBIDDEN,
+        "a body that is not a form needs the header"
+    );
+    assert_eq!(fingerprint(&w.app).await, before);
+    // The same request with the token goes through.
+    let ok = b.post(&verify, &[("method", "visit")]).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+}

@@ -1,0 +1,102 @@
+import { test, expect, Page, Browser } from '@playwright/test';
+
+// Self-editing in a real browser: a leader claims an organization with an invitation,
+// edits a service and sees it on the public page; a wrong ИНН comes back with the message
+// and the form still filled; and the same edit works with JavaScript off.
+const ADMIN = { email: 'admin@poputchiki.test', password: 'e2e пароль администратора' };
+const shots = 'artifacts';
+
+async function login(page: Page, email: string, password: string) {
+  await page.goto('/login');
+  await page.locator('#f-email').fill(email);
+  await page.locator('#f-password').fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page).toHaveURL(/\/account/);
+}
+
+/** The id and URL of the n-th organization on the home page. */
+async function nthOrganization(page: Page, n: number) {
+  await page.goto('/');
+  const href = await page.locator('.card-title a').nth(n).getAttribute('href');
+  const id = Number(/\/org\/(\d+)/.exec(href!)![1]);
+  return { id, href: href! };
+}
+
+async function freshPage(browser: Browser, baseURL: string | undefined, javaScriptEnabled = true) {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled, locale: 'ru-RU' });
+  return context.newPage();
+}
+
+test('a leader claims the organization with an invitation, edits a service and sees it published', async ({ page, browser, baseURL }) => {
+  await login(page, ADMIN.email, ADMIN.password);
+  const org = await nthOrganization(page, 0);
+  await page.goto(`/org/${org.id}/manage`);
+  await page.getByRole('button', { name: 'Создать ссылку-приглашение' }).click();
+  const link = await page.locator('#invite-link').inputValue();
+  expect(link).toMatch(/\/invite\/[0-9a-f]{32}$/);
+  await page.screenshot({ path: `${shots}/guide-invite.png`, fullPage: false });
+
+  const leader = await freshPage(browser, baseURL);
+  await leader.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+  await leader.getByRole('link', { name: 'Зарегистрироваться' }).click();
+  await leader.locator('#f-email').fill('leader@poputchiki.test');
+  await leader.locator('#f-display_name').fill('Мария Иванова');
+  await leader.locator('#f-password').fill('сирень у крыльца 2026');
+  await leader.locator('#f-password_again').fill('сирень у крыльца 2026');
+  await leader.screenshot({ path: `${shots}/guide-register.png` });
+  await leader.getByRole('button', { name: 'Зарегистрироваться' }).click();
+  await expect(leader.getByRole('button', { name: 'Принять приглашение' })).toBeVisible();
+  await leader.getByRole('button', { name: 'Принять приглашение' }).click();
+  await expect(leader).toHaveURL(new RegExp(`/org/${org.id}/edit`));
+  await expect(leader.getByText('Приглашение принято')).toBeVisible();
+
+  const service = leader.locator('#f-services-1-name');
+  await service.fill('Помощь с дровами для пожилых');
+  await leader.locator('#f-services-1-cost').selectOption('free');
+  await leader.screenshot({ path: `${shots}/guide-edit.png` });
+  await leader.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(leader).toHaveURL(/notice=saved/);
+  await expect(leader.getByText('Сохранено.')).toBeVisible();
+  await expect(leader.locator('#services')).toContainText('Помощь с дровами для пожилых');
+  await leader.screenshot({ path: `${shots}/guide-saved.png` });
+
+  // Anyone sees it, in search too.
+  const visitor = await freshPage(browser, baseURL);
+  await visitor.goto('/?q=дровами');
+  await expect(visitor.locator(`.card[data-org-id="${org.id}"]`)).toBeVisible();
+  await leader.goto(`/org/${org.id}/history`);
+  await expect(leader.locator('ins').first()).toContainText('Помощь с дровами для пожилых');
+  await leader.screenshot({ path: `${shots}/guide-history.png` });
+});
+
+test('a wrong ИНН comes back with the message, and everything typed is still there', async ({ page }) => {
+  await login(page, ADMIN.email, ADMIN.password);
+  const org = await nthOrganization(page, 1);
+  await page.goto(`/org/${org.id}/edit`);
+  await page.locator('#f-summary').fill('Возим продукты одиноким пожилым людям');
+  await page.locator('#f-inn').fill('4501000001');
+  await page.locator('#f-services-2-name').fill('Новая услуга: чтение вслух');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.locator('.error-summary')).toBeVisible();
+  await expect(page.locator('.error-summary')).toContainText('неверная контрольная цифра');
+  await expect(page.locator('#f-inn')).toHaveValue('4501000001');
+  await expect(page.locator('#f-inn')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#f-summary')).toHaveValue('Возим продукты одиноким пожилым людям');
+  await expect(page.locator('#f-services-2-name')).toHaveValue('Новая услуга: чтение вслух');
+  await page.locator('#f-inn').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/guide-error.png` });
+  // Reloading loses nothing either.
+  await page.reload();
+  await expect(page.locator('#f-summary')).toHaveValue('Возим продукты одиноким пожилым людям');
+});
+
+test('the same edit works with JavaScript switched off', async ({ browser, baseURL }) => {
+  const page = await freshPage(browser, baseURL, false);
+  await login(page, ADMIN.email, ADMIN.password);
+  const org = await nthOrganization(page, 2);
+  await page.goto(`/org/${org.id}/edit`);
+  await page.locator('#f-services-1-name').fill('Юридическая консультация без JavaScript');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page).toHaveURL(/notice=saved/);
+  await expect(page.locator('#services')).toContainText('Юридическая консультация без JavaScript');
+});

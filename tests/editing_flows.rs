@@ -1,0 +1,440 @@
+//! The self-editing flows against a real temporary database, through the real router:
+//! invitation → registration → claim → edit → revision → revert, proposals and moderation,
+//! field errors that keep the form filled, and the edit conflict.
+
+use http::StatusCode;
+use poputchiki_tests::{location, Browser, TestApp};
+
+const PW: &str = "рыжий кот на крыше";
+
+/// The edit form's fields for an organization as its page would fill them, with the version.
+async fn form_of(app: &TestApp, id: i64) -> Vec<(String, String)> {
+    let e = app::editing::store::load_editable(&app.state.db, &app.state.region, id)
+        .await
+        .expect("load")
+        .expect("exists");
+    let mut f = app::editing::form::to_fields(&e.input);
+    f.push(("version".into(), e.row.version.to_string()));
+    f
+}
+
+fn set(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
+    fields.retain(|(k, _)| k != name);
+    fields.push((name.to_owned(), value.to_owned()));
+}
+
+async fn post_fields(
+    b: &mut Browser,
+    path: &str,
+    fields: &[(String, String)],
+) -> poputchiki_tests::Page {
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    b.post(path, &pairs).await
+}
+
+/// The value of the input with this id in a page.
+fn input_value(body: &str, id: &str) -> String {
+    let start = body.find(&format!("id=\"{id}\"")).expect("input present");
+    let rest = &body[start..];
+    let v = rest.find("value=\"").expect("value") + 7;
+    rest[v..rest[v..].find('"').map(|e| v + e).expect("end")].to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invited_leader_claims_edits_and_reverts_and_search_shows_it_at_once() {
+    let app = TestApp::with_demo().await;
+    let region = app.state.region.id;
+    let id = app
+        .scalar_i64("select id from organization order by id limit 1")
+        .await;
+    app.staff("staff@example.ru", PW, region).await;
+    let mut staff = app.browser();
+    staff.login("staff@example.ru", PW).await;
+
+    let made = staff
+        .post(&format!("/org/{id}/invite"), &[("email", "")])
+        .await;
+    assert!(
+        location(&made).starts_with(&format!("/org/{id}/manage?invite=")),
+        "{}",
+        location(&made)
+    );
+    let manage = staff.get(&location(&made)).await;
+    let link = input_value(&manage.body, "invite-link");
+    let invite_path = link
+        .split("127.0.0.1:3000")
+        .nth(1)
+        .expect("our address")
+        .to_owned();
+
+    // The leader opens the link, registers, comes back and accepts.
+    let mut leader = app.browser();
+    let prompt = leader.get(&invite_path).await;
+    assert!(prompt.body.contains("войдите или зарегистрируйтесь"));
+    leader
+        .post(
+            "/register",
+            &[
+                ("email", "leader@example.ru"),
+                ("password", PW),
+                ("password_again", PW),
+                ("next", &invite_path),
+            ],
+        )
+        .await;
+    let accepted = leader.post(&invite_path, &[]).await;
+    assert_eq!(
+        location(&accepted),
+        format!("/org/{id}/edit?notice=welcome")
+    );
+    // Single use: nobody else can claim with the same link.
+    let mut other = app.browser();
+    other
+        .post(
+            "/register",
+            &[
+                ("email", "other@example.ru"),
+                ("password", PW),
+                ("password_again", PW),
+            ],
+        )
+        .await;
+    other.post(&invite_path, &[]).await;
+    assert_eq!(
+        app.scalar_i64(&format!(
+            "select count(*) from membership where organization_id = {id}"
+        ))
+        .await,
+        1
+    );
+
+    // The leader renames the first service and saves.
+    let updated_before = app
+        .scalar_text(&format!(
+            "select updated_at from organization where id = {id}"
+        ))
+        .await;
+    let verifications = app.scalar_i64("select count(*) from verification").await;
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let mut fields = form_of(&app, id).await;
+    let old_service = fields
+        .iter()
+        .find(|(k, _)| k == "services[1].name")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    set(
+        &mut fields,
+        "services[1].name",
+        "Курсы скандинавской ходьбы",
+    );
+    set(&mut fields, "services[1].cost", "free");
+    let saved = post_fields(&mut leader, &format!("/org/{id}/edit"), &fields).await;
+    assert!(
+        location(&saved).ends_with("?notice=saved"),
+        "{}",
+        location(&saved)
+    );
+    let page = leader.get(&location(&saved)).await;
+    assert!(page.body.contains("Курсы скандинавской ходьбы"));
+    assert!(page.body.contains("Сохранено."));
+    let found = app.get("/api/v1/search?q=скандинавской").await;
+    assert!(
+        found.body.contains(&format!("\"id\":{id}")),
+        "search sees the edit at once: {}",
+        found.body
+    );
+    let updated_after = app
+        .scalar_text(&format!(
+            "select updated_at from organization where id = {id}"
+        ))
+        .await;
+    assert!(updated_after > updated_before, "last updated moves");
+    assert_eq!(
+        app.scalar_i64("select count(*) from verification").await,
+        verifications,
+        "last verified does not"
+    );
+
+    // The history shows who changed what, field by field.
+    let history = leader.get(&format!("/org/{id}/history")).await;
+    assert!(history.body.contains("leader@example.ru"));
+    assert!(
+        history.body.contains("<ins>1. Курсы скандинавской ходьбы"),
+        "the new value"
+    );
+    if !old_service.is_empty() {
+        assert!(
+            history.body.contains(&format!("<del>1. {old_service}")),
+            "the old value"
+        );
+    }
+    let baseline = app
+        .scalar_i64(&format!(
+            "select min(number) from revision where organization_id = {id}"
+        ))
+        .await;
+    let reverted = leader
+        .post(&format!("/org/{id}/revert/{baseline}"), &[])
+        .await;
+    assert_eq!(
+        location(&reverted),
+        format!("/org/{id}/history?notice=reverted")
+    );
+    let page = app.get(&format!("/org/{id}")).await;
+    assert!(
+        !page.body.contains("Курсы скандинавской ходьбы"),
+        "the revert is on the public page"
+    );
+    assert_eq!(
+        app.scalar_i64(&format!(
+            "select count(*) from revision where organization_id = {id}"
+        ))
+        .await,
+        3,
+        "baseline, edit, revert"
+    );
+    assert_eq!(
+        app.scalar_i64("select count(*) from audit_event where action = 'org_reverted'")
+            .await,
+        1
+    );
+    assert_eq!(
+        app.scalar_i64("select count(*) from audit_event where action = 'editor_added'")
+            .await,
+        1
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_proposal_waits_for_moderation_and_its_author_sees_the_decision() {
+    let app = TestApp::with_demo().await;
+    app.staff("staff@example.ru", PW, app.state.region.id).await;
+    let mut author = app.browser();
+    author
+        .post(
+            "/register",
+            &[
+                ("email", "author@example.ru"),
+                ("password", PW),
+                ("password_again", PW),
+            ],
+        )
+        .await;
+    let fields = [
+        ("name", "Клуб «Серебряные пряхи»"),
+        ("kind", "initiative_group"),
+        ("okrug", "ketovsky"),
+        (
+            "description",
+            "Вяжем для детского дома и учим рукоделию всех желающих.",
+        ),
+        ("directions", "education_culture_health_sport"),
+        ("audiences", "elderly"),
+        ("services[1].name", "Кружок вязания"),
+        ("services[1].cost", "free"),
+    ];
+    let sent = author.post("/org/new", &fields).await;
+    assert_eq!(location(&sent), "/account?notice=proposed");
+    let account = author.get("/account").await;
+    assert!(account.body.contains("Серебряные пряхи") && account.body.contains("На модерации"));
+    let id = app.org_id("Серебряные пряхи").await;
+    assert_eq!(
+        app.get(&format!("/org/{id}")).await.status,
+        StatusCode::NOT_FOUND,
+        "hidden from the public"
+    );
+    assert!(!app
+        .get("/api/v1/search?q=пряхи")
+        .await
+        .body
+        .contains("Серебряные"));
+    assert_eq!(
+        author.get(&format!("/org/{id}")).await.status,
+        StatusCode::OK,
+        "its author sees it"
+    );
+
+    let mut staff = app.browser();
+    staff.login("staff@example.ru", PW).await;
+    assert!(staff.get("/staff").await.body.contains("Серебряные пряхи"));
+    let no_reason = staff
+        .post(
+            &format!("/staff/moderation/{id}"),
+            &[("decision", "reject")],
+        )
+        .await;
+    let desk = staff.get(&location(&no_reason)).await;
+    assert!(desk.body.contains("Напишите причину отказа"));
+    let reason_field = format!("reason-{id}");
+    staff
+        .post(
+            &format!("/staff/moderation/{id}"),
+            &[
+                ("decision", "reject"),
+                (&reason_field, "Укажите телефон руководителя."),
+            ],
+        )
+        .await;
+    let account = author.get("/account").await;
+    assert!(
+        account.body.contains("Отклонена")
+            && account.body.contains("Укажите телефон руководителя.")
+    );
+
+    // The author fixes it; it goes back to the queue; staff publish it.
+    let mut fixed = form_of(&app, id).await;
+    set(&mut fixed, "phone", "8 (35231) 2-13-45");
+    let saved = post_fields(&mut author, &format!("/org/{id}/edit"), &fixed).await;
+    assert!(
+        location(&saved).ends_with("?notice=saved"),
+        "{}",
+        location(&saved)
+    );
+    assert_eq!(
+        app.scalar_text(&format!("select status from organization where id = {id}"))
+            .await,
+        "pending"
+    );
+    staff
+        .post(
+            &format!("/staff/moderation/{id}"),
+            &[("decision", "approve")],
+        )
+        .await;
+    assert_eq!(app.get(&format!("/org/{id}")).await.status, StatusCode::OK);
+    assert!(
+        app.get("/api/v1/search?q=пряхи")
+            .await
+            .body
+            .contains("Серебряные"),
+        "published and searchable"
+    );
+    let actions = app
+        .scalar_i64(
+            "select count(*) from audit_event where action in ('org_rejected', 'org_approved')",
+        )
+        .await;
+    assert_eq!(actions, 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_inn_comes_back_with_its_message_and_everything_typed() {
+    let app = TestApp::with_demo().await;
+    let id = app
+        .scalar_i64("select id from organization order by id limit 1")
+        .await;
+    app.editor("ed@example.ru", PW, id).await;
+    let mut b = app.browser();
+    b.login("ed@example.ru", PW).await;
+    let mut fields = form_of(&app, id).await;
+    let long_text = "Мы помогаем пожилым людям: привозим продукты, лекарства и дрова. ".repeat(20);
+    set(&mut fields, "description", &long_text);
+    set(&mut fields, "inn", "4501000001");
+    set(&mut fields, "services[3].name", "Новая услуга из черновика");
+    let back = post_fields(&mut b, &format!("/org/{id}/edit"), &fields).await;
+    assert!(
+        location(&back).starts_with(&format!("/org/{id}/edit?draft=")),
+        "{}",
+        location(&back)
+    );
+    let form = b.get(&location(&back)).await;
+    assert!(
+        form.body.contains("неверная контрольная цифра"),
+        "the message is shown"
+    );
+    assert!(
+        form.body.contains("aria-invalid=\"true\""),
+        "the field is marked"
+    );
+    assert!(
+        form.body.contains("value=\"4501000001\""),
+        "the wrong value is kept to fix"
+    );
+    assert!(
+        form.body
+            .contains("Мы помогаем пожилым людям: привозим продукты"),
+        "long text kept"
+    );
+    assert!(
+        form.body.contains("value=\"Новая услуга из черновика\""),
+        "the new row kept"
+    );
+    let stored = app
+        .scalar_text(&format!(
+            "select description from organization where id = {id}"
+        ))
+        .await;
+    assert!(
+        !stored.contains("привозим продукты, лекарства и дрова"),
+        "nothing was saved"
+    );
+    // The draft survives a reload and is listed on the account page.
+    assert!(b.get("/account").await.body.contains("Черновик от"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_editors_conflict_and_the_second_loses_nothing() {
+    let app = TestApp::with_demo().await;
+    let id = app
+        .scalar_i64("select id from organization order by id limit 1")
+        .await;
+    app.editor("first@example.ru", PW, id).await;
+    app.editor("second@example.ru", PW, id).await;
+    let mut first = app.browser();
+    first.login("first@example.ru", PW).await;
+    let mut second = app.browser();
+    second.login("second@example.ru", PW).await;
+    // Both open the form at the same version.
+    let mut a = form_of(&app, id).await;
+    let mut b = form_of(&app, id).await;
+    set(&mut a, "summary", "Версия первого редактора");
+    set(&mut b, "summary", "Версия второго редактора, очень важная");
+    let ok = post_fields(&mut first, &format!("/org/{id}/edit"), &a).await;
+    assert!(location(&ok).ends_with("?notice=saved"));
+    let clash = post_fields(&mut second, &format!("/org/{id}/edit"), &b).await;
+    assert!(
+        location(&clash).starts_with(&format!("/org/{id}/edit?draft=")),
+        "{}",
+        location(&clash)
+    );
+    assert_eq!(
+        app.scalar_text(&format!("select summary from organization where id = {id}"))
+            .await,
+        "Версия первого редактора",
+        "nothing was silently overwritten"
+    );
+    let page = second.get(&location(&clash)).await;
+    assert!(page
+        .body
+        .contains("Пока вы редактировали, страницу изменил кто-то другой"));
+    assert!(
+        page.body.contains("Версия первого редактора"),
+        "their version is shown"
+    );
+    assert!(
+        page.body.contains("Версия второго редактора, очень важная"),
+        "and ours, to copy"
+    );
+    // Having seen both, the second editor saves again on purpose.
+    let version = input_value(
+        &page
+            .body
+            .replace("name=\"version\" value", "id=\"version\" value"),
+        "version",
+    );
+    set(&mut b, "version", &version);
+    let again = post_fields(&mut second, &format!("/org/{id}/edit"), &b).await;
+    assert!(
+        location(&again).ends_with("?notice=saved"),
+        "{}",
+        location(&again)
+    );
+    assert_eq!(
+        app.scalar_text(&format!("select summary from organization where id = {id}"))
+            .await,
+        "Версия второго редактора, очень важная"
+    );
+}
