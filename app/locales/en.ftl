@@ -515,3 +515,6 @@ report-contact-hint = A phone or email, if you would like an answer.
 report-button = Send
 org-is-yours = Is this your organization?
 org-is-yours-link = Log in to edit its page.
+edit-unsaved = Your changes are not saved. Leave the page?
+picker-show = Pick the place on a map
+picker-hint = Click where the organization is, or drag the marker. The coordinates go into the fields above.

@@ -100,3 +100,31 @@ test('the same edit works with JavaScript switched off', async ({ browser, baseU
   await expect(page).toHaveURL(/notice=saved/);
   await expect(page.locator('#services')).toContainText('Юридическая консультация без JavaScript');
 });
+
+test('with JavaScript the form checks the ИНН on the spot and a map click fills in the coordinates', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await login(page, ADMIN.email, ADMIN.password);
+  const org = await nthOrganization(page, 3);
+  await page.goto(`/org/${org.id}/edit`);
+  await expect(page.locator('.edit-helper[data-hydrated="true"]')).toHaveCount(1, { timeout: 30_000 });
+  await page.locator('#f-inn').fill('4501000001');
+  await page.locator('#f-inn').press('Tab');
+  await expect(page.locator('#f-inn-live')).toContainText('неверная контрольная цифра');
+  await page.locator('#f-inn').fill('');
+  await page.locator('#f-inn').press('Tab');
+  await expect(page.locator('#f-inn-live')).toHaveCount(0);
+
+  const before = await page.locator('#f-lat').inputValue();
+  await page.getByRole('button', { name: 'Выбрать место на карте' }).click();
+  await expect(page.locator('#location-picker .leaflet-overlay-pane path')).toHaveCount(26);
+  const box = (await page.locator('#location-picker').boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2 + 40, box.y + box.height / 2 + 20);
+  await expect(page.locator('#f-lat')).not.toHaveValue(before);
+  const lat = await page.locator('#f-lat').inputValue();
+  await page.screenshot({ path: `${shots}/guide-picker.png` });
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page).toHaveURL(/notice=saved/);
+  await expect(page.locator('.coords')).toContainText(Number(lat.replace(',', '.')).toFixed(5).replace('.', '.'));
+  expect(errors).toEqual([]);
+});

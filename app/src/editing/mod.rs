@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod diff;
 pub mod form;
+pub mod helper;
 pub mod pages;
 mod server_fns;
 pub use server_fns::*;

@@ -84,6 +84,7 @@ fn EditView(page: EditPage) -> impl IntoView {
                     <input type="hidden" name="draft_id" value=page.form.draft_id.clone().unwrap_or_default()/>
                     <p class="hint">{i18n.t("edit-intro")}</p>
                     <OrgFields options=page.options.clone() logo=Some(page.logo_url.clone())/>
+                    <super::helper::EditHelper locale=i18n.locale/>
                     <div class="form-actions">
                         <button type="submit" class="button">{i18n.t("save-button")}</button>
                         " " <a class="button secondary" href=page.url.clone()>{i18n.t("cancel-button")}</a>
@@ -165,6 +166,7 @@ fn NewOrgView(page: NewPage) -> impl IntoView {
                     <CsrfField/>
                     <input type="hidden" name="draft_id" value=page.form.draft_id.clone().unwrap_or_default()/>
                     <OrgFields options=page.options.clone() logo=None/>
+                    <super::helper::EditHelper locale=i18n.locale/>
                     <div class="form-actions">
                         <button type="submit" class="button">{i18n.t("new-button")}</button>
                     </div>
@@ -215,7 +217,7 @@ fn OrgFields(options: FormOptions, logo: Option<Option<String>>) -> impl IntoVie
                 <TextField name="lat".into() label=t("field-lat") inputmode="decimal" hint=t("field-lat-hint")/>
                 <TextField name="lon".into() label=t("field-lon") inputmode="decimal"/>
             </div>
-            <div id="location-picker" class="location-picker" hidden data-lat=o.center.0 data-lon=o.center.1></div>
+            <LocationPicker center=o.center/>
             <SelectField name="okrug".into() label=t("field-okrug") options=o.okrugs.clone() empty=t("choose") hint=t("field-okrug-hint")/>
         </fieldset>
         <fieldset class="section">
@@ -238,6 +240,23 @@ fn OrgFields(options: FormOptions, logo: Option<Option<String>>) -> impl IntoVie
         <ServiceRows count=row_count(&form.fields, "services") options=o.clone()/>
         <EventRows count=row_count(&form.fields, "events") options=o.clone()/>
         <NeedRows count=row_count(&form.fields, "needs") options=o.clone()/>
+    }
+}
+
+/// A map to pick the place on, brought to life by `public/picker.js` (Leaflet, loaded only
+/// when asked for). Without JavaScript it stays hidden: the coordinate fields are the way.
+#[component]
+fn LocationPicker(center: (f64, f64)) -> impl IntoView {
+    let i18n = use_i18n();
+    let (tiles, attribution) = crate::search::page::tile_config();
+    view! {
+        <button type="button" id="picker-toggle" class="button secondary" hidden aria-controls="location-picker">{i18n.t("picker-show")}</button>
+        <div id="location-picker-box" hidden>
+            <p class="hint">{i18n.t("picker-hint")}</p>
+            <div id="location-picker" class="location-picker" data-lat=center.0 data-lon=center.1
+                data-tiles=tiles data-tiles-attribution=attribution></div>
+        </div>
+        <script src="/picker.js" defer></script>
     }
 }
 

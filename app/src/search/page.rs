@@ -95,7 +95,7 @@ fn MapPanel() -> impl IntoView {
 }
 
 /// The raster tile URL template and its attribution, from the server's config.
-fn tile_config() -> (String, String) {
+pub fn tile_config() -> (String, String) {
     #[cfg(feature = "ssr")]
     {
         use_context::<crate::state::AppState>()
