@@ -235,3 +235,66 @@ async fn a_password_reset_link_arrives_by_smtp_works_once_and_ends_other_session
     let mut fresh = app.browser();
     fresh.login("nina@example.ru", new_pw).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sessions_end_after_the_idle_and_the_absolute_timeout() {
+    let app = TestApp::empty().await;
+    app.account("vera@example.ru", PW).await;
+    let mut idle = app.browser();
+    idle.login("vera@example.ru", PW).await;
+    let mut old = app.browser();
+    old.login("vera@example.ru", PW).await;
+    assert_eq!(idle.get("/account").await.status, StatusCode::OK);
+    let idle_hash = app::accounts::token::token_hash(&idle.cookies["poputchiki_session"]);
+    let old_hash = app::accounts::token::token_hash(&old.cookies["poputchiki_session"]);
+    // Eight days without a request (the idle limit is seven)...
+    sqlx::query("update session set last_seen_at = '2000-01-01T00:00:00Z' where token_hash = ?")
+        .bind(&idle_hash)
+        .execute(&app.state.db)
+        .await
+        .expect("age");
+    // ...and a session past its absolute end, however active.
+    sqlx::query("update session set expires_at = '2000-01-01T00:00:00Z' where token_hash = ?")
+        .bind(&old_hash)
+        .execute(&app.state.db)
+        .await
+        .expect("expire");
+    for b in [&mut idle, &mut old] {
+        let page = b.get("/account").await;
+        assert_eq!(page.status, StatusCode::UNAUTHORIZED);
+        assert!(
+            !b.cookies.contains_key("poputchiki_session"),
+            "the dead cookie is cleared"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_expired_invitation_makes_nobody_an_editor() {
+    let app = TestApp::with_demo().await;
+    let id = app
+        .scalar_i64("select id from organization order by id limit 1")
+        .await;
+    let staff = app.staff("staff@example.ru", PW, app.state.region.id).await;
+    let token = app::accounts::store::create_invitation(&app.state.db, id, "", staff)
+        .await
+        .expect("invitation");
+    sqlx::query("update invitation set expires_at = '2000-01-01T00:00:00Z'")
+        .execute(&app.state.db)
+        .await
+        .expect("expire");
+    let mut b = app.browser();
+    b.post(
+        "/register",
+        &[
+            ("email", "late@example.ru"),
+            ("password", PW),
+            ("password_again", PW),
+        ],
+    )
+    .await;
+    let page = b.get(&format!("/invite/{token}")).await;
+    assert!(page.body.contains("уже использована или устарела"));
+    b.post(&format!("/invite/{token}"), &[]).await;
+    assert_eq!(app.scalar_i64("select count(*) from membership").await, 0);
+}

@@ -379,6 +379,13 @@ async fn posts_without_the_token_or_from_another_site_are_refused_and_change_not
         StatusCode::FORBIDDEN,
         "a body that is not a form needs the header"
     );
+    // Leptos server fns only read (GET); a POST to their endpoints needs the header token too.
+    let server_fn = http::Request::post("/api/organizations/page")
+        .header("cookie", format!("poputchiki_csrf={token}"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(axum::body::Body::from(format!("id={}", w.a)))
+        .expect("request");
+    assert_eq!(b.send(server_fn).await.status, StatusCode::FORBIDDEN);
     assert_eq!(fingerprint(&w.app).await, before);
     // The same request with the token goes through.
     let ok = b.post(&verify, &[("method", "visit")]).await;

@@ -161,3 +161,28 @@ pub async fn load_demo_if_empty(state: &AppState) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn common(public_url: &str) -> CommonArgs {
+        crate::config::Cli::parse_from(["server", "--public-url", public_url]).common
+    }
+
+    #[test]
+    fn https_sites_get_secure_host_cookies_and_plain_http_only_on_localhost() {
+        let secure = session_policy(&common("https://poputchiki.example.org")).expect("https");
+        assert!(secure.secure_cookies);
+        assert_eq!(secure.cookie_name(), "__Host-poputchiki_session");
+        assert!(secure
+            .set_cookie("t")
+            .contains("; Secure; HttpOnly; SameSite=Lax"));
+        let dev = session_policy(&common("http://127.0.0.1:3000")).expect("localhost");
+        assert!(!dev.secure_cookies);
+        assert_eq!(dev.cookie_name(), "poputchiki_session");
+        assert!(session_policy(&common("http://poputchiki.example.org")).is_err());
+        assert!(session_policy(&common("ftp://x")).is_err());
+    }
+}
