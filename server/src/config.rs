@@ -156,6 +156,13 @@ pub enum Command {
         #[arg(long, default_value_t = 500)]
         viewports: usize,
     },
+    /// Accounts and editing benchmark on the current database: argon2id hashing alone and
+    /// under load, and N edits saved through the edit form's path (see docs/BENCHMARKS.md).
+    /// It writes: use a copy of the database.
+    BenchEdit {
+        #[arg(long, default_value_t = 200)]
+        edits: usize,
+    },
     /// Create an administrator (or make an existing account one). The password comes from
     /// POPUTCHIKI_ADMIN_PASSWORD or, if that is unset, from the first line of standard input.
     CreateAdmin {

@@ -3,6 +3,7 @@
 //! binary (`main.rs`) only parses the command line; tests build the very same router.
 
 pub mod bench;
+pub mod bench_edit;
 pub mod bench_map;
 pub mod config;
 pub mod routes;

@@ -27,6 +27,7 @@ async fn main() -> ExitCode {
         Command::BenchMap { viewports } => {
             bench_map(&cli, viewports).await.map(|_| ExitCode::SUCCESS)
         }
+        Command::BenchEdit { edits } => bench_edit(&cli, edits).await.map(|_| ExitCode::SUCCESS),
         Command::CreateAdmin { email, name } => create_admin(&cli, &email, &name)
             .await
             .map(|_| ExitCode::SUCCESS),
@@ -192,6 +193,11 @@ async fn bench_map(cli: &Cli, viewports: usize) -> anyhow::Result<()> {
     let dir = search_dir(&cli.common);
     let engine = app::search::engine::SearchEngine::open(&dir, &db, region, true).await?;
     server::bench_map::run(&engine, &db, viewports).await
+}
+
+async fn bench_edit(cli: &Cli, edits: usize) -> anyhow::Result<()> {
+    let state = build_state(&cli.common, leptos_options("target/site", cli.serve.addr)).await?;
+    server::bench_edit::run(&state, edits).await
 }
 
 async fn bench_search(cli: &Cli, rounds: usize) -> anyhow::Result<()> {
