@@ -390,4 +390,19 @@ async fn posts_without_the_token_or_from_another_site_are_refused_and_change_not
     // The same request with the token goes through.
     let ok = b.post(&verify, &[("method", "visit")]).await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    // So does a form whose token comes in the header (a script), not a 500.
+    let token = b.csrf();
+    let scripted = http::Request::post(&verify)
+        .header(
+            "cookie",
+            format!(
+                "poputchiki_csrf={token}; poputchiki_session={}",
+                b.cookies["poputchiki_session"]
+            ),
+        )
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("x-csrf-token", token.clone())
+        .body(axum::body::Body::from("method=visit"))
+        .expect("request");
+    assert_eq!(b.send(scripted).await.status, StatusCode::SEE_OTHER);
 }

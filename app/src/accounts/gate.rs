@@ -297,17 +297,11 @@ async fn check_and_parse(
     cookie_was_missing: bool,
 ) -> Result<Request, Refusal> {
     let same_origin = origin_verdict(req.headers())?;
-    if let Some(sent) = req.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok()) {
-        if cookie_was_missing || !same_secret(sent, csrf) {
-            return Err(Refusal::BadToken {
-                fields: vec![],
-                same_origin,
-            });
-        }
-        let (parts, body) = req.into_parts();
-        let limited = http_body_util::Limited::new(body, MAX_URLENCODED);
-        return Ok(Request::from_parts(parts, Body::new(limited)));
-    }
+    let header_token = req
+        .headers()
+        .get(CSRF_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
     let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -315,26 +309,39 @@ async fn check_and_parse(
         .unwrap_or("")
         .to_owned();
     let (parts, body) = req.into_parts();
-    let form = if content_type.starts_with("application/x-www-form-urlencoded") {
-        parse_urlencoded(body).await?
+    // Form bodies are always parsed here, whichever way the token came, so form handlers
+    // always find their `SubmittedForm`. Anything else (a script sending the header) keeps
+    // its body, held to the same limit.
+    let (form, rest) = if content_type.starts_with("application/x-www-form-urlencoded") {
+        (Some(parse_urlencoded(body).await?), None)
     } else if content_type.starts_with("multipart/form-data") {
-        parse_multipart(body, &content_type).await?
+        (Some(parse_multipart(body, &content_type).await?), None)
     } else {
-        return Err(Refusal::BadToken {
-            fields: vec![],
-            same_origin,
-        });
+        (None, Some(body))
     };
-    let sent = form.get(CSRF_FIELD);
+    let sent = match (&header_token, &form) {
+        (Some(h), _) => h.as_str(),
+        (None, Some(f)) => f.get(CSRF_FIELD),
+        (None, None) => "",
+    };
     if cookie_was_missing || !same_secret(sent, csrf) {
         return Err(Refusal::BadToken {
-            fields: form.keepable_fields(),
+            fields: form.map(|f| f.keepable_fields()).unwrap_or_default(),
             same_origin,
         });
     }
-    let mut req = Request::from_parts(parts, Body::empty());
-    req.extensions_mut().insert(form);
-    Ok(req)
+    match (form, rest) {
+        (Some(form), _) => {
+            let mut req = Request::from_parts(parts, Body::empty());
+            req.extensions_mut().insert(form);
+            Ok(req)
+        }
+        (None, Some(body)) => Ok(Request::from_parts(
+            parts,
+            Body::new(http_body_util::Limited::new(body, MAX_URLENCODED)),
+        )),
+        (None, None) => Ok(Request::from_parts(parts, Body::empty())),
+    }
 }
 
 async fn parse_urlencoded(body: Body) -> Result<SubmittedForm, Refusal> {
