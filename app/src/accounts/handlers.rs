@@ -73,6 +73,17 @@ pub fn finish(result: Result<Response, AppError>, headers: &HeaderMap) -> Respon
     result.unwrap_or_else(|e| error_page(e, headers))
 }
 
+/// Writes an audit event about an account (login, logout, registration, password).
+async fn account_event(state: &AppState, auth: &RequestAuth, account_id: i64, action: &str) {
+    let event = AuditEvent {
+        account_id: Some(account_id),
+        action,
+        ip: &auth.client_ip,
+        ..Default::default()
+    };
+    audit::record(&state.db, event).await;
+}
+
 fn issue(field: &str, key: &str) -> FieldIssue {
     FieldIssue::new(field, key)
 }
@@ -156,16 +167,7 @@ async fn login_inner(
     }
     let mut resp = see_other(&next);
     start_session(state, auth, account.id, &mut resp).await?;
-    audit::record(
-        &state.db,
-        AuditEvent {
-            account_id: Some(account.id),
-            action: "login",
-            ip: &auth.client_ip,
-            ..Default::default()
-        },
-    )
-    .await;
+    account_event(state, auth, account.id, "login").await;
     Ok(resp)
 }
 
@@ -267,16 +269,7 @@ async fn register_inner(
     state.throttle.hit(&key, &FORM_IP);
     let mut resp = see_other(&next);
     start_session(state, auth, account_id, &mut resp).await?;
-    audit::record(
-        &state.db,
-        AuditEvent {
-            account_id: Some(account_id),
-            action: "register",
-            ip: &auth.client_ip,
-            ..Default::default()
-        },
-    )
-    .await;
+    account_event(state, auth, account_id, "register").await;
     Ok(resp)
 }
 
@@ -292,16 +285,7 @@ async fn logout(
         let mut resp = see_other("/");
         append_cookie(&mut resp, &state.config.session.clear_cookie());
         if let Some(v) = &auth.viewer {
-            audit::record(
-                &state.db,
-                AuditEvent {
-                    account_id: Some(v.account_id),
-                    action: "logout",
-                    ip: &auth.client_ip,
-                    ..Default::default()
-                },
-            )
-            .await;
+            account_event(&state, &auth, v.account_id, "logout").await;
         }
         Ok(resp)
     }
@@ -379,16 +363,7 @@ async fn forgot_inner(
         {
             tracing::error!(error = %format!("{e:#}"), "password reset mail not sent");
         }
-        audit::record(
-            &state.db,
-            AuditEvent {
-                account_id: Some(account.id),
-                action: "password_reset_requested",
-                ip: &auth.client_ip,
-                ..Default::default()
-            },
-        )
-        .await;
+        account_event(state, auth, account.id, "password_reset_requested").await;
     }
     Ok(see_other("/password/forgot?sent=1"))
 }
@@ -454,16 +429,7 @@ async fn reset_inner(
     }
     let mut resp = see_other("/account?notice=password-changed");
     start_session(state, auth, account_id, &mut resp).await?;
-    audit::record(
-        &state.db,
-        AuditEvent {
-            account_id: Some(account_id),
-            action: "password_reset",
-            ip: &auth.client_ip,
-            ..Default::default()
-        },
-    )
-    .await;
+    account_event(state, auth, account_id, "password_reset").await;
     Ok(resp)
 }
 

@@ -4,9 +4,9 @@
 //!
 //! Login uses three keys: the account with the IP (strict), the account alone and the IP
 //! alone (looser, against attacks spread over many IPs or many accounts). A browser that has
-//! logged in to the account before (a trusted-device cookie) skips the account-wide and IP
-//! keys, so an attacker hammering an account cannot lock its real owner out; a password
-//! reset clears the account's counts too.
+//! logged in to the account before (a trusted-device cookie) is counted only under its own
+//! key (device + account), so an attacker hammering an account, even from the same IP,
+//! cannot lock its real owner out; a password reset clears the account's counts too.
 
 use std::collections::HashMap;
 use std::sync::Mutex;

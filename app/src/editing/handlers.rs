@@ -36,6 +36,28 @@ pub fn router() -> Router<AppState> {
         .route("/staff/reports/{id}/resolve", post(resolve_report))
 }
 
+/// Writes an audit event about an organization.
+async fn org_event(
+    state: &AppState,
+    auth: &RequestAuth,
+    region_id: i64,
+    actor: i64,
+    action: &str,
+    organization_id: i64,
+    detail: String,
+) {
+    let event = AuditEvent {
+        region_id: Some(region_id),
+        account_id: Some(actor),
+        action,
+        target_kind: "organization",
+        target_id: Some(organization_id),
+        detail,
+        ip: &auth.client_ip,
+    };
+    audit::record(&state.db, event).await;
+}
+
 fn org_id(id_slug: &str) -> Result<i64, AppError> {
     parse_id(id_slug).ok_or(AppError::NotFound)
 }
@@ -179,17 +201,14 @@ async fn propose(
                 back_to_form(&state.db, &auth, "/org/new", back(parsed.renumber(issues))).await
             }
             Ok(id) => {
-                audit::record(
-                    &state.db,
-                    AuditEvent {
-                        region_id: Some(state.region.id),
-                        account_id: Some(viewer.account_id),
-                        action: "org_proposed",
-                        target_kind: "organization",
-                        target_id: Some(id),
-                        detail: parsed.input.name.clone(),
-                        ip: &auth.client_ip,
-                    },
+                org_event(
+                    &state,
+                    &auth,
+                    state.region.id,
+                    viewer.account_id,
+                    "org_proposed",
+                    id,
+                    parsed.input.name.clone(),
                 )
                 .await;
                 let draft_id = f.get("draft_id");
@@ -215,17 +234,14 @@ async fn revert(
         let (viewer, org) = authz::require_edit(&state.db, &auth, id).await?;
         match service::revert(&state, &viewer, &org, number).await? {
             SaveOutcome::Saved { version } => {
-                audit::record(
-                    &state.db,
-                    AuditEvent {
-                        region_id: Some(org.region_id),
-                        account_id: Some(viewer.account_id),
-                        action: "org_reverted",
-                        target_kind: "organization",
-                        target_id: Some(id),
-                        detail: format!("revision {number} → version {version}"),
-                        ip: &auth.client_ip,
-                    },
+                org_event(
+                    &state,
+                    &auth,
+                    org.region_id,
+                    viewer.account_id,
+                    "org_reverted",
+                    id,
+                    format!("revision {number} → version {version}"),
                 )
                 .await;
                 Ok(see_other(&format!("/org/{id}/history?notice=reverted")))
@@ -286,17 +302,14 @@ async fn invite(
                 Err(e) => tracing::error!(error = %format!("{e:#}"), "invitation mail not sent"),
             }
         }
-        audit::record(
-            &state.db,
-            AuditEvent {
-                region_id: Some(org.region_id),
-                account_id: Some(viewer.account_id),
-                action: "invitation_created",
-                target_kind: "organization",
-                target_id: Some(id),
-                detail: email.clone(),
-                ip: &auth.client_ip,
-            },
+        org_event(
+            &state,
+            &auth,
+            org.region_id,
+            viewer.account_id,
+            "invitation_created",
+            id,
+            email.clone(),
         )
         .await;
         // The link is shown once, from a draft only this staff member can open.
@@ -330,17 +343,14 @@ async fn remove_editor(
         let (viewer, org) = authz::require_staff_for_org(&state.db, &auth, id).await?;
         let account_id: i64 = f.get("account_id").parse().map_err(|_| bad_form())?;
         if account_store::remove_member(&state.db, account_id, id).await? {
-            audit::record(
-                &state.db,
-                AuditEvent {
-                    region_id: Some(org.region_id),
-                    account_id: Some(viewer.account_id),
-                    action: "editor_removed",
-                    target_kind: "organization",
-                    target_id: Some(id),
-                    detail: format!("account {account_id}"),
-                    ip: &auth.client_ip,
-                },
+            org_event(
+                &state,
+                &auth,
+                org.region_id,
+                viewer.account_id,
+                "editor_removed",
+                id,
+                format!("account {account_id}"),
             )
             .await;
         }
@@ -381,17 +391,14 @@ async fn verify(
             return back_to_form(&state.db, &auth, &path, d).await;
         };
         edit_store::add_verification(&state.db, id, method.as_str(), viewer.name(), note).await?;
-        audit::record(
-            &state.db,
-            AuditEvent {
-                region_id: Some(org.region_id),
-                account_id: Some(viewer.account_id),
-                action: "org_verified",
-                target_kind: "organization",
-                target_id: Some(id),
-                detail: method.as_str().into(),
-                ip: &auth.client_ip,
-            },
+        org_event(
+            &state,
+            &auth,
+            org.region_id,
+            viewer.account_id,
+            "org_verified",
+            id,
+            method.as_str().into(),
         )
         .await;
         service::refresh_search(&state, id).await;
@@ -494,21 +501,18 @@ async fn moderate(
         if !edit_store::moderate(&state.db, id, approve, if approve { "" } else { reason }).await? {
             return Ok(see_other("/staff"));
         }
-        audit::record(
-            &state.db,
-            AuditEvent {
-                region_id: Some(org.region_id),
-                account_id: Some(viewer.account_id),
-                action: if approve {
-                    "org_approved"
-                } else {
-                    "org_rejected"
-                },
-                target_kind: "organization",
-                target_id: Some(id),
-                detail: reason.to_owned(),
-                ip: &auth.client_ip,
+        org_event(
+            &state,
+            &auth,
+            org.region_id,
+            viewer.account_id,
+            if approve {
+                "org_approved"
+            } else {
+                "org_rejected"
             },
+            id,
+            reason.to_owned(),
         )
         .await;
         service::refresh_search(&state, id).await;
@@ -534,17 +538,14 @@ async fn resolve_report(
             .ok_or(AppError::NotFound)?;
         let viewer = authz::require_staff(&auth, region_id)?;
         if edit_store::resolve_report(&state.db, id, viewer.account_id).await? {
-            audit::record(
-                &state.db,
-                AuditEvent {
-                    region_id: Some(region_id),
-                    account_id: Some(viewer.account_id),
-                    action: "report_resolved",
-                    target_kind: "organization",
-                    target_id: Some(org_id),
-                    detail: format!("report {id}"),
-                    ip: &auth.client_ip,
-                },
+            org_event(
+                &state,
+                &auth,
+                region_id,
+                viewer.account_id,
+                "report_resolved",
+                org_id,
+                format!("report {id}"),
             )
             .await;
         }
