@@ -119,14 +119,19 @@
     if (!el) return;
     if (mode !== "choropleth" || !okrugData) { el.hidden = true; return; }
     var max = okrugData.max_count || 0, steps = SHADES.length - 1, rows = [];
-    rows.push('<li><span class="swatch" style="background:' + SHADES[0] + '"></span>0</li>');
+    // Colours are set through the DOM, not in style attributes: the Content-Security-Policy
+    // allows no inline styles.
+    rows.push('<li><span class="swatch" data-shade="0"></span>0</li>');
     for (var i = 1; i <= steps; i++) {
       var lo = Math.floor((max * (i - 1)) / steps) + 1, hi = Math.floor((max * i) / steps);
       if (hi < lo) continue;
-      rows.push('<li><span class="swatch" style="background:' + SHADES[i] + '"></span>' +
+      rows.push('<li><span class="swatch" data-shade="' + i + '"></span>' +
         (lo === hi ? lo : lo + "–" + hi) + "</li>");
     }
     el.innerHTML = "<p>" + esc(S.sLegend) + "</p><ul>" + rows.join("") + "</ul>";
+    el.querySelectorAll(".swatch").forEach(function (sw) {
+      sw.style.background = SHADES[Number(sw.getAttribute("data-shade"))];
+    });
     el.hidden = false;
   }
 

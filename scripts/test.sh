@@ -17,7 +17,10 @@ step "Build (server + WASM)"
 cargo leptos build
 
 step "Unit, integration and HTTP tests"
-cargo test --workspace --exclude frontend
+# One test at a time: each #[tokio::test] has its own runtime, and Leptos's rendering can
+# stall when another test's runtime shuts down beside it (a harness artifact: the server
+# runs one runtime). Sequential runs cost about 20 s more and never stall.
+cargo test --workspace --exclude frontend -- --test-threads=1
 
 step "Clippy"
 cargo clippy --workspace --exclude frontend --all-targets -- -D warnings

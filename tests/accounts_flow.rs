@@ -8,8 +8,19 @@ use poputchiki_tests::{location, TestApp};
 
 const PW: &str = "рыжий кот на крыше";
 
+/// The link in a queued mail to `to` that starts with `prefix`, as a local path.
+async fn link_in_mail(app: &TestApp, to: &str, prefix: &str) -> String {
+    let mails = app.mails_to(to).await;
+    let body = &mails.last().unwrap_or_else(|| panic!("a mail to {to}")).1;
+    let url = body
+        .split_whitespace()
+        .find(|w| w.contains(prefix))
+        .unwrap_or_else(|| panic!("a {prefix} link in: {body}"));
+    url.trim_start_matches("http://127.0.0.1:3000").to_owned()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn register_logs_in_with_a_safe_session_cookie_and_logout_ends_it() {
+async fn register_verifies_the_address_by_mail_then_logs_in_with_a_safe_session_cookie() {
     let app = TestApp::empty().await;
     let mut b = app.browser();
     let page = b
@@ -20,10 +31,23 @@ async fn register_logs_in_with_a_safe_session_cookie_and_logout_ends_it() {
                 ("display_name", "Анна"),
                 ("password", PW),
                 ("password_again", PW),
+                ("next", "/account"),
             ],
         )
         .await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(location(&page), "/register?sent=1", "{}", page.body);
+    assert!(
+        !b.cookies.contains_key("poputchiki_session"),
+        "no session before the address is proven"
+    );
+    let sent = b.get("/register?sent=1").await;
+    assert!(sent.body.contains("Проверьте почту"), "{}", sent.body);
+    let link = link_in_mail(&app, "anna@example.ru", "/verify-email/").await;
+    let confirm_page = b.get(&link).await;
+    assert_eq!(confirm_page.status, StatusCode::OK);
+    assert!(confirm_page.body.contains("Подтвердить адрес"));
+    let page = b.post(&link, &[]).await;
+    assert_eq!(location(&page), "/account?notice=email-verified");
     let cookie = page
         .headers
         .get_all("set-cookie")
@@ -40,6 +64,12 @@ async fn register_logs_in_with_a_safe_session_cookie_and_logout_ends_it() {
     assert_eq!(token.len(), 32, "128-bit token in hex");
     let stored: String = app.scalar_text("select token_hash from session").await;
     assert_ne!(stored, token, "only a hash of the token is stored");
+    assert_eq!(
+        b.post(&link, &[]).await.status,
+        StatusCode::SEE_OTHER,
+        "a used link only says it is gone"
+    );
+    assert_eq!(b.get(&link).await.status, StatusCode::GONE);
 
     let account = b.get("/account").await;
     assert_eq!(account.status, StatusCode::OK);
@@ -47,10 +77,7 @@ async fn register_logs_in_with_a_safe_session_cookie_and_logout_ends_it() {
         account.body.contains("Вы вошли как Анна (anna@example.ru)"),
         "email is lowercased"
     );
-    assert!(
-        account.body.contains("Кабинет"),
-        "the header knows who is logged in"
-    );
+    assert!(!account.body.contains("ещё не подтверждён"));
     let hash = app.scalar_text("select password_hash from account").await;
     assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
 
@@ -58,6 +85,37 @@ async fn register_logs_in_with_a_safe_session_cookie_and_logout_ends_it() {
     assert_eq!(location(&out), "/");
     assert_eq!(app.scalar_i64("select count(*) from session").await, 0);
     assert_eq!(b.get("/account").await.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registering_a_taken_address_answers_the_same_and_tells_its_owner() {
+    let app = TestApp::empty().await;
+    app.account("taken@example.ru", PW).await;
+    let mut b = app.browser();
+    let fields = [
+        ("email", "taken@example.ru"),
+        ("password", "совсем другой пароль"),
+        ("password_again", "совсем другой пароль"),
+    ];
+    let page = b.post("/register", &fields).await;
+    assert_eq!(
+        location(&page),
+        "/register?sent=1",
+        "the same answer as for a new address"
+    );
+    assert!(!b.cookies.contains_key("poputchiki_session"));
+    assert_eq!(app.scalar_i64("select count(*) from account").await, 1);
+    let mails = app.mails_to("taken@example.ru").await;
+    assert_eq!(mails.len(), 1);
+    assert!(
+        mails[0].1.contains("уже есть учётная запись"),
+        "{}",
+        mails[0].1
+    );
+    assert!(
+        !mails[0].1.contains("/verify-email/"),
+        "no link that could take the account"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -188,6 +246,8 @@ async fn a_password_reset_link_arrives_by_smtp_works_once_and_ends_other_session
         "/password/forgot?sent=1",
         "the same answer for unknown addresses"
     );
+    // Mail goes out from the queue (the server's worker does this within seconds).
+    app.deliver_mail().await;
     let mails = sink.decoded();
     assert_eq!(mails.len(), 1, "one message, to the real account only");
     let (head, mail) = &mails[0];

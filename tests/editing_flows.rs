@@ -74,17 +74,10 @@ async fn an_invited_leader_claims_edits_and_reverts_and_search_shows_it_at_once(
     let mut leader = app.browser();
     let prompt = leader.get(&invite_path).await;
     assert!(prompt.body.contains("войдите или зарегистрируйтесь"));
-    leader
-        .post(
-            "/register",
-            &[
-                ("email", "leader@example.ru"),
-                ("password", PW),
-                ("password_again", PW),
-                ("next", &invite_path),
-            ],
-        )
+    let back = app
+        .register(&mut leader, "leader@example.ru", PW, &invite_path)
         .await;
+    assert!(back.starts_with(&invite_path), "{back}");
     let accepted = leader.post(&invite_path, &[]).await;
     assert_eq!(
         location(&accepted),
@@ -92,15 +85,7 @@ async fn an_invited_leader_claims_edits_and_reverts_and_search_shows_it_at_once(
     );
     // Single use: nobody else can claim with the same link.
     let mut other = app.browser();
-    other
-        .post(
-            "/register",
-            &[
-                ("email", "other@example.ru"),
-                ("password", PW),
-                ("password_again", PW),
-            ],
-        )
+    app.register(&mut other, "other@example.ru", PW, "/account")
         .await;
     other.post(&invite_path, &[]).await;
     assert_eq!(
@@ -213,15 +198,7 @@ async fn a_proposal_waits_for_moderation_and_its_author_sees_the_decision() {
     let app = TestApp::with_demo().await;
     app.staff("staff@example.ru", PW, app.state.region.id).await;
     let mut author = app.browser();
-    author
-        .post(
-            "/register",
-            &[
-                ("email", "author@example.ru"),
-                ("password", PW),
-                ("password_again", PW),
-            ],
-        )
+    app.register(&mut author, "author@example.ru", PW, "/account")
         .await;
     let fields = [
         ("name", "Клуб «Серебряные пряхи»"),

@@ -272,3 +272,164 @@ async fn a_search_query_in_the_url_renders_matching_results() {
     );
     assert!(page.body.contains("<mark>"), "snippets highlight the match");
 }
+
+/// The headers every response must carry, whatever it is.
+fn assert_security_headers(what: &str, page: &poputchiki_tests::Page) {
+    let h = |name: &str| {
+        page.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned()
+    };
+    let csp = h("content-security-policy");
+    assert!(csp.contains("default-src 'self'"), "{what}: CSP {csp:?}");
+    assert!(csp.contains("frame-ancestors 'none'"), "{what}: {csp}");
+    assert!(!csp.contains("unsafe-inline"), "{what}: {csp}");
+    assert_eq!(h("x-frame-options"), "DENY", "{what}");
+    assert_eq!(h("x-content-type-options"), "nosniff", "{what}");
+    assert!(h("permissions-policy").contains("camera=()"), "{what}");
+    assert_eq!(h("cross-origin-opener-policy"), "same-origin", "{what}");
+    assert!(!h("referrer-policy").is_empty(), "{what}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_kind_of_response_carries_the_security_headers() {
+    let app = TestApp::with_demo().await;
+    let mut b = app.browser();
+    let home = b.get("/").await;
+    assert_security_headers("page", &home);
+    // The page's inline bootstrap script carries the nonce the policy names, and nothing
+    // else inline may run.
+    let csp = home.headers["content-security-policy"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|r| r.split('\'').next())
+        .expect("a nonce in the page's policy");
+    assert!(
+        home.body.contains(&format!("nonce=\"{nonce}\"")),
+        "the script has the nonce"
+    );
+    let again = b.get("/").await;
+    assert!(
+        !again.headers["content-security-policy"]
+            .to_str()
+            .expect("ascii")
+            .contains(nonce),
+        "a new nonce for every page"
+    );
+    for (what, path) in [
+        ("JSON API", "/api/v1/search?q=пожилым"),
+        ("GeoJSON", "/api/v1/okrugs.geojson"),
+        ("server fn", "/api/search/view?query=q%3D1"),
+        ("404 page", "/no-such-page"),
+        ("health", "/healthz"),
+    ] {
+        assert_security_headers(what, &b.get(path).await);
+    }
+    let redirect = b.get("/lang/en").await;
+    assert_eq!(redirect.status, StatusCode::SEE_OTHER);
+    assert_security_headers("redirect", &redirect);
+    let refused = b.post_raw("/login", &[("email", "x")]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_security_headers("refusal", &refused);
+    assert!(
+        home.headers.get("strict-transport-security").is_none(),
+        "no HSTS on plain-HTTP localhost"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn data_for_a_logged_in_viewer_is_never_cached() {
+    let app = TestApp::with_demo().await;
+    app.account("ed@example.ru", "рыжий кот на крыше").await;
+    let anon = app.get("/api/v1/search?q=пожилым").await;
+    assert_ne!(
+        anon.headers
+            .get("cache-control")
+            .and_then(|v| v.to_str().ok()),
+        Some("no-store")
+    );
+    let mut b = app.browser();
+    b.login("ed@example.ru", "рыжий кот на крыше").await;
+    for path in ["/api/v1/search?q=пожилым", "/api/account/page", "/account"] {
+        let page = b.get(path).await;
+        assert_eq!(
+            page.headers
+                .get("cache-control")
+                .and_then(|v| v.to_str().ok()),
+            Some("no-store"),
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn markup_in_the_data_and_the_query_never_reaches_a_page_or_api_as_markup() {
+    let app = TestApp::empty().await;
+    let xss = "<img src=x onerror=alert(1)> <script>alert(2)</script> пожилым";
+    let json = serde_json::json!([{
+        "name": format!("Клуб {xss}"),
+        "kind": "ngo",
+        "okrug": "ketovsky",
+        "summary": xss,
+        "description": format!("Помогаем {xss} людям"),
+    }])
+    .to_string();
+    let id = app.import_json(&json).await.changed_ids[0];
+    let query =
+        "q=%3Cscript%3Ealert(3)%3C%2Fscript%3E%20%D0%BF%D0%BE%D0%B6%D0%B8%D0%BB%D1%8B%D0%BC";
+    // Pages: the raw HTML must carry no markup from the data or the query.
+    for path in [
+        format!("/?{query}"),
+        "/?q=пожилым".to_owned(),
+        format!("/org/{id}"),
+    ] {
+        let body = app.get(&path).await.body;
+        for bad in ["<script>alert", "<img src=x", "onerror=alert(1)>"] {
+            assert!(!body.contains(bad), "{path} carries {bad:?}");
+        }
+    }
+    // JSON: names are plain strings (clients insert them as text), but every field that is
+    // HTML (the highlighted snippets) must be escaped.
+    let mut found = 0;
+    for path in [
+        format!("/api/v1/search?{query}"),
+        "/api/v1/search?q=пожилым".to_owned(),
+        format!("/api/search/view?query={}", poputchiki_tests::encode(query)),
+        "/api/search/view?query=q%3D%D0%BF%D0%BE%D0%B6%D0%B8%D0%BB%D1%8B%D0%BC".to_owned(),
+        format!("/api/v1/map/cards/{id}"),
+    ] {
+        let page = app.get(&path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        let value: serde_json::Value = serde_json::from_str(&page.body).expect("json");
+        found += html_fields(&value, &mut |field, html| {
+            for bad in ["<script", "<img"] {
+                assert!(!html.contains(bad), "{path}: {field} holds {html}");
+            }
+        });
+    }
+    assert!(found >= 2, "snippets were checked ({found})");
+}
+
+/// Calls `check` on every string under a key that holds HTML; returns how many.
+fn html_fields(v: &serde_json::Value, check: &mut dyn FnMut(&str, &str)) -> usize {
+    match v {
+        serde_json::Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| match v {
+                serde_json::Value::String(s) if k.contains("snippet") || k.contains("html") => {
+                    check(k, s);
+                    1
+                }
+                other => html_fields(other, check),
+            })
+            .sum(),
+        serde_json::Value::Array(items) => items.iter().map(|i| html_fields(i, check)).sum(),
+        _ => 0,
+    }
+}

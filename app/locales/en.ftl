@@ -329,6 +329,7 @@ csrf-stale-title = The form is out of date
 csrf-stale-text = The form was open for too long, or the browser's cookies were cleared. Nothing is lost: send it again.
 csrf-resend = Send again
 csrf-your-text = What you typed
+csrf-text-cut = The text is too long to show in full: this is only its beginning. Go back to the form and send it again.
 too-large-title = File too large
 too-large-text = The upload is larger than allowed. Go back, pick a smaller file and send again.
 mail-reset-subject = Poputchiki: password reset
@@ -518,3 +519,149 @@ org-is-yours-link = Log in to edit its page.
 edit-unsaved = Your changes are not saved. Leave the page?
 picker-show = Pick the place on a map
 picker-hint = Click where the organization is, or drag the marker. The coordinates go into the fields above.
+
+## Hardening: limits, verified addresses, the second factor, security page
+err-too-many-tries = Too many tries in a row. Please wait a little and try again.
+err-email-long = The email address is too long: at most { $max } characters.
+err-totp-code = The code did not match. Type the six digits the app shows now, or one of your recovery codes.
+err-2fa-required-for-staff = Staff and administrators must keep the second login step; it cannot be switched off.
+err-password-wrong = The current password is wrong.
+err-email-taken-now = This address already belongs to another account.
+err-email-same = This is your current address.
+err-email-unverified = Please confirm your email address first: open the link in the message we sent when you registered.
+err-account-unverified = The account { $value } has not confirmed its email address yet. Rights can be granted once it has.
+err-disable-self = You cannot disable your own account.
+yes = yes
+no = no
+register-sent = Check your mailbox: we sent you a link. Open it to confirm your address and log in. If nothing arrives within a few minutes, look in the spam folder.
+account-unverified = The address { $email } is not confirmed yet. Open the link in our message; until then you cannot keep organizations' pages.
+account-verify-resend = Send the message again
+account-needs-2fa = You have staff rights, and they need a second login step: a code from an app on your phone. Set it up; it takes a couple of minutes.
+invite-other-email = This invitation was sent to another email address. Log in with the address the message came to.
+verify-title = Confirm your address
+verify-text = Press the button to confirm your email address and log in.
+verify-button = Confirm the address
+verify-gone = The link has expired or was already used. Log in and send the message again from your account page.
+login-code-title = Code from the app
+login-code-expired = The time to type the code is over. Please log in again.
+login-code-lost = No access to the app?
+field-totp-code = Code from the app
+field-totp-code-hint = Six digits from the authenticator app on your phone.
+field-recovery-code = Recovery code
+field-current-password = Current password
+field-new-email = New email address
+security-title = Account security
+security-sessions = Where you are logged in
+security-this-session = this browser
+security-session-line = Address { $ip }, logged in { $started }, last seen { $seen }
+security-end-others = Log out on all other devices
+security-second-factor = Second login step
+security-2fa-on = On: logging in needs a code from the app. Recovery codes left: { $left }.
+security-2fa-none = Off. Switch it on so that nobody can log in even if they learn your password.
+security-2fa-setup = Set up a code from an app
+security-2fa-renew = Set up again (new recovery codes)
+security-2fa-off = Switch the second step off
+security-password = Password
+security-password-button = Change the password
+security-email = Email address
+security-email-now = Now: { $email }. A link goes to the new address; the address changes when you open it.
+security-email-button = Send a link to the new address
+second-factor-title = Code from an app
+second-factor-renew-note = The second step is already on. If you set it up again, the old app entry and the old recovery codes stop working.
+second-factor-step-app = Install an authenticator app on your phone, such as Yandex Key, Google Authenticator or FreeOTP.
+second-factor-step-scan = Scan this code with the app:
+second-factor-qr = QR code for the authenticator app
+second-factor-step-type = Or type the key by hand:
+second-factor-step-code = Type the six digits the app shows.
+second-factor-button = Switch on
+second-factor-codes-title = Recovery codes
+second-factor-codes-text = The second step is on. Write these codes down and keep them apart from your phone: each works once if the phone is lost. We will not show them again.
+second-factor-codes-done = I have written the codes down
+admin-accounts-title = Accounts
+admin-accounts-search = Email or name
+admin-accounts-verified = Address confirmed
+admin-accounts-2fa = Second step
+admin-accounts-last-login = Last login
+admin-accounts-admin = administrator
+admin-accounts-disable = Disable
+admin-accounts-enable = Enable
+notice-email-verified = Your email address is confirmed. Welcome!
+notice-email-changed = Your email address has changed.
+notice-verify-sent = The message with the link was sent again.
+notice-email-link-sent = If the address is free, a link was sent to it. Open it to change your address.
+notice-sessions-ended = All other logins have ended.
+notice-2fa-on = The second login step is on.
+notice-2fa-off = The second login step is off.
+audit-email-verified = Address confirmed
+audit-email-changed = Email address changed
+audit-password-changed = Password changed
+audit-sessions-ended = Other logins ended
+audit-second-factor-enabled = Second login step on
+audit-second-factor-disabled = Second login step off
+audit-second-factor-failed = Wrong second-step code
+audit-account-disabled = Account disabled
+audit-account-enabled = Account enabled
+mail-verify-subject = Poputchiki: confirm your email address
+mail-verify-body = Hello,
+
+    You (or someone using your address) registered on Poputchiki.
+    To confirm the address and log in, open this link (it works for { $hours } hours):
+
+    { $link }
+
+    If you did not register, just delete this message.
+mail-register-taken-subject = Poputchiki: someone tried to register with your address
+mail-register-taken-body = Hello,
+
+    Someone (perhaps you) tried to register on Poputchiki with this address, but you already have an account.
+    Log in: { $login }
+    If you forgot the password, the login page has a "Forgot your password?" link.
+
+    If it was not you, there is nothing to do.
+mail-email-change-subject = Poputchiki: confirm your new email address
+mail-email-change-body = Hello,
+
+    This address was given as the new email address of an account on Poputchiki.
+    To change the address, open this link (it works for { $hours } hours):
+
+    { $link }
+
+    If you changed nothing, just delete this message.
+mail-email-changed-subject = Poputchiki: your email address has changed
+mail-email-changed-body = Hello,
+
+    The email address of your Poputchiki account is now { $email }.
+    If you did not do this, write to the site's administrator at once: { $site }
+mail-password-changed-subject = Poputchiki: your password has changed
+mail-password-changed-body = Hello,
+
+    The password of your Poputchiki account was just changed.
+    If you did not do this, reset the password on the login page and write to the administrator: { $site }
+mail-new-device-subject = Poputchiki: login from a new device
+mail-new-device-body = Hello,
+
+    Someone logged in to your Poputchiki account from a device not used before.
+    Browser: { $agent }
+    Address: { $ip }
+    Time: { $when }
+
+    If it was you, there is nothing to do. If not, change your password and end all logins on the security page: { $site }/account/security
+mail-2fa-on-subject = Poputchiki: second login step switched on
+mail-2fa-on-body = Hello,
+
+    Logging in to your Poputchiki account now needs a code from an app.
+    If you did not do this, write to the administrator: { $site }
+mail-2fa-off-subject = Poputchiki: second login step switched off
+mail-2fa-off-body = Hello,
+
+    Logging in to your Poputchiki account no longer needs a code from an app.
+    If you did not do this, change your password: { $site }/account/security
+mail-new-role-subject = Poputchiki: you have a new role
+mail-new-role-body = Hello,
+
+    Your Poputchiki account was given new rights: { $role }.
+    If you did not expect this, write to the administrator: { $site }
+err-version-missing = The form came without its version number, so nothing was saved, to avoid overwriting someone else's changes. Check the text and save again.
+audit-logo-changed = Logo replaced
+audit-logo-removed = Logo removed
+err-identifier-unpublished = This ИНН or ОГРН already belongs to proposal no. { $id }, which awaits moderation or was rejected. The row was not loaded: deal with the proposal on the moderation page first.

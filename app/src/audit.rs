@@ -58,12 +58,13 @@ pub struct AuditLine {
 }
 
 #[cfg(feature = "ssr")]
-/// The newest events, of one region (plus events with no region, such as logins) or of all.
+/// The newest events: of one region only (regional staff), or of everything, including the
+/// region-less account events such as logins and resets with their IPs (admins: `None`).
 pub async fn recent(db: &Db, region_id: Option<i64>, limit: i64) -> sqlx::Result<Vec<AuditLine>> {
     sqlx::query_as(
         "select e.created_at, e.action, a.email as actor, e.target_kind, e.target_id, e.detail, e.ip
          from audit_event e left join account a on a.id = e.account_id
-         where ? is null or e.region_id = ? or e.region_id is null
+         where ? is null or e.region_id = ?
          order by e.id desc limit ?",
     )
     .bind(region_id)

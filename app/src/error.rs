@@ -119,6 +119,9 @@ mod server {
         /// A malformed request; the string is the i18n key of the message.
         #[error("bad request: {0}")]
         BadRequest(String),
+        /// Over a rate or size limit; the string is the i18n key of the message.
+        #[error("too many requests: {0}")]
+        TooManyRequests(String),
         #[error("database error: {0}")]
         Database(#[from] sqlx::Error),
         #[error("internal error: {0:#}")]
@@ -134,6 +137,7 @@ mod server {
                 Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
                 Self::Conflict => StatusCode::CONFLICT,
                 Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+                Self::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
                 Self::Database(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             }
         }
@@ -147,7 +151,7 @@ mod server {
                 AppError::Forbidden => Self::Forbidden,
                 AppError::Validation(issues) => Self::Validation(issues),
                 AppError::Conflict => Self::Conflict,
-                AppError::BadRequest(key) => Self::BadRequest(key),
+                AppError::BadRequest(key) | AppError::TooManyRequests(key) => Self::BadRequest(key),
                 internal @ (AppError::Database(_) | AppError::Internal(_)) => {
                     tracing::error!(error = %internal, "internal error");
                     Self::Internal

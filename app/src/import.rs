@@ -351,7 +351,11 @@ pub async fn import_rows(
             Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
                 sp.rollback().await?;
                 report.rejected_rows += 1;
-                let issue = FieldIssue::new("inn", "err-identifier-taken");
+                let issue = match store::unpublished_holder(&mut tx, catalog.id, org).await? {
+                    Some(id) => FieldIssue::new("inn", "err-identifier-unpublished")
+                        .arg("id", id.to_string()),
+                    None => FieldIssue::new("inn", "err-identifier-taken"),
+                };
                 report.errors.extend(row_errors(*row, &[issue], &i18n));
             }
             Err(e) => return Err(e.into()),

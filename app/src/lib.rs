@@ -28,6 +28,12 @@ pub mod import;
 #[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]
+pub mod mail_queue;
+#[cfg(feature = "ssr")]
+pub mod scheduler;
+#[cfg(feature = "ssr")]
+pub mod security_headers;
+#[cfg(feature = "ssr")]
 pub mod seed;
 #[cfg(feature = "ssr")]
 pub mod state;

@@ -1,9 +1,11 @@
 //! Outgoing email through a real mail transport (lettre). With an SMTP URL configured, mail
 //! goes to that server; without one (the default, so the demo works offline) every message
-//! is written as an `.eml` file to an outbox directory under the data directory, and its
-//! links are logged.
+//! is written as an `.eml` file to an outbox directory under the data directory. Its links
+//! are logged only when the server runs the demo (`POPUTCHIKI_DEMO`), at WARN and marked as
+//! such: links in mail are secrets, and a real deployment's log must not hold them.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Context;
 use lettre::message::{header::ContentType, Mailbox};
@@ -19,6 +21,8 @@ pub enum Mailer {
         transport: AsyncFileTransport<Tokio1Executor>,
         dir: PathBuf,
         from: Mailbox,
+        /// Demo mode: log the links of each mail, so the demo works without a mail server.
+        log_links: AtomicBool,
     },
 }
 
@@ -46,12 +50,20 @@ impl Mailer {
                 transport: AsyncFileTransport::new(&outbox),
                 dir: outbox,
                 from,
+                log_links: AtomicBool::new(false),
             });
         }
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url.trim())
             .context("the SMTP URL cannot be used")?
             .build();
         Ok(Self::Smtp { transport, from })
+    }
+
+    /// In the demo (outbox only), log each mail's links so a person can follow them.
+    pub fn log_links_for_demo(&self, on: bool) {
+        if let Self::Outbox { log_links, .. } = self {
+            log_links.store(on, Ordering::Relaxed);
+        }
     }
 
     /// Sends a plain-text message.
@@ -76,14 +88,21 @@ impl Mailer {
                     .await
                     .context("the SMTP server refused the message")?;
             }
-            Self::Outbox { transport, dir, .. } => {
+            Self::Outbox {
+                transport,
+                dir,
+                log_links,
+                ..
+            } => {
                 let id = transport
                     .send(message)
                     .await
                     .context("the outbox cannot be written")?;
-                tracing::info!(to = %to, subject, file = %dir.join(format!("{id}.eml")).display(), "mail written to the outbox");
-                for line in body.lines().filter(|l| l.contains("://")) {
-                    tracing::info!(to = %to, "link in the mail: {}", line.trim());
+                tracing::info!(subject, file = %dir.join(format!("{id}.eml")).display(), "mail written to the outbox");
+                if log_links.load(Ordering::Relaxed) {
+                    for line in body.lines().filter(|l| l.contains("://")) {
+                        tracing::warn!(to = %to, "DEMO MODE, no mail server: link in the mail: {}", line.trim());
+                    }
                 }
             }
         }

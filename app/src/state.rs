@@ -45,6 +45,17 @@ pub struct AppState {
     pub mailer: Arc<crate::mail::Mailer>,
     /// Failed logins and rate-limited forms.
     pub throttle: Arc<crate::accounts::throttle::Throttle>,
+    /// Wakes the mail queue's worker when a mail is queued.
+    pub mail_wake: Arc<tokio::sync::Notify>,
+    /// CPU-heavy search requests running at once (the rest wait, then get "busy").
+    pub search_permits: Arc<tokio::sync::Semaphore>,
+}
+
+impl AppState {
+    /// Queues a mail; the worker (`mail_queue::spawn`) sends it.
+    pub async fn queue_mail(&self, to: &str, subject: &str, body: &str) -> sqlx::Result<()> {
+        crate::mail_queue::enqueue(&self.db, &self.mail_wake, to, subject, body).await
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {

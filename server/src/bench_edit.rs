@@ -67,6 +67,9 @@ pub async fn run(state: &AppState, edits: usize) -> anyhow::Result<()> {
         display_name: "bench".into(),
         is_admin: true,
         staff_regions: vec![],
+        email_verified: true,
+        needs_second_factor: false,
+        totp_enabled: false,
     };
     let ids: Vec<i64> = sqlx::query_scalar("select id from organization where region_id = ? and status = 'published' order by id limit ?")
         .bind(state.region.id)
@@ -95,6 +98,7 @@ pub async fn run(state: &AppState, edits: usize) -> anyhow::Result<()> {
                 input,
                 kind: "edit",
                 reverted_to: None,
+                logo_changed: false,
             },
         )
         .await?;

@@ -163,14 +163,18 @@ pub enum Command {
         #[arg(long, default_value_t = 200)]
         edits: usize,
     },
-    /// Create an administrator (or make an existing account one). The password comes from
-    /// POPUTCHIKI_ADMIN_PASSWORD or, if that is unset, from the first line of standard input.
+    /// Create an administrator (or, with --existing, make an existing account one). The
+    /// password comes from POPUTCHIKI_ADMIN_PASSWORD or, if that is unset, from the first line
+    /// of standard input.
     CreateAdmin {
         #[arg(long)]
         email: String,
         /// The name shown on pages.
         #[arg(long, default_value = "")]
         name: String,
+        /// Make an existing account an administrator; its current password is required.
+        #[arg(long)]
+        existing: bool,
     },
     /// Write N synthetic organizations as JSON Lines (demo data and benchmarks).
     Generate {

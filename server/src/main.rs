@@ -28,7 +28,11 @@ async fn main() -> ExitCode {
             bench_map(&cli, viewports).await.map(|_| ExitCode::SUCCESS)
         }
         Command::BenchEdit { edits } => bench_edit(&cli, edits).await.map(|_| ExitCode::SUCCESS),
-        Command::CreateAdmin { email, name } => create_admin(&cli, &email, &name)
+        Command::CreateAdmin {
+            email,
+            name,
+            existing,
+        } => create_admin(&cli, &email, &name, existing)
             .await
             .map(|_| ExitCode::SUCCESS),
         Command::Generate { count, seed, out } => generate(&cli, count, seed, &out)
@@ -48,25 +52,32 @@ async fn serve(cli: &Cli, args: ServeArgs) -> anyhow::Result<()> {
         load_demo_if_empty(&state).await?;
     }
     app::search::watch::spawn(state.search.clone(), state.db.clone());
+    state.mailer.log_links_for_demo(args.demo);
+    app::mail_queue::spawn(
+        state.db.clone(),
+        state.mailer.clone(),
+        state.mail_wake.clone(),
+    );
+    app::scheduler::spawn(state.clone());
     server::startup::release_freed_memory();
     let app = server::router(state);
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     tracing::info!("Poputchiki is listening on http://{}", args.addr);
-    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    server::listen::serve(listener, app, shutdown_signal()).await?;
     Ok(())
 }
 
-/// Creates an administrator, or makes an existing account one. Never a default password:
-/// it must come from POPUTCHIKI_ADMIN_PASSWORD or standard input, and pass the usual rules.
-async fn create_admin(cli: &Cli, email: &str, name: &str) -> anyhow::Result<()> {
-    use app::accounts::{password, store};
+/// `server create-admin`: see [`server::admin::create_admin`].
+async fn create_admin(cli: &Cli, email: &str, name: &str, existing: bool) -> anyhow::Result<()> {
     let (db, _) = open_region(&cli.common).await?;
-    let email = store::normalize_email(email);
-    anyhow::ensure!(email.contains('@'), "«{email}» is not an email address");
-    let pw = match std::env::var("POPUTCHIKI_ADMIN_PASSWORD") {
+    let pw = admin_password()?;
+    let message = server::admin::create_admin(&db, email, name, &pw, existing).await?;
+    println!("{message}");
+    Ok(())
+}
+
+fn admin_password() -> anyhow::Result<String> {
+    Ok(match std::env::var("POPUTCHIKI_ADMIN_PASSWORD") {
         Ok(p) => p,
         Err(_) => {
             eprintln!("Пароль администратора (одна строка):");
@@ -74,36 +85,7 @@ async fn create_admin(cli: &Cli, email: &str, name: &str) -> anyhow::Result<()> 
             std::io::stdin().read_line(&mut line)?;
             line.trim_end_matches(['\r', '\n']).to_owned()
         }
-    };
-    let existing = store::find_by_email(&db, &email).await?;
-    if let Some(account) = existing {
-        store::set_admin(&db, account.id, true).await?;
-        if !pw.is_empty() {
-            password::check_new_password(&pw, &email)
-                .map_err(|k| anyhow::anyhow!(app::i18n::I18n::default().t(k)))?;
-            store::set_password(&db, account.id, &password::hash_password(&pw).await?).await?;
-        }
-        println!("Учётная запись {email} теперь администратор.");
-        return Ok(());
-    }
-    password::check_new_password(&pw, &email)
-        .map_err(|k| anyhow::anyhow!(app::i18n::I18n::default().t(k)))?;
-    let hash = password::hash_password(&pw).await?;
-    store::create_account(&db, &email, name, &hash, true)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("the account {email} could not be created"))?;
-    app::audit::record(
-        &db,
-        app::audit::AuditEvent {
-            action: "admin_created",
-            detail: email.clone(),
-            ip: "cli",
-            ..Default::default()
-        },
-    )
-    .await;
-    println!("Администратор {email} создан.");
-    Ok(())
+    })
 }
 
 async fn shutdown_signal() {

@@ -14,7 +14,6 @@ use axum::Router;
 use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -28,6 +27,7 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     let uploads = tower_http::services::ServeDir::new(state.config.data_dir.join("uploads"));
+    let fallback_state = state.clone();
     Router::new()
         .route("/healthz", get(healthz))
         .route("/lang/{code}", get(set_language))
@@ -38,7 +38,7 @@ pub fn router(state: AppState) -> Router {
         .nest_service("/uploads", uploads)
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(
-            || {},
+            move || leptos::prelude::provide_context(fallback_state.clone()),
             shell,
         ))
         // Sessions, the CSRF check and form parsing, for every route.
@@ -46,19 +46,15 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             app::accounts::gate::gate,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            app::security_headers::security_headers,
+        ))
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(30),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

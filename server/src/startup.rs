@@ -92,6 +92,10 @@ pub async fn build_state(common: &CommonArgs, options: LeptosOptions) -> anyhow:
         }),
         mailer: Arc::new(mailer),
         throttle: Arc::default(),
+        mail_wake: Arc::default(),
+        search_permits: Arc::new(tokio::sync::Semaphore::new(
+            app::search::limits::CONCURRENT_SEARCHES,
+        )),
     })
 }
 

@@ -161,11 +161,22 @@ impl TestApp {
         Browser {
             router: self.router(),
             cookies: Default::default(),
+            db: self.state.db.clone(),
         }
     }
 
-    /// Creates an account directly (argon2id hash and all) and returns its id.
+    /// Creates an account directly (argon2id hash and all, address verified) and returns
+    /// its id.
     pub async fn account(&self, email: &str, password: &str) -> i64 {
+        let id = self.unverified_account(email, password).await;
+        app::accounts::security_store::mark_verified(&self.state.db, id)
+            .await
+            .expect("verify");
+        id
+    }
+
+    /// An account whose address is not verified yet.
+    pub async fn unverified_account(&self, email: &str, password: &str) -> i64 {
         let hash = app::accounts::password::hash_password(password)
             .await
             .expect("hash");
@@ -175,13 +186,93 @@ impl TestApp {
             .expect("new email")
     }
 
-    /// An account that is staff of `region_id`.
+    /// Switches TOTP on for an account with [`TEST_TOTP_SECRET`] (no recovery codes).
+    pub async fn enable_totp(&self, account_id: i64) {
+        app::accounts::second_factor_store::enable_totp(
+            &self.state.db,
+            account_id,
+            TEST_TOTP_SECRET,
+            0,
+            &[],
+        )
+        .await
+        .expect("totp");
+    }
+
+    /// An account that is staff of `region_id`, with its second factor set up.
     pub async fn staff(&self, email: &str, password: &str, region_id: i64) -> i64 {
         let id = self.account(email, password).await;
         app::accounts::store::grant_staff(&self.state.db, id, region_id, id)
             .await
             .expect("grant");
+        self.enable_totp(id).await;
         id
+    }
+
+    /// An administrator, with the second factor set up.
+    pub async fn admin(&self, email: &str, password: &str) -> i64 {
+        let id = self.account(email, password).await;
+        app::accounts::store::set_admin(&self.state.db, id, true)
+            .await
+            .expect("admin");
+        self.enable_totp(id).await;
+        id
+    }
+
+    /// Registers through the real form, then follows the confirmation link from the queued
+    /// mail, as a person would: the browser ends up logged in with a verified address.
+    /// Returns where the confirmation sent it.
+    pub async fn register(
+        &self,
+        b: &mut Browser,
+        email: &str,
+        password: &str,
+        next: &str,
+    ) -> String {
+        let page = b
+            .post(
+                "/register",
+                &[
+                    ("email", email),
+                    ("password", password),
+                    ("password_again", password),
+                    ("next", next),
+                ],
+            )
+            .await;
+        assert_eq!(
+            location(&page),
+            "/register?sent=1",
+            "register {email}: {}",
+            page.body
+        );
+        let mails = self.mails_to(&email.to_lowercase()).await;
+        let body = &mails.last().expect("a confirmation mail").1;
+        let link = body
+            .split_whitespace()
+            .find(|w| w.contains("/verify-email/"))
+            .unwrap_or_else(|| panic!("a link in {body}"))
+            .trim_start_matches("http://127.0.0.1:3000")
+            .to_owned();
+        let done = b.post(&link, &[]).await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+        location(&done)
+    }
+
+    /// Sends every queued mail now (the server's worker would within seconds).
+    pub async fn deliver_mail(&self) -> usize {
+        app::mail_queue::deliver_due(&self.state.db, &self.state.mailer)
+            .await
+            .expect("mail queue")
+    }
+
+    /// The (subject, body) of every mail queued to `to`, oldest first, sent or not.
+    pub async fn mails_to(&self, to: &str) -> Vec<(String, String)> {
+        sqlx::query_as("select subject, body from outgoing_mail where recipient = ? order by id")
+            .bind(to)
+            .fetch_all(&self.state.db)
+            .await
+            .expect("mails")
     }
 
     /// An account that edits `organization_id`.
@@ -222,6 +313,22 @@ impl TestApp {
 pub struct Browser {
     router: Router,
     pub cookies: std::collections::BTreeMap<String, String>,
+    db: app::db::Db,
+}
+
+/// The TOTP secret test accounts with a second factor share (base32).
+pub const TEST_TOTP_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+/// The current TOTP code for [`TEST_TOTP_SECRET`].
+pub fn totp_now() -> String {
+    use totp_rs::{Algorithm, Secret, TOTP};
+    let bytes = Secret::Encoded(TEST_TOTP_SECRET.to_owned())
+        .to_bytes()
+        .expect("base32");
+    TOTP::new(Algorithm::SHA1, 6, 1, 30, bytes)
+        .expect("totp")
+        .generate_current()
+        .expect("clock")
 }
 
 impl Browser {
@@ -349,9 +456,10 @@ impl Browser {
         self.send(req).await
     }
 
-    /// Logs in through the real form; panics if it fails.
+    /// Logs in through the real forms (and the code step, for accounts with a second
+    /// factor); panics if it fails.
     pub async fn login(&mut self, email: &str, password: &str) {
-        let page = self
+        let mut page = self
             .post("/login", &[("email", email), ("password", password)])
             .await;
         assert_eq!(
@@ -360,6 +468,23 @@ impl Browser {
             "login of {email}: {}",
             page.body
         );
+        if location(&page) == "/login/code" {
+            // A code works once per 30-second step; tests log the same account in more often
+            // than that, so the step record is reset here (replay has its own test).
+            sqlx::query("update account set totp_last_step = 0 where email = ?")
+                .bind(email)
+                .execute(&self.db)
+                .await
+                .expect("reset step");
+            let code = totp_now();
+            page = self.post("/login/code", &[("totp_code", &code)]).await;
+            assert_eq!(
+                page.status,
+                StatusCode::SEE_OTHER,
+                "code step: {}",
+                page.body
+            );
+        }
         assert!(
             location(&page).starts_with("/account"),
             "login of {email} failed: {}",
@@ -386,4 +511,9 @@ pub fn occurrences(hay: &str, needle: &str) -> usize {
 pub fn found_count(body: &str) -> Option<i64> {
     let start = body.find("Найдено: ")? + "Найдено: ".len();
     body[start..].split(' ').next()?.parse().ok()
+}
+
+/// Percent-encodes a query value.
+pub fn encode(s: &str) -> String {
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }

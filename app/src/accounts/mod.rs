@@ -11,17 +11,37 @@
 use serde::{Deserialize, Serialize};
 
 pub mod pages;
+pub mod security_fns;
+pub mod security_pages;
 mod server_fns;
 pub use server_fns::*;
 
 #[cfg(feature = "ssr")]
 pub mod authz;
 #[cfg(feature = "ssr")]
+pub mod credentials;
+#[cfg(feature = "ssr")]
+pub mod form_body;
+#[cfg(feature = "ssr")]
 pub mod gate;
 #[cfg(feature = "ssr")]
 pub mod handlers;
 #[cfg(feature = "ssr")]
+pub mod login;
+#[cfg(feature = "ssr")]
+pub mod notify;
+#[cfg(feature = "ssr")]
 pub mod password;
+#[cfg(feature = "ssr")]
+pub mod refusal;
+#[cfg(feature = "ssr")]
+pub mod registration;
+#[cfg(feature = "ssr")]
+pub mod second_factor;
+#[cfg(feature = "ssr")]
+pub mod second_factor_store;
+#[cfg(feature = "ssr")]
+pub mod security_store;
 #[cfg(feature = "ssr")]
 pub mod session;
 #[cfg(feature = "ssr")]
@@ -40,6 +60,13 @@ pub struct Viewer {
     pub is_admin: bool,
     /// Regions where this person is staff.
     pub staff_regions: Vec<i64>,
+    /// The account proved it reads its mailbox. Until then it holds no role or membership.
+    pub email_verified: bool,
+    /// The account has staff or admin rights that this session may not use yet: the second
+    /// factor is not set up, or not passed in this session. `staff_regions` and `is_admin`
+    /// are empty and false until it is.
+    pub needs_second_factor: bool,
+    pub totp_enabled: bool,
 }
 
 impl Viewer {
@@ -132,6 +159,9 @@ mod tests {
             display_name: String::new(),
             is_admin: false,
             staff_regions: vec![2],
+            email_verified: true,
+            needs_second_factor: false,
+            totp_enabled: true,
         };
         assert!(v.is_staff_of(2) && !v.is_staff_of(3));
         assert_eq!(v.name(), "a@b.ru");

@@ -38,6 +38,14 @@ pub fn Notice() -> impl IntoView {
                 "approved" => "notice-approved",
                 "rejected" => "notice-rejected",
                 "logo" => "notice-logo",
+                "email-verified" => "notice-email-verified",
+                "email-changed" => "notice-email-changed",
+                "verify-sent" => "notice-verify-sent",
+                "email-link-sent" => "notice-email-link-sent",
+                "sessions-ended" => "notice-sessions-ended",
+                "2fa-on" => "notice-2fa-on",
+                "2fa-off" => "notice-2fa-off",
+                "code-expired" => "login-code-expired",
                 _ => return None,
             };
             Some(view! { <p class="notice" role="status">{i18n.t(key)}</p> })
@@ -47,7 +55,7 @@ pub fn Notice() -> impl IntoView {
 
 /// A page's frame: title, heading and a narrow column.
 #[component]
-fn NarrowPage(title: String, children: Children) -> impl IntoView {
+pub fn NarrowPage(title: String, children: Children) -> impl IntoView {
     view! {
         <Title text=title.clone()/>
         <section class="wrap narrow form-page">
@@ -59,7 +67,7 @@ fn NarrowPage(title: String, children: Children) -> impl IntoView {
 }
 
 /// Loads the draft of `form` named in `?draft=` (or nothing) for a form page.
-fn form_resource(form: &'static str) -> Resource<FormState> {
+pub fn form_resource(form: &'static str) -> Resource<FormState> {
     let draft = query_param("draft");
     Resource::new(
         move || draft.get(),
@@ -108,8 +116,10 @@ pub fn RegisterPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = form_resource("register");
     let next = query_param("next");
+    let sent = query_param("sent");
     view! {
         <NarrowPage title=i18n.t("register-title")>
+            {move || sent.get().map(|_| view! { <p class="notice" role="status">{i18n.t("register-sent")}</p> })}
             <p>{i18n.t("register-intro")}</p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -245,11 +255,19 @@ pub fn page_or_error<T, V: IntoView + 'static>(
 pub fn Forbidden() -> impl IntoView {
     let i18n = use_i18n();
     crate::ui::parts::set_status(403);
+    let viewer = current_viewer();
+    let needs_2fa = viewer.as_ref().is_some_and(|v| v.needs_second_factor);
+    let unverified = viewer.as_ref().is_some_and(|v| !v.email_verified);
     view! {
         <section class="wrap narrow">
             <Title text=i18n.t("forbidden-title")/>
             <h1>{i18n.t("forbidden-title")}</h1>
             <p>{i18n.t("err-forbidden")}</p>
+            {needs_2fa.then(|| view! {
+                <p>{i18n.t("account-needs-2fa")}</p>
+                <p><a class="button" href="/account/second-factor">{i18n.t("security-2fa-setup")}</a></p>
+            })}
+            {unverified.then(|| view! { <p>{i18n.t("err-email-unverified")}</p> })}
             <p><a class="button" href="/account">{i18n.t("nav-account")}</a></p>
         </section>
     }
@@ -283,8 +301,30 @@ fn AccountView(page: AccountPage) -> impl IntoView {
             <h1>{i18n.t("account-title")}</h1>
             <Notice/>
             <p>{i18n.t_with("account-who", &[("name", page.viewer.name().to_owned().into()), ("email", page.viewer.email.clone().into())])}</p>
+            {(!page.viewer.email_verified).then(|| view! {
+                <div class="notice warning" role="status">
+                    <p>{i18n.t_with("account-unverified", &[("email", page.viewer.email.clone().into())])}</p>
+                    <form method="post" action="/account/verify-email" class="inline-form">
+                        <CsrfField/>
+                        <button type="submit" class="button secondary">{i18n.t("account-verify-resend")}</button>
+                    </form>
+                </div>
+            })}
+            {page.viewer.needs_second_factor.then(|| view! {
+                <div class="notice warning" role="status">
+                    <p>{i18n.t("account-needs-2fa")}</p>
+                    <p><a class="button" href="/account/second-factor">{i18n.t("security-2fa-setup")}</a></p>
+                </div>
+            })}
+            <p><a href="/account/security">{i18n.t("security-title")}</a></p>
             {staff.then(|| view! { <p><a class="button" href="/staff">{i18n.t("nav-staff")}</a></p> })}
-            {page.viewer.is_admin.then(|| view! { <p><a class="button secondary" href="/admin">{i18n.t("nav-admin")}</a></p> })}
+            {page.viewer.is_admin.then(|| view! {
+                <p>
+                    <a class="button secondary" href="/admin">{i18n.t("nav-admin")}</a>
+                    " "
+                    <a class="button secondary" href="/admin/accounts">{i18n.t("admin-accounts-title")}</a>
+                </p>
+            })}
             <h2>{i18n.t("account-orgs")}</h2>
             {if page.organizations.is_empty() {
                 view! { <p>{i18n.t("account-no-orgs")}</p> }.into_any()
@@ -352,6 +392,17 @@ fn InviteView(page: InvitationPage, token: String) -> impl IntoView {
         .into_any()
     } else if !page.usable {
         view! { <p class="notice error">{i18n.t("invite-unusable")}</p> }.into_any()
+    } else if page.for_other_email {
+        view! { <p class="notice error">{i18n.t("invite-other-email")}</p> }.into_any()
+    } else if page.logged_in && !page.email_verified {
+        view! {
+            <p class="notice warning">{i18n.t("err-email-unverified")}</p>
+            <form method="post" action="/account/verify-email" class="inline-form">
+                <CsrfField/>
+                <button type="submit" class="button secondary">{i18n.t("account-verify-resend")}</button>
+            </form>
+        }
+        .into_any()
     } else if !page.logged_in {
         view! {
             <p>{i18n.t("invite-login-first")}</p>

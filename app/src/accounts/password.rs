@@ -3,6 +3,7 @@
 //! 8 characters, not on the list of common passwords, no composition rules.
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 use std::time::Duration;
 
@@ -20,6 +21,9 @@ pub const MAX_CHARS: usize = 256;
 const CONCURRENT_HASHES: usize = 2;
 /// A request that cannot start hashing within this time gets "busy, try again".
 const WAIT_FOR_HASH: Duration = Duration::from_secs(15);
+/// Requests allowed to queue for a hash; beyond this the answer is "busy" at once, so a
+/// flood of hashing requests cannot hold real logins in a long queue.
+pub const MAX_QUEUED_HASHES: usize = 8;
 
 static COMMON: &str = include_str!("../../../seed/common-passwords.txt");
 
@@ -65,14 +69,42 @@ fn permits() -> &'static Semaphore {
     PERMITS.get_or_init(|| Semaphore::new(CONCURRENT_HASHES))
 }
 
+fn queued() -> &'static AtomicUsize {
+    static QUEUED: AtomicUsize = AtomicUsize::new(0);
+    &QUEUED
+}
+
+/// Counts a request in the hash queue for as long as it waits.
+struct InQueue;
+
+impl InQueue {
+    fn enter() -> Option<Self> {
+        let before = queued().fetch_add(1, Ordering::SeqCst);
+        if before >= MAX_QUEUED_HASHES {
+            queued().fetch_sub(1, Ordering::SeqCst);
+            return None;
+        }
+        Some(Self)
+    }
+}
+
+impl Drop for InQueue {
+    fn drop(&mut self) {
+        queued().fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
 /// Runs one hash job on the blocking pool, holding one of the few permits.
 async fn with_permit<T: Send + 'static>(
     job: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, AppError> {
+    let busy = || AppError::TooManyRequests("err-busy".into());
+    let in_queue = InQueue::enter().ok_or_else(busy)?;
     let permit = tokio::time::timeout(WAIT_FOR_HASH, permits().acquire())
         .await
-        .map_err(|_| AppError::BadRequest("err-busy".into()))?
+        .map_err(|_| busy())?
         .map_err(|e| AppError::Internal(anyhow::anyhow!("hash semaphore closed: {e}")))?;
+    drop(in_queue);
     let out = tokio::task::spawn_blocking(job)
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("hash task failed: {e}")))?;

@@ -56,6 +56,10 @@ pub struct InvitationPage {
     pub usable: bool,
     pub logged_in: bool,
     pub already_editor: bool,
+    /// The viewer's address is verified (a membership needs it).
+    pub email_verified: bool,
+    /// The invitation was sent to another address than the viewer's.
+    pub for_other_email: bool,
 }
 
 #[server(input = GetUrl, endpoint = "account/invitation")]
@@ -169,12 +173,18 @@ pub mod queries {
             Some(v) => store::is_member(&state.db, v.account_id, org.id).await?,
             None => false,
         };
+        let for_other_email = match &auth.viewer {
+            Some(v) => !inv.email.is_empty() && inv.email != v.email,
+            None => false,
+        };
         Ok(InvitationPage {
             organization: org.name.clone(),
             organization_url: org_url(org.id, &org.slug),
             usable: inv.usable(),
             logged_in: auth.viewer.is_some(),
             already_editor,
+            email_verified: auth.viewer.as_ref().is_some_and(|v| v.email_verified),
+            for_other_email,
         })
     }
 

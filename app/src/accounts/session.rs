@@ -2,6 +2,10 @@
 //! (`__Host-` prefixed and `Secure` unless the site runs on plain-HTTP localhost); the
 //! database holds its SHA-256, the account, the absolute expiry and the last activity.
 //! A new token is issued at every login; logout and password resets delete them.
+//!
+//! Roles follow the account's proofs: an address not yet verified holds no role, and staff
+//! or admin rights need a second factor passed in this session. Sessions of staff and admins
+//! are shorter (see [`STAFF_IDLE_HOURS`]).
 
 use chrono::{DateTime, Duration as ChronoDuration, Utc};
 
@@ -63,6 +67,11 @@ impl SessionPolicy {
     }
 }
 
+/// Staff and admin sessions end after this long without a request…
+pub const STAFF_IDLE_HOURS: i64 = 12;
+/// …and after this long in any case.
+pub const STAFF_ABSOLUTE_DAYS: i64 = 3;
+
 fn at(ts: DateTime<Utc>) -> String {
     ts.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
@@ -72,26 +81,45 @@ pub async fn create(
     db: &Db,
     policy: &SessionPolicy,
     account_id: i64,
-    user_agent: &str,
+    client: (&str, &str),
+    second_factor: bool,
 ) -> sqlx::Result<String> {
+    let (user_agent, ip) = client;
     let token = new_token();
     let ts = now();
     let expires = at(Utc::now() + policy.absolute);
     let agent: String = user_agent.chars().take(300).collect();
+    let ip: String = ip.chars().take(64).collect();
     sqlx::query(
-        "insert into session (token_hash, account_id, expires_at, last_seen_at, user_agent, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?)",
+        "insert into session (token_hash, account_id, expires_at, last_seen_at, user_agent, ip, second_factor_at, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(token_hash(&token))
     .bind(account_id)
     .bind(expires)
     .bind(&ts)
     .bind(agent)
+    .bind(ip)
+    .bind(second_factor.then_some(&ts))
     .bind(&ts)
     .bind(&ts)
     .execute(db)
     .await?;
     Ok(token)
+}
+
+/// What the session lookup reads.
+#[derive(sqlx::FromRow)]
+struct SessionAccount {
+    id: i64,
+    email: String,
+    display_name: String,
+    is_admin: bool,
+    last_seen_at: String,
+    created_at: String,
+    verified: bool,
+    second_factor: bool,
+    totp: bool,
 }
 
 /// The account behind a session token, if the session is alive. Touches the session's
@@ -102,21 +130,33 @@ pub async fn lookup(db: &Db, policy: &SessionPolicy, token: &str) -> sqlx::Resul
     }
     let hash = token_hash(token);
     let now_ts = Utc::now();
-    let idle_cutoff = at(now_ts - policy.idle);
-    let row: Option<(i64, String, String, bool, String)> = sqlx::query_as(
-        "select a.id, a.email, a.display_name, a.is_admin, s.last_seen_at
+    let row: Option<SessionAccount> = sqlx::query_as(
+        "select a.id, a.email, a.display_name, a.is_admin, s.last_seen_at, s.created_at,
+                a.email_verified_at is not null as verified, s.second_factor_at is not null as second_factor,
+                a.totp_enabled_at is not null as totp
          from session s join account a on a.id = s.account_id
          where s.token_hash = ? and s.expires_at > ? and s.last_seen_at > ? and a.disabled = 0",
     )
     .bind(&hash)
     .bind(at(now_ts))
-    .bind(&idle_cutoff)
+    .bind(at(now_ts - policy.idle))
     .fetch_optional(db)
     .await?;
-    let Some((account_id, email, display_name, is_admin, last_seen)) = row else {
+    let Some(a) = row else {
         return Ok(None);
     };
-    if last_seen < at(now_ts - ChronoDuration::minutes(1)) {
+    let staff_regions: Vec<i64> = sqlx::query_scalar(
+        "select region_id from staff_role where account_id = ? order by region_id",
+    )
+    .bind(a.id)
+    .fetch_all(db)
+    .await?;
+    let privileged = a.is_admin || !staff_regions.is_empty();
+    if privileged && staff_session_over(&a, now_ts) {
+        destroy(db, token).await?;
+        return Ok(None);
+    }
+    if a.last_seen_at < at(now_ts - ChronoDuration::minutes(1)) {
         sqlx::query("update session set last_seen_at = ?, updated_at = ? where token_hash = ?")
             .bind(at(now_ts))
             .bind(at(now_ts))
@@ -124,19 +164,23 @@ pub async fn lookup(db: &Db, policy: &SessionPolicy, token: &str) -> sqlx::Resul
             .execute(db)
             .await?;
     }
-    let staff_regions = sqlx::query_scalar(
-        "select region_id from staff_role where account_id = ? order by region_id",
-    )
-    .bind(account_id)
-    .fetch_all(db)
-    .await?;
+    let may_use_roles = a.verified && (!privileged || a.second_factor);
     Ok(Some(Viewer {
-        account_id,
-        email,
-        display_name,
-        is_admin,
-        staff_regions,
+        account_id: a.id,
+        email: a.email,
+        display_name: a.display_name,
+        is_admin: a.is_admin && may_use_roles,
+        staff_regions: if may_use_roles { staff_regions } else { vec![] },
+        email_verified: a.verified,
+        needs_second_factor: a.verified && privileged && !a.second_factor,
+        totp_enabled: a.totp,
     }))
+}
+
+/// Whether a staff or admin session is past the shorter staff limits.
+fn staff_session_over(a: &SessionAccount, now_ts: DateTime<Utc>) -> bool {
+    a.last_seen_at < at(now_ts - ChronoDuration::hours(STAFF_IDLE_HOURS))
+        || a.created_at < at(now_ts - ChronoDuration::days(STAFF_ABSOLUTE_DAYS))
 }
 
 /// Ends one session.

@@ -78,25 +78,36 @@ pub async fn set_admin(db: &Db, account_id: i64, is_admin: bool) -> sqlx::Result
         .map(|_| ())
 }
 
-pub async fn touch_login(db: &Db, account_id: i64) -> sqlx::Result<()> {
+/// Records a login; `true` when it is the account's first.
+pub async fn touch_login(db: &Db, account_id: i64) -> sqlx::Result<bool> {
     let ts = now();
+    let before: Option<Option<String>> =
+        sqlx::query_scalar("select last_login_at from account where id = ?")
+            .bind(account_id)
+            .fetch_optional(db)
+            .await?;
     sqlx::query("update account set last_login_at = ?, updated_at = ? where id = ?")
         .bind(&ts)
         .bind(&ts)
         .bind(account_id)
         .execute(db)
-        .await
-        .map(|_| ())
+        .await?;
+    Ok(matches!(before, Some(None)))
 }
 
+/// How long a browser stays trusted after its last login.
+pub const TRUSTED_DEVICE_DAYS: i64 = 180;
+
+/// Trusts a browser for the account (again), for [`TRUSTED_DEVICE_DAYS`] from now.
 pub async fn trust_device(db: &Db, account_id: i64, device_token: &str) -> sqlx::Result<()> {
     let ts = now();
     sqlx::query(
-        "insert into trusted_device (token_hash, account_id, created_at, updated_at) values (?, ?, ?, ?)
-         on conflict do nothing",
+        "insert into trusted_device (token_hash, account_id, expires_at, created_at, updated_at) values (?, ?, ?, ?, ?)
+         on conflict (token_hash, account_id) do update set expires_at = excluded.expires_at, updated_at = excluded.updated_at",
     )
     .bind(token_hash(device_token))
     .bind(account_id)
+    .bind(at_offset(ChronoDuration::days(TRUSTED_DEVICE_DAYS)))
     .bind(&ts)
     .bind(&ts)
     .execute(db)
@@ -105,12 +116,14 @@ pub async fn trust_device(db: &Db, account_id: i64, device_token: &str) -> sqlx:
 }
 
 pub async fn is_trusted_device(db: &Db, account_id: i64, device_token: &str) -> sqlx::Result<bool> {
-    let found: Option<i64> =
-        sqlx::query_scalar("select 1 from trusted_device where token_hash = ? and account_id = ?")
-            .bind(token_hash(device_token))
-            .bind(account_id)
-            .fetch_optional(db)
-            .await?;
+    let found: Option<i64> = sqlx::query_scalar(
+        "select 1 from trusted_device where token_hash = ? and account_id = ? and expires_at > ?",
+    )
+    .bind(token_hash(device_token))
+    .bind(account_id)
+    .bind(now())
+    .fetch_optional(db)
+    .await?;
     Ok(found.is_some())
 }
 
@@ -163,13 +176,17 @@ pub async fn list_staff(db: &Db) -> sqlx::Result<Vec<StaffRow>> {
 
 // ---- Memberships -------------------------------------------------------------------------
 
+/// Whether the account edits the organization. A membership counts only once the account's
+/// address is verified.
 pub async fn is_member(db: &Db, account_id: i64, organization_id: i64) -> sqlx::Result<bool> {
-    let found: Option<i64> =
-        sqlx::query_scalar("select 1 from membership where account_id = ? and organization_id = ?")
-            .bind(account_id)
-            .bind(organization_id)
-            .fetch_optional(db)
-            .await?;
+    let found: Option<i64> = sqlx::query_scalar(
+        "select 1 from membership m join account a on a.id = m.account_id
+         where m.account_id = ? and m.organization_id = ? and a.email_verified_at is not null",
+    )
+    .bind(account_id)
+    .bind(organization_id)
+    .fetch_optional(db)
+    .await?;
     Ok(found.is_some())
 }
 
@@ -282,6 +299,8 @@ pub async fn create_invitation(
 pub struct InvitationRow {
     pub id: i64,
     pub organization_id: i64,
+    /// The address it was sent to ("" for a link handed over in person).
+    pub email: String,
     pub expires_at: String,
     pub used_at: Option<String>,
 }
@@ -294,7 +313,7 @@ impl InvitationRow {
 
 pub async fn find_invitation(db: &Db, token: &str) -> sqlx::Result<Option<InvitationRow>> {
     sqlx::query_as(
-        "select id, organization_id, expires_at, used_at from invitation where token_hash = ?",
+        "select id, organization_id, email, expires_at, used_at from invitation where token_hash = ?",
     )
     .bind(token_hash(token))
     .fetch_optional(db)

@@ -7,6 +7,10 @@
 //! logged in to the account before (a trusted-device cookie) is counted only under its own
 //! key (device + account), so an attacker hammering an account, even from the same IP,
 //! cannot lock its real owner out; a password reset clears the account's counts too.
+//!
+//! Keys are kept as 128-bit hashes, so a megabyte of typed email costs 16 bytes here, and
+//! the table holds at most [`MAX_KEYS`] of them: forgotten keys are swept first, then the
+//! least recently used.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -55,6 +59,15 @@ pub const FORM_IP: Rule = Rule {
     forget_after: HOUR,
 };
 
+/// Error reports, drafts and the like from one IP, a looser rule for registrations' and
+/// resets' failures (bad links, taken addresses).
+pub const FAILURE_IP: Rule = Rule {
+    free: 20,
+    base: Duration::from_secs(5),
+    max: Duration::from_secs(15 * 60),
+    forget_after: HOUR,
+};
+
 #[derive(Clone, Copy, Debug)]
 struct Entry {
     failures: u32,
@@ -64,11 +77,21 @@ struct Entry {
 /// Failure counts in memory. One instance per server process.
 #[derive(Debug, Default)]
 pub struct Throttle {
-    entries: Mutex<HashMap<String, Entry>>,
+    entries: Mutex<HashMap<Key, Entry>>,
 }
 
-/// Above this many keys, forgotten ones are swept out on the next failure.
-const SWEEP_ABOVE: usize = 50_000;
+type Key = [u8; 16];
+
+/// The most keys kept (about 5 MB).
+pub const MAX_KEYS: usize = 100_000;
+
+fn key_of(key: &str) -> Key {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(key.as_bytes());
+    let mut k = [0u8; 16];
+    k.copy_from_slice(&digest[..16]);
+    k
+}
 
 impl Throttle {
     /// How long the caller must still wait before trying `key` again, if at all.
@@ -78,7 +101,7 @@ impl Throttle {
 
     fn wait_needed_at(&self, key: &str, rule: &Rule, now: Instant) -> Option<Duration> {
         let entries = self.entries.lock().ok()?;
-        let e = entries.get(key)?;
+        let e = entries.get(&key_of(key))?;
         let quiet = now.saturating_duration_since(e.last);
         if quiet >= rule.forget_after || e.failures < rule.free {
             return None;
@@ -97,10 +120,10 @@ impl Throttle {
         let Ok(mut entries) = self.entries.lock() else {
             return;
         };
-        if entries.len() > SWEEP_ABOVE {
-            entries.retain(|_, e| now.saturating_duration_since(e.last) < HOUR);
+        if entries.len() >= MAX_KEYS {
+            make_room(&mut entries, now);
         }
-        let e = entries.entry(key.to_owned()).or_insert(Entry {
+        let e = entries.entry(key_of(key)).or_insert(Entry {
             failures: 0,
             last: now,
         });
@@ -114,12 +137,51 @@ impl Throttle {
     /// Forgets a key (after a successful login or a password reset).
     pub fn clear(&self, key: &str) {
         if let Ok(mut entries) = self.entries.lock() {
-            entries.remove(key);
+            entries.remove(&key_of(key));
+        }
+    }
+
+    /// Whether a key has any failures recorded.
+    pub fn contains(&self, key: &str) -> bool {
+        self.entries
+            .lock()
+            .map(|e| e.contains_key(&key_of(key)))
+            .unwrap_or(false)
+    }
+
+    /// How many keys are held (for tests and the soak script's checks).
+    pub fn len(&self) -> usize {
+        self.entries.lock().map(|e| e.len()).unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Drops keys quiet for longer than any rule remembers (the scheduler calls this).
+    pub fn sweep(&self) {
+        if let Ok(mut entries) = self.entries.lock() {
+            let now = Instant::now();
+            entries.retain(|_, e| now.saturating_duration_since(e.last) < HOUR);
         }
     }
 }
 
-/// The throttle keys of a login attempt.
+/// Frees room in a full table: forgotten keys first, then the least recently used tenth.
+fn make_room(entries: &mut HashMap<Key, Entry>, now: Instant) {
+    entries.retain(|_, e| now.saturating_duration_since(e.last) < HOUR);
+    if entries.len() < MAX_KEYS {
+        return;
+    }
+    let mut lasts: Vec<Instant> = entries.values().map(|e| e.last).collect();
+    let cut = lasts.len() / 10;
+    lasts.select_nth_unstable(cut);
+    let threshold = lasts[cut];
+    entries.retain(|_, e| e.last > threshold);
+}
+
+/// The throttle keys of a login attempt (the email is at most 254 characters by then;
+/// the keys are hashed anyway).
 pub fn login_keys(email: &str, ip: &str) -> [(String, Rule); 3] {
     let email = email.trim().to_lowercase();
     [
@@ -178,5 +240,23 @@ mod tests {
         t.clear("k");
         assert_eq!(t.wait_needed_at("k", &LOGIN_ACCOUNT_IP, start), None);
         assert_eq!(t.wait_needed_at("other", &LOGIN_ACCOUNT_IP, start), None);
+    }
+
+    #[test]
+    fn the_table_never_holds_more_than_its_cap_and_keeps_recent_keys() {
+        let t = Throttle::default();
+        let start = Instant::now();
+        for i in 0..(MAX_KEYS + 5_000) {
+            let at = start + Duration::from_millis(i as u64);
+            t.hit_at(&format!("login:{i}"), &LOGIN_IP, at);
+        }
+        assert!(t.len() <= MAX_KEYS, "{} keys", t.len());
+        let last = start + Duration::from_millis((MAX_KEYS + 4_999) as u64);
+        assert!(t
+            .entries
+            .lock()
+            .expect("lock")
+            .values()
+            .any(|e| e.last == last));
     }
 }

@@ -89,7 +89,19 @@ async fn edit_inner(
     let (viewer, org) = authz::require_edit(&state.db, auth, id).await?;
     let path = format!("/org/{id}/edit");
     let parsed = form::from_fields(&f.fields);
+    // Without the version the form was based on, a save could overwrite someone else's
+    // changes unseen: nothing is saved, and the text comes back for a deliberate save.
     let base_version = parsed.version.unwrap_or(org.version);
+    if parsed.version.is_none() {
+        let d = NewDraft {
+            form: "edit",
+            target_id: Some(id),
+            base_version: Some(org.version),
+            fields: f.keepable_fields(),
+            issues: vec![FieldIssue::new("", "err-version-missing")],
+        };
+        return back_to_form(state, auth, &path, d).await;
+    }
     let back = |issues: Vec<FieldIssue>| NewDraft {
         form: "edit",
         target_id: Some(id),
@@ -104,7 +116,7 @@ async fn edit_inner(
                 Ok(Ok(l)) => Some(l),
                 Ok(Err(key)) => {
                     return back_to_form(
-                        &state.db,
+                        state,
                         auth,
                         &path,
                         back(vec![FieldIssue::new("logo", key)]),
@@ -117,7 +129,7 @@ async fn edit_inner(
         None => None,
     };
     if !parsed.issues.is_empty() {
-        return back_to_form(&state.db, auth, &path, back(parsed.issues.clone())).await;
+        return back_to_form(state, auth, &path, back(parsed.issues.clone())).await;
     }
     let save = Save {
         org: &org,
@@ -125,14 +137,15 @@ async fn edit_inner(
         input: parsed.input.clone(),
         kind: "edit",
         reverted_to: None,
+        logo_changed: new_logo.is_some() || f.get("logo_remove") == "1",
     };
     match service::save(state, &viewer, save).await? {
         SaveOutcome::Invalid(issues) => {
-            back_to_form(&state.db, auth, &path, back(parsed.renumber(issues))).await
+            back_to_form(state, auth, &path, back(parsed.renumber(issues))).await
         }
         SaveOutcome::Conflict { .. } => {
             back_to_form(
-                &state.db,
+                state,
                 auth,
                 &path,
                 back(vec![FieldIssue::new("", "err-conflict")]),
@@ -140,10 +153,28 @@ async fn edit_inner(
             .await
         }
         SaveOutcome::Saved { .. } => {
-            update_logo(state, id, new_logo, f.get("logo_remove") == "1").await?;
+            let removed = f.get("logo_remove") == "1";
+            let logo_event = match (&new_logo, removed) {
+                (Some(_), _) => Some("logo_changed"),
+                (None, true) => Some("logo_removed"),
+                (None, false) => None,
+            };
+            update_logo(state, id, new_logo, removed).await?;
+            if let Some(action) = logo_event {
+                org_event(
+                    state,
+                    auth,
+                    org.region_id,
+                    viewer.account_id,
+                    action,
+                    id,
+                    String::new(),
+                )
+                .await;
+            }
             let draft_id = f.get("draft_id");
             if !draft_id.is_empty() {
-                draft::discard(&state.db, draft_id).await?;
+                draft::discard(&state.db, draft_id, &draft::owner_key(auth)).await?;
             }
             Ok(see_other(&format!(
                 "{}?notice=saved",
@@ -194,11 +225,16 @@ async fn propose(
             issues,
         };
         if !parsed.issues.is_empty() {
-            return back_to_form(&state.db, &auth, "/org/new", back(parsed.issues.clone())).await;
+            return back_to_form(&state, &auth, "/org/new", back(parsed.issues.clone())).await;
+        }
+        // The author becomes the organization's editor: that needs a proven address.
+        if !viewer.email_verified {
+            let unverified = vec![FieldIssue::new("", "err-email-unverified")];
+            return back_to_form(&state, &auth, "/org/new", back(unverified)).await;
         }
         match service::propose(&state, &viewer, parsed.input.clone()).await? {
             Err(issues) => {
-                back_to_form(&state.db, &auth, "/org/new", back(parsed.renumber(issues))).await
+                back_to_form(&state, &auth, "/org/new", back(parsed.renumber(issues))).await
             }
             Ok(id) => {
                 org_event(
@@ -213,7 +249,7 @@ async fn propose(
                 .await;
                 let draft_id = f.get("draft_id");
                 if !draft_id.is_empty() {
-                    draft::discard(&state.db, draft_id).await?;
+                    draft::discard(&state.db, draft_id, &draft::owner_key(&auth)).await?;
                 }
                 Ok(see_other("/account?notice=proposed"))
             }
@@ -278,7 +314,7 @@ async fn invite(
                 fields: f.keepable_fields(),
                 issues: vec![FieldIssue::new("email", "err-email").arg("value", email.as_str())],
             };
-            return back_to_form(&state.db, &auth, &path, d).await;
+            return back_to_form(&state, &auth, &path, d).await;
         }
         let token =
             account_store::create_invitation(&state.db, id, &email, viewer.account_id).await?;
@@ -324,7 +360,7 @@ async fn invite(
             ],
             issues: vec![],
         };
-        let draft_id = draft::save(&state.db, &draft::owner_key(&auth), d).await?;
+        let draft_id = draft::save_for(&state, &auth, d).await?;
         Ok(see_other(&format!("{path}?invite={draft_id}")))
     }
     .await;
@@ -388,7 +424,7 @@ async fn verify(
                 fields: f.keepable_fields(),
                 issues,
             };
-            return back_to_form(&state.db, &auth, &path, d).await;
+            return back_to_form(&state, &auth, &path, d).await;
         };
         edit_store::add_verification(&state.db, id, method.as_str(), viewer.name(), note).await?;
         org_event(
@@ -456,7 +492,7 @@ async fn report(
                 fields: f.keepable_fields(),
                 issues,
             };
-            let id = draft::save(&state.db, &draft::owner_key(&auth), d).await?;
+            let id = draft::save_for(&state, &auth, d).await?;
             return Ok(see_other(&format!("{page}?draft={id}#report")));
         }
         state.throttle.hit(&key, &FORM_IP);
@@ -496,7 +532,7 @@ async fn moderate(
                 fields: f.keepable_fields(),
                 issues: vec![FieldIssue::new(format!("reason-{id}"), key).arg("max", "1000")],
             };
-            return back_to_form(&state.db, &auth, "/staff", d).await;
+            return back_to_form(&state, &auth, "/staff", d).await;
         }
         if !edit_store::moderate(&state.db, id, approve, if approve { "" } else { reason }).await? {
             return Ok(see_other("/staff"));

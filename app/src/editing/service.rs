@@ -161,6 +161,9 @@ pub struct Save<'a> {
     /// edit | revert
     pub kind: &'a str,
     pub reverted_to: Option<i64>,
+    /// The logo changes with this save (it is stored by the handler after the save), so the
+    /// revision lists it among the changed fields.
+    pub logo_changed: bool,
 }
 
 /// Saves an edit of an organization the viewer may edit (the caller has checked).
@@ -206,7 +209,10 @@ pub async fn save(state: &AppState, viewer: &Viewer, s: Save<'_>) -> Result<Save
             current_version: current.row.version,
         });
     };
-    let changed = changed_fields(&current.input, &snap);
+    let mut changed = changed_fields(&current.input, &snap);
+    if s.logo_changed {
+        changed.push("logo".to_owned());
+    }
     edit_store::insert_revision(
         &mut tx,
         NewRevision {
@@ -275,6 +281,7 @@ pub async fn revert(
             input: rev.input(),
             kind: "revert",
             reverted_to: Some(number),
+            logo_changed: false,
         },
     )
     .await

@@ -1,6 +1,11 @@
 //! Drafts: what someone typed into a form that could not be saved yet, with the issues.
 //! A draft belongs to an account, or to a browser (its CSRF cookie) before login, and only
-//! its owner can open it. Old drafts are purged at start-up.
+//! its owner can open it or discard it.
+//!
+//! Anyone can mint a browser identity, so browser drafts are held small: a few per browser,
+//! a few kilobytes each, a day at most, a limited number per IP an hour, and a ceiling for
+//! all of them together. Over any limit the post gets a "too many tries" page instead of a
+//! draft. Account drafts are bounded per account. The scheduler purges expired drafts hourly.
 
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -11,9 +16,30 @@ use crate::accounts::gate::RequestAuth;
 use crate::accounts::token::{looks_like_token, new_token, token_hash};
 use crate::db::{now, Db};
 use crate::error::FieldIssue;
+use crate::state::AppState;
 
-/// How long drafts are kept.
+/// How long an account's drafts are kept.
 pub const KEEP_DAYS: i64 = 30;
+/// How long a browser's (anonymous) drafts are kept.
+pub const BROWSER_KEEP_HOURS: i64 = 24;
+/// Drafts one account keeps; older ones are dropped.
+pub const PER_ACCOUNT: i64 = 30;
+/// Drafts one browser keeps.
+pub const PER_BROWSER: i64 = 5;
+/// Browser drafts across all browsers; past this, anonymous failures get no draft.
+pub const BROWSER_TOTAL: i64 = 5_000;
+/// Longest value kept in a browser draft, in characters (the longest anonymous field,
+/// an error report, allows 2,000).
+pub const BROWSER_VALUE_CHARS: usize = 4_000;
+/// Most bytes of field text in one browser draft.
+pub const BROWSER_DRAFT_BYTES: usize = 16 * 1024;
+/// Browser drafts one IP may create before further ones wait.
+const BROWSER_DRAFTS_PER_IP: crate::accounts::throttle::Rule = crate::accounts::throttle::Rule {
+    free: 30,
+    base: std::time::Duration::from_secs(30),
+    max: std::time::Duration::from_secs(3600),
+    forget_after: std::time::Duration::from_secs(3600),
+};
 
 /// A stored draft.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -54,7 +80,90 @@ pub struct NewDraft<'a> {
     pub issues: Vec<FieldIssue>,
 }
 
-pub async fn save(db: &Db, owner: &str, d: NewDraft<'_>) -> sqlx::Result<String> {
+/// Why no draft was stored.
+#[derive(Debug, thiserror::Error)]
+pub enum DraftError {
+    #[error("too many drafts")]
+    Limited,
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+impl From<DraftError> for crate::error::AppError {
+    fn from(e: DraftError) -> Self {
+        match e {
+            DraftError::Limited => Self::TooManyRequests("err-too-many-tries".into()),
+            DraftError::Database(e) => Self::Database(e),
+        }
+    }
+}
+
+fn is_browser(owner: &str) -> bool {
+    owner.starts_with("browser:")
+}
+
+/// A browser draft's fields, cut to the limits: each value to [`BROWSER_VALUE_CHARS`],
+/// and the fields that do not fit in [`BROWSER_DRAFT_BYTES`] dropped.
+fn trim_browser_fields(fields: Vec<(String, String)>) -> Vec<(String, String)> {
+    let mut used = 0;
+    let mut out = vec![];
+    for (k, v) in fields {
+        let k: String = k.chars().take(100).collect();
+        let v: String = v.chars().take(BROWSER_VALUE_CHARS).collect();
+        used += k.len() + v.len();
+        if used > BROWSER_DRAFT_BYTES {
+            break;
+        }
+        out.push((k, v));
+    }
+    out
+}
+
+/// Stores a draft for `owner` within the limits, dropping the owner's oldest beyond its
+/// allowance. Browser drafts are also counted per IP and in total.
+pub async fn save(
+    db: &Db,
+    throttle: &crate::accounts::throttle::Throttle,
+    owner: &str,
+    ip: &str,
+    mut d: NewDraft<'_>,
+) -> Result<String, DraftError> {
+    let browser = is_browser(owner);
+    if browser {
+        let ip_key = format!("draft-ip:{ip}");
+        if throttle
+            .wait_needed(&ip_key, &BROWSER_DRAFTS_PER_IP)
+            .is_some()
+        {
+            return Err(DraftError::Limited);
+        }
+        let total: i64 =
+            sqlx::query_scalar("select count(*) from form_draft where owner like 'browser:%'")
+                .fetch_one(db)
+                .await?;
+        if total >= BROWSER_TOTAL {
+            tracing::warn!(total, "browser drafts at their ceiling; none stored");
+            return Err(DraftError::Limited);
+        }
+        throttle.hit(&ip_key, &BROWSER_DRAFTS_PER_IP);
+        d.fields = trim_browser_fields(std::mem::take(&mut d.fields));
+        d.issues.truncate(50);
+    }
+    let id = insert(db, owner, &d).await?;
+    let keep = if browser { PER_BROWSER } else { PER_ACCOUNT };
+    sqlx::query(
+        "delete from form_draft where owner = ? and id not in
+           (select id from form_draft where owner = ? order by created_at desc, rowid desc limit ?)",
+    )
+    .bind(owner)
+    .bind(owner)
+    .bind(keep)
+    .execute(db)
+    .await?;
+    Ok(id)
+}
+
+async fn insert(db: &Db, owner: &str, d: &NewDraft<'_>) -> sqlx::Result<String> {
     let id = new_token();
     let ts = now();
     sqlx::query(
@@ -123,23 +232,30 @@ pub async fn open_drafts(
     .await
 }
 
-pub async fn discard(db: &Db, id: &str) -> sqlx::Result<()> {
-    sqlx::query("delete from form_draft where id = ?")
+/// Deletes a draft, if `owner` owns it (a draft id from a form is never trusted alone).
+pub async fn discard(db: &Db, id: &str, owner: &str) -> sqlx::Result<()> {
+    sqlx::query("delete from form_draft where id = ? and owner = ?")
         .bind(id)
+        .bind(owner)
         .execute(db)
         .await
         .map(|_| ())
 }
 
-/// Deletes drafts older than [`KEEP_DAYS`].
+/// Deletes account drafts older than [`KEEP_DAYS`] and browser drafts older than
+/// [`BROWSER_KEEP_HOURS`].
 pub async fn purge_old(db: &Db) -> sqlx::Result<u64> {
-    let cutoff = (chrono::Utc::now() - chrono::Duration::days(KEEP_DAYS))
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-    sqlx::query("delete from form_draft where created_at < ?")
-        .bind(cutoff)
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected())
+    let at = |d: chrono::Duration| {
+        (chrono::Utc::now() - d).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    };
+    let r = sqlx::query(
+        "delete from form_draft where created_at < ? or (owner like 'browser:%' and created_at < ?)",
+    )
+    .bind(at(chrono::Duration::days(KEEP_DAYS)))
+    .bind(at(chrono::Duration::hours(BROWSER_KEEP_HOURS)))
+    .execute(db)
+    .await?;
+    Ok(r.rows_affected())
 }
 
 /// A 303 redirect ("see other"), the answer to every successful or failed form post.
@@ -151,14 +267,30 @@ pub fn see_other(location: &str) -> Response {
         .into_response()
 }
 
+/// Stores the draft for this request's owner (within the limits).
+pub async fn save_for(
+    state: &AppState,
+    auth: &RequestAuth,
+    d: NewDraft<'_>,
+) -> Result<String, DraftError> {
+    save(
+        &state.db,
+        &state.throttle,
+        &owner_key(auth),
+        &auth.client_ip,
+        d,
+    )
+    .await
+}
+
 /// Stores the draft and sends the browser back to the form at `path` with it.
 pub async fn back_to_form(
-    db: &Db,
+    state: &AppState,
     auth: &RequestAuth,
     path: &str,
     d: NewDraft<'_>,
 ) -> Result<Response, crate::error::AppError> {
-    let id = save(db, &owner_key(auth), d).await?;
+    let id = save_for(state, auth, d).await?;
     let sep = if path.contains('?') { '&' } else { '?' };
     Ok(see_other(&format!("{path}{sep}draft={id}")))
 }

@@ -178,9 +178,11 @@ async fn clusters(
             return bad_params(&errors, &i18n);
         }
     };
-    match cluster_collection(&state.search, &params, zoom, &i18n) {
-        Ok(body) => geojson(body),
-        Err(e) => search_failure(e, &i18n),
+    let job = move |s: &AppState| cluster_collection(&s.search, &params, zoom, &i18n);
+    match crate::search::limits::off_the_workers(&state, job).await {
+        Ok(Ok(body)) => geojson(body),
+        Ok(Err(e)) => search_failure(e, &i18n),
+        Err(busy) => busy.into_response(),
     }
 }
 
@@ -199,20 +201,26 @@ async fn okrugs(
     // The choropleth shows the whole region: every okrug's count for the other filters.
     params.bbox = None;
     params.filters.retain(|(f, _)| *f != Facet::Okrug);
-    let catalog = &state.search.catalog;
-    let counts = match state.search.matching(&params, &i18n) {
-        Ok((table, rows)) => {
-            let mut counts = vec![0u64; catalog.okrugs.len()];
-            for i in rows {
-                if let Some(c) = counts.get_mut(usize::from(table.rows()[i].okrug)) {
-                    *c += 1;
-                }
+    let job = move |s: &AppState| {
+        let (table, rows) = s.search.matching(&params, &i18n)?;
+        let mut counts = vec![0u64; s.search.catalog.okrugs.len()];
+        for i in rows {
+            if let Some(c) = counts.get_mut(usize::from(table.rows()[i].okrug)) {
+                *c += 1;
             }
-            counts
         }
-        Err(e) => return search_failure(e, &i18n),
+        Ok::<_, SearchError>(counts)
     };
-    geojson(super::okrugs::feature_collection(catalog, &counts, &i18n))
+    let counts = match crate::search::limits::off_the_workers(&state, job).await {
+        Ok(Ok(counts)) => counts,
+        Ok(Err(e)) => return search_failure(e, &i18n),
+        Err(busy) => return busy.into_response(),
+    };
+    geojson(super::okrugs::feature_collection(
+        &state.search.catalog,
+        &counts,
+        &i18n,
+    ))
 }
 
 async fn card(

@@ -96,6 +96,16 @@ pub mod queries {
             page.can_edit = authz::can_edit(&state.db, v, &access).await?;
             page.can_manage = v.is_staff_of(access.region_id);
         }
+        // The verification note is staff's working note, and the moderation note is for the
+        // organization's own people: neither is public.
+        if !page.can_manage {
+            if let Some(v) = page.verification.as_mut() {
+                v.note.clear();
+            }
+        }
+        if !page.can_edit {
+            page.moderation_note.clear();
+        }
         Ok(page)
     }
 

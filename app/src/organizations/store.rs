@@ -295,14 +295,17 @@ async fn find_existing(
     o: &ValidOrganization,
 ) -> sqlx::Result<Option<i64>> {
     // One indexed lookup per key: an OR across keys would scan the whole table per row,
-    // which made a 100,000-row import quadratic.
+    // which made a 100,000-row import quadratic. Only published rows match: a pending or
+    // rejected proposal that borrowed a real organization's ИНН or name must never be
+    // overwritten with the official data (and keep its proposer as editor); the unique
+    // index then refuses the row and the import reports the clash.
     let by_key = [
         (
-            "select id from organization where region_id = ? and inn = ?",
+            "select id from organization where region_id = ? and inn = ? and status = 'published'",
             o.inn.as_deref(),
         ),
         (
-            "select id from organization where region_id = ? and ogrn = ?",
+            "select id from organization where region_id = ? and ogrn = ? and status = 'published'",
             o.ogrn.as_deref(),
         ),
     ];
@@ -318,11 +321,28 @@ async fn find_existing(
         }
     }
     sqlx::query_scalar(
-        "select id from organization where region_id = ? and okrug_id = ? and name = ? limit 1",
+        "select id from organization where region_id = ? and okrug_id = ? and name = ? and status = 'published' limit 1",
     )
     .bind(region_id)
     .bind(o.okrug_id)
     .bind(&o.name)
+    .fetch_optional(&mut **tx)
+    .await
+}
+
+/// The id of an unpublished (pending or rejected) organization holding the ИНН or ОГРН.
+pub async fn unpublished_holder(
+    tx: &mut Transaction<'_, Sqlite>,
+    region_id: i64,
+    o: &ValidOrganization,
+) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(
+        "select id from organization where region_id = ? and status <> 'published'
+         and ((inn is not null and inn = ?) or (ogrn is not null and ogrn = ?)) limit 1",
+    )
+    .bind(region_id)
+    .bind(o.inn.as_deref())
+    .bind(o.ogrn.as_deref())
     .fetch_optional(&mut **tx)
     .await
 }

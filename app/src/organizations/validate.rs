@@ -423,15 +423,33 @@ fn normalize_url(v: &str, social_host: Option<&str>) -> Option<String> {
     } else {
         return None;
     };
-    let host = with_scheme
-        .split("://")
-        .nth(1)?
-        .split(['/', '?', '#'])
-        .next()?;
+    // Parsed as a browser would parse it, so "https://evil.ru\\@vk.com" or "evilvk.com"
+    // cannot pass for a social network: the host must be the network's or a subdomain.
+    let parsed = url::Url::parse(&with_scheme).ok()?;
+    if !matches!(parsed.scheme(), "http" | "https")
+        || !parsed.username().is_empty()
+        || parsed.password().is_some()
+    {
+        return None;
+    }
+    let host = parsed.host_str()?.to_lowercase();
     let host_ok = host.contains('.') && !host.starts_with('.') && !host.ends_with('.');
-    let social_ok =
-        social_host.is_none_or(|h| host.to_lowercase().ends_with(h) || host.contains("vkontakte"));
+    let social_ok = social_host.is_none_or(|h| social_host_matches(&host, h));
     (host_ok && social_ok).then_some(with_scheme)
+}
+
+/// Whether `host` is the social network `expected` (or one of its official aliases), or a
+/// subdomain of it: exact labels, never a substring.
+fn social_host_matches(host: &str, expected: &str) -> bool {
+    let aliases: &[&str] = match expected {
+        "vk.com" => &["vk.com", "vk.ru", "vkontakte.ru"],
+        "ok.ru" => &["ok.ru", "odnoklassniki.ru"],
+        "t.me" => &["t.me", "telegram.me"],
+        other => return host == other,
+    };
+    aliases
+        .iter()
+        .any(|a| host == *a || host.ends_with(&format!(".{a}")))
 }
 
 fn service(c: &mut Checker, i: usize, s: &ServiceInput) -> Option<ValidService> {
@@ -589,6 +607,28 @@ mod tests {
         );
         assert_eq!(
             normalize_url("https://evil.example/x", Some("vk.com")),
+            None
+        );
+        assert_eq!(
+            normalize_url("https://evil.ru\\@vk.com", Some("vk.com")),
+            None
+        );
+        assert_eq!(
+            normalize_url("https://evil.ru@vk.com/x", Some("vk.com")),
+            None
+        );
+        assert_eq!(normalize_url("https://evilvk.com/x", Some("vk.com")), None);
+        assert_eq!(
+            normalize_url("https://vk.com.evil.ru/x", Some("vk.com")),
+            None
+        );
+        assert_eq!(normalize_url("https://t.me.evil.ru/x", Some("t.me")), None);
+        assert_eq!(
+            normalize_url("https://m.vk.com/club1", Some("vk.com")),
+            Some("https://m.vk.com/club1".into())
+        );
+        assert_eq!(
+            normalize_url("javascript:alert(1)//vk.com", Some("vk.com")),
             None
         );
     }

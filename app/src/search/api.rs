@@ -64,10 +64,12 @@ async fn search(
         Ok(p) => p,
         Err(errors) => return bad_params(&errors, &i18n),
     };
-    match state.search.search(&params, &i18n) {
-        Ok(resp) => Json(resp).into_response(),
-        Err(SearchError::Params(errors)) => bad_params(&errors, &i18n),
-        Err(SearchError::Internal(e)) => crate::error::AppError::Internal(e).into_response(),
+    let job = move |s: &AppState| s.search.search(&params, &i18n);
+    match super::limits::off_the_workers(&state, job).await {
+        Ok(Ok(resp)) => Json(resp).into_response(),
+        Ok(Err(SearchError::Params(errors))) => bad_params(&errors, &i18n),
+        Ok(Err(SearchError::Internal(e))) => crate::error::AppError::Internal(e).into_response(),
+        Err(busy) => busy.into_response(),
     }
 }
 

@@ -21,6 +21,8 @@ pub mod engine;
 #[cfg(feature = "ssr")]
 pub mod index;
 #[cfg(feature = "ssr")]
+pub mod limits;
+#[cfg(feature = "ssr")]
 pub mod page_data;
 #[cfg(feature = "ssr")]
 pub mod table;

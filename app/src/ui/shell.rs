@@ -12,6 +12,9 @@ use crate::accounts::pages::{
     AccountRoute, AdminRoute, ForgotPasswordPage, InviteRoute, LoginPage, RegisterPage,
     ResetPasswordPage,
 };
+use crate::accounts::security_pages::{
+    AdminAccountsRoute, LoginCodePage, SecondFactorRoute, SecurityRoute, VerifyEmailPage,
+};
 use crate::editing::pages::{
     AuditRoute, EditRoute, HistoryRoute, ManageRoute, NewOrgRoute, StaffRoute,
 };
@@ -22,6 +25,8 @@ use crate::search::page::SearchPage;
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let i18n = current_i18n();
     provide_context(i18n);
+    #[cfg(feature = "ssr")]
+    set_page_policy();
     view! {
         <!DOCTYPE html>
         <html lang=i18n.locale.code()>
@@ -38,6 +43,21 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// Puts the Content-Security-Policy with this render's nonce on the response: the nonce is
+/// on Leptos's inline bootstrap script, and nothing else inline may run.
+#[cfg(feature = "ssr")]
+fn set_page_policy() {
+    let state = use_context::<crate::state::AppState>();
+    let response = use_context::<leptos_axum::ResponseOptions>();
+    if let (Some(state), Some(response)) = (state, response) {
+        let nonce = leptos::nonce::use_nonce();
+        let policy = crate::security_headers::page_policy(&state, nonce.as_deref());
+        if let Ok(value) = http::HeaderValue::from_str(&policy) {
+            response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+        }
     }
 }
 
@@ -69,6 +89,8 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=StaticSegment("") view=SearchPage ssr=SsrMode::Async/>
+                    // Before "/org/{id_slug}": routes match in the order they are listed.
+                    <Route path=(StaticSegment("org"), StaticSegment("new")) view=NewOrgRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("org"), ParamSegment("id_slug")) view=OrganizationRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("okrug") view=OkrugIndexPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("okrug"), ParamSegment("slug")) view=OkrugRoute ssr=SsrMode::Async/>
@@ -77,11 +99,15 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("password"), StaticSegment("forgot")) view=ForgotPasswordPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("password"), StaticSegment("reset"), ParamSegment("token")) view=ResetPasswordPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("account") view=AccountRoute ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("account"), StaticSegment("security")) view=SecurityRoute ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("account"), StaticSegment("second-factor")) view=SecondFactorRoute ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("login"), StaticSegment("code")) view=LoginCodePage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("verify-email"), ParamSegment("token")) view=VerifyEmailPage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("accounts")) view=AdminAccountsRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("invite"), ParamSegment("token")) view=InviteRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("admin") view=AdminRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("staff") view=StaffRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("staff"), StaticSegment("audit")) view=AuditRoute ssr=SsrMode::Async/>
-                    <Route path=(StaticSegment("org"), StaticSegment("new")) view=NewOrgRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("org"), ParamSegment("id_slug"), StaticSegment("edit")) view=EditRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("org"), ParamSegment("id_slug"), StaticSegment("history")) view=HistoryRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("org"), ParamSegment("id_slug"), StaticSegment("manage")) view=ManageRoute ssr=SsrMode::Async/>

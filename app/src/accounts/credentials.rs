@@ -1,0 +1,315 @@
+//! Passwords, addresses and sessions: a forgotten password (a mailed link), a new password
+//! from that link, changing the password (with the current one), changing the address (a
+//! link to the new one), and ending sessions. Tokens and throttles are checked before any
+//! hash is computed, so none of these can be used to keep the hashing pool busy.
+
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use axum::routing::post;
+use axum::{Extension, Router};
+
+use super::gate::{RequestAuth, SubmittedForm};
+use super::handlers::{account_event, finish, issue};
+use super::login::{start_session, MAX_EMAIL};
+use super::security_store::{self as sec, EmailPurpose};
+use super::throttle::{login_keys, FAILURE_IP, FORM_IP};
+use super::token::{looks_like_token, token_hash};
+use super::{authz, notify, password, session, store};
+use crate::error::{AppError, FieldIssue};
+use crate::forms::draft::{back_to_form, see_other, NewDraft};
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/password/forgot", post(forgot))
+        .route("/password/reset/{token}", post(reset))
+        .route("/account/password", post(change_password))
+        .route("/account/email", post(change_email))
+        .route("/account/sessions/end-others", post(end_others))
+}
+
+fn draft(
+    form: &'static str,
+    fields: Vec<(String, String)>,
+    issues: Vec<FieldIssue>,
+) -> NewDraft<'static> {
+    NewDraft {
+        form,
+        target_id: None,
+        base_version: None,
+        fields,
+        issues,
+    }
+}
+
+fn rate_limited(wait: std::time::Duration) -> FieldIssue {
+    issue("", "err-rate-limited").arg("minutes", (wait.as_secs() / 60 + 1).to_string())
+}
+
+async fn forgot(
+    State(state): State<AppState>,
+    Extension(auth): Extension<RequestAuth>,
+    Extension(form): Extension<SubmittedForm>,
+    headers: HeaderMap,
+) -> Response {
+    let result = async {
+        let email = store::normalize_email(form.get("email"));
+        let bad = if email.is_empty() {
+            Some(issue("email", "err-required"))
+        } else if email.chars().count() > MAX_EMAIL {
+            Some(issue("email", "err-email-long").arg("max", MAX_EMAIL.to_string()))
+        } else {
+            None
+        };
+        let ip_key = format!("reset:{}", auth.client_ip);
+        let email_key = format!("reset:{email}");
+        let wait = state
+            .throttle
+            .wait_needed(&ip_key, &FORM_IP)
+            .or(state.throttle.wait_needed(&email_key, &FORM_IP));
+        if let Some(issue) = bad.or(wait.map(rate_limited)) {
+            let fields = vec![("email".into(), email.chars().take(MAX_EMAIL).collect())];
+            let d = draft("forgot", fields, vec![issue]);
+            return back_to_form(&state, &auth, "/password/forgot", d).await;
+        }
+        state.throttle.hit(&ip_key, &FORM_IP);
+        state.throttle.hit(&email_key, &FORM_IP);
+        // The same answer, and about the same work, whether or not the address has an
+        // account: the mail itself is sent later by the queue.
+        let account = store::find_by_email(&state.db, &email).await?;
+        if let Some(account) = account.filter(|a| !a.disabled) {
+            let token = store::create_reset(&state.db, account.id).await?;
+            let args = [
+                (
+                    "link",
+                    format!("{}/password/reset/{token}", state.config.public_url),
+                ),
+                ("minutes", store::RESET_MINUTES.to_string()),
+            ];
+            notify::send(&state, &account.email, "mail-reset", &args).await?;
+            account_event(&state, &auth, account.id, "password_reset_requested").await;
+        }
+        Ok(see_other("/password/forgot?sent=1"))
+    }
+    .await;
+    finish(result, &headers)
+}
+
+async fn reset(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    Extension(auth): Extension<RequestAuth>,
+    Extension(form): Extension<SubmittedForm>,
+    headers: HeaderMap,
+) -> Response {
+    finish(reset_inner(&state, &token, &auth, &form).await, &headers)
+}
+
+async fn reset_inner(
+    state: &AppState,
+    token: &str,
+    auth: &RequestAuth,
+    form: &SubmittedForm,
+) -> Result<Response, AppError> {
+    let path = format!("/password/reset/{token}");
+    let fail_key = format!("link-fail:{}", auth.client_ip);
+    if state.throttle.wait_needed(&fail_key, &FAILURE_IP).is_some() {
+        return Err(AppError::TooManyRequests("err-too-many-tries".into()));
+    }
+    // The link first: a guessed or used link costs a lookup, never a hash.
+    if !looks_like_token(token) || !store::reset_usable(&state.db, token).await? {
+        state.throttle.hit(&fail_key, &FAILURE_IP);
+        let d = draft("reset", vec![], vec![issue("", "err-reset-link")]);
+        return back_to_form(state, auth, &path, d).await;
+    }
+    let pw = form.get("password");
+    let mut issues = vec![];
+    if let Err(key) = password::check_new_password(pw, "") {
+        issues.push(issue("password", key));
+    } else if pw != form.get("password_again") {
+        issues.push(issue("password_again", "err-password-mismatch"));
+    }
+    if !issues.is_empty() {
+        return back_to_form(state, auth, &path, draft("reset", vec![], issues)).await;
+    }
+    let hash = password::hash_password(pw).await?;
+    let Some(account_id) = store::consume_reset(&state.db, token).await? else {
+        let d = draft("reset", vec![], vec![issue("", "err-reset-link")]);
+        return back_to_form(state, auth, &path, d).await;
+    };
+    store::set_password(&state.db, account_id, &hash).await?;
+    // The link proved the mailbox; every other session and trusted browser is forgotten.
+    sec::mark_verified(&state.db, account_id).await?;
+    session::destroy_all(&state.db, account_id).await?;
+    sec::forget_devices(&state.db, account_id).await?;
+    forget_throttles(state, account_id, &auth.client_ip).await?;
+    let mut resp = see_other("/account?notice=password-changed");
+    start_session(state, auth, account_id, false, &mut resp).await?;
+    account_event(state, auth, account_id, "password_reset").await;
+    notify::security_change(state, account_id, "mail-password-changed").await?;
+    Ok(resp)
+}
+
+async fn forget_throttles(state: &AppState, account_id: i64, ip: &str) -> Result<(), AppError> {
+    let email: Option<String> = sqlx::query_scalar("select email from account where id = ?")
+        .bind(account_id)
+        .fetch_optional(&state.db)
+        .await?;
+    if let Some(email) = email {
+        for (k, _) in login_keys(&email, ip) {
+            state.throttle.clear(&k);
+        }
+    }
+    Ok(())
+}
+
+/// Checks the current password of the logged-in person, throttled like a login.
+async fn current_password_ok(
+    state: &AppState,
+    auth: &RequestAuth,
+    account_id: i64,
+    typed: &str,
+) -> Result<Result<(), FieldIssue>, AppError> {
+    let key = format!("reauth:{account_id}");
+    if let Some(wait) = state
+        .throttle
+        .wait_needed(&key, &super::throttle::LOGIN_ACCOUNT_IP)
+    {
+        let seconds = (wait.as_secs() + 1).to_string();
+        return Ok(Err(
+            issue("current_password", "err-login-throttled").arg("seconds", seconds)
+        ));
+    }
+    let stored: Option<String> =
+        sqlx::query_scalar("select password_hash from account where id = ?")
+            .bind(account_id)
+            .fetch_optional(&state.db)
+            .await?;
+    if password::verify_password(typed, stored.as_deref()).await? {
+        state.throttle.clear(&key);
+        return Ok(Ok(()));
+    }
+    state.throttle.hit(&key, &super::throttle::LOGIN_ACCOUNT_IP);
+    let _ = auth;
+    Ok(Err(issue("current_password", "err-password-wrong")))
+}
+
+async fn change_password(
+    State(state): State<AppState>,
+    Extension(auth): Extension<RequestAuth>,
+    Extension(form): Extension<SubmittedForm>,
+    headers: HeaderMap,
+) -> Response {
+    let result = async {
+        let viewer = authz::require_viewer(&auth)?;
+        let pw = form.get("password");
+        let mut issues = vec![];
+        if let Err(key) = password::check_new_password(pw, &viewer.email) {
+            issues.push(issue("password", key));
+        } else if pw != form.get("password_again") {
+            issues.push(issue("password_again", "err-password-mismatch"));
+        }
+        if issues.is_empty() {
+            let current = form.get("current_password");
+            if let Err(i) = current_password_ok(&state, &auth, viewer.account_id, current).await? {
+                issues.push(i);
+            }
+        }
+        if !issues.is_empty() {
+            let d = draft("password-change", vec![], issues);
+            return back_to_form(&state, &auth, "/account/security", d).await;
+        }
+        let hash = password::hash_password(pw).await?;
+        store::set_password(&state.db, viewer.account_id, &hash).await?;
+        let keep = auth
+            .session_token
+            .as_deref()
+            .map(token_hash)
+            .unwrap_or_default();
+        sec::end_other_sessions(&state.db, viewer.account_id, &keep).await?;
+        account_event(&state, &auth, viewer.account_id, "password_changed").await;
+        notify::security_change(&state, viewer.account_id, "mail-password-changed").await?;
+        Ok(see_other("/account/security?notice=password-changed"))
+    }
+    .await;
+    finish(result, &headers)
+}
+
+async fn change_email(
+    State(state): State<AppState>,
+    Extension(auth): Extension<RequestAuth>,
+    Extension(form): Extension<SubmittedForm>,
+    headers: HeaderMap,
+) -> Response {
+    let result = async {
+        let viewer = authz::require_viewer(&auth)?;
+        let email = store::normalize_email(form.get("new_email"));
+        let valid = email.chars().count() <= MAX_EMAIL
+            && crate::organizations::validate::normalize_contact(
+                crate::organizations::ContactKind::Email,
+                &email,
+            )
+            .is_some();
+        let mut issues = vec![];
+        if !valid {
+            let shown: String = email.chars().take(MAX_EMAIL).collect();
+            issues.push(issue("new_email", "err-email").arg("value", shown));
+        } else if email == viewer.email {
+            issues.push(issue("new_email", "err-email-same"));
+        } else {
+            let current = form.get("current_password");
+            if let Err(i) = current_password_ok(&state, &auth, viewer.account_id, current).await? {
+                issues.push(i);
+            }
+        }
+        if !issues.is_empty() {
+            let fields = vec![("new_email".into(), email.chars().take(MAX_EMAIL).collect())];
+            let d = draft("email-change", fields, issues);
+            return back_to_form(&state, &auth, "/account/security", d).await;
+        }
+        // The link goes to the new address; a taken address gets the same answer and no link.
+        if store::find_by_email(&state.db, &email).await?.is_none() {
+            let token = sec::create_email_token(
+                &state.db,
+                viewer.account_id,
+                EmailPurpose::Change,
+                &email,
+                "/account/security",
+            )
+            .await?;
+            let args = [
+                (
+                    "link",
+                    format!("{}/verify-email/{token}", state.config.public_url),
+                ),
+                ("hours", sec::EMAIL_LINK_HOURS.to_string()),
+            ];
+            notify::send(&state, &email, "mail-email-change", &args).await?;
+        }
+        Ok(see_other("/account/security?notice=email-link-sent"))
+    }
+    .await;
+    finish(result, &headers)
+}
+
+/// "Log out everywhere else": ends every other session of the account.
+async fn end_others(
+    State(state): State<AppState>,
+    Extension(auth): Extension<RequestAuth>,
+    headers: HeaderMap,
+) -> Response {
+    let result = async {
+        let viewer = authz::require_viewer(&auth)?;
+        let keep = auth
+            .session_token
+            .as_deref()
+            .map(token_hash)
+            .unwrap_or_default();
+        sec::end_other_sessions(&state.db, viewer.account_id, &keep).await?;
+        account_event(&state, &auth, viewer.account_id, "sessions_ended").await;
+        Ok(see_other("/account/security?notice=sessions-ended"))
+    }
+    .await;
+    finish(result, &headers)
+}

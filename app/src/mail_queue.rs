@@ -1,0 +1,143 @@
+//! Outgoing mail as a durable queue. Handlers only insert a row (`enqueue`), so a request
+//! never waits for a mail server, and its timing says nothing about whether a mail went out
+//! (registration and password reset answer the same for every address). A background
+//! worker (`spawn`) sends what is due, retrying with growing pauses; a sent mail's body is
+//! blanked, so no link stays in the database after delivery.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+use tokio::sync::Notify;
+
+use crate::db::{now, Db};
+use crate::mail::Mailer;
+
+/// Attempts before a mail is given up (its row stays, with the last error, for the operator).
+pub const MAX_ATTEMPTS: i64 = 8;
+/// How long sent rows (blank bodies) are kept for the operator.
+pub const KEEP_SENT_DAYS: i64 = 7;
+
+/// A mail waiting to be sent.
+#[derive(Debug, sqlx::FromRow)]
+struct Queued {
+    id: i64,
+    recipient: String,
+    subject: String,
+    body: String,
+    attempts: i64,
+}
+
+/// Puts a mail in the queue and wakes the worker.
+pub async fn enqueue(
+    db: &Db,
+    wake: &Notify,
+    to: &str,
+    subject: &str,
+    body: &str,
+) -> sqlx::Result<()> {
+    let ts = now();
+    sqlx::query(
+        "insert into outgoing_mail (recipient, subject, body, next_attempt_at, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(to)
+    .bind(subject)
+    .bind(body)
+    .bind(&ts)
+    .bind(&ts)
+    .bind(&ts)
+    .execute(db)
+    .await?;
+    wake.notify_one();
+    Ok(())
+}
+
+/// The pause before attempt `n + 1`: 1, 2, 4 … minutes, at most 4 hours.
+fn backoff(attempts: i64) -> chrono::Duration {
+    let minutes = 1i64 << attempts.clamp(0, 8);
+    chrono::Duration::minutes(minutes.min(240))
+}
+
+/// Sends every mail that is due; returns how many went out.
+pub async fn deliver_due(db: &Db, mailer: &Mailer) -> sqlx::Result<usize> {
+    let due: Vec<Queued> = sqlx::query_as(
+        "select id, recipient, subject, body, attempts from outgoing_mail
+         where sent_at is null and attempts < ? and next_attempt_at <= ? order by id limit 50",
+    )
+    .bind(MAX_ATTEMPTS)
+    .bind(now())
+    .fetch_all(db)
+    .await?;
+    let mut sent = 0;
+    for mail in due {
+        match mailer
+            .send(&mail.recipient, &mail.subject, &mail.body)
+            .await
+        {
+            Ok(()) => {
+                let ts = now();
+                sqlx::query(
+                    "update outgoing_mail set sent_at = ?, body = '', attempts = attempts + 1, last_error = '', updated_at = ? where id = ?",
+                )
+                .bind(&ts)
+                .bind(&ts)
+                .bind(mail.id)
+                .execute(db)
+                .await?;
+                sent += 1;
+            }
+            Err(e) => {
+                let error = format!("{e:#}");
+                tracing::warn!(id = mail.id, attempts = mail.attempts + 1, error = %error, "mail not sent; will retry");
+                let next = (Utc::now() + backoff(mail.attempts))
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+                sqlx::query(
+                    "update outgoing_mail set attempts = attempts + 1, next_attempt_at = ?, last_error = ?, updated_at = ? where id = ?",
+                )
+                .bind(next)
+                .bind(error.chars().take(500).collect::<String>())
+                .bind(now())
+                .bind(mail.id)
+                .execute(db)
+                .await?;
+            }
+        }
+    }
+    Ok(sent)
+}
+
+/// Deletes sent mail older than [`KEEP_SENT_DAYS`] (the scheduler calls this).
+pub async fn purge_sent(db: &Db) -> sqlx::Result<u64> {
+    let cutoff = (Utc::now() - chrono::Duration::days(KEEP_SENT_DAYS))
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let r = sqlx::query("delete from outgoing_mail where sent_at is not null and sent_at < ?")
+        .bind(cutoff)
+        .execute(db)
+        .await?;
+    Ok(r.rows_affected())
+}
+
+/// Runs the worker: sends what is due whenever woken, and at least every 30 seconds.
+pub fn spawn(db: Db, mailer: Arc<Mailer>, wake: Arc<Notify>) {
+    tokio::spawn(async move {
+        loop {
+            if let Err(e) = deliver_due(&db, &mailer).await {
+                tracing::error!(error = %e, "mail queue failed");
+            }
+            let _ = tokio::time::timeout(Duration::from_secs(30), wake.notified()).await;
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_wait_longer_each_time_up_to_four_hours() {
+        assert_eq!(backoff(0), chrono::Duration::minutes(1));
+        assert_eq!(backoff(3), chrono::Duration::minutes(8));
+        assert_eq!(backoff(20), chrono::Duration::minutes(240));
+    }
+}

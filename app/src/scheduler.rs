@@ -1,0 +1,34 @@
+//! Housekeeping on a schedule: every hour (and once at start-up) the server deletes what
+//! has run out (drafts, sessions, used or expired links, sent mail) and sweeps the login
+//! throttle, so nothing an anonymous visitor can make piles up until the next restart.
+
+use std::time::Duration;
+
+use crate::state::AppState;
+
+/// How often housekeeping runs.
+pub const EVERY: Duration = Duration::from_secs(3600);
+
+/// One round of housekeeping; returns the number of rows deleted.
+pub async fn run_once(state: &AppState) -> anyhow::Result<u64> {
+    let mut deleted = crate::forms::draft::purge_old(&state.db).await?;
+    deleted += crate::accounts::session::purge_expired(&state.db, &state.config.session).await?;
+    deleted += crate::accounts::security_store::purge_expired_links(&state.db).await?;
+    deleted += crate::mail_queue::purge_sent(&state.db).await?;
+    state.throttle.sweep();
+    Ok(deleted)
+}
+
+/// Runs housekeeping now and then every [`EVERY`], for as long as the server runs.
+pub fn spawn(state: AppState) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(EVERY);
+        loop {
+            tick.tick().await;
+            match run_once(&state).await {
+                Ok(n) => tracing::info!(deleted = n, "housekeeping done"),
+                Err(e) => tracing::error!(error = %format!("{e:#}"), "housekeeping failed"),
+            }
+        }
+    });
+}
