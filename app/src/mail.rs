@@ -100,8 +100,12 @@ impl Mailer {
                     .context("the outbox cannot be written")?;
                 tracing::info!(subject, file = %dir.join(format!("{id}.eml")).display(), "mail written to the outbox");
                 if log_links.load(Ordering::Relaxed) {
-                    for line in body.lines().filter(|l| l.contains("://")) {
-                        tracing::warn!(to = %to, "DEMO MODE, no mail server: link in the mail: {}", line.trim());
+                    let links = body
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| l.starts_with("http://") || l.starts_with("https://"));
+                    for line in links {
+                        tracing::warn!(to = %to, "DEMO MODE, no mail server: link in the mail: {line}");
                     }
                 }
             }

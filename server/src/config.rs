@@ -176,6 +176,40 @@ pub enum Command {
         #[arg(long)]
         existing: bool,
     },
+    /// Reliability: make the load account (a verified editor of the first N organizations).
+    LoadSetup {
+        #[arg(long, default_value_t = 40)]
+        orgs: i64,
+    },
+    /// Reliability: edit and propose through a running server until killed, logging each
+    /// acknowledged write to LOG (see scripts/crash-test.sh).
+    CrashLoad {
+        #[arg(long)]
+        target: std::net::SocketAddr,
+        #[arg(long)]
+        log: PathBuf,
+        #[arg(long, default_value_t = 4)]
+        workers: usize,
+    },
+    /// Reliability: check the stopped server's database and search index against LOG:
+    /// every acknowledged write stored, nothing half-written, index = database. Exit 1 if not.
+    CrashCheck {
+        #[arg(long)]
+        log: PathBuf,
+    },
+    /// Reliability: mixed traffic at a fixed rate against a running server, with latency
+    /// percentiles per kind and the server's memory and file descriptors (scripts/soak.sh).
+    Soak {
+        #[arg(long)]
+        target: std::net::SocketAddr,
+        #[arg(long, default_value_t = 20.0)]
+        rate: f64,
+        #[arg(long, default_value_t = 600)]
+        seconds: u64,
+        /// The server's process id, to sample its memory and descriptors.
+        #[arg(long)]
+        pid: Option<u32>,
+    },
     /// Write N synthetic organizations as JSON Lines (demo data and benchmarks).
     Generate {
         /// How many organizations to write.

@@ -8,6 +8,7 @@ pub mod bench_edit;
 pub mod bench_map;
 pub mod config;
 pub mod listen;
+pub mod loadgen;
 pub mod routes;
 pub mod startup;
 

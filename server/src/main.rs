@@ -28,6 +28,25 @@ async fn main() -> ExitCode {
             bench_map(&cli, viewports).await.map(|_| ExitCode::SUCCESS)
         }
         Command::BenchEdit { edits } => bench_edit(&cli, edits).await.map(|_| ExitCode::SUCCESS),
+        Command::LoadSetup { orgs } => load_setup(&cli, orgs).await.map(|_| ExitCode::SUCCESS),
+        Command::CrashLoad {
+            target,
+            log,
+            workers,
+        } => crash_load(&cli, target, &log, workers)
+            .await
+            .map(|_| ExitCode::SUCCESS),
+        Command::CrashCheck { log } => server::loadgen::crash_check(&cli.common, &log)
+            .await
+            .map(|_| ExitCode::SUCCESS),
+        Command::Soak {
+            target,
+            rate,
+            seconds,
+            pid,
+        } => soak(&cli, target, rate, seconds, pid)
+            .await
+            .map(|_| ExitCode::SUCCESS),
         Command::CreateAdmin {
             email,
             name,
@@ -175,6 +194,32 @@ async fn bench_map(cli: &Cli, viewports: usize) -> anyhow::Result<()> {
     let dir = search_dir(&cli.common);
     let engine = app::search::engine::SearchEngine::open(&dir, &db, region, true).await?;
     server::bench_map::run(&engine, &db, viewports).await
+}
+
+async fn load_setup(cli: &Cli, orgs: i64) -> anyhow::Result<()> {
+    let (db, _) = open_region(&cli.common).await?;
+    server::loadgen::setup(&db, orgs).await
+}
+
+async fn crash_load(
+    cli: &Cli,
+    target: std::net::SocketAddr,
+    log: &std::path::Path,
+    workers: usize,
+) -> anyhow::Result<()> {
+    let (db, region) = open_region(&cli.common).await?;
+    server::loadgen::crash::load(target, db, region, log, workers).await
+}
+
+async fn soak(
+    cli: &Cli,
+    target: std::net::SocketAddr,
+    rate: f64,
+    seconds: u64,
+    pid: Option<u32>,
+) -> anyhow::Result<()> {
+    let (db, region) = open_region(&cli.common).await?;
+    server::loadgen::soak::run(target, db, region, rate, seconds, pid).await
 }
 
 async fn bench_edit(cli: &Cli, edits: usize) -> anyhow::Result<()> {

@@ -1,18 +1,10 @@
 import { test, expect, Page, Browser } from '@playwright/test';
+import { ADMIN, linkFromMail, login, loginAdmin } from './helpers';
 
 // Self-editing in a real browser: a leader claims an organization with an invitation,
 // edits a service and sees it on the public page; a wrong ИНН comes back with the message
 // and the form still filled; and the same edit works with JavaScript off.
-const ADMIN = { email: 'admin@poputchiki.test', password: 'e2e пароль администратора' };
 const shots = 'artifacts';
-
-async function login(page: Page, email: string, password: string) {
-  await page.goto('/login');
-  await page.locator('#f-email').fill(email);
-  await page.locator('#f-password').fill(password);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await expect(page).toHaveURL(/\/account/);
-}
 
 /** The id and URL of the n-th organization on the home page. */
 async function nthOrganization(page: Page, n: number) {
@@ -28,7 +20,7 @@ async function freshPage(browser: Browser, baseURL: string | undefined, javaScri
 }
 
 test('a leader claims the organization with an invitation, edits a service and sees it published', async ({ page, browser, baseURL }) => {
-  await login(page, ADMIN.email, ADMIN.password);
+  await loginAdmin(page);
   const org = await nthOrganization(page, 0);
   await page.goto(`/org/${org.id}/manage`);
   await page.getByRole('button', { name: 'Создать ссылку-приглашение' }).click();
@@ -45,6 +37,10 @@ test('a leader claims the organization with an invitation, edits a service and s
   await leader.locator('#f-password_again').fill('сирень у крыльца 2026');
   await leader.screenshot({ path: `${shots}/guide-register.png` });
   await leader.getByRole('button', { name: 'Зарегистрироваться' }).click();
+  // The address is confirmed from the mail before the invitation can be accepted.
+  await expect(leader.getByText('Проверьте почту')).toBeVisible();
+  await leader.goto(await linkFromMail('leader@poputchiki.test', '/verify-email/'));
+  await leader.getByRole('button', { name: 'Подтвердить адрес' }).click();
   await expect(leader.getByRole('button', { name: 'Принять приглашение' })).toBeVisible();
   await leader.getByRole('button', { name: 'Принять приглашение' }).click();
   await expect(leader).toHaveURL(new RegExp(`/org/${org.id}/edit`));
@@ -70,7 +66,7 @@ test('a leader claims the organization with an invitation, edits a service and s
 });
 
 test('a wrong ИНН comes back with the message, and everything typed is still there', async ({ page }) => {
-  await login(page, ADMIN.email, ADMIN.password);
+  await loginAdmin(page);
   const org = await nthOrganization(page, 1);
   await page.goto(`/org/${org.id}/edit`);
   await page.locator('#f-summary').fill('Возим продукты одиноким пожилым людям');
@@ -92,7 +88,7 @@ test('a wrong ИНН comes back with the message, and everything typed is still 
 
 test('the same edit works with JavaScript switched off', async ({ browser, baseURL }) => {
   const page = await freshPage(browser, baseURL, false);
-  await login(page, ADMIN.email, ADMIN.password);
+  await loginAdmin(page);
   const org = await nthOrganization(page, 2);
   await page.goto(`/org/${org.id}/edit`);
   await page.locator('#f-services-1-name').fill('Юридическая консультация без JavaScript');
@@ -104,7 +100,7 @@ test('the same edit works with JavaScript switched off', async ({ browser, baseU
 test('with JavaScript the form checks the ИНН on the spot and a map click fills in the coordinates', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await login(page, ADMIN.email, ADMIN.password);
+  await loginAdmin(page);
   const org = await nthOrganization(page, 3);
   await page.goto(`/org/${org.id}/edit`);
   await expect(page.locator('.edit-helper[data-hydrated="true"]')).toHaveCount(1, { timeout: 30_000 });

@@ -853,6 +853,18 @@ impl SearchEngine {
         let engine = Arc::new(Self::new(index, OrgTable::from_rows(rows), catalog));
         let in_db = engine.table_len();
         let in_index = engine.index.num_docs() as usize;
+        if auto_rebuild && !fresh && in_index == in_db {
+            // The same count can still hide stale documents (a save whose index commit was
+            // cut off by a crash): compare every id and version, refresh what differs.
+            let diff = engine.compare_with(db).await?;
+            if !diff.is_empty() {
+                tracing::info!(
+                    ?diff,
+                    "search index out of step with the database: refreshing"
+                );
+                engine.refresh(db, &diff.ids()).await?;
+            }
+        }
         if auto_rebuild && (fresh || in_index != in_db) {
             tracing::info!(in_db, in_index, fresh, "rebuilding the search index");
             let log: Progress = Arc::new(|done, total| {

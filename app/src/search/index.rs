@@ -18,12 +18,14 @@ use crate::region::RegionCatalog;
 use crate::taxonomy::Vocabulary;
 
 /// Bump when the schema or the analyzers change: the index is then rebuilt at start-up.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The named fields of the index.
 #[derive(Clone, Copy, Debug)]
 pub struct Fields {
     pub id: tantivy::schema::Field,
+    /// The organization's version when it was indexed, so start-up can find stale docs.
+    pub version: tantivy::schema::Field,
     /// The name, stemmed.
     pub name: tantivy::schema::Field,
     /// The name, whole words (prefixes while typing).
@@ -56,6 +58,7 @@ pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let fields = Fields {
         id: b.add_u64_field("id", INDEXED | FAST | STORED),
+        version: b.add_u64_field("version", FAST),
         name: b.add_text_field("name", text(RU_STEM, false)),
         name_plain: b.add_text_field("name_plain", text(RU_PLAIN, false)),
         body: b.add_text_field("body", text(RU_STEM, true)),
@@ -70,6 +73,7 @@ pub fn schema() -> (Schema, Fields) {
 #[derive(Clone, Debug, Default)]
 pub struct IndexDoc {
     pub id: i64,
+    pub version: i64,
     pub name: String,
     pub body: String,
     pub place: String,
@@ -81,6 +85,7 @@ impl IndexDoc {
         let all = format!("{} {} {} {}", self.name, self.body, self.place, self.labels);
         doc!(
             f.id => self.id as u64,
+            f.version => self.version.max(0) as u64,
             f.name => self.name.as_str(),
             f.name_plain => self.name.as_str(),
             f.body => self.body.as_str(),
@@ -166,6 +171,25 @@ impl SearchIndex {
             reader,
             writer: std::sync::Mutex::new(writer),
         })
+    }
+
+    /// Every (id, version) the index holds now, sorted.
+    pub fn versions(&self) -> anyhow::Result<Vec<(i64, i64)>> {
+        let searcher = self.reader.searcher();
+        let mut out = vec![];
+        for segment in searcher.segment_readers() {
+            let fast = segment.fast_fields();
+            let ids = fast.u64("id")?;
+            let versions = fast.u64("version")?;
+            for doc in segment.doc_ids_alive() {
+                if let Some(id) = ids.first(doc) {
+                    let version = versions.first(doc).unwrap_or(0);
+                    out.push((id as i64, version as i64));
+                }
+            }
+        }
+        out.sort_unstable();
+        Ok(out)
     }
 
     /// Number of documents a searcher sees now.
@@ -264,7 +288,7 @@ pub async fn load_docs(
     let mut docs: Vec<IndexDoc> = vec![];
     let mut at: HashMap<i64, usize> = HashMap::new();
     let sql = format!(
-        "select o.id, o.name, o.summary, o.description, o.settlement, o.address, o.okrug_id, o.kind, o.legal_form
+        "select o.id, o.version, o.name, o.summary, o.description, o.settlement, o.address, o.okrug_id, o.kind, o.legal_form
          from organization o where {scope}"
     );
     for r in sqlx::query(&sql)
@@ -277,6 +301,7 @@ pub async fn load_docs(
         let id: i64 = r.try_get("id")?;
         let mut d = IndexDoc {
             id,
+            version: r.try_get("version")?,
             name: r.try_get("name")?,
             ..Default::default()
         };
