@@ -665,3 +665,5 @@ err-version-missing = The form came without its version number, so nothing was s
 audit-logo-changed = Logo replaced
 audit-logo-removed = Logo removed
 err-identifier-unpublished = This ИНН or ОГРН already belongs to proposal no. { $id }, which awaits moderation or was rejected. The row was not loaded: deal with the proposal on the moderation page first.
+role-staff = regional support centre staff
+role-editor = editor of the page of «{ $org }»

@@ -73,3 +73,21 @@ pub async fn recent(db: &Db, region_id: Option<i64>, limit: i64) -> sqlx::Result
     .fetch_all(db)
     .await
 }
+
+#[cfg(feature = "ssr")]
+/// How long failed logins stay in the log (anyone can make them, so they must not pile up).
+pub const KEEP_FAILED_LOGIN_DAYS: i64 = 90;
+
+#[cfg(feature = "ssr")]
+/// Deletes failed-login and failed-code lines older than [`KEEP_FAILED_LOGIN_DAYS`].
+pub async fn purge_failed_logins(db: &Db) -> sqlx::Result<u64> {
+    let cutoff = (chrono::Utc::now() - chrono::Duration::days(KEEP_FAILED_LOGIN_DAYS))
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let r = sqlx::query(
+        "delete from audit_event where action in ('login_failed', 'second_factor_failed') and created_at < ?",
+    )
+    .bind(cutoff)
+    .execute(db)
+    .await?;
+    Ok(r.rows_affected())
+}

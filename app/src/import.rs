@@ -92,7 +92,8 @@ pub fn decode_text(bytes: &[u8]) -> String {
     }
 }
 
-fn parse_json(bytes: &[u8]) -> Result<Vec<ParsedRow>, FileError> {
+/// Parses a JSON array of organizations (also the fuzz target's entry).
+pub fn parse_json(bytes: &[u8]) -> Result<Vec<ParsedRow>, FileError> {
     let text = decode_text(bytes);
     let values: Vec<serde_json::Value> =
         serde_json::from_str(&text).map_err(|e| FileError::Json(e.to_string()))?;
@@ -103,7 +104,8 @@ fn parse_json(bytes: &[u8]) -> Result<Vec<ParsedRow>, FileError> {
         .collect())
 }
 
-fn parse_json_lines(bytes: &[u8]) -> Result<Vec<ParsedRow>, FileError> {
+/// Parses JSON Lines, one organization a line (also the fuzz target's entry).
+pub fn parse_json_lines(bytes: &[u8]) -> Result<Vec<ParsedRow>, FileError> {
     let text = decode_text(bytes);
     Ok(text
         .lines()

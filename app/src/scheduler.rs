@@ -1,6 +1,6 @@
 //! Housekeeping on a schedule: every hour (and once at start-up) the server deletes what
-//! has run out (drafts, sessions, used or expired links, sent mail) and sweeps the login
-//! throttle, so nothing an anonymous visitor can make piles up until the next restart.
+//! has run out (drafts, sessions, used or expired links, sent mail, failed-login lines
+//! older than 90 days) and sweeps the login throttle, so nothing an anonymous visitor can make piles up until the next restart.
 
 use std::time::Duration;
 
@@ -15,6 +15,7 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<u64> {
     deleted += crate::accounts::session::purge_expired(&state.db, &state.config.session).await?;
     deleted += crate::accounts::security_store::purge_expired_links(&state.db).await?;
     deleted += crate::mail_queue::purge_sent(&state.db).await?;
+    deleted += crate::audit::purge_failed_logins(&state.db).await?;
     state.throttle.sweep();
     Ok(deleted)
 }

@@ -11,8 +11,22 @@ use server::startup::{
     build_state, init_tracing, leptos_options, load_demo_if_empty, open_region, search_dir,
 };
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
+    // Before any thread starts: see `limit_malloc_arenas`.
+    server::startup::limit_malloc_arenas();
+    match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime.block_on(run()),
+        Err(e) => {
+            eprintln!("Ошибка: the async runtime cannot start: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> ExitCode {
     init_tracing();
     let cli = Cli::parse();
     let result = match cli.command.clone().unwrap_or(Command::Serve) {
@@ -79,6 +93,7 @@ async fn serve(cli: &Cli, args: ServeArgs) -> anyhow::Result<()> {
     );
     app::scheduler::spawn(state.clone());
     server::startup::release_freed_memory();
+    server::startup::spawn_memory_trim();
     let app = server::router(state);
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     tracing::info!("Poputchiki is listening on http://{}", args.addr);

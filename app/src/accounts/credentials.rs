@@ -165,9 +165,8 @@ async fn forget_throttles(state: &AppState, account_id: i64, ip: &str) -> Result
 }
 
 /// Checks the current password of the logged-in person, throttled like a login.
-async fn current_password_ok(
+pub async fn current_password_ok(
     state: &AppState,
-    auth: &RequestAuth,
     account_id: i64,
     typed: &str,
 ) -> Result<Result<(), FieldIssue>, AppError> {
@@ -191,7 +190,6 @@ async fn current_password_ok(
         return Ok(Ok(()));
     }
     state.throttle.hit(&key, &super::throttle::LOGIN_ACCOUNT_IP);
-    let _ = auth;
     Ok(Err(issue("current_password", "err-password-wrong")))
 }
 
@@ -212,7 +210,7 @@ async fn change_password(
         }
         if issues.is_empty() {
             let current = form.get("current_password");
-            if let Err(i) = current_password_ok(&state, &auth, viewer.account_id, current).await? {
+            if let Err(i) = current_password_ok(&state, viewer.account_id, current).await? {
                 issues.push(i);
             }
         }
@@ -259,7 +257,7 @@ async fn change_email(
             issues.push(issue("new_email", "err-email-same"));
         } else {
             let current = form.get("current_password");
-            if let Err(i) = current_password_ok(&state, &auth, viewer.account_id, current).await? {
+            if let Err(i) = current_password_ok(&state, viewer.account_id, current).await? {
                 issues.push(i);
             }
         }

@@ -198,7 +198,8 @@ async fn grant_staff(
                 },
             )
             .await;
-            notify::new_role(&state, account.id, "сотрудник региона").await?;
+            let role = I18n::default().t("role-staff");
+            notify::new_role(&state, account.id, &role).await?;
         }
         Ok(see_other("/admin?notice=saved"))
     }

@@ -10,6 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod admin_pages;
 pub mod pages;
 pub mod security_fns;
 pub mod security_pages;

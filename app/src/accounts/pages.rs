@@ -1,5 +1,5 @@
 //! The account pages: log in, register, forgotten password, new password, the account page,
-//! accepting an invitation, and the admin's staff page. Each renders fully on the server and
+//! accepting an invitation. Each renders fully on the server and
 //! posts a plain form; after an error the form comes back from its draft.
 
 use leptos::prelude::*;
@@ -7,10 +7,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
-    current_viewer, load_account_page, load_admin_page, load_form_state, load_invitation,
-    reset_link_usable, AccountPage, AdminPage, InvitationPage,
+    current_viewer, load_account_page, load_form_state, load_invitation, reset_link_usable,
+    AccountPage, InvitationPage,
 };
-use crate::forms::{CsrfField, ErrorSummary, FormScope, FormState, SelectField, TextField};
+use crate::forms::{CsrfField, ErrorSummary, FormScope, FormState, TextField};
 use crate::i18n::use_i18n;
 use crate::ui::parts::LoadError;
 
@@ -427,63 +427,5 @@ fn InviteView(page: InvitationPage, token: String) -> impl IntoView {
             <p>{i18n.t_with("invite-text", &[("org", page.organization.clone().into())])}</p>
             {body}
         </NarrowPage>
-    }
-}
-
-#[component]
-pub fn AdminRoute() -> impl IntoView {
-    let data = Resource::new(|| (), |_| load_admin_page());
-    let form = form_resource("staff");
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let form = form.await;
-                page_or_error(data.await, move |page| view! { <AdminView page form/> })
-            })}
-        </Suspense>
-    }
-}
-
-#[component]
-fn AdminView(page: AdminPage, form: FormState) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <Title text=i18n.t("admin-title")/>
-        <section class="wrap admin-page">
-            <h1>{i18n.t("admin-title")}</h1>
-            <Notice/>
-            <h2>{i18n.t("admin-staff")}</h2>
-            <table class="table">
-                <thead><tr><th>{i18n.t("field-email")}</th><th>{i18n.t("admin-region")}</th><th>{i18n.t("admin-since")}</th><th></th></tr></thead>
-                <tbody>
-                    {page.staff.into_iter().map(|s| view! {
-                        <tr>
-                            <td>{s.email.clone()} {(!s.name.is_empty()).then(|| format!(" ({})", s.name))}</td>
-                            <td>{s.region.clone()}</td>
-                            <td>{s.since.clone()}</td>
-                            <td>
-                                <form method="post" action="/admin/staff/revoke" class="inline-form">
-                                    <CsrfField/>
-                                    <input type="hidden" name="account_id" value=s.account_id/>
-                                    <input type="hidden" name="region_id" value=s.region_id/>
-                                    <button type="submit" class="button secondary small">{i18n.t("admin-revoke")}</button>
-                                </form>
-                            </td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-            <h2>{i18n.t("admin-grant")}</h2>
-            <FormScope form>
-                <form method="post" action="/admin/staff" class="form" novalidate>
-                    <ErrorSummary/>
-                    <CsrfField/>
-                    <TextField name="email".into() label=i18n.t("admin-grant-email") kind="email" required=true hint=i18n.t("admin-grant-hint")/>
-                    <SelectField name="region".into() label=i18n.t("admin-region") options=page.regions.clone() required=true/>
-                    <button type="submit" class="button">{i18n.t("admin-grant-button")}</button>
-                </form>
-            </FormScope>
-            <p><a href="/staff/audit">{i18n.t("audit-title")}</a></p>
-        </section>
     }
 }

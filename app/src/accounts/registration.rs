@@ -152,7 +152,8 @@ async fn confirm_inner(
         state.throttle.hit(&fail_key, &FAILURE_IP);
         return Ok(see_other(&format!("/verify-email/{token}?gone=1")));
     };
-    let notice = if row.purpose == EmailPurpose::Change.as_str() {
+    let change = row.purpose == EmailPurpose::Change.as_str();
+    let notice = if change {
         let old = sqlx::query_scalar::<_, String>("select email from account where id = ?")
             .bind(row.account_id)
             .fetch_optional(&state.db)
@@ -171,13 +172,17 @@ async fn confirm_inner(
         account_event(state, auth, row.account_id, "email_verified").await;
         "email-verified"
     };
-    let next = safe_next(&row.next, "/account");
-    let sep = if next.contains('?') { '&' } else { '?' };
-    let mut resp = see_other(&format!("{next}{sep}notice={notice}"));
     let same_account = auth
         .viewer
         .as_ref()
         .is_some_and(|v| v.account_id == row.account_id);
+    // A new address typed with a mistake reaches a stranger: a change link never logs in.
+    if change && !same_account {
+        return Ok(see_other(&format!("/login?notice={notice}")));
+    }
+    let next = safe_next(&row.next, "/account");
+    let sep = if next.contains('?') { '&' } else { '?' };
+    let mut resp = see_other(&format!("{next}{sep}notice={notice}"));
     if !same_account {
         start_session(state, auth, row.account_id, false, &mut resp).await?;
     }

@@ -158,6 +158,23 @@ async fn enable_inner(
     headers: &HeaderMap,
 ) -> Result<Response, AppError> {
     let viewer = authz::require_viewer(auth)?;
+    // Replacing a working second factor needs the password: a stolen session alone must not
+    // move the account's codes to someone else's phone.
+    if enabled(&state.db, viewer.account_id).await? {
+        let typed = form.get("current_password");
+        if let Err(i) =
+            super::credentials::current_password_ok(state, viewer.account_id, typed).await?
+        {
+            let d = NewDraft {
+                form: "second-factor",
+                target_id: None,
+                base_version: None,
+                fields: vec![],
+                issues: vec![i],
+            };
+            return back_to_form(state, auth, "/account/second-factor", d).await;
+        }
+    }
     let secret = form.get("totp_secret").trim().to_owned();
     let step = matching_step(&secret, form.get("totp_code"), unix_now());
     let Some(step) = step.filter(|_| secret.len() >= 16 && secret.len() <= 64) else {

@@ -1,16 +1,16 @@
 //! The pages of an account's protections: confirming an address from a mailed link, the
 //! code step of a login, the security page (password, address, sessions, second factor),
-//! setting up an authenticator app, and the admin's list of accounts. Plain forms that work
-//! without JavaScript, like every other page.
+//! setting up an authenticator app. Plain forms that work without JavaScript, like every
+//! other page.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::pages::{form_resource, page_or_error, query_param, NarrowPage, Notice};
+use super::pages::{form_resource, page_or_error, NarrowPage, Notice};
 use super::security_fns::{
-    email_link_usable, load_admin_accounts, load_second_factor_setup, load_security_page,
-    login_challenge_alive, AccountLine, SecondFactorSetup, SecurityPage,
+    email_link_usable, load_second_factor_setup, load_security_page, login_challenge_alive,
+    SecondFactorSetup, SecurityPage,
 };
 use crate::forms::{CsrfField, ErrorSummary, FormScope, TextField};
 use crate::i18n::use_i18n;
@@ -228,68 +228,12 @@ fn SecondFactorView(setup: SecondFactorSetup, form: crate::forms::FormState) -> 
                     <CsrfField/>
                     <input type="hidden" name="totp_secret" value=setup.secret.clone()/>
                     <TextField name="totp_code".into() label=i18n.t("field-totp-code") autocomplete="one-time-code" inputmode="numeric" required=true/>
+                    {setup.already_enabled.then(|| view! {
+                        <TextField name="current_password".into() label=i18n.t("field-current-password") kind="password" autocomplete="current-password" required=true/>
+                    })}
                     <button type="submit" class="button">{i18n.t("second-factor-button")}</button>
                 </form>
             </FormScope>
-        </section>
-    }
-}
-
-#[component]
-pub fn AdminAccountsRoute() -> impl IntoView {
-    let q = query_param("q");
-    let data = Resource::new(move || q.get().unwrap_or_default(), load_admin_accounts);
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let q = q.get_untracked().unwrap_or_default();
-                page_or_error(data.await, move |accounts| view! { <AdminAccountsView accounts q/> })
-            })}
-        </Suspense>
-    }
-}
-
-#[component]
-fn AdminAccountsView(accounts: Vec<AccountLine>, q: String) -> impl IntoView {
-    let i18n = use_i18n();
-    let yes_no = move |b: bool| i18n.t(if b { "yes" } else { "no" });
-    view! {
-        <Title text=i18n.t("admin-accounts-title")/>
-        <section class="wrap admin-page">
-            <h1>{i18n.t("admin-accounts-title")}</h1>
-            <Notice/>
-            <form method="get" action="/admin/accounts" class="inline-form" role="search">
-                <label for="accounts-q">{i18n.t("admin-accounts-search")}</label>
-                " "
-                <input id="accounts-q" type="search" name="q" value=q/>
-                " "
-                <button type="submit" class="button secondary small">{i18n.t("search-button")}</button>
-            </form>
-            <table class="table">
-                <thead><tr>
-                    <th>{i18n.t("field-email")}</th><th>{i18n.t("admin-accounts-verified")}</th>
-                    <th>{i18n.t("admin-accounts-2fa")}</th><th>{i18n.t("admin-accounts-last-login")}</th><th></th>
-                </tr></thead>
-                <tbody>
-                    {accounts.into_iter().map(|a| {
-                        let action = if a.disabled { "enable" } else { "disable" };
-                        view! {
-                            <tr class:disabled=a.disabled>
-                                <td>{a.email.clone()} {(!a.name.is_empty()).then(|| format!(" ({})", a.name))} {a.is_admin.then(|| view! { " " <span class="badge">{i18n.t("admin-accounts-admin")}</span> })}</td>
-                                <td>{yes_no(a.verified)}</td>
-                                <td>{yes_no(a.totp)}</td>
-                                <td>{a.last_login.clone()}</td>
-                                <td>
-                                    <form method="post" action=format!("/admin/accounts/{}/{action}", a.id) class="inline-form">
-                                        <CsrfField/>
-                                        <button type="submit" class="button secondary small">{i18n.t(if a.disabled { "admin-accounts-enable" } else { "admin-accounts-disable" })}</button>
-                                    </form>
-                                </td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
         </section>
     }
 }

@@ -111,10 +111,24 @@ pub struct OrganizationRecord {
     pub verification: Option<VerificationRow>,
 }
 
-const FILTER: &str = "o.region_id = ? and o.status = 'published'
-    and (? is null or o.okrug_id = ?)
-    and (? is null or exists (select 1 from organization_term ot where ot.organization_id = o.id and ot.term_id = ?))
-    and (? is null or exists (select 1 from organization_term ot where ot.organization_id = o.id and ot.term_id = ?))";
+/// The `where` clause of a list: only the conditions the query uses, so SQLite can pick the
+/// okrug index (a generic "? is null or okrug_id = ?" made it walk every organization of
+/// the region: 350 ms an okrug page at 100,000). Its parameters, in order, are bound by
+/// [`bind_filter`].
+fn filter(q: &ListQuery) -> String {
+    let mut sql = String::from("o.region_id = ? and o.status = 'published'");
+    if q.okrug_id.is_some() {
+        sql.push_str(" and o.okrug_id = ?");
+    }
+    let term = " and exists (select 1 from organization_term ot where ot.organization_id = o.id and ot.term_id = ?)";
+    if q.direction_term.is_some() {
+        sql.push_str(term);
+    }
+    if q.audience_term.is_some() {
+        sql.push_str(term);
+    }
+    sql
+}
 
 /// One page of published organizations matching the query, in Russian name order, and the
 /// total number that match.
@@ -124,14 +138,15 @@ pub async fn list_cards(
     region_id: i64,
     q: &ListQuery,
 ) -> sqlx::Result<(i64, Vec<CardRow>)> {
-    let count_sql = format!("select count(*) from organization o where {FILTER}");
+    let filter = filter(q);
+    let count_sql = format!("select count(*) from organization o where {filter}");
     let total: i64 = bind_filter(sqlx::query_scalar(&count_sql), region_id, q)
         .fetch_one(db)
         .await?;
     let list_sql = format!(
         "select o.id, o.slug, o.name, o.kind, o.okrug_id, o.settlement, o.summary, o.is_demo,
            (select max(v.verified_at) from verification v where v.organization_id = o.id) as verified_at
-         from organization o where {FILTER}
+         from organization o where {filter}
          order by o.sort_name, o.id limit ? offset ?"
     );
     let rows = bind_filter(sqlx::query_as::<_, CardRow>(&list_sql), region_id, q)
@@ -142,16 +157,14 @@ pub async fn list_cards(
     Ok((total, rows))
 }
 
-/// Binds the seven parameters of [`FILTER`] to any kind of sqlx query.
+/// Binds the parameters of [`filter`] to any kind of sqlx query.
 fn bind_filter<'q, Q: BindFilter<'q>>(query: Q, region_id: i64, q: &ListQuery) -> Q {
-    query
-        .bind_i64(Some(region_id))
-        .bind_i64(q.okrug_id)
-        .bind_i64(q.okrug_id)
-        .bind_i64(q.direction_term)
-        .bind_i64(q.direction_term)
-        .bind_i64(q.audience_term)
-        .bind_i64(q.audience_term)
+    [q.okrug_id, q.direction_term, q.audience_term]
+        .into_iter()
+        .flatten()
+        .fold(query.bind_i64(Some(region_id)), |query, v| {
+            query.bind_i64(Some(v))
+        })
 }
 
 /// Lets [`bind_filter`] serve `query_scalar` and `query_as` alike.

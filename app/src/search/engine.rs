@@ -866,7 +866,7 @@ impl SearchEngine {
             }
         }
         if auto_rebuild && (fresh || in_index != in_db) {
-            tracing::info!(in_db, in_index, fresh, "rebuilding the search index");
+            tracing::warn!(in_db, in_index, fresh, "rebuilding the search index");
             let log: Progress = Arc::new(|done, total| {
                 if done == total || done % 10_000 == 0 {
                     tracing::info!(done, total, "indexing");

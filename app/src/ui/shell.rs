@@ -8,12 +8,12 @@ use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 use super::okrug::{OkrugIndexPage, OkrugRoute};
 use super::organization::OrganizationRoute;
 use super::parts::NotFound;
+use crate::accounts::admin_pages::{AdminAccountsRoute, AdminRoute};
 use crate::accounts::pages::{
-    AccountRoute, AdminRoute, ForgotPasswordPage, InviteRoute, LoginPage, RegisterPage,
-    ResetPasswordPage,
+    AccountRoute, ForgotPasswordPage, InviteRoute, LoginPage, RegisterPage, ResetPasswordPage,
 };
 use crate::accounts::security_pages::{
-    AdminAccountsRoute, LoginCodePage, SecondFactorRoute, SecurityRoute, VerifyEmailPage,
+    LoginCodePage, SecondFactorRoute, SecurityRoute, VerifyEmailPage,
 };
 use crate::editing::pages::{
     AuditRoute, EditRoute, HistoryRoute, ManageRoute, NewOrgRoute, StaffRoute,

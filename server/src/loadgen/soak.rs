@@ -45,21 +45,32 @@ struct Tally {
 #[derive(Debug, Clone, Copy)]
 pub struct ProcSample {
     pub rss_kib: u64,
+    /// Heap and other anonymous memory: what a leak would grow.
+    pub anon_kib: u64,
+    /// Pages of mapped files (the search index) and shared memory: caches the kernel can drop.
+    pub file_kib: u64,
     pub fds: u64,
 }
 
 /// Reads the resident set size and the open file descriptors of `pid`.
 pub fn sample(pid: u32) -> Option<ProcSample> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let rss_kib = status
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))?
-        .split_whitespace()
-        .nth(1)?
-        .parse()
-        .ok()?;
+    let field = |name: &str| -> Option<u64> {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))?
+            .split_whitespace()
+            .nth(1)?
+            .parse()
+            .ok()
+    };
     let fds = std::fs::read_dir(format!("/proc/{pid}/fd")).ok()?.count() as u64;
-    Some(ProcSample { rss_kib, fds })
+    Some(ProcSample {
+        rss_kib: field("VmRSS:")?,
+        anon_kib: field("RssAnon:").unwrap_or(0),
+        file_kib: field("RssFile:").unwrap_or(0) + field("RssShmem:").unwrap_or(0),
+        fds,
+    })
 }
 
 fn kind_at(n: u64) -> &'static str {
@@ -276,10 +287,17 @@ fn print_report(
             l.last().copied().unwrap_or(0.0)
         );
     }
-    println!("\n| second | RSS MiB | open fds |\n| --- | --- | --- |");
+    println!("\n| second | RSS MiB | of it anonymous | of it file pages | open fds |\n| --- | --- | --- | --- | --- |");
+    let mib = |k: u64| k as f64 / 1024.0;
     for (s, sample) in samples {
         if let Some(p) = sample {
-            println!("| {s} | {:.1} | {} |", p.rss_kib as f64 / 1024.0, p.fds);
+            println!(
+                "| {s} | {:.1} | {:.1} | {:.1} | {} |",
+                mib(p.rss_kib),
+                mib(p.anon_kib),
+                mib(p.file_kib),
+                p.fds
+            );
         }
     }
     for e in &t.error_samples {

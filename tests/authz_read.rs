@@ -1,0 +1,208 @@
+//! The read-side authorization matrix: every page and server fn that shows data that is
+//! not public, read as every role. It fails if any check is removed. (A module of the
+//! `authz_matrix` test binary: it shares its world and roles.)
+
+use http::StatusCode;
+use poputchiki_tests::Page;
+
+use super::{browser_as, world, Role, World, ROLES};
+
+/// Pages and server fns that show data that is not public, read as every role.
+#[derive(Clone, Copy, Debug)]
+enum Read {
+    EditPage,
+    EditFn,
+    History,
+    HistoryFn,
+    Manage,
+    ManageFn,
+    Staff,
+    StaffFn,
+    Audit,
+    AuditFn,
+    Admin,
+    AdminFn,
+    AdminAccounts,
+    AdminAccountsFn,
+    Account,
+    AccountFn,
+    Security,
+    SecurityFn,
+    SecondFactorFn,
+    PendingOrg,
+    PendingOrgFn,
+    DraftOfA,
+    DraftOfAFn,
+}
+
+const READS: [Read; 23] = [
+    Read::EditPage,
+    Read::EditFn,
+    Read::History,
+    Read::HistoryFn,
+    Read::Manage,
+    Read::ManageFn,
+    Read::Staff,
+    Read::StaffFn,
+    Read::Audit,
+    Read::AuditFn,
+    Read::Admin,
+    Read::AdminFn,
+    Read::AdminAccounts,
+    Read::AdminAccountsFn,
+    Read::Account,
+    Read::AccountFn,
+    Read::Security,
+    Read::SecurityFn,
+    Read::SecondFactorFn,
+    Read::PendingOrg,
+    Read::PendingOrgFn,
+    Read::DraftOfA,
+    Read::DraftOfAFn,
+];
+
+/// What editor A typed into a draft: only A may ever read it back.
+const SECRET: &str = "Черновик редактора А: не для чужих глаз";
+
+impl Read {
+    fn allowed(self, role: Role) -> bool {
+        use Role::*;
+        match self {
+            Self::EditPage | Self::EditFn | Self::History | Self::HistoryFn => {
+                matches!(role, EditorA | Staff | Admin)
+            }
+            Self::Manage
+            | Self::ManageFn
+            | Self::Staff
+            | Self::StaffFn
+            | Self::Audit
+            | Self::AuditFn
+            | Self::PendingOrg
+            | Self::PendingOrgFn => matches!(role, Staff | Admin),
+            Self::Admin | Self::AdminFn | Self::AdminAccounts | Self::AdminAccountsFn => {
+                role == Admin
+            }
+            Self::Account
+            | Self::AccountFn
+            | Self::Security
+            | Self::SecurityFn
+            | Self::SecondFactorFn => role != Anonymous,
+            Self::DraftOfA | Self::DraftOfAFn => role == EditorA,
+        }
+    }
+
+    fn path(self, w: &World, draft: &str) -> String {
+        let (a, p) = (w.a, w.pending);
+        match self {
+            Self::EditPage => format!("/org/{a}/edit"),
+            Self::EditFn => format!("/api/edit/page?id={a}"),
+            Self::History => format!("/org/{a}/history"),
+            Self::HistoryFn => format!("/api/edit/history?id={a}"),
+            Self::Manage => format!("/org/{a}/manage"),
+            Self::ManageFn => format!("/api/edit/manage?id={a}"),
+            Self::Staff => "/staff".into(),
+            Self::StaffFn => "/api/staff/page".into(),
+            Self::Audit => "/staff/audit".into(),
+            Self::AuditFn => "/api/staff/audit".into(),
+            Self::Admin => "/admin".into(),
+            Self::AdminFn => "/api/admin/page".into(),
+            Self::AdminAccounts => "/admin/accounts".into(),
+            Self::AdminAccountsFn => "/api/admin/accounts?q=".into(),
+            Self::Account => "/account".into(),
+            Self::AccountFn => "/api/account/page".into(),
+            Self::Security => "/account/security".into(),
+            Self::SecurityFn => "/api/account/security".into(),
+            Self::SecondFactorFn => "/api/account/second-factor".into(),
+            Self::PendingOrg => format!("/org/{p}"),
+            Self::PendingOrgFn => format!("/api/organizations/page?id={p}"),
+            Self::DraftOfA => format!("/org/{a}/edit?draft={draft}"),
+            Self::DraftOfAFn => format!("/api/forms/draft?form=edit&draft={draft}"),
+        }
+    }
+
+    /// Whether the answer shows the data (for drafts: the secret text itself).
+    fn shows(self, page: &Page) -> bool {
+        let refused = !page.status.is_success()
+            || ["\"Unauthorized\"", "\"Forbidden\"", "\"NotFound\""]
+                .iter()
+                .any(|e| page.body.contains(e));
+        match self {
+            Self::DraftOfA | Self::DraftOfAFn => !refused && page.body.contains(SECRET),
+            _ => !refused,
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_private_page_and_server_fn_is_shown_only_to_the_roles_that_may_see_it() {
+    let w = world().await;
+    let db = &w.app.state.db;
+    let draft = app::forms::draft::save(
+        db,
+        &w.app.state.throttle,
+        &format!("account:{}", w.editor_a),
+        "127.0.0.1",
+        app::forms::draft::NewDraft {
+            form: "edit",
+            target_id: Some(w.a),
+            base_version: Some(1),
+            fields: vec![("summary".into(), SECRET.into())],
+            issues: vec![],
+        },
+    )
+    .await
+    .expect("draft");
+    let mut failures = vec![];
+    for role in ROLES {
+        let mut b = browser_as(&w, role).await;
+        for read in READS {
+            let t0 = std::time::Instant::now();
+            let page = b.get(&read.path(&w, &draft)).await;
+            if t0.elapsed().as_secs() > 2 {
+                eprintln!("SLOW {read:?} {role:?} {:?} {}", t0.elapsed(), page.status);
+            }
+            let shown = read.shows(&page);
+            if shown != read.allowed(role) {
+                failures.push(format!(
+                    "{read:?} as {role:?}: shown = {shown}, status {}",
+                    page.status
+                ));
+            }
+            if !read.allowed(role) && page.body.contains(SECRET) {
+                failures.push(format!("{read:?} as {role:?}: the draft leaked"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "read authorization failures:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_staff_verification_note_is_never_public() {
+    let w = world().await;
+    let mut staff = browser_as(&w, Role::Staff).await;
+    let note = "Заметка сотрудника: звонили председателю";
+    staff
+        .post(
+            &format!("/org/{}/verify", w.a),
+            &[("method", "visit"), ("note", note)],
+        )
+        .await;
+    let mut anon = w.app.browser();
+    for path in [
+        format!("/org/{}", w.a),
+        format!("/api/organizations/page?id={}", w.a),
+        format!("/api/v1/organizations/{}", w.a),
+    ] {
+        let page = anon.get(&path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(!page.body.contains(note), "{path} leaks the staff note");
+    }
+    let own = staff
+        .get(&format!("/api/organizations/page?id={}", w.a))
+        .await;
+    assert!(own.body.contains(note), "staff still see it");
+}
