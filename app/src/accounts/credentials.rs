@@ -29,20 +29,6 @@ pub fn router() -> Router<AppState> {
         .route("/account/sessions/end-others", post(end_others))
 }
 
-fn draft(
-    form: &'static str,
-    fields: Vec<(String, String)>,
-    issues: Vec<FieldIssue>,
-) -> NewDraft<'static> {
-    NewDraft {
-        form,
-        target_id: None,
-        base_version: None,
-        fields,
-        issues,
-    }
-}
-
 fn rate_limited(wait: std::time::Duration) -> FieldIssue {
     issue("", "err-rate-limited").arg("minutes", (wait.as_secs() / 60 + 1).to_string())
 }
@@ -70,7 +56,7 @@ async fn forgot(
             .or(state.throttle.wait_needed(&email_key, &FORM_IP));
         if let Some(issue) = bad.or(wait.map(rate_limited)) {
             let fields = vec![("email".into(), email.chars().take(MAX_EMAIL).collect())];
-            let d = draft("forgot", fields, vec![issue]);
+            let d = NewDraft::of("forgot", fields, vec![issue]);
             return back_to_form(&state, &auth, "/password/forgot", d).await;
         }
         state.throttle.hit(&ip_key, &FORM_IP);
@@ -120,7 +106,7 @@ async fn reset_inner(
     // The link first: a guessed or used link costs a lookup, never a hash.
     if !looks_like_token(token) || !store::reset_usable(&state.db, token).await? {
         state.throttle.hit(&fail_key, &FAILURE_IP);
-        let d = draft("reset", vec![], vec![issue("", "err-reset-link")]);
+        let d = NewDraft::of("reset", vec![], vec![issue("", "err-reset-link")]);
         return back_to_form(state, auth, &path, d).await;
     }
     let pw = form.get("password");
@@ -131,11 +117,11 @@ async fn reset_inner(
         issues.push(issue("password_again", "err-password-mismatch"));
     }
     if !issues.is_empty() {
-        return back_to_form(state, auth, &path, draft("reset", vec![], issues)).await;
+        return back_to_form(state, auth, &path, NewDraft::of("reset", vec![], issues)).await;
     }
     let hash = password::hash_password(pw).await?;
     let Some(account_id) = store::consume_reset(&state.db, token).await? else {
-        let d = draft("reset", vec![], vec![issue("", "err-reset-link")]);
+        let d = NewDraft::of("reset", vec![], vec![issue("", "err-reset-link")]);
         return back_to_form(state, auth, &path, d).await;
     };
     store::set_password(&state.db, account_id, &hash).await?;
@@ -215,7 +201,7 @@ async fn change_password(
             }
         }
         if !issues.is_empty() {
-            let d = draft("password-change", vec![], issues);
+            let d = NewDraft::of("password-change", vec![], issues);
             return back_to_form(&state, &auth, "/account/security", d).await;
         }
         let hash = password::hash_password(pw).await?;
@@ -263,7 +249,7 @@ async fn change_email(
         }
         if !issues.is_empty() {
             let fields = vec![("new_email".into(), email.chars().take(MAX_EMAIL).collect())];
-            let d = draft("email-change", fields, issues);
+            let d = NewDraft::of("email-change", fields, issues);
             return back_to_form(&state, &auth, "/account/security", d).await;
         }
         // The link goes to the new address; a taken address gets the same answer and no link.

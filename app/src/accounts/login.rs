@@ -201,13 +201,11 @@ async fn login_code_inner(
             },
         )
         .await;
-        let d = NewDraft {
-            form: "login-code",
-            target_id: None,
-            base_version: None,
-            fields: vec![],
-            issues: vec![issue("totp_code", "err-totp-code")],
-        };
+        let d = NewDraft::of(
+            "login-code",
+            vec![],
+            vec![issue("totp_code", "err-totp-code")],
+        );
         return back_to_form(state, auth, "/login/code", d).await;
     }
     sf::end_challenge(&state.db, &challenge).await?;

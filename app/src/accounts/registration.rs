@@ -202,13 +202,11 @@ async fn resend(
         let key = format!("verify-resend:{}", viewer.account_id);
         if let Some(wait) = state.throttle.wait_needed(&key, &FORM_IP) {
             let minutes = (wait.as_secs() / 60 + 1).to_string();
-            let d = NewDraft {
-                form: "verify-resend",
-                target_id: None,
-                base_version: None,
-                fields: vec![],
-                issues: vec![issue("", "err-rate-limited").arg("minutes", minutes)],
-            };
+            let d = NewDraft::of(
+                "verify-resend",
+                vec![],
+                vec![issue("", "err-rate-limited").arg("minutes", minutes)],
+            );
             return back_to_form(&state, &auth, "/account", d).await;
         }
         state.throttle.hit(&key, &FORM_IP);

@@ -165,26 +165,18 @@ async fn enable_inner(
         if let Err(i) =
             super::credentials::current_password_ok(state, viewer.account_id, typed).await?
         {
-            let d = NewDraft {
-                form: "second-factor",
-                target_id: None,
-                base_version: None,
-                fields: vec![],
-                issues: vec![i],
-            };
+            let d = NewDraft::of("second-factor", vec![], vec![i]);
             return back_to_form(state, auth, "/account/second-factor", d).await;
         }
     }
     let secret = form.get("totp_secret").trim().to_owned();
     let step = matching_step(&secret, form.get("totp_code"), unix_now());
     let Some(step) = step.filter(|_| secret.len() >= 16 && secret.len() <= 64) else {
-        let d = NewDraft {
-            form: "second-factor",
-            target_id: None,
-            base_version: None,
-            fields: vec![],
-            issues: vec![issue("totp_code", "err-totp-code")],
-        };
+        let d = NewDraft::of(
+            "second-factor",
+            vec![],
+            vec![issue("totp_code", "err-totp-code")],
+        );
         return back_to_form(state, auth, "/account/second-factor", d).await;
     };
     let codes = new_recovery_codes();
@@ -238,13 +230,7 @@ async fn disable(
             } else {
                 "err-password-wrong"
             };
-            let d = NewDraft {
-                form: "second-factor-off",
-                target_id: None,
-                base_version: None,
-                fields: vec![],
-                issues: vec![issue("password", key)],
-            };
+            let d = NewDraft::of("second-factor-off", vec![], vec![issue("password", key)]);
             return back_to_form(&state, &auth, "/account/security", d).await;
         }
         sf::disable_totp(&state.db, viewer.account_id).await?;

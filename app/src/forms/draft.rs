@@ -80,6 +80,19 @@ pub struct NewDraft<'a> {
     pub issues: Vec<FieldIssue>,
 }
 
+impl<'a> NewDraft<'a> {
+    /// A draft of a form that is about no organization (account forms).
+    pub fn of(form: &'a str, fields: Vec<(String, String)>, issues: Vec<FieldIssue>) -> Self {
+        Self {
+            form,
+            target_id: None,
+            base_version: None,
+            fields,
+            issues,
+        }
+    }
+}
+
 /// Why no draft was stored.
 #[derive(Debug, thiserror::Error)]
 pub enum DraftError {
