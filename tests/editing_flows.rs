@@ -415,3 +415,45 @@ async fn two_editors_conflict_and_the_second_loses_nothing() {
         "Версия второго редактора, очень важная"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_inn_taken_between_the_check_and_the_save_is_a_field_error_not_a_500() {
+    let app = TestApp::empty().await;
+    let id = app
+        .import_json(r#"[{"name": "Клуб «Ветеран»", "kind": "ngo", "okrug": "ketovsky"}]"#)
+        .await
+        .changed_ids[0];
+    app.editor("ed@example.ru", PW, id).await;
+    // Another save takes the same ИНН while this one is between its check and its write:
+    // a trigger plays the other save, inside the write itself.
+    sqlx::query(
+        "create trigger race before update of inn on organization
+         when new.inn = '7707083893' and old.inn is not new.inn
+         begin
+           insert into organization (region_id, okrug_id, slug, name, sort_name, kind, lat, lon, status, created_at, updated_at, inn)
+           select region_id, okrug_id, slug || '-race', 'Другая организация', sort_name, kind, lat, lon,
+                  'published', created_at, updated_at, new.inn from organization where id = new.id;
+         end",
+    )
+    .execute(&app.state.db)
+    .await
+    .expect("trigger");
+    let mut b = app.browser();
+    b.login("ed@example.ru", PW).await;
+    let mut fields = form_of(&app, id).await;
+    set(&mut fields, "inn", "7707083893");
+    set(&mut fields, "summary", "Текст, который нельзя терять");
+    let page = post_fields(&mut b, &format!("/org/{id}/edit"), &fields).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let back = location(&page);
+    assert!(back.contains("draft="), "{back}");
+    let form = b.get(&back).await;
+    assert!(form.body.contains("уже указан у другой организации"));
+    assert!(form.body.contains("Текст, который нельзя терять"));
+    assert_eq!(
+        app.scalar_i64(&format!("select version from organization where id = {id}"))
+            .await,
+        1,
+        "nothing was saved"
+    );
+}

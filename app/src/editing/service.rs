@@ -146,6 +146,38 @@ async fn check(
     Ok(Ok(valid))
 }
 
+/// A write that failed: another organization took the ИНН or ОГРН between the check and the
+/// write (two saves at once), or anything else.
+enum Clash {
+    Identifiers,
+    Other(sqlx::Error),
+}
+
+fn clash_or<T>(r: sqlx::Result<T>) -> Result<T, Clash> {
+    r.map_err(|e| match &e {
+        sqlx::Error::Database(d) if d.is_unique_violation() => Clash::Identifiers,
+        _ => Clash::Other(e),
+    })
+}
+
+/// The field issues for an identifier clash found at write time: the fields the other
+/// organization now holds, or both when the check cannot tell any more.
+async fn clash_issues(
+    state: &AppState,
+    valid: &ValidOrganization,
+    except: Option<i64>,
+) -> Result<Vec<FieldIssue>, AppError> {
+    let mut fields =
+        edit_store::identifiers_taken(&state.db, state.region.id, valid, except).await?;
+    if fields.is_empty() {
+        fields = vec!["inn", "ogrn"];
+    }
+    Ok(fields
+        .into_iter()
+        .map(|f| FieldIssue::new(f, "err-identifier-taken"))
+        .collect())
+}
+
 /// Makes search show a change at once (the watcher would within two seconds anyway).
 pub async fn refresh_search(state: &AppState, id: i64) {
     if let Err(e) = state.search.refresh(&state.db, &[id]).await {
@@ -201,9 +233,19 @@ pub async fn save(state: &AppState, viewer: &Viewer, s: Save<'_>) -> Result<Save
     // A rejected proposal that its author fixes goes back to the moderation queue.
     let resubmit =
         (s.org.status == "rejected" && !viewer.is_staff_of(s.org.region_id)).then_some("pending");
-    let Some(version) =
-        edit_store::update_if_version(&mut tx, s.org.id, s.base_version, &valid, resubmit).await?
-    else {
+    let updated =
+        edit_store::update_if_version(&mut tx, s.org.id, s.base_version, &valid, resubmit).await;
+    let updated = match clash_or(updated) {
+        Ok(v) => v,
+        Err(Clash::Identifiers) => {
+            tx.rollback().await?;
+            return Ok(SaveOutcome::Invalid(
+                clash_issues(state, &valid, Some(s.org.id)).await?,
+            ));
+        }
+        Err(Clash::Other(e)) => return Err(e.into()),
+    };
+    let Some(version) = updated else {
         tx.rollback().await?;
         return Ok(SaveOutcome::Conflict {
             current_version: current.row.version,
@@ -243,8 +285,16 @@ pub async fn propose(
     };
     let snap = snapshot(&valid, &state.region);
     let mut tx = state.db.begin().await?;
-    let id =
-        edit_store::insert_pending(&mut tx, state.region.id, &valid, viewer.account_id).await?;
+    let inserted =
+        edit_store::insert_pending(&mut tx, state.region.id, &valid, viewer.account_id).await;
+    let id = match clash_or(inserted) {
+        Ok(id) => id,
+        Err(Clash::Identifiers) => {
+            tx.rollback().await?;
+            return Ok(Err(clash_issues(state, &valid, None).await?));
+        }
+        Err(Clash::Other(e)) => return Err(e.into()),
+    };
     edit_store::insert_revision(
         &mut tx,
         NewRevision {
