@@ -213,6 +213,21 @@ pub async fn save(state: &AppState, viewer: &Viewer, s: Save<'_>) -> Result<Save
         Err(issues) => return Ok(SaveOutcome::Invalid(issues)),
     };
     let snap = snapshot(&valid, &state.region);
+    let mut changed = changed_fields(&current.input, &snap);
+    if s.logo_changed {
+        changed.push("logo".to_owned());
+    }
+    // A rejected proposal that its author fixes goes back to the moderation queue.
+    let resubmit =
+        (s.org.status == "rejected" && !viewer.is_staff_of(s.org.region_id)).then_some("pending");
+    // Saving the form as it came changes nothing: no new version, no revision, and
+    // "updated" keeps its date (a person pressing "Save" twice is not an update). Sending
+    // a rejected proposal back to the queue is a change, even with the same text.
+    if changed.is_empty() && s.base_version == current.row.version && resubmit.is_none() {
+        return Ok(SaveOutcome::Saved {
+            version: current.row.version,
+        });
+    }
     let mut tx = state.db.begin().await?;
     if !edit_store::has_revisions(&state.db, s.org.id).await? {
         // The state before the first edit, so it can be restored too.
@@ -230,9 +245,6 @@ pub async fn save(state: &AppState, viewer: &Viewer, s: Save<'_>) -> Result<Save
         )
         .await?;
     }
-    // A rejected proposal that its author fixes goes back to the moderation queue.
-    let resubmit =
-        (s.org.status == "rejected" && !viewer.is_staff_of(s.org.region_id)).then_some("pending");
     let updated =
         edit_store::update_if_version(&mut tx, s.org.id, s.base_version, &valid, resubmit).await;
     let updated = match clash_or(updated) {
@@ -251,10 +263,6 @@ pub async fn save(state: &AppState, viewer: &Viewer, s: Save<'_>) -> Result<Save
             current_version: current.row.version,
         });
     };
-    let mut changed = changed_fields(&current.input, &snap);
-    if s.logo_changed {
-        changed.push("logo".to_owned());
-    }
     edit_store::insert_revision(
         &mut tx,
         NewRevision {
