@@ -136,7 +136,10 @@ async fn staff_need_a_second_factor_before_their_pages_open_and_codes_work_once(
     );
     // Staff cannot switch the second factor off.
     let off = b
-        .post("/account/second-factor/disable", &[("password", PW)])
+        .post(
+            "/account/second-factor/disable",
+            &[("current_password", PW)],
+        )
         .await;
     assert!(location(&off).contains("draft="));
     assert!(app::accounts::second_factor::enabled(&app.state.db, staff)

@@ -73,6 +73,7 @@ struct World {
     report: i64,
     baseline: i64,
     editor_a: i64,
+    editor_b: i64,
     staff: i64,
     invitation: String,
 }
@@ -96,7 +97,7 @@ async fn world() -> World {
         .await
         .expect("pending");
     let editor_a = app.editor("a@example.ru", PW, a).await;
-    app.editor("b@example.ru", PW, b).await;
+    let editor_b = app.editor("b@example.ru", PW, b).await;
     let staff = app.staff("staff@example.ru", PW, app.state.region.id).await;
     sqlx::query("insert into region (slug, name, country, center_lat, center_lon, created_at, updated_at) values ('other', '{}', 'KZ', 50, 70, '', '')")
         .execute(db)
@@ -141,6 +142,7 @@ async fn world() -> World {
         report,
         baseline: e.row.version,
         editor_a,
+        editor_b,
         staff,
         invitation,
     }
@@ -252,7 +254,10 @@ async fn fingerprint(app: &TestApp) -> String {
         "select count(*) from verification",
         "select group_concat(id || status, '|') from error_report",
         "select count(*) from revision",
-        "select group_concat(id || ':' || is_admin, '|') from account",
+        "select group_concat(id || ':' || is_admin || ':' || disabled || ':' || email || ':' || password_hash || ':' || coalesce(totp_enabled_at, ''), '|') from account",
+        "select count(*) from session",
+        "select count(*) from email_token",
+        "select count(*) || '/' || count(used_at) from recovery_code",
         "select count(*) from form_draft",
         "select count(*) from service",
     ] {
@@ -406,3 +411,6 @@ async fn posts_without_the_token_or_from_another_site_are_refused_and_change_not
 
 #[path = "authz_read.rs"]
 mod read;
+
+#[path = "authz_accounts.rs"]
+mod accounts;

@@ -28,6 +28,7 @@ enum Read {
     AccountFn,
     Security,
     SecurityFn,
+    SecondFactor,
     SecondFactorFn,
     PendingOrg,
     PendingOrgFn,
@@ -35,7 +36,7 @@ enum Read {
     DraftOfAFn,
 }
 
-const READS: [Read; 23] = [
+const READS: [Read; 24] = [
     Read::EditPage,
     Read::EditFn,
     Read::History,
@@ -54,6 +55,7 @@ const READS: [Read; 23] = [
     Read::AccountFn,
     Read::Security,
     Read::SecurityFn,
+    Read::SecondFactor,
     Read::SecondFactorFn,
     Read::PendingOrg,
     Read::PendingOrgFn,
@@ -86,6 +88,7 @@ impl Read {
             | Self::AccountFn
             | Self::Security
             | Self::SecurityFn
+            | Self::SecondFactor
             | Self::SecondFactorFn => role != Anonymous,
             Self::DraftOfA | Self::DraftOfAFn => role == EditorA,
         }
@@ -112,6 +115,7 @@ impl Read {
             Self::AccountFn => "/api/account/page".into(),
             Self::Security => "/account/security".into(),
             Self::SecurityFn => "/api/account/security".into(),
+            Self::SecondFactor => "/account/second-factor".into(),
             Self::SecondFactorFn => "/api/account/second-factor".into(),
             Self::PendingOrg => format!("/org/{p}"),
             Self::PendingOrgFn => format!("/api/organizations/page?id={p}"),

@@ -19,13 +19,7 @@ async fn editor_of_first(app: &TestApp) -> (i64, Browser) {
 }
 
 async fn fields_of(app: &TestApp, id: i64) -> Vec<(String, String)> {
-    let e = app::editing::store::load_editable(&app.state.db, &app.state.region, id)
-        .await
-        .expect("load")
-        .expect("org");
-    let mut f = app::editing::form::to_fields(&e.input);
-    f.push(("version".into(), e.row.version.to_string()));
-    f
+    app.edit_form(id).await
 }
 
 fn set(f: &mut Vec<(String, String)>, k: &str, v: &str) {

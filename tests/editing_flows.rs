@@ -9,13 +9,7 @@ const PW: &str = "рыжий кот на крыше";
 
 /// The edit form's fields for an organization as its page would fill them, with the version.
 async fn form_of(app: &TestApp, id: i64) -> Vec<(String, String)> {
-    let e = app::editing::store::load_editable(&app.state.db, &app.state.region, id)
-        .await
-        .expect("load")
-        .expect("exists");
-    let mut f = app::editing::form::to_fields(&e.input);
-    f.push(("version".into(), e.row.version.to_string()));
-    f
+    app.edit_form(id).await
 }
 
 fn set(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
@@ -28,11 +22,7 @@ async fn post_fields(
     path: &str,
     fields: &[(String, String)],
 ) -> poputchiki_tests::Page {
-    let pairs: Vec<(&str, &str)> = fields
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    b.post(path, &pairs).await
+    b.post_fields(path, fields).await
 }
 
 /// The value of the input with this id in a page.

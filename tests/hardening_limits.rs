@@ -329,18 +329,9 @@ async fn a_draft_id_from_a_form_only_discards_the_senders_own_draft() {
         .to_owned();
     let mut b = app.browser();
     b.login("b@example.ru", PW).await;
-    let e = app::editing::store::load_editable(&app.state.db, &app.state.region, id)
-        .await
-        .expect("load")
-        .expect("org");
-    let mut fields = app::editing::form::to_fields(&e.input);
-    fields.push(("version".into(), e.row.version.to_string()));
+    let mut fields = app.edit_form(id).await;
     fields.push(("draft_id".into(), draft_of_a.clone()));
-    let pairs: Vec<(&str, &str)> = fields
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    let saved = b.post(&format!("/org/{id}/edit"), &pairs).await;
+    let saved = b.post_fields(&format!("/org/{id}/edit"), &fields).await;
     assert!(
         location(&saved).contains("notice=saved"),
         "{}",
@@ -369,24 +360,19 @@ async fn an_edit_without_its_version_saves_nothing_and_keeps_the_text() {
         .changed_ids[0];
     app.editor("a@example.ru", PW, id).await;
     let mut a = browser_logged_in(&app, "a@example.ru").await;
-    let e = app::editing::store::load_editable(&app.state.db, &app.state.region, id)
-        .await
-        .expect("load")
-        .expect("org");
-    let mut fields = app::editing::form::to_fields(&e.input);
-    fields.retain(|(k, _)| k != "summary");
+    let version = app
+        .scalar_i64(&format!("select version from organization where id = {id}"))
+        .await;
+    let mut fields = app.edit_form(id).await;
+    fields.retain(|(k, _)| k != "summary" && k != "version");
     fields.push(("summary".into(), "Новый текст без версии".into()));
-    let pairs: Vec<(&str, &str)> = fields
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    let page = a.post(&format!("/org/{id}/edit"), &pairs).await;
+    let page = a.post_fields(&format!("/org/{id}/edit"), &fields).await;
     let back = location(&page);
     assert!(back.contains("draft="), "{back}");
     assert_eq!(
         app.scalar_i64(&format!("select version from organization where id = {id}"))
             .await,
-        e.row.version,
+        version,
         "nothing saved"
     );
     let form = a.get(&back).await;

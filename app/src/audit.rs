@@ -81,8 +81,7 @@ pub const KEEP_FAILED_LOGIN_DAYS: i64 = 90;
 #[cfg(feature = "ssr")]
 /// Deletes failed-login and failed-code lines older than [`KEEP_FAILED_LOGIN_DAYS`].
 pub async fn purge_failed_logins(db: &Db) -> sqlx::Result<u64> {
-    let cutoff = (chrono::Utc::now() - chrono::Duration::days(KEEP_FAILED_LOGIN_DAYS))
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let cutoff = crate::db::from_now(-chrono::Duration::days(KEEP_FAILED_LOGIN_DAYS));
     let r = sqlx::query(
         "delete from audit_event where action in ('login_failed', 'second_factor_failed') and created_at < ?",
     )

@@ -17,6 +17,11 @@ pub fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// A moment `d` from now (negative: ago), as stored in the database.
+pub fn from_now(d: chrono::Duration) -> String {
+    (chrono::Utc::now() + d).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 /// Opens (creating if needed) `poputchiki.db` in `data_dir` and runs the migrations.
 pub async fn connect(data_dir: &Path) -> anyhow::Result<Db> {
     std::fs::create_dir_all(data_dir)

@@ -7,10 +7,9 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::Utc;
 use tokio::sync::Notify;
 
-use crate::db::{now, Db};
+use crate::db::{from_now, now, Db};
 use crate::mail::Mailer;
 
 /// Attempts before a mail is given up (its row stays, with the last error, for the operator).
@@ -90,8 +89,7 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer) -> sqlx::Result<usize> {
             Err(e) => {
                 let error = format!("{e:#}");
                 tracing::warn!(id = mail.id, attempts = mail.attempts + 1, error = %error, "mail not sent; will retry");
-                let next = (Utc::now() + backoff(mail.attempts))
-                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+                let next = from_now(backoff(mail.attempts));
                 sqlx::query(
                     "update outgoing_mail set attempts = attempts + 1, next_attempt_at = ?, last_error = ?, updated_at = ? where id = ?",
                 )
@@ -109,8 +107,7 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer) -> sqlx::Result<usize> {
 
 /// Deletes sent mail older than [`KEEP_SENT_DAYS`] (the scheduler calls this).
 pub async fn purge_sent(db: &Db) -> sqlx::Result<u64> {
-    let cutoff = (Utc::now() - chrono::Duration::days(KEEP_SENT_DAYS))
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let cutoff = from_now(-chrono::Duration::days(KEEP_SENT_DAYS));
     let r = sqlx::query("delete from outgoing_mail where sent_at is not null and sent_at < ?")
         .bind(cutoff)
         .execute(db)

@@ -70,8 +70,7 @@ pub fn policy(nonce: Option<&str>, tiles: Option<&str>) -> String {
 
 /// The page's policy, for the shell to put on the response (server only).
 pub fn page_policy(state: &AppState, nonce: Option<&str>) -> String {
-    let tiles = state.config.tiles_url.as_deref().and_then(tiles_origin);
-    policy(nonce, tiles.as_deref())
+    policy(nonce, state.config.tiles_origin.as_deref())
 }
 
 fn set_if_absent(resp: &mut Response, name: HeaderName, value: &str) {

@@ -24,6 +24,9 @@ pub struct AppConfig {
     pub region: String,
     /// Raster tile URL template for the map, if any (see the server's `--tiles-url`).
     pub tiles_url: Option<String>,
+    /// The tile server's origin, which the Content-Security-Policy lets images come from
+    /// (worked out once from `tiles_url`).
+    pub tiles_origin: Option<String>,
     pub tiles_attribution: String,
     /// The address people reach the site at, for links in emails (no trailing slash).
     pub public_url: String,

@@ -68,8 +68,6 @@ pub async fn build_state(common: &CommonArgs, options: LeptosOptions) -> anyhow:
     let (db, region) = open_region(common).await?;
     let search = SearchEngine::open(&search_dir(common), &db, region.clone(), true).await?;
     let session = session_policy(common)?;
-    app::forms::draft::purge_old(&db).await?;
-    app::accounts::session::purge_expired(&db, &session).await?;
     let mailer = app::mail::Mailer::new(
         &common.smtp_url.0,
         &common.mail_from,
@@ -85,6 +83,7 @@ pub async fn build_state(common: &CommonArgs, options: LeptosOptions) -> anyhow:
             seed_dir: common.seed_dir.clone(),
             region: common.region.clone(),
             tiles_url: Some(common.tiles_url.trim().to_owned()).filter(|u| !u.is_empty()),
+            tiles_origin: app::security_headers::tiles_origin(common.tiles_url.trim()),
             tiles_attribution: common.tiles_attribution.clone(),
             public_url: common.public_url.trim_end_matches('/').to_owned(),
             session,

@@ -106,6 +106,15 @@ impl Browser {
         self.post_raw(path, &all).await
     }
 
+    /// Posts owned fields (an edit form, say) as our pages do.
+    pub async fn post_fields(&mut self, path: &str, fields: &[(String, String)]) -> Page {
+        let pairs: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        self.post(path, &pairs).await
+    }
+
     /// Posts exactly these fields (no token added).
     pub async fn post_raw(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
         let body = form_urlencoded::Serializer::new(String::new())

@@ -218,6 +218,17 @@ impl TestApp {
         id
     }
 
+    /// The edit form's fields for an organization as its page fills them, with the version.
+    pub async fn edit_form(&self, id: i64) -> Vec<(String, String)> {
+        let e = app::editing::store::load_editable(&self.state.db, &self.state.region, id)
+            .await
+            .expect("load")
+            .expect("organization exists");
+        let mut f = app::editing::form::to_fields(&e.input);
+        f.push(("version".into(), e.row.version.to_string()));
+        f
+    }
+
     /// Registers through the real form, then follows the confirmation link from the queued
     /// mail, as a person would: the browser ends up logged in with a verified address.
     /// Returns where the confirmation sent it.

@@ -138,11 +138,7 @@ async fn reset_inner(
 }
 
 async fn forget_throttles(state: &AppState, account_id: i64, ip: &str) -> Result<(), AppError> {
-    let email: Option<String> = sqlx::query_scalar("select email from account where id = ?")
-        .bind(account_id)
-        .fetch_optional(&state.db)
-        .await?;
-    if let Some(email) = email {
+    if let Some(email) = store::email_of(&state.db, account_id).await? {
         for (k, _) in login_keys(&email, ip) {
             state.throttle.clear(&k);
         }
@@ -166,11 +162,7 @@ pub async fn current_password_ok(
             issue("current_password", "err-login-throttled").arg("seconds", seconds)
         ));
     }
-    let stored: Option<String> =
-        sqlx::query_scalar("select password_hash from account where id = ?")
-            .bind(account_id)
-            .fetch_optional(&state.db)
-            .await?;
+    let stored = store::password_hash_of(&state.db, account_id).await?;
     if password::verify_password(typed, stored.as_deref()).await? {
         state.throttle.clear(&key);
         return Ok(Ok(()));

@@ -40,6 +40,15 @@ pub fn challenge_cookie_name(secure: bool) -> &'static str {
     }
 }
 
+/// The `Set-Cookie` value of the login challenge (`max_age` 0 removes it).
+fn challenge_cookie(secure: bool, token: &str, max_age: i64) -> String {
+    format!(
+        "{}={token}; Max-Age={max_age}; Path=/; HttpOnly; SameSite=Lax{}",
+        challenge_cookie_name(secure),
+        if secure { "; Secure" } else { "" }
+    )
+}
+
 fn login_draft(form: &SubmittedForm, issues: Vec<FieldIssue>) -> NewDraft<'static> {
     let fields = form
         .keepable_fields()
@@ -112,23 +121,14 @@ async fn login_inner(
         .filter(|a| !a.disabled)
         .map(|a| a.password_hash.as_str());
     let ok = password::verify_password(form.get("password"), stored).await?;
-    let Some(account) = account.filter(|_| ok) else {
-        for (k, r) in &applicable {
-            state.throttle.hit(k, r);
+    let account = match account {
+        Some(a) if ok => a,
+        known => {
+            for (k, r) in &applicable {
+                state.throttle.hit(k, r);
+            }
+            return login_failed(state, auth, form, known).await;
         }
-        // The typed text is kept only when it names a real account: a password typed into
-        // the email field must never reach the log.
-        let known = store::find_by_email(&state.db, &email).await?;
-        let event = AuditEvent {
-            action: "login_failed",
-            account_id: known.as_ref().map(|a| a.id),
-            detail: known.map(|a| a.email).unwrap_or_default(),
-            ip: &auth.client_ip,
-            ..Default::default()
-        };
-        audit::record(&state.db, event).await;
-        let failed = vec![issue("email", "err-login-failed")];
-        return back_to_form(state, auth, "/login", login_draft(form, failed)).await;
     };
     for (k, _) in applicable.iter().chain(&keys[..2]) {
         state.throttle.clear(k);
@@ -139,12 +139,7 @@ async fn login_inner(
         let mut resp = see_other("/login/code");
         append_cookie(
             &mut resp,
-            &format!(
-                "{}={token}; Max-Age={}; Path=/; HttpOnly; SameSite=Lax{}",
-                challenge_cookie_name(secure),
-                sf::CHALLENGE_MINUTES * 60,
-                if secure { "; Secure" } else { "" }
-            ),
+            &challenge_cookie(secure, &token, sf::CHALLENGE_MINUTES * 60),
         );
         return Ok(resp);
     }
@@ -152,6 +147,26 @@ async fn login_inner(
     start_session(state, auth, account.id, false, &mut resp).await?;
     account_event(state, auth, account.id, "login").await;
     Ok(resp)
+}
+
+/// Records a failed login and sends the form back. The typed text is kept in the log only
+/// when it names a real account: a password typed into the email field must never reach it.
+async fn login_failed(
+    state: &AppState,
+    auth: &RequestAuth,
+    form: &SubmittedForm,
+    known: Option<store::AccountRow>,
+) -> Result<Response, AppError> {
+    let event = AuditEvent {
+        action: "login_failed",
+        account_id: known.as_ref().map(|a| a.id),
+        detail: known.map(|a| a.email).unwrap_or_default(),
+        ip: &auth.client_ip,
+        ..Default::default()
+    };
+    audit::record(&state.db, event).await;
+    let failed = vec![issue("email", "err-login-failed")];
+    back_to_form(state, auth, "/login", login_draft(form, failed)).await
 }
 
 /// The second step: a TOTP code or a recovery code for the pending challenge.
@@ -210,14 +225,7 @@ async fn login_code_inner(
     }
     sf::end_challenge(&state.db, &challenge).await?;
     let mut resp = see_other(&safe_next(&next, "/account"));
-    append_cookie(
-        &mut resp,
-        &format!(
-            "{}=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax{}",
-            challenge_cookie_name(secure),
-            if secure { "; Secure" } else { "" }
-        ),
-    );
+    append_cookie(&mut resp, &challenge_cookie(secure, "", 0));
     start_session(state, auth, account_id, true, &mut resp).await?;
     account_event(state, auth, account_id, "login").await;
     Ok(resp)

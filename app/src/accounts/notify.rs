@@ -4,17 +4,9 @@
 //! one too), in Russian, the site's default language.
 
 use super::gate::RequestAuth;
-use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::state::AppState;
-
-async fn email_of(db: &Db, account_id: i64) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar("select email from account where id = ?")
-        .bind(account_id)
-        .fetch_optional(db)
-        .await
-}
 
 /// Queues one notice to `to`: the subject and body keys, with the site's address.
 pub async fn send(
@@ -39,7 +31,7 @@ pub async fn new_device(
     account_id: i64,
     auth: &RequestAuth,
 ) -> Result<(), AppError> {
-    let Some(to) = email_of(&state.db, account_id).await? else {
+    let Some(to) = super::store::email_of(&state.db, account_id).await? else {
         return Ok(());
     };
     let agent: String = auth.user_agent.chars().take(200).collect();
@@ -56,7 +48,7 @@ pub async fn new_device(
 
 /// A change to how the account is protected (password, second factor): `key` names the mail.
 pub async fn security_change(state: &AppState, account_id: i64, key: &str) -> Result<(), AppError> {
-    let Some(to) = email_of(&state.db, account_id).await? else {
+    let Some(to) = super::store::email_of(&state.db, account_id).await? else {
         return Ok(());
     };
     send(state, &to, key, &[]).await
@@ -64,7 +56,7 @@ pub async fn security_change(state: &AppState, account_id: i64, key: &str) -> Re
 
 /// A new role: staff of a region, or editor of an organization.
 pub async fn new_role(state: &AppState, account_id: i64, role: &str) -> Result<(), AppError> {
-    let Some(to) = email_of(&state.db, account_id).await? else {
+    let Some(to) = super::store::email_of(&state.db, account_id).await? else {
         return Ok(());
     };
     send(state, &to, "mail-new-role", &[("role", role.to_owned())]).await

@@ -154,10 +154,7 @@ async fn confirm_inner(
     };
     let change = row.purpose == EmailPurpose::Change.as_str();
     let notice = if change {
-        let old = sqlx::query_scalar::<_, String>("select email from account where id = ?")
-            .bind(row.account_id)
-            .fetch_optional(&state.db)
-            .await?;
+        let old = store::email_of(&state.db, row.account_id).await?;
         if !sec::change_email(&state.db, row.account_id, &row.email).await? {
             return Err(AppError::BadRequest("err-email-taken-now".into()));
         }

@@ -11,10 +11,10 @@ use axum::{Extension, Router};
 use rand_core::{OsRng, RngCore};
 use totp_rs::{Algorithm, Secret, TOTP};
 
+use super::authz;
 use super::gate::{RequestAuth, SubmittedForm};
 use super::handlers::{account_event, finish, i18n_of, issue};
 use super::second_factor_store as sf;
-use super::{authz, password, store};
 use crate::db::Db;
 use crate::error::AppError;
 use crate::forms::draft::{back_to_form, see_other, NewDraft};
@@ -217,20 +217,19 @@ async fn disable(
 ) -> Response {
     let result = async {
         let viewer = authz::require_viewer(&auth)?;
-        let account = store::find_by_email(&state.db, &viewer.email)
-            .await?
-            .ok_or(AppError::Unauthorized)?;
         let privileged =
             viewer.is_admin || !viewer.staff_regions.is_empty() || viewer.needs_second_factor;
-        let ok =
-            password::verify_password(form.get("password"), Some(&account.password_hash)).await?;
-        if privileged || !ok {
-            let key = if privileged {
-                "err-2fa-required-for-staff"
-            } else {
-                "err-password-wrong"
-            };
-            let d = NewDraft::of("second-factor-off", vec![], vec![issue("password", key)]);
+        // The password check is the throttled one every account form uses.
+        let refused = if privileged {
+            Some(issue("current_password", "err-2fa-required-for-staff"))
+        } else {
+            let typed = form.get("current_password");
+            super::credentials::current_password_ok(&state, viewer.account_id, typed)
+                .await?
+                .err()
+        };
+        if let Some(i) = refused {
+            let d = NewDraft::of("second-factor-off", vec![], vec![i]);
             return back_to_form(&state, &auth, "/account/security", d).await;
         }
         sf::disable_totp(&state.db, viewer.account_id).await?;

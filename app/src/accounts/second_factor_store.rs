@@ -2,14 +2,10 @@
 //! codes, the session's second-factor mark, and login challenges (the password passed, the
 //! code is pending).
 
-use chrono::{Duration as ChronoDuration, Utc};
+use chrono::Duration as ChronoDuration;
 
 use super::token::{new_token, token_hash};
-use crate::db::{now, Db};
-
-fn at_offset(d: ChronoDuration) -> String {
-    (Utc::now() + d).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
+use crate::db::{from_now, now, Db};
 
 // ---- TOTP and recovery codes -------------------------------------------------------------
 
@@ -135,7 +131,7 @@ pub async fn create_challenge(db: &Db, account_id: i64, next: &str) -> sqlx::Res
     .bind(token_hash(&token))
     .bind(account_id)
     .bind(next)
-    .bind(at_offset(ChronoDuration::minutes(CHALLENGE_MINUTES)))
+    .bind(from_now(ChronoDuration::minutes(CHALLENGE_MINUTES)))
     .bind(&ts)
     .bind(&ts)
     .execute(db)

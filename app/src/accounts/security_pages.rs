@@ -137,7 +137,7 @@ fn SecurityView(page: SecurityPage) -> impl IntoView {
                                     <form method="post" action="/account/second-factor/disable" class="form" novalidate>
                                         <ErrorSummary/>
                                         <CsrfField/>
-                                        <TextField name="password".into() label=i18n.t("field-current-password") kind="password" autocomplete="current-password" required=true/>
+                                        <TextField name="current_password".into() label=i18n.t("field-current-password") kind="password" autocomplete="current-password" required=true/>
                                         <button type="submit" class="button secondary">{i18n.t("security-2fa-off")}</button>
                                     </form>
                                 </FormScope>

@@ -1,14 +1,10 @@
 //! Data access for the account's own protections: email links (verify, change), the
 //! verified flag, the list of sessions, disabling an account, TOTP and recovery codes.
 
-use chrono::{Duration as ChronoDuration, Utc};
+use chrono::Duration as ChronoDuration;
 
 use super::token::{new_token, token_hash};
-use crate::db::{now, Db};
-
-fn at_offset(d: ChronoDuration) -> String {
-    (Utc::now() + d).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
+use crate::db::{from_now, now, Db};
 
 /// How long an email link works.
 pub const EMAIL_LINK_HOURS: i64 = 48;
@@ -59,7 +55,7 @@ pub async fn create_email_token(
     .bind(purpose.as_str())
     .bind(email)
     .bind(next)
-    .bind(at_offset(ChronoDuration::hours(EMAIL_LINK_HOURS)))
+    .bind(from_now(ChronoDuration::hours(EMAIL_LINK_HOURS)))
     .bind(&ts)
     .bind(&ts)
     .execute(db)

@@ -201,7 +201,7 @@ pub async fn destroy_all(db: &Db, account_id: i64) -> sqlx::Result<()> {
         .map(|_| ())
 }
 
-/// Deletes sessions past their absolute or idle end; run at start-up and now and then.
+/// Deletes sessions past their absolute or idle end; the hourly housekeeping runs it.
 pub async fn purge_expired(db: &Db, policy: &SessionPolicy) -> sqlx::Result<u64> {
     let now_ts = Utc::now();
     sqlx::query("delete from session where expires_at <= ? or last_seen_at <= ?")

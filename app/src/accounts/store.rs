@@ -1,10 +1,10 @@
 //! Data access for accounts, roles, memberships, invitations, password resets and trusted
 //! devices. All SQL about accounts lives here.
 
-use chrono::{Duration as ChronoDuration, Utc};
+use chrono::Duration as ChronoDuration;
 
 use super::token::{new_token, token_hash};
-use crate::db::{now, Db};
+use crate::db::{from_now, now, Db};
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct AccountRow {
@@ -16,13 +16,25 @@ pub struct AccountRow {
     pub disabled: bool,
 }
 
-fn at_offset(d: ChronoDuration) -> String {
-    (Utc::now() + d).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
 /// Emails are compared lowercased and trimmed.
 pub fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()
+}
+
+/// The account's address, if it exists.
+pub async fn email_of(db: &Db, account_id: i64) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("select email from account where id = ?")
+        .bind(account_id)
+        .fetch_optional(db)
+        .await
+}
+
+/// The account's password hash, if it exists.
+pub async fn password_hash_of(db: &Db, account_id: i64) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("select password_hash from account where id = ?")
+        .bind(account_id)
+        .fetch_optional(db)
+        .await
 }
 
 pub async fn find_by_email(db: &Db, email: &str) -> sqlx::Result<Option<AccountRow>> {
@@ -107,7 +119,7 @@ pub async fn trust_device(db: &Db, account_id: i64, device_token: &str) -> sqlx:
     )
     .bind(token_hash(device_token))
     .bind(account_id)
-    .bind(at_offset(ChronoDuration::days(TRUSTED_DEVICE_DAYS)))
+    .bind(from_now(ChronoDuration::days(TRUSTED_DEVICE_DAYS)))
     .bind(&ts)
     .bind(&ts)
     .execute(db)
@@ -286,7 +298,7 @@ pub async fn create_invitation(
     .bind(organization_id)
     .bind(normalize_email(email))
     .bind(created_by)
-    .bind(at_offset(ChronoDuration::days(INVITATION_DAYS)))
+    .bind(from_now(ChronoDuration::days(INVITATION_DAYS)))
     .bind(&ts)
     .bind(&ts)
     .execute(db)
@@ -367,7 +379,7 @@ pub async fn create_reset(db: &Db, account_id: i64) -> sqlx::Result<String> {
     )
     .bind(token_hash(&token))
     .bind(account_id)
-    .bind(at_offset(ChronoDuration::minutes(RESET_MINUTES)))
+    .bind(from_now(ChronoDuration::minutes(RESET_MINUTES)))
     .bind(&ts)
     .bind(&ts)
     .execute(db)

@@ -59,8 +59,8 @@ pub const FORM_IP: Rule = Rule {
     forget_after: HOUR,
 };
 
-/// Error reports, drafts and the like from one IP, a looser rule for registrations' and
-/// resets' failures (bad links, taken addresses).
+/// Failed tries of links from one IP (password-reset and email links that are unknown,
+/// used or expired): twenty free, then a growing wait, so guessing links is slow.
 pub const FAILURE_IP: Rule = Rule {
     free: 20,
     base: Duration::from_secs(5),

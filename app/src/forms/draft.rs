@@ -258,9 +258,7 @@ pub async fn discard(db: &Db, id: &str, owner: &str) -> sqlx::Result<()> {
 /// Deletes account drafts older than [`KEEP_DAYS`] and browser drafts older than
 /// [`BROWSER_KEEP_HOURS`].
 pub async fn purge_old(db: &Db) -> sqlx::Result<u64> {
-    let at = |d: chrono::Duration| {
-        (chrono::Utc::now() - d).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-    };
+    let at = |d: chrono::Duration| crate::db::from_now(-d);
     let r = sqlx::query(
         "delete from form_draft where created_at < ? or (owner like 'browser:%' and created_at < ?)",
     )
