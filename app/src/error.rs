@@ -1,45 +1,10 @@
-//! Errors. [`AppError`] is the one server-side error type; [`PublicError`] is what may cross
-//! the wire to the browser. Internal details are logged and never shown to people.
+//! Errors on the web. The domain's [`AppError`] and [`FieldIssue`] come from
+//! `poputchiki_core::error`; [`PublicError`] is what may cross the wire to the browser (a
+//! server fn's error type). Internal details are logged and never shown to people.
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::I18n;
-
-/// A validation problem with one field: the field's name, an i18n message key and the
-/// message's arguments. Localized only when shown, so the same issue serves every locale.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldIssue {
-    pub field: String,
-    pub key: String,
-    #[serde(default)]
-    pub args: Vec<(String, String)>,
-}
-
-impl FieldIssue {
-    pub fn new(field: impl Into<String>, key: impl Into<String>) -> Self {
-        Self {
-            field: field.into(),
-            key: key.into(),
-            args: vec![],
-        }
-    }
-
-    /// Adds a named argument for the message, e.g. the value that was refused.
-    pub fn arg(mut self, name: &str, value: impl Into<String>) -> Self {
-        self.args.push((name.to_owned(), value.into()));
-        self
-    }
-
-    /// The message in the reader's language.
-    pub fn message(&self, i18n: &I18n) -> String {
-        let args: Vec<(&str, fluent_bundle::FluentValue)> = self
-            .args
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str().into()))
-            .collect();
-        i18n.t_with(&self.key, &args)
-    }
-}
+pub use poputchiki_core::error::*;
 
 /// The error a server fn returns to the browser. It carries no internal detail.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -93,53 +58,27 @@ impl leptos::server_fn::error::FromServerFnError for PublicError {
 }
 
 #[cfg(feature = "ssr")]
-pub use server::AppError;
+pub use server::{json_error, status_of};
 
 #[cfg(feature = "ssr")]
 mod server {
     use axum::http::StatusCode;
     use axum::response::{IntoResponse, Response};
 
-    use super::{FieldIssue, PublicError};
+    use super::{AppError, PublicError};
     use crate::i18n::I18n;
 
-    /// Everything that can go wrong on the server.
-    #[derive(Debug, thiserror::Error)]
-    pub enum AppError {
-        #[error("not found")]
-        NotFound,
-        #[error("unauthorized")]
-        Unauthorized,
-        #[error("forbidden")]
-        Forbidden,
-        #[error("validation failed: {0:?}")]
-        Validation(Vec<FieldIssue>),
-        #[error("conflict")]
-        Conflict,
-        /// A malformed request; the string is the i18n key of the message.
-        #[error("bad request: {0}")]
-        BadRequest(String),
-        /// Over a rate or size limit; the string is the i18n key of the message.
-        #[error("too many requests: {0}")]
-        TooManyRequests(String),
-        #[error("database error: {0}")]
-        Database(#[from] sqlx::Error),
-        #[error("internal error: {0:#}")]
-        Internal(#[from] anyhow::Error),
-    }
-
-    impl AppError {
-        pub fn status(&self) -> StatusCode {
-            match self {
-                Self::NotFound => StatusCode::NOT_FOUND,
-                Self::Unauthorized => StatusCode::UNAUTHORIZED,
-                Self::Forbidden => StatusCode::FORBIDDEN,
-                Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-                Self::Conflict => StatusCode::CONFLICT,
-                Self::BadRequest(_) => StatusCode::BAD_REQUEST,
-                Self::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
-                Self::Database(_) | Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-            }
+    /// The HTTP status of an error.
+    pub fn status_of(e: &AppError) -> StatusCode {
+        match e {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Conflict => StatusCode::CONFLICT,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Database(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -161,24 +100,22 @@ mod server {
     }
 
     /// JSON error body for plain axum routes: a stable code plus a Russian message.
-    impl IntoResponse for AppError {
-        fn into_response(self) -> Response {
-            let status = self.status();
-            let public = PublicError::from(self);
-            let i18n = I18n::default();
-            let issues: Vec<_> = match &public {
-                PublicError::Validation(list) => list
-                    .iter()
-                    .map(|i| serde_json::json!({"field": i.field, "message": i.message(&i18n)}))
-                    .collect(),
-                _ => vec![],
-            };
-            let body = serde_json::json!({
-                "error": public.message_key(),
-                "message": i18n.t(public.message_key()),
-                "fields": issues,
-            });
-            (status, axum::Json(body)).into_response()
-        }
+    pub fn json_error(e: AppError) -> Response {
+        let status = status_of(&e);
+        let public = PublicError::from(e);
+        let i18n = I18n::default();
+        let issues: Vec<_> = match &public {
+            PublicError::Validation(list) => list
+                .iter()
+                .map(|i| serde_json::json!({"field": i.field, "message": i.message(&i18n)}))
+                .collect(),
+            _ => vec![],
+        };
+        let body = serde_json::json!({
+            "error": public.message_key(),
+            "message": i18n.t(public.message_key()),
+            "fields": issues,
+        });
+        (status, axum::Json(body)).into_response()
     }
 }

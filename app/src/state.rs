@@ -1,63 +1,28 @@
-//! The one `AppState`, made once by the server binary and handed to Leptos (as context) and
-//! to plain axum routes (as router state).
+//! The one `AppState`: the domain's [`Core`] plus the Leptos options, made once by the server
+//! binary and handed to Leptos (as context) and to plain axum routes (as router state).
 
-use std::path::PathBuf;
-use std::sync::Arc;
+use std::ops::Deref;
 
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
-use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::{locale_from_cookie_header, I18n};
-use crate::region::RegionCatalog;
-
-/// Settings the app code needs at run time. Filled once from flags and env vars by the
-/// server binary; app code never reads env vars itself.
-#[derive(Clone, Debug)]
-pub struct AppConfig {
-    /// Holds the SQLite file and, later, the search index and uploads.
-    pub data_dir: PathBuf,
-    /// Holds one folder per region with its seed files.
-    pub seed_dir: PathBuf,
-    /// The slug of the region this instance serves.
-    pub region: String,
-    /// Raster tile URL template for the map, if any (see the server's `--tiles-url`).
-    pub tiles_url: Option<String>,
-    /// The tile server's origin, which the Content-Security-Policy lets images come from
-    /// (worked out once from `tiles_url`).
-    pub tiles_origin: Option<String>,
-    pub tiles_attribution: String,
-    /// The address people reach the site at, for links in emails (no trailing slash).
-    pub public_url: String,
-    /// Session lifetimes and cookie security.
-    pub session: crate::accounts::session::SessionPolicy,
-    /// Trust the last `X-Forwarded-For` entry as the client address (behind a reverse proxy).
-    pub behind_proxy: bool,
-}
+pub use poputchiki_core::state::{AppConfig, Core};
 
 #[derive(Clone)]
 pub struct AppState {
+    pub core: Core,
     pub leptos_options: LeptosOptions,
-    pub db: Db,
-    pub region: Arc<RegionCatalog>,
-    /// Full-text search and facets over the region's published organizations.
-    pub search: Arc<crate::search::engine::SearchEngine>,
-    pub config: Arc<AppConfig>,
-    /// Outgoing mail (SMTP, or the outbox directory).
-    pub mailer: Arc<crate::mail::Mailer>,
-    /// Failed logins and rate-limited forms.
-    pub throttle: Arc<crate::accounts::throttle::Throttle>,
-    /// Wakes the mail queue's worker when a mail is queued.
-    pub mail_wake: Arc<tokio::sync::Notify>,
-    /// CPU-heavy search requests running at once (the rest wait, then get "busy").
-    pub search_permits: Arc<tokio::sync::Semaphore>,
 }
 
-impl AppState {
-    /// Queues a mail; the worker (`mail_queue::spawn`) sends it.
-    pub async fn queue_mail(&self, to: &str, subject: &str, body: &str) -> sqlx::Result<()> {
-        crate::mail_queue::enqueue(&self.db, &self.mail_wake, to, subject, body).await
+/// Handlers and server fns reach the domain through the state: `state.db`, and `&state`
+/// wherever a service takes `&Core`.
+impl Deref for AppState {
+    type Target = Core;
+
+    fn deref(&self) -> &Core {
+        &self.core
     }
 }
 

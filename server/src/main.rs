@@ -91,7 +91,7 @@ async fn serve(cli: &Cli, args: ServeArgs) -> anyhow::Result<()> {
         state.mailer.clone(),
         state.mail_wake.clone(),
     );
-    app::scheduler::spawn(state.clone());
+    app::scheduler::spawn(state.core.clone());
     server::startup::release_freed_memory();
     server::startup::spawn_memory_trim();
     let app = server::router(state);

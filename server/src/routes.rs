@@ -95,7 +95,7 @@ async fn set_language(
     headers: HeaderMap,
 ) -> Response {
     let Some(locale) = Locale::parse(&code).filter(|l| l.code() == code) else {
-        return app::error::AppError::NotFound.into_response();
+        return app::error::json_error(app::error::AppError::NotFound);
     };
     let back = query
         .get("next")

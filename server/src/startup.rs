@@ -7,7 +7,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use app::region::RegionCatalog;
 use app::search::engine::SearchEngine;
-use app::state::{AppConfig, AppState};
+use app::state::{AppConfig, AppState, Core};
 use leptos::config::LeptosOptions;
 
 use crate::config::CommonArgs;
@@ -73,8 +73,7 @@ pub async fn build_state(common: &CommonArgs, options: LeptosOptions) -> anyhow:
         &common.mail_from,
         common.data_dir.join("outbox"),
     )?;
-    Ok(AppState {
-        leptos_options: options,
+    let core = Core {
         db,
         region,
         search,
@@ -95,6 +94,10 @@ pub async fn build_state(common: &CommonArgs, options: LeptosOptions) -> anyhow:
         search_permits: Arc::new(tokio::sync::Semaphore::new(
             app::search::limits::CONCURRENT_SEARCHES,
         )),
+    };
+    Ok(AppState {
+        core,
+        leptos_options: options,
     })
 }
 

@@ -31,16 +31,7 @@ pub const MAX_UPLOAD: usize = 8 * 1024 * 1024;
 /// Files per form: every form of ours has at most one file input.
 pub const MAX_FILES: usize = 1;
 
-/// A file from a multipart form.
-#[derive(Clone, Debug)]
-pub struct Upload {
-    pub field: String,
-    pub file_name: String,
-    pub content_type: String,
-    pub bytes: Vec<u8>,
-    /// Bigger than [`MAX_UPLOAD`]: `bytes` is empty.
-    pub too_large: bool,
-}
+pub use poputchiki_core::editing::logo::Upload;
 
 /// A form body, parsed by the gate after the CSRF check.
 #[derive(Clone, Debug, Default)]

@@ -19,8 +19,8 @@ use axum::http::{header, HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::Response;
 
+use super::session;
 use super::token::{looks_like_token, new_token, same_secret};
-use super::{session, Viewer};
 use crate::state::AppState;
 
 use super::form_body::{parse_multipart, parse_urlencoded, BodyError, MAX_URLENCODED};
@@ -32,20 +32,7 @@ pub use crate::text::escape_html;
 /// The header that may carry the token instead (scripts).
 pub const CSRF_HEADER: &str = "x-csrf-token";
 
-/// What the gate learned about a request; in the request extensions for handlers and for
-/// Leptos (through `http::request::Parts`).
-#[derive(Clone, Debug)]
-pub struct RequestAuth {
-    pub viewer: Option<Viewer>,
-    /// The browser's CSRF token, to put into forms.
-    pub csrf_token: String,
-    /// The session token the browser sent, if it is alive.
-    pub session_token: Option<String>,
-    pub client_ip: String,
-    pub user_agent: String,
-    /// The trusted-device cookie, if any.
-    pub device_token: Option<String>,
-}
+pub use poputchiki_core::accounts::RequestAuth;
 
 /// Cookie names depend on whether the site is served over HTTPS.
 pub fn csrf_cookie_name(secure: bool) -> &'static str {

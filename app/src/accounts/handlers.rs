@@ -15,9 +15,10 @@ use super::token::looks_like_token;
 use super::{authz, notify, security_store as sec, store};
 use crate::audit::{self, AuditEvent};
 use crate::error::{AppError, FieldIssue};
-use crate::forms::draft::{back_to_form, see_other, NewDraft};
+use crate::forms::draft::NewDraft;
 use crate::i18n::{locale_from_cookie_header, I18n};
 use crate::state::AppState;
+use crate::web::redirect::{back_to_form, see_other};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -44,7 +45,7 @@ pub fn i18n_of(headers: &HeaderMap) -> I18n {
 /// login link for 401. Internal details go to the log only.
 pub fn error_page(err: AppError, headers: &HeaderMap) -> Response {
     let i18n = i18n_of(headers);
-    let status = err.status();
+    let status = crate::error::status_of(&err);
     let (title, text, extra) = match &err {
         AppError::Unauthorized => (
             "login-required-title",

@@ -17,8 +17,9 @@ use super::token::{looks_like_token, new_token, token_hash};
 use super::{password, safe_next, second_factor, second_factor_store as sf, session, store};
 use crate::audit::{self, AuditEvent};
 use crate::error::{AppError, FieldIssue};
-use crate::forms::draft::{back_to_form, see_other, NewDraft};
+use crate::forms::draft::NewDraft;
 use crate::state::AppState;
+use crate::web::redirect::{back_to_form, see_other};
 
 /// The longest email address (RFC 5321's path limit).
 pub const MAX_EMAIL: usize = 254;

@@ -18,8 +18,9 @@ use super::throttle::{FAILURE_IP, FORM_IP};
 use super::token::looks_like_token;
 use super::{authz, notify, password, safe_next, store};
 use crate::error::{AppError, FieldIssue};
-use crate::forms::draft::{back_to_form, see_other, NewDraft};
+use crate::forms::draft::NewDraft;
 use crate::state::AppState;
+use crate::web::redirect::{back_to_form, see_other};
 
 pub fn router() -> Router<AppState> {
     Router::new()

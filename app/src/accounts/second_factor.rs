@@ -17,9 +17,10 @@ use super::handlers::{account_event, finish, i18n_of, issue};
 use super::second_factor_store as sf;
 use crate::db::Db;
 use crate::error::AppError;
-use crate::forms::draft::{back_to_form, see_other, NewDraft};
+use crate::forms::draft::NewDraft;
 use crate::state::AppState;
 use crate::text::escape_html;
+use crate::web::redirect::{back_to_form, see_other};
 
 /// The issuer shown in authenticator apps.
 pub const ISSUER: &str = "Poputchiki";

@@ -18,10 +18,11 @@ use crate::accounts::throttle::FORM_IP;
 use crate::accounts::{authz, store as account_store};
 use crate::audit::{self, AuditEvent};
 use crate::error::{AppError, FieldIssue};
-use crate::forms::draft::{self, back_to_form, see_other, NewDraft};
+use crate::forms::draft::{self, NewDraft};
 use crate::organizations::{org_url, ContactKind, VerificationMethod};
 use crate::state::AppState;
 use crate::ui::organization::parse_id;
+use crate::web::redirect::{back_to_form, see_other};
 
 pub fn router() -> Router<AppState> {
     Router::new()

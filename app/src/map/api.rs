@@ -17,8 +17,9 @@ use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::organizations::org_url;
 use crate::region::RegionCatalog;
-use crate::search::api::{bad_params, i18n_of, query_pairs};
+use crate::search::api::{bad_params, i18n_of};
 use crate::search::engine::SearchError;
+use crate::search::params::query_pairs;
 use crate::search::params::{BBox, Facet, ParamError, SearchParams};
 use crate::search::table::{flag, OrgRow};
 use crate::state::AppState;
@@ -84,7 +85,7 @@ fn geojson(body: Value) -> Response {
 fn search_failure(e: SearchError, i18n: &I18n) -> Response {
     match e {
         SearchError::Params(errors) => bad_params(&errors, i18n),
-        SearchError::Internal(e) => AppError::Internal(e).into_response(),
+        SearchError::Internal(e) => crate::error::json_error(AppError::Internal(e)),
     }
 }
 
@@ -178,11 +179,11 @@ async fn clusters(
             return bad_params(&errors, &i18n);
         }
     };
-    let job = move |s: &AppState| cluster_collection(&s.search, &params, zoom, &i18n);
+    let job = move |s: &crate::state::Core| cluster_collection(&s.search, &params, zoom, &i18n);
     match crate::search::limits::off_the_workers(&state, job).await {
         Ok(Ok(body)) => geojson(body),
         Ok(Err(e)) => search_failure(e, &i18n),
-        Err(busy) => busy.into_response(),
+        Err(busy) => crate::error::json_error(busy),
     }
 }
 
@@ -201,7 +202,7 @@ async fn okrugs(
     // The choropleth shows the whole region: every okrug's count for the other filters.
     params.bbox = None;
     params.filters.retain(|(f, _)| *f != Facet::Okrug);
-    let job = move |s: &AppState| {
+    let job = move |s: &crate::state::Core| {
         let (table, rows) = s.search.matching(&params, &i18n)?;
         let mut counts = vec![0u64; s.search.catalog.okrugs.len()];
         for i in rows {
@@ -214,7 +215,7 @@ async fn okrugs(
     let counts = match crate::search::limits::off_the_workers(&state, job).await {
         Ok(Ok(counts)) => counts,
         Ok(Err(e)) => return search_failure(e, &i18n),
-        Err(busy) => return busy.into_response(),
+        Err(busy) => return crate::error::json_error(busy),
     };
     geojson(super::okrugs::feature_collection(
         &state.search.catalog,
@@ -231,10 +232,12 @@ async fn card(
     let i18n = i18n_of(&headers);
     let catalog = &state.search.catalog;
     let Ok(table) = state.search.table.read() else {
-        return AppError::Internal(anyhow::anyhow!("search table lock poisoned")).into_response();
+        return crate::error::json_error(AppError::Internal(anyhow::anyhow!(
+            "search table lock poisoned"
+        )));
     };
     let Some(r) = id.parse::<i64>().ok().and_then(|id| table.get(id)) else {
-        return AppError::NotFound.into_response();
+        return crate::error::json_error(AppError::NotFound);
     };
     let labels = |vocab: Vocabulary, mask: u128| -> Vec<String> {
         catalog

@@ -1,11 +1,7 @@
-//! The interactive map's server side: clusters computed per viewport and zoom
-//! ([`cluster`]), the okrug boundaries with per-okrug counts ([`okrugs`]) and their JSON
-//! routes ([`api`]). The browser side is `public/map.js` driving Leaflet (served from
-//! `public/vendor/leaflet`, copied from the npm package by `scripts/setup.sh`).
+//! The map's JSON routes. Clustering and okrug outlines are `poputchiki_core::map`.
+
+#[cfg(feature = "ssr")]
+pub use poputchiki_core::map::*;
 
 #[cfg(feature = "ssr")]
 pub mod api;
-#[cfg(feature = "ssr")]
-pub mod cluster;
-#[cfg(feature = "ssr")]
-pub mod okrugs;

@@ -10,7 +10,7 @@ use axum::{Json, Router};
 use serde::Serialize;
 
 use super::engine::SearchError;
-use super::params::{ParamError, SearchParams};
+use super::params::{query_pairs, ParamError, SearchParams};
 use crate::i18n::{locale_from_cookie_header, I18n};
 use crate::organizations::store::{self, OrganizationRecord};
 use crate::state::AppState;
@@ -26,13 +26,6 @@ pub fn i18n_of(headers: &HeaderMap) -> I18n {
     I18n::new(locale_from_cookie_header(
         headers.get(header::COOKIE).and_then(|v| v.to_str().ok()),
     ))
-}
-
-/// Splits a raw query string into decoded pairs.
-pub fn query_pairs(raw: &str) -> Vec<(String, String)> {
-    form_urlencoded::parse(raw.as_bytes())
-        .into_owned()
-        .collect()
 }
 
 /// A 400 with one message per refused parameter, in the reader's language.
@@ -64,12 +57,14 @@ async fn search(
         Ok(p) => p,
         Err(errors) => return bad_params(&errors, &i18n),
     };
-    let job = move |s: &AppState| s.search.search(&params, &i18n);
+    let job = move |s: &crate::state::Core| s.search.search(&params, &i18n);
     match super::limits::off_the_workers(&state, job).await {
         Ok(Ok(resp)) => Json(resp).into_response(),
         Ok(Err(SearchError::Params(errors))) => bad_params(&errors, &i18n),
-        Ok(Err(SearchError::Internal(e))) => crate::error::AppError::Internal(e).into_response(),
-        Err(busy) => busy.into_response(),
+        Ok(Err(SearchError::Internal(e))) => {
+            crate::error::json_error(crate::error::AppError::Internal(e))
+        }
+        Err(busy) => crate::error::json_error(busy),
     }
 }
 
@@ -176,12 +171,12 @@ impl PublicRecord {
 
 async fn organization(State(state): State<AppState>, Path(id): Path<String>) -> Response {
     let Some(id) = id.parse::<i64>().ok().filter(|id| *id > 0) else {
-        return crate::error::AppError::NotFound.into_response();
+        return crate::error::json_error(crate::error::AppError::NotFound);
     };
     let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
     match store::get_record(&state.db, id, &today).await {
         Ok(Some(rec)) => Json(PublicRecord::from_record(&state.region, rec)).into_response(),
-        Ok(None) => crate::error::AppError::NotFound.into_response(),
-        Err(e) => crate::error::AppError::Database(e).into_response(),
+        Ok(None) => crate::error::json_error(crate::error::AppError::NotFound),
+        Err(e) => crate::error::json_error(crate::error::AppError::Database(e)),
     }
 }

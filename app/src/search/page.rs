@@ -17,7 +17,7 @@ use crate::ui::parts::{LoadError, OrgCardView};
 #[server(input = GetUrl, endpoint = "search/view")]
 pub async fn run_search(query: String) -> Result<SearchView, PublicError> {
     let (state, i18n) = crate::state::request_context()?;
-    let job = move |s: &crate::state::AppState| super::page_data::search_view(s, &query, &i18n);
+    let job = move |s: &crate::state::Core| super::page_data::search_view(s, &query, &i18n);
     Ok(super::limits::off_the_workers(&state, job).await??)
 }
 

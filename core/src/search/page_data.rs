@@ -2,8 +2,8 @@
 //! parameters are dropped with a friendly message, the rest still runs), search, and
 //! localize cards, facets and suggestions.
 
-use super::api::query_pairs;
 use super::engine::SearchError;
+use super::params::query_pairs;
 use super::params::{Facet, ParamError, SearchParams, FACETS};
 use super::table::flag;
 use super::view::{FacetGroup, PlaceOption, SearchView, SuggestionLink};
@@ -13,7 +13,7 @@ use crate::i18n::I18n;
 use crate::organizations::view::okrug_ref;
 use crate::organizations::OrgCard;
 use crate::region::OkrugRef;
-use crate::state::AppState;
+use crate::state::Core;
 use crate::taxonomy::{TermLabel, Vocabulary};
 
 fn message(e: &ParamError, i18n: &I18n) -> String {
@@ -50,7 +50,7 @@ fn lenient(pairs: &[(String, String)], i18n: &I18n) -> (SearchParams, Vec<String
 
 /// Runs the search, dropping unknown facet codes (with a message) rather than failing.
 fn run(
-    state: &AppState,
+    state: &Core,
     mut params: SearchParams,
     i18n: &I18n,
     messages: &mut Vec<String>,
@@ -78,7 +78,7 @@ fn run(
 }
 
 /// The search page for a raw query string.
-pub fn search_view(state: &AppState, raw: &str, i18n: &I18n) -> Result<SearchView, AppError> {
+pub fn search_view(state: &Core, raw: &str, i18n: &I18n) -> Result<SearchView, AppError> {
     let pairs = query_pairs(raw);
     let (params, mut errors) = lenient(&pairs, i18n);
     let (params, resp) = run(state, params, i18n, &mut errors)?;
@@ -132,7 +132,7 @@ pub fn search_view(state: &AppState, raw: &str, i18n: &I18n) -> Result<SearchVie
     })
 }
 
-fn cards(state: &AppState, resp: &SearchResponse, i18n: &I18n) -> Vec<OrgCard> {
+fn cards(state: &Core, resp: &SearchResponse, i18n: &I18n) -> Vec<OrgCard> {
     let Ok(table) = state.search.table.read() else {
         return vec![];
     };

@@ -7,16 +7,14 @@
 //! all of them together. Over any limit the post gets a "too many tries" page instead of a
 //! draft. Account drafts are bounded per account. The scheduler purges expired drafts hourly.
 
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::FormState;
-use crate::accounts::gate::RequestAuth;
 use crate::accounts::token::{looks_like_token, new_token, token_hash};
+use crate::accounts::RequestAuth;
 use crate::db::{now, Db};
 use crate::error::FieldIssue;
-use crate::state::AppState;
+use crate::state::Core;
 
 /// How long an account's drafts are kept.
 pub const KEEP_DAYS: i64 = 30;
@@ -269,18 +267,9 @@ pub async fn purge_old(db: &Db) -> sqlx::Result<u64> {
     Ok(r.rows_affected())
 }
 
-/// A 303 redirect ("see other"), the answer to every successful or failed form post.
-pub fn see_other(location: &str) -> Response {
-    (
-        StatusCode::SEE_OTHER,
-        [(header::LOCATION, location.to_owned())],
-    )
-        .into_response()
-}
-
 /// Stores the draft for this request's owner (within the limits).
 pub async fn save_for(
-    state: &AppState,
+    state: &Core,
     auth: &RequestAuth,
     d: NewDraft<'_>,
 ) -> Result<String, DraftError> {
@@ -292,16 +281,4 @@ pub async fn save_for(
         d,
     )
     .await
-}
-
-/// Stores the draft and sends the browser back to the form at `path` with it.
-pub async fn back_to_form(
-    state: &AppState,
-    auth: &RequestAuth,
-    path: &str,
-    d: NewDraft<'_>,
-) -> Result<Response, crate::error::AppError> {
-    let id = save_for(state, auth, d).await?;
-    let sep = if path.contains('?') { '&' } else { '?' };
-    Ok(see_other(&format!("{path}{sep}draft={id}")))
 }

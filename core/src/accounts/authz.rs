@@ -2,7 +2,7 @@
 //! anything; the authorization matrix test (tests/authz_matrix.rs) calls every such endpoint
 //! as every role and fails if a check goes missing.
 
-use super::gate::RequestAuth;
+use super::RequestAuth;
 use super::{store, Viewer};
 use crate::db::Db;
 use crate::error::AppError;

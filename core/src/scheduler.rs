@@ -4,13 +4,13 @@
 
 use std::time::Duration;
 
-use crate::state::AppState;
+use crate::state::Core;
 
 /// How often housekeeping runs.
 pub const EVERY: Duration = Duration::from_secs(3600);
 
 /// One round of housekeeping; returns the number of rows deleted.
-pub async fn run_once(state: &AppState) -> anyhow::Result<u64> {
+pub async fn run_once(state: &Core) -> anyhow::Result<u64> {
     let mut deleted = crate::forms::draft::purge_old(&state.db).await?;
     deleted += crate::accounts::session::purge_expired(&state.db, &state.config.session).await?;
     deleted += crate::accounts::security_store::purge_expired_links(&state.db).await?;
@@ -21,7 +21,7 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<u64> {
 }
 
 /// Runs housekeeping now and then every [`EVERY`], for as long as the server runs.
-pub fn spawn(state: AppState) {
+pub fn spawn(state: Core) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(EVERY);
         loop {

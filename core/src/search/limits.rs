@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use crate::error::AppError;
-use crate::state::AppState;
+use crate::state::Core;
 
 /// Searches running at once: two per core of the standard 2-core machine.
 pub const CONCURRENT_SEARCHES: usize = 4;
@@ -15,8 +15,8 @@ pub const WAIT: Duration = Duration::from_secs(5);
 
 /// Runs `job` on the blocking pool while holding one search slot.
 pub async fn off_the_workers<T: Send + 'static>(
-    state: &AppState,
-    job: impl FnOnce(&AppState) -> T + Send + 'static,
+    state: &Core,
+    job: impl FnOnce(&Core) -> T + Send + 'static,
 ) -> Result<T, AppError> {
     let permit = tokio::time::timeout(WAIT, state.search_permits.clone().acquire_owned())
         .await

@@ -3,11 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-#[cfg(feature = "ssr")]
+#[cfg(feature = "server")]
 use crate::db::{now, Db};
 
 /// One thing that happened, as written to the log.
-#[cfg(feature = "ssr")]
+#[cfg(feature = "server")]
 #[derive(Clone, Debug, Default)]
 pub struct AuditEvent<'a> {
     pub region_id: Option<i64>,
@@ -20,7 +20,7 @@ pub struct AuditEvent<'a> {
     pub ip: &'a str,
 }
 
-#[cfg(feature = "ssr")]
+#[cfg(feature = "server")]
 /// Writes an event. A failure to log is itself logged, never shown to the person.
 pub async fn record(db: &Db, e: AuditEvent<'_>) {
     let ts = now();
@@ -46,7 +46,7 @@ pub async fn record(db: &Db, e: AuditEvent<'_>) {
 
 /// One line of the log as staff see it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+#[cfg_attr(feature = "server", derive(sqlx::FromRow))]
 pub struct AuditLine {
     pub created_at: String,
     pub action: String,
@@ -57,7 +57,7 @@ pub struct AuditLine {
     pub ip: String,
 }
 
-#[cfg(feature = "ssr")]
+#[cfg(feature = "server")]
 /// The newest events: of one region only (regional staff), or of everything, including the
 /// region-less account events such as logins and resets with their IPs (admins: `None`).
 pub async fn recent(db: &Db, region_id: Option<i64>, limit: i64) -> sqlx::Result<Vec<AuditLine>> {
@@ -74,11 +74,11 @@ pub async fn recent(db: &Db, region_id: Option<i64>, limit: i64) -> sqlx::Result
     .await
 }
 
-#[cfg(feature = "ssr")]
+#[cfg(feature = "server")]
 /// How long failed logins stay in the log (anyone can make them, so they must not pile up).
 pub const KEEP_FAILED_LOGIN_DAYS: i64 = 90;
 
-#[cfg(feature = "ssr")]
+#[cfg(feature = "server")]
 /// Deletes failed-login and failed-code lines older than [`KEEP_FAILED_LOGIN_DAYS`].
 pub async fn purge_failed_logins(db: &Db) -> sqlx::Result<u64> {
     let cutoff = crate::db::from_now(-chrono::Duration::days(KEEP_FAILED_LOGIN_DAYS));

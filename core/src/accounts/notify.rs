@@ -3,14 +3,14 @@
 //! the mail queue, to the account's current address (and, for an address change, the old
 //! one too), in Russian, the site's default language.
 
-use super::gate::RequestAuth;
+use super::RequestAuth;
 use crate::error::AppError;
 use crate::i18n::I18n;
-use crate::state::AppState;
+use crate::state::Core;
 
 /// Queues one notice to `to`: the subject and body keys, with the site's address.
 pub async fn send(
-    state: &AppState,
+    state: &Core,
     to: &str,
     key: &str,
     args: &[(&str, String)],
@@ -26,11 +26,7 @@ pub async fn send(
 }
 
 /// "Your account was entered from a new browser", with what we know of it.
-pub async fn new_device(
-    state: &AppState,
-    account_id: i64,
-    auth: &RequestAuth,
-) -> Result<(), AppError> {
+pub async fn new_device(state: &Core, account_id: i64, auth: &RequestAuth) -> Result<(), AppError> {
     let Some(to) = super::store::email_of(&state.db, account_id).await? else {
         return Ok(());
     };
@@ -47,7 +43,7 @@ pub async fn new_device(
 }
 
 /// A change to how the account is protected (password, second factor): `key` names the mail.
-pub async fn security_change(state: &AppState, account_id: i64, key: &str) -> Result<(), AppError> {
+pub async fn security_change(state: &Core, account_id: i64, key: &str) -> Result<(), AppError> {
     let Some(to) = super::store::email_of(&state.db, account_id).await? else {
         return Ok(());
     };
@@ -55,7 +51,7 @@ pub async fn security_change(state: &AppState, account_id: i64, key: &str) -> Re
 }
 
 /// A new role: staff of a region, or editor of an organization.
-pub async fn new_role(state: &AppState, account_id: i64, role: &str) -> Result<(), AppError> {
+pub async fn new_role(state: &Core, account_id: i64, role: &str) -> Result<(), AppError> {
     let Some(to) = super::store::email_of(&state.db, account_id).await? else {
         return Ok(());
     };

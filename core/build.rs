@@ -8,7 +8,7 @@ fn main() {
     let dir = manifest.join("locales");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut locales: Vec<(String, PathBuf)> = fs::read_dir(&dir)
-        .expect("app/locales must exist")
+        .expect("core/locales must exist")
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "ftl"))

@@ -34,9 +34,9 @@ pub struct Okrug {
     pub admin_center_kind: String,
     pub center: LatLon,
     pub area_km2: Option<f64>,
-    #[cfg(feature = "ssr")]
+    #[cfg(feature = "server")]
     pub boundary: geo::MultiPolygon<f64>,
-    #[cfg(feature = "ssr")]
+    #[cfg(feature = "server")]
     pub bbox: geo::Rect<f64>,
 }
 
@@ -95,7 +95,7 @@ impl RegionCatalog {
     }
 }
 
-#[cfg(feature = "ssr")]
+#[cfg(feature = "server")]
 mod geometry {
     use geo::{BoundingRect, Coord, Intersects, LineString, MultiPolygon, Point, Polygon};
     use serde::Deserialize;
@@ -157,5 +157,5 @@ mod geometry {
     }
 }
 
-#[cfg(feature = "ssr")]
+#[cfg(feature = "server")]
 pub use geometry::{bbox, parse_boundary};

@@ -8,8 +8,6 @@ use std::path::{Path, PathBuf};
 
 use image::{DynamicImage, ImageFormat, ImageReader, Limits};
 
-use crate::accounts::gate::Upload;
-
 /// The longest side of a stored logo, in pixels.
 pub const MAX_SIDE: u32 = 512;
 /// Larger pictures are refused before decoding (a "decompression bomb" guard).
@@ -20,6 +18,17 @@ const MAX_PIXELS_SIDE: u32 = 12_000;
 pub struct Logo {
     pub bytes: Vec<u8>,
     pub extension: &'static str,
+}
+
+/// A file from a multipart form.
+#[derive(Clone, Debug)]
+pub struct Upload {
+    pub field: String,
+    pub file_name: String,
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+    /// Bigger than the upload cap (the web layer's `MAX_UPLOAD`): `bytes` is empty.
+    pub too_large: bool,
 }
 
 /// Checks, decodes, scales and re-encodes an upload. The error is an i18n key.

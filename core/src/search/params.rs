@@ -371,6 +371,14 @@ impl SearchParams {
     }
 }
 
+#[cfg(feature = "server")]
+/// Splits a raw query string into decoded pairs.
+pub fn query_pairs(raw: &str) -> Vec<(String, String)> {
+    form_urlencoded::parse(raw.as_bytes())
+        .into_owned()
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

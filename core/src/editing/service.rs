@@ -10,7 +10,7 @@ use crate::error::{AppError, FieldIssue};
 use crate::organizations::input::{EventInput, NeedInput, OrganizationInput, ServiceInput};
 use crate::organizations::validate::{validate, ValidOrganization};
 use crate::region::RegionCatalog;
-use crate::state::AppState;
+use crate::state::Core;
 use crate::taxonomy::Vocabulary;
 
 /// How a save went.
@@ -128,7 +128,7 @@ pub fn snapshot(v: &ValidOrganization, catalog: &RegionCatalog) -> OrganizationI
 
 /// Checks an organization and its identifiers against the region; the issues, if any.
 async fn check(
-    state: &AppState,
+    state: &Core,
     input: &OrganizationInput,
     except: Option<i64>,
 ) -> Result<Result<ValidOrganization, Vec<FieldIssue>>, AppError> {
@@ -163,7 +163,7 @@ fn clash_or<T>(r: sqlx::Result<T>) -> Result<T, Clash> {
 /// The field issues for an identifier clash found at write time: the fields the other
 /// organization now holds, or both when the check cannot tell any more.
 async fn clash_issues(
-    state: &AppState,
+    state: &Core,
     valid: &ValidOrganization,
     except: Option<i64>,
 ) -> Result<Vec<FieldIssue>, AppError> {
@@ -179,7 +179,7 @@ async fn clash_issues(
 }
 
 /// Makes search show a change at once (the watcher would within two seconds anyway).
-pub async fn refresh_search(state: &AppState, id: i64) {
+pub async fn refresh_search(state: &Core, id: i64) {
     if let Err(e) = state.search.refresh(&state.db, &[id]).await {
         tracing::error!(error = %format!("{e:#}"), id, "search refresh after a save failed; the watcher will retry");
     }
@@ -199,7 +199,7 @@ pub struct Save<'a> {
 }
 
 /// Saves an edit of an organization the viewer may edit (the caller has checked).
-pub async fn save(state: &AppState, viewer: &Viewer, s: Save<'_>) -> Result<SaveOutcome, AppError> {
+pub async fn save(state: &Core, viewer: &Viewer, s: Save<'_>) -> Result<SaveOutcome, AppError> {
     if s.org.region_id != state.region.id {
         return Err(AppError::NotFound);
     }
@@ -283,7 +283,7 @@ pub async fn save(state: &AppState, viewer: &Viewer, s: Save<'_>) -> Result<Save
 
 /// Stores a proposed organization (unpublished); its author becomes its editor.
 pub async fn propose(
-    state: &AppState,
+    state: &Core,
     viewer: &Viewer,
     input: OrganizationInput,
 ) -> Result<Result<i64, Vec<FieldIssue>>, AppError> {
@@ -322,7 +322,7 @@ pub async fn propose(
 
 /// Restores an old revision as a new one.
 pub async fn revert(
-    state: &AppState,
+    state: &Core,
     viewer: &Viewer,
     org: &OrgAccess,
     number: i64,

@@ -1,0 +1,31 @@
+//! Redirects: the 303 every form post answers with, and "back to the form with a draft"
+//! when a post could not be saved.
+
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use crate::accounts::RequestAuth;
+use crate::error::AppError;
+use crate::forms::draft::{save_for, NewDraft};
+use crate::state::Core;
+
+/// A 303 redirect ("see other"), the answer to every successful or failed form post.
+pub fn see_other(location: &str) -> Response {
+    (
+        StatusCode::SEE_OTHER,
+        [(header::LOCATION, location.to_owned())],
+    )
+        .into_response()
+}
+
+/// Stores the draft and sends the browser back to the form at `path` with it.
+pub async fn back_to_form(
+    state: &Core,
+    auth: &RequestAuth,
+    path: &str,
+    d: NewDraft<'_>,
+) -> Result<Response, AppError> {
+    let id = save_for(state, auth, d).await?;
+    let sep = if path.contains('?') { '&' } else { '?' };
+    Ok(see_other(&format!("{path}{sep}draft={id}")))
+}
