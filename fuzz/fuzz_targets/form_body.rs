@@ -3,7 +3,7 @@
 //! and an accepted form always stays within the caps.
 #![no_main]
 
-use app::accounts::form_body::{
+use app::web::body::{
     parse_multipart, parse_urlencoded_bytes, MAX_FIELDS, MAX_FILES, MAX_FORM_TEXT,
 };
 use libfuzzer_sys::fuzz_target;

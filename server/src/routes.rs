@@ -20,7 +20,7 @@ use tower_http::trace::TraceLayer;
 /// Largest request body read at all: a multipart form with a too-big logo is still read to
 /// the end (and the file dropped), so the form comes back with its text. The CSRF gate holds
 /// url-encoded forms and everything else to far smaller limits.
-const BODY_LIMIT: usize = app::accounts::gate::MAX_MULTIPART_STREAM as usize;
+const BODY_LIMIT: usize = app::web::gate::MAX_MULTIPART_STREAM as usize;
 
 /// Builds the whole application. Tests call this too, so they exercise the real routes.
 pub fn router(state: AppState) -> Router {
@@ -44,7 +44,7 @@ pub fn router(state: AppState) -> Router {
         // Sessions, the CSRF check and form parsing, for every route.
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            app::accounts::gate::gate,
+            app::web::gate::gate,
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

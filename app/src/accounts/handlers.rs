@@ -10,7 +10,6 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::post;
 use axum::{Extension, Router};
 
-use super::gate::{message_page, RequestAuth, SubmittedForm};
 use super::token::looks_like_token;
 use super::{authz, notify, security_store as sec, store};
 use crate::audit::{self, AuditEvent};
@@ -18,6 +17,7 @@ use crate::error::{AppError, FieldIssue};
 use crate::forms::draft::NewDraft;
 use crate::i18n::{locale_from_cookie_header, I18n};
 use crate::state::AppState;
+use crate::web::gate::{message_page, RequestAuth, SubmittedForm};
 use crate::web::redirect::{back_to_form, see_other};
 
 pub fn router() -> Router<AppState> {
@@ -52,7 +52,7 @@ pub fn error_page(err: AppError, headers: &HeaderMap) -> Response {
             "login-required-text",
             format!(
                 "<p><a class=\"button\" href=\"/login\">{}</a></p>",
-                super::gate::escape_html(&i18n.t("login-button"))
+                crate::web::gate::escape_html(&i18n.t("login-button"))
             ),
         ),
         AppError::Forbidden => ("forbidden-title", "err-forbidden", String::new()),

@@ -8,9 +8,6 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::{Extension, Router};
 
-use super::gate::{
-    append_cookie, cookie, device_cookie_name, long_cookie, RequestAuth, SubmittedForm,
-};
 use super::handlers::{account_event, finish, issue};
 use super::throttle::{login_keys, Rule, LOGIN_ACCOUNT_IP};
 use super::token::{looks_like_token, new_token, token_hash};
@@ -19,6 +16,9 @@ use crate::audit::{self, AuditEvent};
 use crate::error::{AppError, FieldIssue};
 use crate::forms::draft::NewDraft;
 use crate::state::AppState;
+use crate::web::gate::{
+    append_cookie, cookie, device_cookie_name, long_cookie, RequestAuth, SubmittedForm,
+};
 use crate::web::redirect::{back_to_form, see_other};
 
 /// The longest email address (RFC 5321's path limit).

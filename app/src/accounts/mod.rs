@@ -14,15 +14,9 @@ pub use server_fns::*;
 #[cfg(feature = "ssr")]
 pub mod credentials;
 #[cfg(feature = "ssr")]
-pub mod form_body;
-#[cfg(feature = "ssr")]
-pub mod gate;
-#[cfg(feature = "ssr")]
 pub mod handlers;
 #[cfg(feature = "ssr")]
 pub mod login;
-#[cfg(feature = "ssr")]
-pub mod refusal;
 #[cfg(feature = "ssr")]
 pub mod registration;
 #[cfg(feature = "ssr")]

@@ -10,7 +10,6 @@ use axum::response::Response;
 use axum::routing::post;
 use axum::{Extension, Router};
 
-use super::gate::{RequestAuth, SubmittedForm};
 use super::handlers::{account_event, finish, issue};
 use super::login::{start_session, MAX_EMAIL};
 use super::security_store::{self as sec, EmailPurpose};
@@ -20,6 +19,7 @@ use super::{authz, notify, password, safe_next, store};
 use crate::error::{AppError, FieldIssue};
 use crate::forms::draft::NewDraft;
 use crate::state::AppState;
+use crate::web::gate::{RequestAuth, SubmittedForm};
 use crate::web::redirect::{back_to_form, see_other};
 
 pub fn router() -> Router<AppState> {

@@ -12,7 +12,6 @@ use rand_core::{OsRng, RngCore};
 use totp_rs::{Algorithm, Secret, TOTP};
 
 use super::authz;
-use super::gate::{RequestAuth, SubmittedForm};
 use super::handlers::{account_event, finish, i18n_of, issue};
 use super::second_factor_store as sf;
 use crate::db::Db;
@@ -20,6 +19,7 @@ use crate::error::AppError;
 use crate::forms::draft::NewDraft;
 use crate::state::AppState;
 use crate::text::escape_html;
+use crate::web::gate::{RequestAuth, SubmittedForm};
 use crate::web::redirect::{back_to_form, see_other};
 
 /// The issuer shown in authenticator apps.
@@ -196,7 +196,7 @@ async fn enable_inner(
         "<ol class=\"recovery-codes\">{list}</ol><p><a class=\"button\" href=\"/account?notice=2fa-on\">{}</a></p>",
         escape_html(&i18n.t("second-factor-codes-done"))
     );
-    let page = super::refusal::message_page(
+    let page = crate::web::refusal::message_page(
         &i18n,
         "second-factor-codes-title",
         "second-factor-codes-text",

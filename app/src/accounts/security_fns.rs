@@ -79,7 +79,6 @@ pub async fn load_admin_accounts(q: String) -> Result<Vec<AccountLine>, PublicEr
 #[cfg(feature = "ssr")]
 pub mod queries {
     use super::*;
-    use crate::accounts::gate::{cookie, RequestAuth};
     use crate::accounts::login::challenge_cookie_name;
     use crate::accounts::token::{looks_like_token, token_hash};
     use crate::accounts::{
@@ -87,6 +86,7 @@ pub mod queries {
     };
     use crate::error::AppError;
     use crate::state::AppState;
+    use crate::web::gate::{cookie, RequestAuth};
 
     fn context() -> Result<(AppState, crate::i18n::I18n, RequestAuth), AppError> {
         let (state, i18n) = crate::state::request_context()?;

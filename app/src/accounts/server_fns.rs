@@ -98,11 +98,11 @@ pub async fn load_admin_page() -> Result<AdminPage, PublicError> {
 #[cfg(feature = "ssr")]
 pub mod queries {
     use super::*;
-    use crate::accounts::gate::RequestAuth;
     use crate::accounts::{authz, request_auth, store};
     use crate::error::AppError;
     use crate::forms::draft;
     use crate::organizations::org_url;
+    use crate::web::gate::RequestAuth;
 
     fn auth() -> Result<RequestAuth, AppError> {
         request_auth()

@@ -12,7 +12,6 @@ use super::form;
 use super::logo;
 use super::service::{self, Save, SaveOutcome};
 use super::store as edit_store;
-use crate::accounts::gate::{RequestAuth, SubmittedForm};
 use crate::accounts::handlers::{finish, i18n_of};
 use crate::accounts::throttle::FORM_IP;
 use crate::accounts::{authz, store as account_store};
@@ -22,6 +21,7 @@ use crate::forms::draft::{self, NewDraft};
 use crate::organizations::{org_url, ContactKind, VerificationMethod};
 use crate::state::AppState;
 use crate::ui::organization::parse_id;
+use crate::web::gate::{RequestAuth, SubmittedForm};
 use crate::web::redirect::{back_to_form, see_other};
 
 pub fn router() -> Router<AppState> {

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{I18n, Locale};
 
-/// Largest logo the server keeps (see `accounts::gate::MAX_UPLOAD`).
+/// Largest logo the server keeps (see `web::body::MAX_UPLOAD`).
 pub const MAX_LOGO_BYTES: f64 = 8.0 * 1024.0 * 1024.0;
 
 #[island]

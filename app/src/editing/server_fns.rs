@@ -50,7 +50,6 @@ pub mod queries {
         EditPage, EditorView, FormOptions, HistoryPage, InviteLink, ManagePage, NewPage,
         PendingView, ReportView, RevisionView, StaffPage,
     };
-    use crate::accounts::gate::RequestAuth;
     use crate::accounts::{authz, request_auth, store as account_store};
     use crate::audit::AuditLine;
     use crate::error::AppError;
@@ -62,6 +61,7 @@ pub mod queries {
     use crate::region::RegionCatalog;
     use crate::state::AppState;
     use crate::taxonomy::Vocabulary;
+    use crate::web::gate::RequestAuth;
 
     fn context() -> Result<(AppState, I18n, RequestAuth), AppError> {
         let (state, i18n) = crate::state::request_context()?;

@@ -55,6 +55,30 @@ impl OrgRow {
     pub fn has(&self, f: u8) -> bool {
         self.flags & f != 0
     }
+
+    /// A row with only a name and a place, for tests of the search pass.
+    #[cfg(test)]
+    pub(crate) fn for_test(id: i64, name: &str, at: LatLon) -> Self {
+        Self {
+            id,
+            slug: format!("{id}"),
+            name: name.into(),
+            summary: String::new(),
+            settlement: String::new(),
+            kind: 0,
+            okrug: 0,
+            directions: 0,
+            audiences: 0,
+            event_formats: 0,
+            flags: 0,
+            at,
+            merc: mercator(at),
+            name_rank: 0,
+            sort_name: name.to_lowercase(),
+            updated_at: 0,
+            verified_at: 0,
+        }
+    }
 }
 
 /// Every published organization of the region, with lookups by id.

@@ -6,7 +6,7 @@
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 
-use super::form_body::{keepable, CSRF_FIELD};
+use super::body::{keepable, CSRF_FIELD};
 use crate::i18n::{locale_from_cookie_header, I18n};
 use crate::text::escape_html;
 

@@ -10,7 +10,7 @@ use axum::body::Body;
 use futures_util::StreamExt;
 use http_body_util::BodyExt;
 
-use super::token::same_secret;
+use crate::accounts::token::same_secret;
 
 /// The form field that carries the CSRF token.
 pub const CSRF_FIELD: &str = "csrf_token";

@@ -1,0 +1,309 @@
+//! The search function: text matching in tantivy, then filters, disjunctive facet counts,
+//! geo, sorting and paging over the in-memory [`OrgTable`] in one pass.
+//!
+//! Split along its seams: [`query`] builds the tantivy queries and collects text hits;
+//! [`filter`] compiles the filters and runs the one pass (plain Rust); [`suggest`] offers
+//! ways out of an empty result; [`life`] opens, rebuilds and refreshes the index.
+
+mod filter;
+mod life;
+mod query;
+mod suggest;
+
+pub use filter::distance_km;
+pub use life::{Progress, RebuildStats};
+
+use filter::{sort_page, Candidate, Tally};
+use query::{query_words, QueryWords};
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, RwLock, RwLockReadGuard};
+
+use tantivy::query::FuzzyTermQuery;
+use tantivy::schema::Field;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Score, Term};
+
+use crate::i18n::I18n;
+use crate::organizations::org_url;
+use crate::region::RegionCatalog;
+use crate::search::analyzer::stemming;
+use crate::search::index::SearchIndex;
+use crate::search::params::{ParamError, SearchParams, FACETS};
+use crate::search::table::{flag, OrgTable};
+use crate::search::{FacetCount, SearchHit, SearchResponse};
+use crate::taxonomy::Vocabulary;
+use crate::text::escape_html;
+
+/// Below this many all-words matches, the search also admits matches missing one word.
+const FEW: usize = 10;
+/// Added to the score of all-words matches among those, so they rank first.
+const FULL_MATCH_BONUS: Score = 1000.0;
+
+/// The search engine of one region: the index, the table and the catalog.
+pub struct SearchEngine {
+    pub index: SearchIndex,
+    pub table: RwLock<OrgTable>,
+    pub catalog: Arc<RegionCatalog>,
+    /// Held by rebuilds and refreshes, so a refresh never commits half a rebuild.
+    maintenance: tokio::sync::Mutex<()>,
+}
+
+/// Why a search could not run: bad parameters (a 400), or an internal failure.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("invalid search parameters: {0:?}")]
+    Params(Vec<ParamError>),
+    #[error("search failed: {0:#}")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<std::io::Error> for SearchError {
+    fn from(e: std::io::Error) -> Self {
+        Self::Internal(e.into())
+    }
+}
+
+impl From<tantivy::TantivyError> for SearchError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        Self::Internal(e.into())
+    }
+}
+
+impl SearchEngine {
+    /// Runs a search. Pure computation over the index and the table: a few milliseconds.
+    pub fn search(&self, p: &SearchParams, i18n: &I18n) -> Result<SearchResponse, SearchError> {
+        let compiled = self.compile(p, i18n)?;
+        let words = query_words(&p.q);
+        let table = self
+            .table
+            .read()
+            .map_err(|_| anyhow::anyhow!("search table lock poisoned"))?;
+        let candidates: Vec<Candidate> = if words.plain.is_empty() {
+            (0..table.len())
+                .map(|row| Candidate {
+                    row,
+                    score: 0.0,
+                    doc: None,
+                    distance: None,
+                    key: (0.0, 0),
+                })
+                .collect()
+        } else {
+            self.text_hits(&words, true)?
+                .into_iter()
+                .filter_map(|(id, score, doc)| {
+                    table.index_of(id).map(|row| Candidate {
+                        row,
+                        score,
+                        doc: Some(doc),
+                        distance: None,
+                        key: (0.0, 0),
+                    })
+                })
+                .collect()
+        };
+        let mut tally = compiled.tally(&table, candidates.iter().copied());
+        let order = p.effective_sort();
+        let from = ((p.page.max(1) - 1) as usize) * p.per_page as usize;
+        let to = from + p.per_page as usize;
+        sort_page(&mut tally.passing, &table, order, from, to);
+        let page_items: Vec<Candidate> = tally
+            .passing
+            .iter()
+            .skip(from)
+            .take(p.per_page as usize)
+            .copied()
+            .collect();
+        let items = self.hits(&table, &page_items, &words)?;
+        let total = tally.passing.len() as u64;
+        let facets = self.facet_counts(p, &tally, i18n);
+        let suggestions = if total == 0 {
+            self.suggest(p, &tally, &words, i18n)
+        } else {
+            vec![]
+        };
+        Ok(SearchResponse {
+            total,
+            page: p.page.max(1),
+            per_page: p.per_page,
+            items,
+            facets,
+            suggestions,
+        })
+    }
+
+    /// The table rows matching the query and every filter (facets, radius, bbox), in table
+    /// order and without duplicates: the map's input. The read guard comes with them, so the
+    /// row indices stay valid while the caller uses them.
+    pub fn matching(
+        &self,
+        p: &SearchParams,
+        i18n: &I18n,
+    ) -> Result<(RwLockReadGuard<'_, OrgTable>, Vec<usize>), SearchError> {
+        let compiled = self.compile(p, i18n)?;
+        let words = query_words(&p.q);
+        let table = self
+            .table
+            .read()
+            .map_err(|_| anyhow::anyhow!("search table lock poisoned"))?;
+        let rows = table.rows();
+        let out = if words.plain.is_empty() {
+            (0..rows.len())
+                .filter(|&i| compiled.passes(&rows[i]))
+                .collect()
+        } else {
+            // A flag per row instead of a sort: table order and no duplicates in O(n).
+            let mut hit = vec![false; rows.len()];
+            for (id, _, _) in self.text_hits(&words, false)? {
+                if let Some(i) = table.index_of(id) {
+                    hit[i] = true;
+                }
+            }
+            (0..rows.len())
+                .filter(|&i| hit[i] && compiled.passes(&rows[i]))
+                .collect()
+        };
+        Ok((table, out))
+    }
+
+    fn facet_counts(
+        &self,
+        p: &SearchParams,
+        t: &Tally,
+        i18n: &I18n,
+    ) -> BTreeMap<String, Vec<FacetCount>> {
+        let mut out = BTreeMap::new();
+        for (i, facet) in FACETS.into_iter().enumerate() {
+            let selected = p.values(facet);
+            let values = self
+                .facet_values(facet, i18n)
+                .into_iter()
+                .enumerate()
+                .take(128)
+                .map(|(bit, (code, label))| FacetCount {
+                    count: t.counts[i][bit],
+                    selected: selected.contains(&code),
+                    code,
+                    label,
+                })
+                .collect();
+            out.insert(facet.as_str().to_owned(), values);
+        }
+        out
+    }
+
+    fn hits(
+        &self,
+        table: &OrgTable,
+        page: &[Candidate],
+        words: &QueryWords,
+    ) -> Result<Vec<SearchHit>, SearchError> {
+        let searcher = self.index.reader.searcher();
+        let snippets = if words.plain.is_empty() {
+            None
+        } else {
+            Some(self.snippet_generator(&searcher, words)?)
+        };
+        let tax = &self.catalog.taxonomy;
+        let codes = |vocab: Vocabulary, mask: u128| -> Vec<String> {
+            tax.terms(vocab)
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i < 128 && mask & (1u128 << i) != 0)
+                .map(|(_, t)| t.code.clone())
+                .collect()
+        };
+        let mut out = vec![];
+        for c in page {
+            let r = &table.rows()[c.row];
+            let snippet = match (&snippets, c.doc) {
+                (Some(g), Some(addr)) => {
+                    let doc: tantivy::TantivyDocument = searcher.doc(addr)?;
+                    let mut s = g.snippet_from_doc(&doc);
+                    s.set_snippet_prefix_postfix("<mark>", "</mark>");
+                    Some(s.to_html()).filter(|h| !h.is_empty())
+                }
+                _ => None,
+            };
+            out.push(SearchHit {
+                id: r.id,
+                slug: r.slug.clone(),
+                name: r.name.clone(),
+                kind: tax
+                    .org_kind
+                    .get(usize::from(r.kind))
+                    .map(|t| t.code.clone())
+                    .unwrap_or_default(),
+                okrug: self
+                    .catalog
+                    .okrugs
+                    .get(usize::from(r.okrug))
+                    .map(|o| o.slug.clone())
+                    .unwrap_or_default(),
+                lat: r.at.lat,
+                lon: r.at.lon,
+                approximate_location: r.has(flag::APPROXIMATE),
+                directions: codes(Vocabulary::Direction, r.directions),
+                audiences: codes(Vocabulary::Audience, r.audiences),
+                snippet: snippet.unwrap_or_else(|| escape_html(&r.summary)),
+                distance_km: c.distance.map(|d| (d * 10.0).round() / 10.0),
+                url: org_url(r.id, &r.slug),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Highlights the query's stems and the words its typos matched (tantivy does not
+    /// highlight fuzzy matches by itself).
+    fn snippet_generator(
+        &self,
+        searcher: &tantivy::Searcher,
+        words: &QueryWords,
+    ) -> Result<SnippetGenerator, SearchError> {
+        let body = self.index.fields.body;
+        let mut terms = BTreeMap::new();
+        for stem in &words.stems {
+            terms.insert(stem.clone(), 1.0);
+            let letters = stem.chars().count();
+            if letters >= 4 {
+                for t in self.expand(
+                    searcher,
+                    body,
+                    stem,
+                    if letters >= 8 { 2 } else { 1 },
+                    false,
+                )? {
+                    terms.insert(t, 0.5);
+                }
+            }
+        }
+        Ok(SnippetGenerator::new(terms, stemming(), body, 320))
+    }
+
+    /// The indexed terms within `distance` edits of `term` (or starting with it).
+    fn expand(
+        &self,
+        searcher: &tantivy::Searcher,
+        field: Field,
+        term: &str,
+        distance: u8,
+        prefix: bool,
+    ) -> Result<Vec<String>, SearchError> {
+        let t = Term::from_field_text(field, term);
+        let q = if prefix {
+            FuzzyTermQuery::new_prefix(t, distance, true)
+        } else {
+            FuzzyTermQuery::new(t, distance, true)
+        };
+        let mut out = vec![];
+        for seg in searcher.segment_readers() {
+            let ii = seg.inverted_index(field)?;
+            let mut stream = ii.terms().search(q.automaton()?).into_stream()?;
+            while stream.advance() && out.len() < 50 {
+                out.push(String::from_utf8_lossy(stream.key()).into_owned());
+            }
+        }
+        Ok(out)
+    }
+}
