@@ -3,6 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "server")]
+pub mod store;
+
 use crate::taxonomy::Taxonomy;
 use crate::text::LocalizedText;
 

@@ -154,10 +154,7 @@ async fn grant_staff(
     let result = async {
         let admin = authz::require_admin(&auth)?;
         let email = store::normalize_email(form.get("email"));
-        let region_id: Option<i64> = sqlx::query_scalar("select id from region where slug = ?")
-            .bind(form.get("region"))
-            .fetch_optional(&state.db)
-            .await?;
+        let region_id = crate::region::store::id_by_slug(&state.db, form.get("region")).await?;
         // Only an account with a proven address can hold a role: registering someone's
         // address in advance gets nothing.
         let account = store::find_by_email(&state.db, &email).await?;

@@ -198,18 +198,16 @@ pub mod queries {
     pub async fn admin_page() -> Result<AdminPage, AppError> {
         authz::require_admin(&auth()?)?;
         let (state, i18n) = crate::state::request_context()?;
-        let regions: Vec<(i64, String, String)> =
-            sqlx::query_as("select id, slug, name from region order by slug")
-                .fetch_all(&state.db)
-                .await?
-                .into_iter()
-                .map(|(id, slug, name): (i64, String, String)| {
-                    let label = serde_json::from_str::<crate::text::LocalizedText>(&name)
-                        .map(|t| t.get(i18n.locale).to_owned())
-                        .unwrap_or(name);
-                    (id, slug, label)
-                })
-                .collect();
+        let regions: Vec<(i64, String, String)> = crate::region::store::all(&state.db)
+            .await?
+            .into_iter()
+            .map(|(id, slug, name): (i64, String, String)| {
+                let label = serde_json::from_str::<crate::text::LocalizedText>(&name)
+                    .map(|t| t.get(i18n.locale).to_owned())
+                    .unwrap_or(name);
+                (id, slug, label)
+            })
+            .collect();
         let region_name = |id: i64| {
             regions
                 .iter()

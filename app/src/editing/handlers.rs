@@ -194,10 +194,7 @@ async fn update_logo(
     if new_logo.is_none() && !remove {
         return Ok(());
     }
-    let old: Option<String> = sqlx::query_scalar("select logo from organization where id = ?")
-        .bind(id)
-        .fetch_one(&state.db)
-        .await?;
+    let old = edit_store::logo_of(&state.db, id).await?;
     let name = match &new_logo {
         Some(l) => Some(logo::store(&state.config.data_dir, id, l).await?),
         None => None,

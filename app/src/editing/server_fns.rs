@@ -296,12 +296,7 @@ pub mod queries {
                 .map(|d| d.form_state()),
             None => None,
         };
-        let last_verified: Option<String> = sqlx::query_scalar(
-            "select max(verified_at) from verification where organization_id = ?",
-        )
-        .bind(id)
-        .fetch_one(&state.db)
-        .await?;
+        let last_verified = edit_store::last_verified_at(&state.db, id).await?;
         Ok(ManagePage {
             id,
             name: org.name.clone(),

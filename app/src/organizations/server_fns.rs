@@ -84,14 +84,11 @@ pub mod queries {
         let rec = store::get_record_with(&state.db, id, &today, false)
             .await?
             .ok_or(AppError::NotFound)?;
+        let logo_url = rec.org.logo.as_deref().map(crate::editing::logo::url);
+        let moderation_note = rec.org.moderation_note.clone();
         let mut page = view::page(&state.region, rec, i18n);
-        let (logo, note): (Option<String>, String) =
-            sqlx::query_as("select logo, moderation_note from organization where id = ?")
-                .bind(id)
-                .fetch_one(&state.db)
-                .await?;
-        page.logo_url = logo.as_deref().map(crate::editing::logo::url);
-        page.moderation_note = note;
+        page.logo_url = logo_url;
+        page.moderation_note = moderation_note;
         if let Some(v) = &viewer {
             page.can_edit = authz::can_edit(&state.db, v, &access).await?;
             page.can_manage = v.is_staff_of(access.region_id);

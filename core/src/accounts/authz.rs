@@ -20,12 +20,7 @@ pub struct OrgAccess {
 }
 
 pub async fn org_access(db: &Db, id: i64) -> sqlx::Result<Option<OrgAccess>> {
-    sqlx::query_as(
-        "select id, region_id, slug, name, status, proposed_by, version from organization where id = ?",
-    )
-    .bind(id)
-    .fetch_optional(db)
-    .await
+    crate::organizations::store::access(db, id).await
 }
 
 /// The logged-in viewer, or 401.

@@ -8,11 +8,10 @@ use sqlx::{Sqlite, Transaction};
 
 use crate::db::{now, Db};
 use crate::organizations::input::{EventInput, NeedInput, OrganizationInput, ServiceInput};
-use crate::organizations::store::{replace_parts, EventRow, OrganizationRow};
+use crate::organizations::store::{self, OrganizationRecord, OrganizationRow};
 use crate::organizations::validate::ValidOrganization;
 use crate::region::RegionCatalog;
 use crate::taxonomy::Vocabulary;
-use crate::text::collation_key;
 
 /// An organization as the edit form starts from it, with the facts around it.
 #[derive(Clone, Debug)]
@@ -27,34 +26,30 @@ fn code_of(catalog: &RegionCatalog, id: i64) -> Option<(Vocabulary, String)> {
     catalog.taxonomy.by_id(id).map(|(v, t)| (v, t.code.clone()))
 }
 
-/// Reads an organization (whatever its status) into the edit form's input shape.
+/// Reads an organization (whatever its status) into the edit form's input shape, through
+/// the one read path ([`store::read`]).
 pub async fn load_editable(
     db: &Db,
     catalog: &RegionCatalog,
     id: i64,
 ) -> sqlx::Result<Option<Editable>> {
-    let Some(row) = sqlx::query_as::<_, OrganizationRow>(
-        "select id, region_id, okrug_id, slug, name, kind, legal_form, inn, ogrn, summary, description, address, settlement,
-           lat, lon, location_approximate, status, is_demo, version, created_at, updated_at
-         from organization where id = ?",
-    )
-    .bind(id)
-    .fetch_optional(db)
-    .await?
-    else {
+    let Some(rec) = store::read(db, id, false, store::Events::All).await? else {
         return Ok(None);
     };
-    let (logo, moderation_note): (Option<String>, String) =
-        sqlx::query_as("select logo, moderation_note from organization where id = ?")
-            .bind(id)
-            .fetch_one(db)
-            .await?;
-    let term_ids: Vec<i64> = sqlx::query_scalar(
-        "select term_id from organization_term where organization_id = ? order by term_id",
-    )
-    .bind(id)
-    .fetch_all(db)
-    .await?;
+    Ok(Some(Editable {
+        input: input_of(&rec, catalog),
+        logo: rec.org.logo.clone(),
+        moderation_note: rec.org.moderation_note.clone(),
+        row: rec.org,
+    }))
+}
+
+/// A stored organization in the input shape: what the edit form starts from and what a
+/// revision of it records. The inverse of validation, field for field (the "every field"
+/// round-trip test in tests/editing_flows.rs holds them together).
+pub fn input_of(rec: &OrganizationRecord, catalog: &RegionCatalog) -> OrganizationInput {
+    let row = &rec.org;
+    let code = |t: &i64| code_of(catalog, *t);
     let mut input = OrganizationInput {
         name: row.name.clone(),
         kind: row.kind.clone(),
@@ -79,7 +74,7 @@ pub async fn load_editable(
     if !row.location_approximate {
         input.okrug.clear();
     }
-    for (vocab, code) in term_ids.iter().filter_map(|t| code_of(catalog, *t)) {
+    for (vocab, code) in rec.term_ids.iter().filter_map(code) {
         match vocab {
             Vocabulary::Direction => input.directions.push(code),
             Vocabulary::Audience => input.audiences.push(code),
@@ -87,26 +82,9 @@ pub async fn load_editable(
             _ => {}
         }
     }
-    read_contacts(db, id, &mut input).await?;
-    read_lists(db, catalog, id, &mut input).await?;
-    Ok(Some(Editable {
-        input,
-        row,
-        logo,
-        moderation_note,
-    }))
-}
-
-async fn read_contacts(db: &Db, id: i64, input: &mut OrganizationInput) -> sqlx::Result<()> {
-    let contacts: Vec<(String, String)> = sqlx::query_as(
-        "select kind, value from contact where organization_id = ? order by position, id",
-    )
-    .bind(id)
-    .fetch_all(db)
-    .await?;
-    let mut by_kind: HashMap<String, Vec<String>> = HashMap::new();
-    for (kind, value) in contacts {
-        by_kind.entry(kind).or_default().push(value);
+    let mut by_kind: HashMap<&str, Vec<&str>> = HashMap::new();
+    for c in &rec.contacts {
+        by_kind.entry(&c.kind).or_default().push(&c.value);
     }
     let mut take = |k: &str| by_kind.remove(k).map(|v| v.join(", ")).unwrap_or_default();
     input.phone = take("phone");
@@ -115,77 +93,45 @@ async fn read_contacts(db: &Db, id: i64, input: &mut OrganizationInput) -> sqlx:
     input.vk = take("vk");
     input.ok = take("ok");
     input.telegram = take("telegram");
-    Ok(())
-}
-
-async fn read_lists(
-    db: &Db,
-    catalog: &RegionCatalog,
-    id: i64,
-    input: &mut OrganizationInput,
-) -> sqlx::Result<()> {
-    let services: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
-        "select id, name, description, cost, how_to_apply, schedule from service where organization_id = ? order by position, id",
-    )
-    .bind(id)
-    .fetch_all(db)
-    .await?;
-    for (sid, name, description, cost, how_to_apply, schedule) in services {
-        let audiences: Vec<i64> = sqlx::query_scalar(
-            "select term_id from service_term where service_id = ? order by term_id",
-        )
-        .bind(sid)
-        .fetch_all(db)
-        .await?;
-        input.services.push(ServiceInput {
-            name,
-            description,
-            audiences: audiences
-                .iter()
-                .filter_map(|t| code_of(catalog, *t))
-                .map(|(_, c)| c)
-                .collect(),
-            cost,
-            how_to_apply,
-            schedule,
-        });
-    }
-    let events: Vec<EventRow> = sqlx::query_as(
-        "select title, description, starts_at, ends_at, place, format_term_id from event where organization_id = ? order by starts_at, id",
-    )
-    .bind(id)
-    .fetch_all(db)
-    .await?;
-    input.events = events
-        .into_iter()
+    input.services = rec
+        .services
+        .iter()
+        .map(|(s, audiences)| ServiceInput {
+            name: s.name.clone(),
+            description: s.description.clone(),
+            audiences: audiences.iter().filter_map(code).map(|(_, c)| c).collect(),
+            cost: s.cost.clone(),
+            how_to_apply: s.how_to_apply.clone(),
+            schedule: s.schedule.clone(),
+        })
+        .collect();
+    input.events = rec
+        .events
+        .iter()
         .map(|e| EventInput {
-            title: e.title,
-            description: e.description,
-            starts_at: e.starts_at,
-            ends_at: e.ends_at.unwrap_or_default(),
-            place: e.place,
+            title: e.title.clone(),
+            description: e.description.clone(),
+            starts_at: e.starts_at.clone(),
+            ends_at: e.ends_at.clone().unwrap_or_default(),
+            place: e.place.clone(),
             format: e
                 .format_term_id
-                .and_then(|f| code_of(catalog, f))
+                .as_ref()
+                .and_then(code)
                 .map(|(_, c)| c)
                 .unwrap_or_default(),
         })
         .collect();
-    let needs: Vec<(String, String, String)> = sqlx::query_as(
-        "select kind, title, description from need where organization_id = ? and active = 1 order by position, id",
-    )
-    .bind(id)
-    .fetch_all(db)
-    .await?;
-    input.needs = needs
-        .into_iter()
-        .map(|(kind, title, description)| NeedInput {
-            kind,
-            title,
-            description,
+    input.needs = rec
+        .needs
+        .iter()
+        .map(|n| NeedInput {
+            kind: n.kind.clone(),
+            title: n.title.clone(),
+            description: n.description.clone(),
         })
         .collect();
-    Ok(())
+    input
 }
 
 /// Which of the organization's ИНН/ОГРН another organization of the region already has.
@@ -231,45 +177,33 @@ pub async fn update_if_version(
     o: &ValidOrganization,
     new_status: Option<&str>,
 ) -> sqlx::Result<Option<i64>> {
-    let ts = now();
-    let version: Option<i64> = sqlx::query_scalar(
-        "update organization set okrug_id = ?, slug = ?, name = ?, sort_name = ?, kind = ?, legal_form = ?, inn = ?, ogrn = ?,
-           summary = ?, description = ?, address = ?, settlement = ?, lat = ?, lon = ?, location_approximate = ?,
-           status = coalesce(?, status), version = version + 1, updated_at = ?
-         where id = ? and version = ? returning version",
-    )
-    .bind(o.okrug_id).bind(&o.slug).bind(&o.name).bind(collation_key(&o.name)).bind(&o.kind)
-    .bind(&o.legal_form).bind(&o.inn).bind(&o.ogrn).bind(&o.summary).bind(&o.description)
-    .bind(&o.address).bind(&o.settlement).bind(o.location.lat).bind(o.location.lon)
-    .bind(o.approximate).bind(new_status).bind(&ts).bind(id).bind(base_version)
-    .fetch_optional(&mut **tx)
-    .await?;
-    if version.is_some() {
-        replace_parts(tx, id, o, &ts, true).await?;
-    }
-    Ok(version)
+    let how = store::Write::Update {
+        id,
+        base_version: Some(base_version),
+        status: new_status,
+        is_demo: None,
+    };
+    Ok(store::write(tx, o, how).await?.map(|(_, version)| version))
 }
 
-/// Stores a proposed organization, unpublished until staff approve it.
+/// Stores a proposed organization, unpublished until staff approve it, with its proposer as
+/// its first editor.
 pub async fn insert_pending(
     tx: &mut Transaction<'_, Sqlite>,
     region_id: i64,
     o: &ValidOrganization,
     proposed_by: i64,
 ) -> sqlx::Result<i64> {
+    let how = store::Write::Insert {
+        region_id,
+        status: "pending",
+        is_demo: false,
+        proposed_by: Some(proposed_by),
+    };
+    let (id, _) = store::write(tx, o, how)
+        .await?
+        .ok_or(sqlx::Error::RowNotFound)?;
     let ts = now();
-    let id: i64 = sqlx::query_scalar(
-        "insert into organization (region_id, okrug_id, slug, name, sort_name, kind, legal_form, inn, ogrn, summary,
-           description, address, settlement, lat, lon, location_approximate, status, is_demo, version, proposed_by, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, 1, ?, ?, ?) returning id",
-    )
-    .bind(region_id).bind(o.okrug_id).bind(&o.slug).bind(&o.name).bind(collation_key(&o.name))
-    .bind(&o.kind).bind(&o.legal_form).bind(&o.inn).bind(&o.ogrn).bind(&o.summary)
-    .bind(&o.description).bind(&o.address).bind(&o.settlement).bind(o.location.lat)
-    .bind(o.location.lon).bind(o.approximate).bind(proposed_by).bind(&ts).bind(&ts)
-    .fetch_one(&mut **tx)
-    .await?;
-    replace_parts(tx, id, o, &ts, false).await?;
     sqlx::query(
         "insert into membership (account_id, organization_id, added_by, created_at, updated_at) values (?, ?, ?, ?, ?)",
     )
@@ -513,6 +447,22 @@ pub async fn resolve_report(db: &Db, report_id: i64, by: i64) -> sqlx::Result<bo
 }
 
 /// Sets (or clears) the logo file name; bumps `updated_at` so search and pages refresh.
+/// The organization's logo file name, if it has one.
+pub async fn logo_of(db: &Db, id: i64) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("select logo from organization where id = ?")
+        .bind(id)
+        .fetch_one(db)
+        .await
+}
+
+/// When the organization was last verified, if ever.
+pub async fn last_verified_at(db: &Db, id: i64) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("select max(verified_at) from verification where organization_id = ?")
+        .bind(id)
+        .fetch_one(db)
+        .await
+}
+
 pub async fn set_logo(db: &Db, id: i64, file: Option<&str>) -> sqlx::Result<()> {
     let ts = now();
     sqlx::query("update organization set logo = ?, updated_at = ? where id = ?")

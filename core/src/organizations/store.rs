@@ -55,6 +55,10 @@ pub struct OrganizationRow {
     pub version: i64,
     pub created_at: String,
     pub updated_at: String,
+    /// The logo's file name under the uploads folder, if any.
+    pub logo: Option<String>,
+    /// Staff's note to the organization's own people (not public).
+    pub moderation_note: String,
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -218,20 +222,51 @@ pub async fn count_all(db: &Db, region_id: i64) -> sqlx::Result<i64> {
         .await
 }
 
+/// The facts about an organization that decide who may touch it.
+pub async fn access(db: &Db, id: i64) -> sqlx::Result<Option<crate::accounts::authz::OrgAccess>> {
+    sqlx::query_as(
+        "select id, region_id, slug, name, status, proposed_by, version from organization where id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await
+}
+
+/// Which events a read includes.
+#[derive(Clone, Copy, Debug)]
+pub enum Events<'a> {
+    /// The upcoming ones (ending on or after this local `YYYY-MM-DD`), at most 20: what a
+    /// public page shows.
+    UpcomingFrom(&'a str),
+    /// Every one: what the edit form, revisions and exports need.
+    All,
+}
+
 /// Loads one published organization with all its parts. `today` (local `YYYY-MM-DD`) decides
 /// which events are upcoming.
 pub async fn get_record(db: &Db, id: i64, today: &str) -> sqlx::Result<Option<OrganizationRecord>> {
-    get_record_with(db, id, today, true).await
+    read(db, id, true, Events::UpcomingFrom(today)).await
 }
 
 /// Like [`get_record`], but `published_only: false` also finds organizations awaiting
 /// moderation or rejected (for their editors and staff; the caller checks).
-#[tracing::instrument(skip(db), err)]
 pub async fn get_record_with(
     db: &Db,
     id: i64,
     today: &str,
     published_only: bool,
+) -> sqlx::Result<Option<OrganizationRecord>> {
+    read(db, id, published_only, Events::UpcomingFrom(today)).await
+}
+
+/// The one read path of an organization: the row and every part, for pages, the edit form
+/// (`editing::store::load_editable`), revisions and the search API alike.
+#[tracing::instrument(skip(db), err)]
+pub async fn read(
+    db: &Db,
+    id: i64,
+    published_only: bool,
+    events: Events<'_>,
 ) -> sqlx::Result<Option<OrganizationRecord>> {
     let Some(org) = sqlx::query_as::<_, OrganizationRow>(
         "select * from organization where id = ? and (status = 'published' or not ?)",
@@ -243,11 +278,12 @@ pub async fn get_record_with(
     else {
         return Ok(None);
     };
-    let term_ids =
-        sqlx::query_scalar("select term_id from organization_term where organization_id = ?")
-            .bind(id)
-            .fetch_all(db)
-            .await?;
+    let term_ids = sqlx::query_scalar(
+        "select term_id from organization_term where organization_id = ? order by term_id",
+    )
+    .bind(id)
+    .fetch_all(db)
+    .await?;
     let contacts = sqlx::query_as(
         "select kind, value from contact where organization_id = ? order by position, id",
     )
@@ -262,18 +298,27 @@ pub async fn get_record_with(
     .fetch_all(db)
     .await?
     {
-        let audiences = sqlx::query_scalar("select term_id from service_term where service_id = ?")
-            .bind(s.id)
-            .fetch_all(db)
-            .await?;
+        let audiences = sqlx::query_scalar(
+            "select term_id from service_term where service_id = ? order by term_id",
+        )
+        .bind(s.id)
+        .fetch_all(db)
+        .await?;
         services.push((s, audiences));
     }
-    let events = sqlx::query_as(
-        "select title, description, starts_at, ends_at, place, format_term_id from event
-         where organization_id = ? and coalesce(ends_at, starts_at) >= ? order by starts_at limit 20",
-    )
-    .bind(id)
-    .bind(today)
+    let events = match events {
+        Events::UpcomingFrom(today) => sqlx::query_as(
+            "select title, description, starts_at, ends_at, place, format_term_id from event
+             where organization_id = ? and coalesce(ends_at, starts_at) >= ? order by starts_at limit 20",
+        )
+        .bind(id)
+        .bind(today),
+        Events::All => sqlx::query_as(
+            "select title, description, starts_at, ends_at, place, format_term_id from event
+             where organization_id = ? order by starts_at, id",
+        )
+        .bind(id),
+    }
     .fetch_all(db)
     .await?;
     let needs = sqlx::query_as(
@@ -368,40 +413,153 @@ pub async fn upsert(
     region_id: i64,
     o: &ValidOrganization,
 ) -> sqlx::Result<(i64, bool)> {
-    let ts = now();
     let existing = find_existing(tx, region_id, o).await?;
-    let id = match existing {
-        Some(id) => {
-            sqlx::query(
-                "update organization set okrug_id = ?, slug = ?, name = ?, sort_name = ?, kind = ?, legal_form = ?, inn = ?, ogrn = ?,
-                   summary = ?, description = ?, address = ?, settlement = ?, lat = ?, lon = ?, location_approximate = ?,
-                   is_demo = ?, version = version + 1, updated_at = ?
-                 where id = ?",
-            )
-            .bind(o.okrug_id).bind(&o.slug).bind(&o.name).bind(collation_key(&o.name)).bind(&o.kind)
-            .bind(&o.legal_form).bind(&o.inn).bind(&o.ogrn).bind(&o.summary).bind(&o.description)
-            .bind(&o.address).bind(&o.settlement).bind(o.location.lat).bind(o.location.lon)
-            .bind(o.approximate).bind(o.is_demo).bind(&ts).bind(id)
-            .execute(&mut **tx)
-            .await?;
-            id
+    let how = match existing {
+        Some(id) => Write::Update {
+            id,
+            base_version: None,
+            status: None,
+            is_demo: Some(o.is_demo),
+        },
+        None => Write::Insert {
+            region_id,
+            status: "published",
+            is_demo: o.is_demo,
+            proposed_by: None,
+        },
+    };
+    let written = write(tx, o, how).await?;
+    // Without a base version an update always writes.
+    let (id, _) = written.ok_or(sqlx::Error::RowNotFound)?;
+    Ok((id, existing.is_none()))
+}
+
+/// How [`write`] stores an organization.
+#[derive(Clone, Copy, Debug)]
+pub enum Write<'a> {
+    /// A new row, at version 1.
+    Insert {
+        region_id: i64,
+        status: &'a str,
+        is_demo: bool,
+        proposed_by: Option<i64>,
+    },
+    /// An existing row, version + 1. With `base_version`, only if the stored version is still
+    /// that one; `None` in `status` or `is_demo` keeps the stored value.
+    Update {
+        id: i64,
+        base_version: Option<i64>,
+        status: Option<&'a str>,
+        is_demo: Option<bool>,
+    },
+}
+
+/// The organization columns every write sets, in the order [`bind_columns`] binds them.
+const WRITTEN: [&str; 15] = [
+    "okrug_id",
+    "slug",
+    "name",
+    "sort_name",
+    "kind",
+    "legal_form",
+    "inn",
+    "ogrn",
+    "summary",
+    "description",
+    "address",
+    "settlement",
+    "lat",
+    "lon",
+    "location_approximate",
+];
+
+type Scalar<'q> = sqlx::query::QueryScalar<'q, Sqlite, i64, sqlx::sqlite::SqliteArguments<'q>>;
+
+fn bind_columns<'q>(q: Scalar<'q>, o: &'q ValidOrganization) -> Scalar<'q> {
+    q.bind(o.okrug_id)
+        .bind(&o.slug)
+        .bind(&o.name)
+        .bind(collation_key(&o.name))
+        .bind(&o.kind)
+        .bind(&o.legal_form)
+        .bind(&o.inn)
+        .bind(&o.ogrn)
+        .bind(&o.summary)
+        .bind(&o.description)
+        .bind(&o.address)
+        .bind(&o.settlement)
+        .bind(o.location.lat)
+        .bind(o.location.lon)
+        .bind(o.approximate)
+}
+
+static INSERT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "insert into organization (region_id, {}, status, is_demo, version, proposed_by, created_at, updated_at)
+         values (?, {}, ?, ?, 1, ?, ?, ?) returning id",
+        WRITTEN.join(", "),
+        vec!["?"; WRITTEN.len()].join(", ")
+    )
+});
+
+static UPDATE_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let sets: Vec<String> = WRITTEN.iter().map(|c| format!("{c} = ?")).collect();
+    format!(
+        "update organization set {}, status = coalesce(?, status), is_demo = coalesce(?, is_demo),
+           version = version + 1, updated_at = ?
+         where id = ? and (? is null or version = ?) returning version",
+        sets.join(", ")
+    )
+});
+
+/// The one write path of an organization: import, edit, proposal and revert all store the
+/// row here and replace its parts. Returns the id and the new version, or `None` when an
+/// update's `base_version` is stale (then nothing is written).
+pub async fn write(
+    tx: &mut Transaction<'_, Sqlite>,
+    o: &ValidOrganization,
+    how: Write<'_>,
+) -> sqlx::Result<Option<(i64, i64)>> {
+    let ts = now();
+    let (id, version, existed) = match how {
+        Write::Insert {
+            region_id,
+            status,
+            is_demo,
+            proposed_by,
+        } => {
+            let q = sqlx::query_scalar(INSERT_SQL.as_str()).bind(region_id);
+            let id = bind_columns(q, o)
+                .bind(status)
+                .bind(is_demo)
+                .bind(proposed_by)
+                .bind(&ts)
+                .bind(&ts)
+                .fetch_one(&mut **tx)
+                .await?;
+            (id, 1, false)
         }
-        None => {
-            sqlx::query_scalar(
-                "insert into organization (region_id, okrug_id, slug, name, sort_name, kind, legal_form, inn, ogrn, summary,
-                   description, address, settlement, lat, lon, location_approximate, status, is_demo, version, created_at, updated_at)
-                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'published', ?, 1, ?, ?) returning id",
-            )
-            .bind(region_id).bind(o.okrug_id).bind(&o.slug).bind(&o.name).bind(collation_key(&o.name))
-            .bind(&o.kind).bind(&o.legal_form).bind(&o.inn).bind(&o.ogrn).bind(&o.summary)
-            .bind(&o.description).bind(&o.address).bind(&o.settlement).bind(o.location.lat)
-            .bind(o.location.lon).bind(o.approximate).bind(o.is_demo).bind(&ts).bind(&ts)
-            .fetch_one(&mut **tx)
-            .await?
+        Write::Update {
+            id,
+            base_version,
+            status,
+            is_demo,
+        } => {
+            let q = bind_columns(sqlx::query_scalar(UPDATE_SQL.as_str()), o)
+                .bind(status)
+                .bind(is_demo)
+                .bind(&ts)
+                .bind(id)
+                .bind(base_version)
+                .bind(base_version);
+            let Some(version) = q.fetch_optional(&mut **tx).await? else {
+                return Ok(None);
+            };
+            (id, version, true)
         }
     };
-    replace_parts(tx, id, o, &ts, existing.is_some()).await?;
-    Ok((id, existing.is_none()))
+    replace_parts(tx, id, o, &ts, existed).await?;
+    Ok(Some((id, version)))
 }
 
 /// Inserts many rows in one statement: each statement costs a round trip to SQLite's

@@ -58,12 +58,7 @@ impl IndexDiff {
 impl SearchEngine {
     /// Compares the index with the database: same ids, same versions.
     pub async fn compare_with(&self, db: &crate::db::Db) -> anyhow::Result<IndexDiff> {
-        let in_db: Vec<(i64, i64)> = sqlx::query_as(
-            "select id, version from organization where region_id = ? and status = 'published' order by id",
-        )
-        .bind(self.catalog.id)
-        .fetch_all(db)
-        .await?;
+        let in_db = super::store::published_versions(db, self.catalog.id).await?;
         let in_index = self.index.versions()?;
         Ok(IndexDiff::between(&in_db, &in_index))
     }

@@ -1,11 +1,9 @@
 //! The tantivy index: a rebuildable cache of the database under `<data>/search/`. A
 //! schema-version file beside it decides when the index must be wiped and rebuilt.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use sqlx::Row;
 use tantivy::directory::MmapDirectory;
 use tantivy::schema::{
     IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED,
@@ -13,9 +11,6 @@ use tantivy::schema::{
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use super::analyzer::{plain, stemming, RU_PLAIN, RU_STEM};
-use crate::db::Db;
-use crate::region::RegionCatalog;
-use crate::taxonomy::Vocabulary;
 
 /// Bump when the schema or the analyzers change: the index is then rebuilt at start-up.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -264,128 +259,4 @@ impl SearchIndex {
         self.reader.reload()?;
         Ok(())
     }
-}
-
-/// Appends `s` to `out` with a separating newline.
-fn push(out: &mut String, s: &str) {
-    if !s.trim().is_empty() {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        out.push_str(s);
-    }
-}
-
-/// Loads the text of every published organization (or only `ids`) from the database.
-#[tracing::instrument(skip_all, err)]
-pub async fn load_docs(
-    db: &Db,
-    catalog: &RegionCatalog,
-    ids: Option<&[i64]>,
-) -> anyhow::Result<Vec<IndexDoc>> {
-    let filter = ids.map(|ids| serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()));
-    let scope = "o.region_id = ? and o.status = 'published' and (? is null or o.id in (select value from json_each(?)))";
-    let mut docs: Vec<IndexDoc> = vec![];
-    let mut at: HashMap<i64, usize> = HashMap::new();
-    let sql = format!(
-        "select o.id, o.version, o.name, o.summary, o.description, o.settlement, o.address, o.okrug_id, o.kind, o.legal_form
-         from organization o where {scope}"
-    );
-    for r in sqlx::query(&sql)
-        .bind(catalog.id)
-        .bind(&filter)
-        .bind(&filter)
-        .fetch_all(db)
-        .await?
-    {
-        let id: i64 = r.try_get("id")?;
-        let mut d = IndexDoc {
-            id,
-            version: r.try_get("version")?,
-            name: r.try_get("name")?,
-            ..Default::default()
-        };
-        push(&mut d.body, r.try_get("summary")?);
-        push(&mut d.body, r.try_get("description")?);
-        push(&mut d.place, r.try_get("settlement")?);
-        push(&mut d.place, r.try_get("address")?);
-        if let Some(o) = catalog.okrug_by_id(r.try_get("okrug_id")?) {
-            for text in [&o.name, &o.full_name, &o.admin_center] {
-                text.0.values().for_each(|v| push(&mut d.place, v));
-            }
-        }
-        let tax = &catalog.taxonomy;
-        let kind: String = r.try_get("kind")?;
-        let legal_form: Option<String> = r.try_get("legal_form")?;
-        for (vocab, code) in [
-            (Vocabulary::OrgKind, Some(kind)),
-            (Vocabulary::LegalForm, legal_form),
-        ] {
-            if let Some(t) = code.and_then(|c| tax.by_code(vocab, &c)) {
-                t.label.0.values().for_each(|v| push(&mut d.labels, v));
-            }
-        }
-        at.insert(id, docs.len());
-        docs.push(d);
-    }
-    add_parts(db, catalog, &filter, scope, &mut docs, &at).await?;
-    Ok(docs)
-}
-
-/// Adds services, events, needs and taxonomy labels to the loaded documents.
-async fn add_parts(
-    db: &Db,
-    catalog: &RegionCatalog,
-    filter: &Option<String>,
-    scope: &str,
-    docs: &mut [IndexDoc],
-    at: &HashMap<i64, usize>,
-) -> anyhow::Result<()> {
-    let parts = [
-        // Cost words go in too, so "бесплатно" finds free services.
-        "select s.organization_id, s.name || '. ' || s.description || ' ' ||
-           case s.cost when 'free' then 'бесплатно' when 'partly' then 'частично платно' else 'платно' end
-         from service s join organization o on o.id = s.organization_id",
-        "select e.organization_id, e.title || '. ' || e.description || ' ' || e.place
-         from event e join organization o on o.id = e.organization_id",
-        "select n.organization_id, n.title || '. ' || n.description
-         from need n join organization o on o.id = n.organization_id where n.active = 1 and",
-    ];
-    for sql in parts {
-        let joiner = if sql.ends_with(" and") {
-            " "
-        } else {
-            " where "
-        };
-        let sql = format!("{sql}{joiner}{scope}");
-        let rows: Vec<(i64, String)> = sqlx::query_as(&sql)
-            .bind(catalog.id)
-            .bind(filter)
-            .bind(filter)
-            .fetch_all(db)
-            .await?;
-        for (org, text) in rows {
-            if let Some(&i) = at.get(&org) {
-                push(&mut docs[i].body, &text);
-            }
-        }
-    }
-    let sql = format!(
-        "select ot.organization_id, ot.term_id from organization_term ot join organization o on o.id = ot.organization_id where {scope}"
-    );
-    let links: Vec<(i64, i64)> = sqlx::query_as(&sql)
-        .bind(catalog.id)
-        .bind(filter)
-        .bind(filter)
-        .fetch_all(db)
-        .await?;
-    for (org, term) in links {
-        if let (Some(&i), Some((_, t))) = (at.get(&org), catalog.taxonomy.by_id(term)) {
-            t.label
-                .0
-                .values()
-                .for_each(|v| push(&mut docs[i].labels, v));
-        }
-    }
-    Ok(())
 }

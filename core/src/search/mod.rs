@@ -24,6 +24,8 @@ pub mod limits;
 #[cfg(feature = "server")]
 pub mod page_data;
 #[cfg(feature = "server")]
+pub mod store;
+#[cfg(feature = "server")]
 pub mod table;
 #[cfg(feature = "server")]
 pub mod watch;

@@ -4,10 +4,6 @@
 
 use std::collections::HashMap;
 
-use futures_util::TryStreamExt;
-use sqlx::Row;
-
-use crate::db::Db;
 use crate::region::{LatLon, RegionCatalog};
 use crate::taxonomy::Vocabulary;
 
@@ -44,7 +40,7 @@ pub struct OrgRow {
     pub merc: (f64, f64),
     /// Position in Russian alphabetical order (filled by [`OrgTable::rerank`]).
     pub name_rank: u32,
-    sort_name: String,
+    pub(crate) sort_name: String,
     /// Unix seconds.
     pub updated_at: i64,
     /// Unix seconds of the latest verification, 0 if never verified.
@@ -90,7 +86,7 @@ pub struct OrgTable {
     by_id: Vec<u32>,
 }
 
-fn unix(stamp: &str) -> i64 {
+pub(crate) fn unix(stamp: &str) -> i64 {
     chrono::DateTime::parse_from_rfc3339(stamp)
         .map(|d| d.timestamp())
         .or_else(|_| {
@@ -112,8 +108,8 @@ pub fn mercator(p: LatLon) -> (f64, f64) {
 /// Bit position of each term id, per vocabulary, and of each okrug id.
 pub struct Positions {
     terms: HashMap<i64, (Vocabulary, u32)>,
-    okrugs: HashMap<i64, u8>,
-    kinds: HashMap<String, u8>,
+    pub(crate) okrugs: HashMap<i64, u8>,
+    pub(crate) kinds: HashMap<String, u8>,
 }
 
 impl Positions {
@@ -156,7 +152,7 @@ impl Positions {
         }
     }
 
-    fn set_term(&self, row: &mut OrgRow, term_id: i64) {
+    pub(crate) fn set_term(&self, row: &mut OrgRow, term_id: i64) {
         let Some((vocab, bit)) = self.terms.get(&term_id) else {
             return;
         };
@@ -190,103 +186,6 @@ impl OrgTable {
 
     pub fn get(&self, id: i64) -> Option<&OrgRow> {
         self.index_of(id).map(|i| &self.rows[i])
-    }
-
-    /// Loads every published organization of the region (or only `ids`, for updates).
-    #[tracing::instrument(skip_all, err)]
-    pub async fn load(
-        db: &Db,
-        catalog: &RegionCatalog,
-        ids: Option<&[i64]>,
-    ) -> sqlx::Result<Vec<OrgRow>> {
-        let pos = Positions::new(catalog);
-        let id_filter = ids.map(|ids| serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()));
-        let mut rows = sqlx::query(
-            "select o.id, o.slug, o.name, o.sort_name, o.summary, o.settlement, o.kind, o.okrug_id, o.lat, o.lon,
-                    o.location_approximate, o.is_demo, o.updated_at,
-                    (select max(v.verified_at) from verification v where v.organization_id = o.id) as verified_at,
-                    exists (select 1 from need n where n.organization_id = o.id and n.active = 1) as has_needs,
-                    exists (select 1 from need n where n.organization_id = o.id and n.active = 1 and n.kind = 'volunteers') as wants_volunteers
-             from organization o
-             where o.region_id = ? and o.status = 'published'
-               and (? is null or o.id in (select value from json_each(?)))",
-        )
-        .bind(catalog.id)
-        .bind(&id_filter)
-        .bind(&id_filter)
-        .fetch(db);
-        // Streamed one row at a time: collecting 100,000 full rows first left ~300 MB of
-        // freed buffers pinned between the table's own strings (measured with VmRSS).
-        let mut out = Vec::new();
-        let mut index = HashMap::new();
-        while let Some(r) = rows.try_next().await? {
-            let row = Self::row_from(&r, &pos)?;
-            index.insert(row.id, out.len());
-            out.push(row);
-        }
-        drop(rows);
-        let mut links = sqlx::query_as::<_, (i64, i64)>(
-            "select ot.organization_id, ot.term_id from organization_term ot join organization o on o.id = ot.organization_id
-             where o.region_id = ? and o.status = 'published' and (? is null or o.id in (select value from json_each(?)))",
-        )
-        .bind(catalog.id)
-        .bind(&id_filter)
-        .bind(&id_filter)
-        .fetch(db);
-        while let Some((org, term)) = links.try_next().await? {
-            if let Some(&i) = index.get(&org) {
-                pos.set_term(&mut out[i], term);
-            }
-        }
-        out.shrink_to_fit();
-        Ok(out)
-    }
-
-    fn row_from(r: &sqlx::sqlite::SqliteRow, pos: &Positions) -> sqlx::Result<OrgRow> {
-        let mut flags = 0;
-        let verified_at: Option<String> = r.try_get("verified_at")?;
-        for (on, f) in [
-            (verified_at.is_some(), flag::VERIFIED),
-            (r.try_get::<bool, _>("has_needs")?, flag::HAS_NEEDS),
-            (
-                r.try_get::<bool, _>("wants_volunteers")?,
-                flag::ACCEPTS_VOLUNTEERS,
-            ),
-            (
-                r.try_get::<bool, _>("location_approximate")?,
-                flag::APPROXIMATE,
-            ),
-            (r.try_get::<bool, _>("is_demo")?, flag::DEMO),
-        ] {
-            if on {
-                flags |= f;
-            }
-        }
-        let kind: String = r.try_get("kind")?;
-        let okrug_id: i64 = r.try_get("okrug_id")?;
-        let at = LatLon {
-            lat: r.try_get("lat")?,
-            lon: r.try_get("lon")?,
-        };
-        Ok(OrgRow {
-            id: r.try_get("id")?,
-            slug: r.try_get("slug")?,
-            name: r.try_get("name")?,
-            summary: r.try_get("summary")?,
-            settlement: r.try_get("settlement")?,
-            kind: pos.kinds.get(&kind).copied().unwrap_or(u8::MAX),
-            okrug: pos.okrugs.get(&okrug_id).copied().unwrap_or(u8::MAX),
-            directions: 0,
-            audiences: 0,
-            event_formats: 0,
-            flags,
-            at,
-            merc: mercator(at),
-            name_rank: 0,
-            sort_name: r.try_get("sort_name")?,
-            updated_at: unix(&r.try_get::<String, _>("updated_at")?),
-            verified_at: verified_at.as_deref().map(unix).unwrap_or(0),
-        })
     }
 
     /// Builds a table from loaded rows.

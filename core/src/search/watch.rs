@@ -26,33 +26,16 @@ pub struct Watermark {
 impl Watermark {
     /// Starts from the newest change now in the database.
     pub async fn now(db: &Db, region_id: i64) -> sqlx::Result<Self> {
-        let last: Option<String> =
-            sqlx::query_scalar("select max(updated_at) from organization where region_id = ?")
-                .bind(region_id)
-                .fetch_one(db)
-                .await?;
-        let last = last.unwrap_or_default();
-        let seen_at_last = sqlx::query_scalar(
-            "select id from organization where region_id = ? and updated_at = ?",
-        )
-        .bind(region_id)
-        .bind(&last)
-        .fetch_all(db)
-        .await?
-        .into_iter()
-        .collect();
-        Ok(Self { last, seen_at_last })
+        let (last, ids) = super::store::newest_change(db, region_id).await?;
+        Ok(Self {
+            last,
+            seen_at_last: ids.into_iter().collect(),
+        })
     }
 
     /// The organizations changed since the last call, advancing the watermark.
     pub async fn changes(&mut self, db: &Db, region_id: i64) -> sqlx::Result<Vec<i64>> {
-        let rows: Vec<(i64, String)> = sqlx::query_as(
-            "select id, updated_at from organization where region_id = ? and updated_at >= ?",
-        )
-        .bind(region_id)
-        .bind(&self.last)
-        .fetch_all(db)
-        .await?;
+        let rows = super::store::changed_since(db, region_id, &self.last).await?;
         let changed: Vec<i64> = rows
             .iter()
             .filter(|(id, at)| *at > self.last || !self.seen_at_last.contains(id))
@@ -82,12 +65,7 @@ pub async fn tick(
     let region = engine.catalog.id;
     let changed = mark.changes(db, region).await?;
     engine.refresh(db, &changed).await?;
-    let published: i64 = sqlx::query_scalar(
-        "select count(*) from organization where region_id = ? and status = 'published'",
-    )
-    .bind(region)
-    .fetch_one(db)
-    .await?;
+    let published = super::store::published_count(db, region).await?;
     if published as usize != engine.table_len() {
         tracing::info!(
             published,
