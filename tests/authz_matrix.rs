@@ -123,7 +123,7 @@ async fn world() -> World {
             organization_id: a,
             number: e.row.version,
             account_id: None,
-            kind: "baseline",
+            kind: app::kinds::RevisionKind::Baseline,
             reverted_to: None,
             snapshot: &e.input,
             changed: &[],

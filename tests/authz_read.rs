@@ -147,7 +147,7 @@ async fn every_private_page_and_server_fn_is_shown_only_to_the_roles_that_may_se
         &format!("account:{}", w.editor_a),
         "127.0.0.1",
         app::forms::draft::NewDraft {
-            form: "edit",
+            form: app::kinds::DraftForm::Edit,
             target_id: Some(w.a),
             base_version: Some(1),
             fields: vec![("summary".into(), SECRET.into())],

@@ -18,7 +18,7 @@ pub mod organizations;
 pub mod search;
 pub mod ui;
 
-pub use poputchiki_core::{audit, identifiers, region, taxonomy, text};
+pub use poputchiki_core::{audit, identifiers, kinds, region, taxonomy, text};
 
 #[cfg(feature = "ssr")]
 pub use poputchiki_core::{db, demo, import, mail, mail_queue, scheduler, seed};

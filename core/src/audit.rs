@@ -8,16 +8,31 @@ use crate::db::{now, Db};
 
 /// One thing that happened, as written to the log.
 #[cfg(feature = "server")]
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct AuditEvent<'a> {
     pub region_id: Option<i64>,
     pub account_id: Option<i64>,
-    /// A stable code, e.g. `login`, `login_failed`, `staff_granted`, `org_approved`.
-    pub action: &'a str,
-    pub target_kind: &'a str,
+    pub action: crate::kinds::AuditAction,
+    pub target_kind: crate::kinds::AuditTarget,
     pub target_id: Option<i64>,
     pub detail: String,
     pub ip: &'a str,
+}
+
+#[cfg(feature = "server")]
+impl<'a> AuditEvent<'a> {
+    /// An event of this action and nothing else: no region, account, target or detail.
+    pub fn new(action: crate::kinds::AuditAction, ip: &'a str) -> Self {
+        Self {
+            region_id: None,
+            account_id: None,
+            action,
+            target_kind: crate::kinds::AuditTarget::Nothing,
+            target_id: None,
+            detail: String::new(),
+            ip,
+        }
+    }
 }
 
 #[cfg(feature = "server")]
@@ -40,7 +55,7 @@ pub async fn record(db: &Db, e: AuditEvent<'_>) {
     .execute(db)
     .await;
     if let Err(err) = result {
-        tracing::error!(error = %err, action = e.action, "audit log write failed");
+        tracing::error!(error = %err, action = %e.action, "audit log write failed");
     }
 }
 

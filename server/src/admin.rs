@@ -51,14 +51,13 @@ pub async fn create_admin(
 }
 
 async fn admin_event(db: &Db, account_id: i64, email: &str) {
+    use app::kinds::{AuditAction, AuditTarget};
     let event = app::audit::AuditEvent {
-        action: "admin_created",
         account_id: Some(account_id),
-        target_kind: "account",
+        target_kind: AuditTarget::Account,
         target_id: Some(account_id),
         detail: email.to_owned(),
-        ip: "cli",
-        ..Default::default()
+        ..app::audit::AuditEvent::new(AuditAction::AdminCreated, "cli")
     };
     app::audit::record(db, event).await;
 }

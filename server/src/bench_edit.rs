@@ -96,7 +96,7 @@ pub async fn run(state: &AppState, edits: usize) -> anyhow::Result<()> {
                 org: &org,
                 base_version: org.version,
                 input,
-                kind: "edit",
+                kind: app::kinds::RevisionKind::Edit,
                 reverted_to: None,
                 logo_changed: false,
             },

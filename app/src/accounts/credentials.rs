@@ -3,6 +3,7 @@
 //! link to the new one), and ending sessions. Tokens and throttles are checked before any
 //! hash is computed, so none of these can be used to keep the hashing pool busy.
 
+use crate::kinds::{AuditAction, DraftForm, Notice};
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -19,6 +20,7 @@ use crate::error::{AppError, FieldIssue};
 use crate::forms::draft::NewDraft;
 use crate::state::AppState;
 use crate::web::gate::{RequestAuth, SubmittedForm};
+
 use crate::web::redirect::{back_to_form, see_other};
 
 pub fn router() -> Router<AppState> {
@@ -57,7 +59,7 @@ async fn forgot(
             .or(state.throttle.wait_needed(&email_key, &FORM_IP));
         if let Some(issue) = bad.or(wait.map(rate_limited)) {
             let fields = vec![("email".into(), email.chars().take(MAX_EMAIL).collect())];
-            let d = NewDraft::of("forgot", fields, vec![issue]);
+            let d = NewDraft::of(DraftForm::Forgot, fields, vec![issue]);
             return back_to_form(&state, &auth, "/password/forgot", d).await;
         }
         state.throttle.hit(&ip_key, &FORM_IP);
@@ -75,7 +77,13 @@ async fn forgot(
                 ("minutes", store::RESET_MINUTES.to_string()),
             ];
             notify::send(&state, &account.email, "mail-reset", &args).await?;
-            account_event(&state, &auth, account.id, "password_reset_requested").await;
+            account_event(
+                &state,
+                &auth,
+                account.id,
+                AuditAction::PasswordResetRequested,
+            )
+            .await;
         }
         Ok(see_other("/password/forgot?sent=1"))
     }
@@ -107,7 +115,7 @@ async fn reset_inner(
     // The link first: a guessed or used link costs a lookup, never a hash.
     if !looks_like_token(token) || !store::reset_usable(&state.db, token).await? {
         state.throttle.hit(&fail_key, &FAILURE_IP);
-        let d = NewDraft::of("reset", vec![], vec![issue("", "err-reset-link")]);
+        let d = NewDraft::of(DraftForm::Reset, vec![], vec![issue("", "err-reset-link")]);
         return back_to_form(state, auth, &path, d).await;
     }
     let pw = form.get("password");
@@ -118,11 +126,17 @@ async fn reset_inner(
         issues.push(issue("password_again", "err-password-mismatch"));
     }
     if !issues.is_empty() {
-        return back_to_form(state, auth, &path, NewDraft::of("reset", vec![], issues)).await;
+        return back_to_form(
+            state,
+            auth,
+            &path,
+            NewDraft::of(DraftForm::Reset, vec![], issues),
+        )
+        .await;
     }
     let hash = password::hash_password(pw).await?;
     let Some(account_id) = store::consume_reset(&state.db, token).await? else {
-        let d = NewDraft::of("reset", vec![], vec![issue("", "err-reset-link")]);
+        let d = NewDraft::of(DraftForm::Reset, vec![], vec![issue("", "err-reset-link")]);
         return back_to_form(state, auth, &path, d).await;
     };
     store::set_password(&state.db, account_id, &hash).await?;
@@ -131,9 +145,9 @@ async fn reset_inner(
     session::destroy_all(&state.db, account_id).await?;
     sec::forget_devices(&state.db, account_id).await?;
     forget_throttles(state, account_id, &auth.client_ip).await?;
-    let mut resp = see_other("/account?notice=password-changed");
+    let mut resp = see_other(&Notice::PasswordChanged.on("/account"));
     start_session(state, auth, account_id, false, &mut resp).await?;
-    account_event(state, auth, account_id, "password_reset").await;
+    account_event(state, auth, account_id, AuditAction::PasswordReset).await;
     notify::security_change(state, account_id, "mail-password-changed").await?;
     Ok(resp)
 }
@@ -194,7 +208,7 @@ async fn change_password(
             }
         }
         if !issues.is_empty() {
-            let d = NewDraft::of("password-change", vec![], issues);
+            let d = NewDraft::of(DraftForm::PasswordChange, vec![], issues);
             return back_to_form(&state, &auth, "/account/security", d).await;
         }
         let hash = password::hash_password(pw).await?;
@@ -205,9 +219,15 @@ async fn change_password(
             .map(token_hash)
             .unwrap_or_default();
         sec::end_other_sessions(&state.db, viewer.account_id, &keep).await?;
-        account_event(&state, &auth, viewer.account_id, "password_changed").await;
+        account_event(
+            &state,
+            &auth,
+            viewer.account_id,
+            AuditAction::PasswordChanged,
+        )
+        .await;
         notify::security_change(&state, viewer.account_id, "mail-password-changed").await?;
-        Ok(see_other("/account/security?notice=password-changed"))
+        Ok(see_other(&Notice::PasswordChanged.on("/account/security")))
     }
     .await;
     finish(result, &headers)
@@ -242,7 +262,7 @@ async fn change_email(
         }
         if !issues.is_empty() {
             let fields = vec![("new_email".into(), email.chars().take(MAX_EMAIL).collect())];
-            let d = NewDraft::of("email-change", fields, issues);
+            let d = NewDraft::of(DraftForm::EmailChange, fields, issues);
             return back_to_form(&state, &auth, "/account/security", d).await;
         }
         // The link goes to the new address; a taken address gets the same answer and no link.
@@ -264,7 +284,7 @@ async fn change_email(
             ];
             notify::send(&state, &email, "mail-email-change", &args).await?;
         }
-        Ok(see_other("/account/security?notice=email-link-sent"))
+        Ok(see_other(&Notice::EmailLinkSent.on("/account/security")))
     }
     .await;
     finish(result, &headers)
@@ -284,8 +304,8 @@ async fn end_others(
             .map(token_hash)
             .unwrap_or_default();
         sec::end_other_sessions(&state.db, viewer.account_id, &keep).await?;
-        account_event(&state, &auth, viewer.account_id, "sessions_ended").await;
-        Ok(see_other("/account/security?notice=sessions-ended"))
+        account_event(&state, &auth, viewer.account_id, AuditAction::SessionsEnded).await;
+        Ok(see_other(&Notice::SessionsEnded.on("/account/security")))
     }
     .await;
     finish(result, &headers)

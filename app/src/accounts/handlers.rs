@@ -4,6 +4,7 @@
 //! into one router. The pages that show these forms are Leptos routes; the CSRF gate has
 //! checked every post.
 
+use crate::kinds::{AuditAction, AuditTarget, DraftForm, Notice};
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{Html, IntoResponse, Response};
@@ -18,6 +19,7 @@ use crate::forms::draft::NewDraft;
 use crate::i18n::{locale_from_cookie_header, I18n};
 use crate::state::AppState;
 use crate::web::gate::{message_page, RequestAuth, SubmittedForm};
+
 use crate::web::redirect::{back_to_form, see_other};
 
 pub fn router() -> Router<AppState> {
@@ -77,12 +79,15 @@ pub fn finish(result: Result<Response, AppError>, headers: &HeaderMap) -> Respon
 }
 
 /// Writes an audit event about an account (login, logout, registration, password).
-pub async fn account_event(state: &AppState, auth: &RequestAuth, account_id: i64, action: &str) {
+pub async fn account_event(
+    state: &AppState,
+    auth: &RequestAuth,
+    account_id: i64,
+    action: AuditAction,
+) {
     let event = AuditEvent {
         account_id: Some(account_id),
-        action,
-        ip: &auth.client_ip,
-        ..Default::default()
+        ..AuditEvent::new(action, &auth.client_ip)
     };
     audit::record(&state.db, event).await;
 }
@@ -131,15 +136,17 @@ async fn accept_invite(
             AuditEvent {
                 region_id: Some(org.region_id),
                 account_id: Some(viewer.account_id),
-                action: "editor_added",
-                target_kind: "organization",
+                action: AuditAction::EditorAdded,
+                target_kind: AuditTarget::Organization,
                 target_id: Some(org_id),
                 detail: "invitation accepted".into(),
                 ip: &auth.client_ip,
             },
         )
         .await;
-        Ok(see_other(&format!("/org/{org_id}/edit?notice=welcome")))
+        Ok(see_other(
+            &Notice::Welcome.on(&format!("/org/{org_id}/edit")),
+        ))
     }
     .await;
     finish(result, &headers)
@@ -174,7 +181,7 @@ async fn grant_staff(
             };
             issues.push(issue("email", key).arg("value", email.as_str()));
             let d = NewDraft {
-                form: "staff",
+                form: DraftForm::Staff,
                 target_id: None,
                 base_version: None,
                 fields: form.keepable_fields(),
@@ -188,8 +195,8 @@ async fn grant_staff(
                 AuditEvent {
                     region_id: Some(region_id),
                     account_id: Some(admin.account_id),
-                    action: "staff_granted",
-                    target_kind: "account",
+                    action: AuditAction::StaffGranted,
+                    target_kind: AuditTarget::Account,
                     target_id: Some(account.id),
                     detail: account.email.clone(),
                     ip: &auth.client_ip,
@@ -199,7 +206,7 @@ async fn grant_staff(
             let role = I18n::default().t("role-staff");
             notify::new_role(&state, account.id, &role).await?;
         }
-        Ok(see_other("/admin?notice=saved"))
+        Ok(see_other(&Notice::Saved.on("/admin")))
     }
     .await;
     finish(result, &headers)
@@ -227,8 +234,8 @@ async fn revoke_staff(
                 AuditEvent {
                     region_id: Some(region_id),
                     account_id: Some(admin.account_id),
-                    action: "staff_revoked",
-                    target_kind: "account",
+                    action: AuditAction::StaffRevoked,
+                    target_kind: AuditTarget::Account,
                     target_id: Some(account_id),
                     detail: String::new(),
                     ip: &auth.client_ip,
@@ -236,7 +243,7 @@ async fn revoke_staff(
             )
             .await;
         }
-        Ok(see_other("/admin?notice=saved"))
+        Ok(see_other(&Notice::Saved.on("/admin")))
     }
     .await;
     finish(result, &headers)
@@ -282,18 +289,17 @@ async fn set_disabled(
     if !sec::set_disabled(&state.db, id, disabled).await? {
         return Err(AppError::NotFound);
     }
+    let action = if disabled {
+        AuditAction::AccountDisabled
+    } else {
+        AuditAction::AccountEnabled
+    };
     let event = AuditEvent {
         account_id: Some(admin.account_id),
-        action: if disabled {
-            "account_disabled"
-        } else {
-            "account_enabled"
-        },
-        target_kind: "account",
+        target_kind: AuditTarget::Account,
         target_id: Some(id),
-        ip: &auth.client_ip,
-        ..Default::default()
+        ..AuditEvent::new(action, &auth.client_ip)
     };
     audit::record(&state.db, event).await;
-    Ok(see_other("/admin/accounts?notice=saved"))
+    Ok(see_other(&Notice::Saved.on("/admin/accounts")))
 }

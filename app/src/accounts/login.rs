@@ -3,6 +3,7 @@
 //! exist. An account with TOTP then gets a login challenge (a short-lived cookie) and the
 //! code step; only a right code (or an unused recovery code) starts the session.
 
+use crate::kinds::{AuditAction, DraftForm, Notice};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -19,6 +20,7 @@ use crate::state::AppState;
 use crate::web::gate::{
     append_cookie, cookie, device_cookie_name, long_cookie, RequestAuth, SubmittedForm,
 };
+
 use crate::web::redirect::{back_to_form, see_other};
 
 /// The longest email address (RFC 5321's path limit).
@@ -50,7 +52,7 @@ fn challenge_cookie(secure: bool, token: &str, max_age: i64) -> String {
     )
 }
 
-fn login_draft(form: &SubmittedForm, issues: Vec<FieldIssue>) -> NewDraft<'static> {
+fn login_draft(form: &SubmittedForm, issues: Vec<FieldIssue>) -> NewDraft {
     let fields = form
         .keepable_fields()
         .into_iter()
@@ -64,7 +66,7 @@ fn login_draft(form: &SubmittedForm, issues: Vec<FieldIssue>) -> NewDraft<'stati
         })
         .collect();
     NewDraft {
-        form: "login",
+        form: DraftForm::Login,
         target_id: None,
         base_version: None,
         fields,
@@ -146,7 +148,7 @@ async fn login_inner(
     }
     let mut resp = see_other(&next);
     start_session(state, auth, account.id, false, &mut resp).await?;
-    account_event(state, auth, account.id, "login").await;
+    account_event(state, auth, account.id, AuditAction::Login).await;
     Ok(resp)
 }
 
@@ -159,11 +161,9 @@ async fn login_failed(
     known: Option<store::AccountRow>,
 ) -> Result<Response, AppError> {
     let event = AuditEvent {
-        action: "login_failed",
         account_id: known.as_ref().map(|a| a.id),
         detail: known.map(|a| a.email).unwrap_or_default(),
-        ip: &auth.client_ip,
-        ..Default::default()
+        ..AuditEvent::new(AuditAction::LoginFailed, &auth.client_ip)
     };
     audit::record(&state.db, event).await;
     let failed = vec![issue("email", "err-login-failed")];
@@ -197,7 +197,7 @@ async fn login_code_inner(
         return Ok(see_other("/login"));
     };
     let Some((account_id, next)) = sf::challenge_attempt(&state.db, &challenge).await? else {
-        return Ok(see_other("/login?notice=code-expired"));
+        return Ok(see_other(&Notice::CodeExpired.on("/login")));
     };
     let code = form.get("totp_code");
     let recovery = form.get("recovery_code");
@@ -210,15 +210,13 @@ async fn login_code_inner(
         audit::record(
             &state.db,
             AuditEvent {
-                action: "second_factor_failed",
                 account_id: Some(account_id),
-                ip: &auth.client_ip,
-                ..Default::default()
+                ..AuditEvent::new(AuditAction::SecondFactorFailed, &auth.client_ip)
             },
         )
         .await;
         let d = NewDraft::of(
-            "login-code",
+            DraftForm::LoginCode,
             vec![],
             vec![issue("totp_code", "err-totp-code")],
         );
@@ -228,7 +226,7 @@ async fn login_code_inner(
     let mut resp = see_other(&safe_next(&next, "/account"));
     append_cookie(&mut resp, &challenge_cookie(secure, "", 0));
     start_session(state, auth, account_id, true, &mut resp).await?;
-    account_event(state, auth, account_id, "login").await;
+    account_event(state, auth, account_id, AuditAction::Login).await;
     Ok(resp)
 }
 
@@ -281,7 +279,7 @@ async fn logout(
         let mut resp = see_other("/");
         append_cookie(&mut resp, &state.config.session.clear_cookie());
         if let Some(v) = &auth.viewer {
-            account_event(&state, &auth, v.account_id, "logout").await;
+            account_event(&state, &auth, v.account_id, AuditAction::Logout).await;
         }
         Ok(resp)
     }

@@ -27,28 +27,8 @@ pub fn Notice() -> impl IntoView {
     let notice = query_param("notice");
     move || {
         notice.get().and_then(|n| {
-            let key = match n.as_str() {
-                "saved" => "notice-saved",
-                "password-changed" => "notice-password-changed",
-                "welcome" => "notice-welcome",
-                "proposed" => "notice-proposed",
-                "reverted" => "notice-reverted",
-                "reported" => "notice-reported",
-                "verified" => "notice-verified",
-                "approved" => "notice-approved",
-                "rejected" => "notice-rejected",
-                "logo" => "notice-logo",
-                "email-verified" => "notice-email-verified",
-                "email-changed" => "notice-email-changed",
-                "verify-sent" => "notice-verify-sent",
-                "email-link-sent" => "notice-email-link-sent",
-                "sessions-ended" => "notice-sessions-ended",
-                "2fa-on" => "notice-2fa-on",
-                "2fa-off" => "notice-2fa-off",
-                "code-expired" => "login-code-expired",
-                _ => return None,
-            };
-            Some(view! { <p class="notice" role="status">{i18n.t(key)}</p> })
+            let key = crate::kinds::Notice::parse(&n)?.message_key();
+            Some(view! { <p class="notice" role="status">{i18n.t(&key)}</p> })
         })
     }
 }
@@ -283,14 +263,6 @@ pub fn AccountRoute() -> impl IntoView {
     }
 }
 
-fn status_key(status: &str) -> &'static str {
-    match status {
-        "pending" => "status-pending",
-        "rejected" => "status-rejected",
-        _ => "status-published",
-    }
-}
-
 #[component]
 fn AccountView(page: AccountPage) -> impl IntoView {
     let i18n = use_i18n();
@@ -335,7 +307,7 @@ fn AccountView(page: AccountPage) -> impl IntoView {
                             <li class="my-org">
                                 <a href=o.url.clone() class="my-org-name">{o.name.clone()}</a>
                                 " "
-                                <span class=format!("badge status-{}", o.status)>{i18n.t(status_key(&o.status))}</span>
+                                <span class=format!("badge status-{}", o.status)>{i18n.t(o.status.message_key())}</span>
                                 {(!o.moderation_note.is_empty()).then(|| view! {
                                     <p class="moderation-note">{i18n.t("moderation-reason")} " " {o.moderation_note.clone()}</p>
                                 })}

@@ -4,6 +4,7 @@
 //! tried to register with it. Following the link (one click, a POST) marks the address
 //! verified and logs the person in; only then can the account hold roles or memberships.
 
+use crate::kinds::{AuditAction, DraftForm, Notice};
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -20,6 +21,7 @@ use crate::error::{AppError, FieldIssue};
 use crate::forms::draft::NewDraft;
 use crate::state::AppState;
 use crate::web::gate::{RequestAuth, SubmittedForm};
+
 use crate::web::redirect::{back_to_form, see_other};
 
 pub fn router() -> Router<AppState> {
@@ -85,7 +87,7 @@ async fn register_inner(
     }
     if !issues.is_empty() {
         let d = NewDraft {
-            form: "register",
+            form: DraftForm::Register,
             target_id: None,
             base_version: None,
             fields: form.keepable_fields(),
@@ -101,7 +103,7 @@ async fn register_inner(
     match store::create_account(&state.db, &email, name, &hash, false).await? {
         Some(account_id) => {
             send_link(state, account_id, &email, &next).await?;
-            account_event(state, auth, account_id, "register").await;
+            account_event(state, auth, account_id, AuditAction::Register).await;
         }
         None => {
             let args = [("login", format!("{}/login", state.config.public_url))];
@@ -163,12 +165,12 @@ async fn confirm_inner(
             let args = [("email", row.email.clone())];
             notify::send(state, &old, "mail-email-changed", &args).await?;
         }
-        account_event(state, auth, row.account_id, "email_changed").await;
-        "email-changed"
+        account_event(state, auth, row.account_id, AuditAction::EmailChanged).await;
+        Notice::EmailChanged
     } else {
         sec::mark_verified(&state.db, row.account_id).await?;
-        account_event(state, auth, row.account_id, "email_verified").await;
-        "email-verified"
+        account_event(state, auth, row.account_id, AuditAction::EmailVerified).await;
+        Notice::EmailVerified
     };
     let same_account = auth
         .viewer
@@ -176,11 +178,10 @@ async fn confirm_inner(
         .is_some_and(|v| v.account_id == row.account_id);
     // A new address typed with a mistake reaches a stranger: a change link never logs in.
     if change && !same_account {
-        return Ok(see_other(&format!("/login?notice={notice}")));
+        return Ok(see_other(&notice.on("/login")));
     }
     let next = safe_next(&row.next, "/account");
-    let sep = if next.contains('?') { '&' } else { '?' };
-    let mut resp = see_other(&format!("{next}{sep}notice={notice}"));
+    let mut resp = see_other(&notice.on(&next));
     if !same_account {
         start_session(state, auth, row.account_id, false, &mut resp).await?;
     }
@@ -201,7 +202,7 @@ async fn resend(
         if let Some(wait) = state.throttle.wait_needed(&key, &FORM_IP) {
             let minutes = (wait.as_secs() / 60 + 1).to_string();
             let d = NewDraft::of(
-                "verify-resend",
+                DraftForm::VerifyResend,
                 vec![],
                 vec![issue("", "err-rate-limited").arg("minutes", minutes)],
             );
@@ -209,7 +210,7 @@ async fn resend(
         }
         state.throttle.hit(&key, &FORM_IP);
         send_link(&state, viewer.account_id, &viewer.email, "/account").await?;
-        Ok(see_other("/account?notice=verify-sent"))
+        Ok(see_other(&Notice::VerifySent.on("/account")))
     }
     .await;
     finish(result, &headers)

@@ -3,6 +3,7 @@
 //! up before their roles work in a session; anyone else may. A code is accepted one step
 //! early or late (clock drift) and only once (its step is recorded).
 
+use crate::kinds::{AuditAction, DraftForm, Notice};
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{Html, IntoResponse, Response};
@@ -20,6 +21,7 @@ use crate::forms::draft::NewDraft;
 use crate::state::AppState;
 use crate::text::escape_html;
 use crate::web::gate::{RequestAuth, SubmittedForm};
+
 use crate::web::redirect::{back_to_form, see_other};
 
 /// The issuer shown in authenticator apps.
@@ -166,7 +168,7 @@ async fn enable_inner(
         if let Err(i) =
             super::credentials::current_password_ok(state, viewer.account_id, typed).await?
         {
-            let d = NewDraft::of("second-factor", vec![], vec![i]);
+            let d = NewDraft::of(DraftForm::SecondFactor, vec![], vec![i]);
             return back_to_form(state, auth, "/account/second-factor", d).await;
         }
     }
@@ -174,7 +176,7 @@ async fn enable_inner(
     let step = matching_step(&secret, form.get("totp_code"), unix_now());
     let Some(step) = step.filter(|_| secret.len() >= 16 && secret.len() <= 64) else {
         let d = NewDraft::of(
-            "second-factor",
+            DraftForm::SecondFactor,
             vec![],
             vec![issue("totp_code", "err-totp-code")],
         );
@@ -185,7 +187,13 @@ async fn enable_inner(
     if let Some(token) = &auth.session_token {
         sf::mark_second_factor(&state.db, token).await?;
     }
-    account_event(state, auth, viewer.account_id, "second_factor_enabled").await;
+    account_event(
+        state,
+        auth,
+        viewer.account_id,
+        AuditAction::SecondFactorEnabled,
+    )
+    .await;
     super::notify::security_change(state, viewer.account_id, "mail-2fa-on").await?;
     let i18n = i18n_of(headers);
     let list: String = codes
@@ -230,13 +238,19 @@ async fn disable(
                 .err()
         };
         if let Some(i) = refused {
-            let d = NewDraft::of("second-factor-off", vec![], vec![i]);
+            let d = NewDraft::of(DraftForm::SecondFactorOff, vec![], vec![i]);
             return back_to_form(&state, &auth, "/account/security", d).await;
         }
         sf::disable_totp(&state.db, viewer.account_id).await?;
-        account_event(&state, &auth, viewer.account_id, "second_factor_disabled").await;
+        account_event(
+            &state,
+            &auth,
+            viewer.account_id,
+            AuditAction::SecondFactorDisabled,
+        )
+        .await;
         super::notify::security_change(&state, viewer.account_id, "mail-2fa-off").await?;
-        Ok(see_other("/account/security?notice=2fa-off"))
+        Ok(see_other(&Notice::SecondFactorOff.on("/account/security")))
     }
     .await;
     finish(result, &headers)

@@ -24,8 +24,7 @@ pub struct MyOrganization {
     pub id: i64,
     pub name: String,
     pub url: String,
-    /// published | pending | rejected
-    pub status: String,
+    pub status: crate::kinds::OrgStatus,
     pub moderation_note: String,
 }
 

@@ -2,6 +2,7 @@
 //! `service.rs`, then a 303 redirect: to the result, or back to the form with a draft of
 //! everything that was typed.
 
+use crate::kinds::{AuditAction, AuditTarget, DraftForm, Notice, RevisionKind};
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -22,6 +23,7 @@ use crate::organizations::{org_url, ContactKind, VerificationMethod};
 use crate::state::AppState;
 use crate::ui::organization::parse_id;
 use crate::web::gate::{RequestAuth, SubmittedForm};
+
 use crate::web::redirect::{back_to_form, see_other};
 
 pub fn router() -> Router<AppState> {
@@ -43,7 +45,7 @@ async fn org_event(
     auth: &RequestAuth,
     region_id: i64,
     actor: i64,
-    action: &str,
+    action: AuditAction,
     organization_id: i64,
     detail: String,
 ) {
@@ -51,7 +53,7 @@ async fn org_event(
         region_id: Some(region_id),
         account_id: Some(actor),
         action,
-        target_kind: "organization",
+        target_kind: AuditTarget::Organization,
         target_id: Some(organization_id),
         detail,
         ip: &auth.client_ip,
@@ -95,7 +97,7 @@ async fn edit_inner(
     let base_version = parsed.version.unwrap_or(org.version);
     if parsed.version.is_none() {
         let d = NewDraft {
-            form: "edit",
+            form: DraftForm::Edit,
             target_id: Some(id),
             base_version: Some(org.version),
             fields: f.keepable_fields(),
@@ -104,7 +106,7 @@ async fn edit_inner(
         return back_to_form(state, auth, &path, d).await;
     }
     let back = |issues: Vec<FieldIssue>| NewDraft {
-        form: "edit",
+        form: DraftForm::Edit,
         target_id: Some(id),
         base_version: Some(base_version),
         fields: f.keepable_fields(),
@@ -136,7 +138,7 @@ async fn edit_inner(
         org: &org,
         base_version,
         input: parsed.input.clone(),
-        kind: "edit",
+        kind: RevisionKind::Edit,
         reverted_to: None,
         logo_changed: new_logo.is_some() || f.get("logo_remove") == "1",
     };
@@ -156,8 +158,8 @@ async fn edit_inner(
         SaveOutcome::Saved { .. } => {
             let removed = f.get("logo_remove") == "1";
             let logo_event = match (&new_logo, removed) {
-                (Some(_), _) => Some("logo_changed"),
-                (None, true) => Some("logo_removed"),
+                (Some(_), _) => Some(AuditAction::LogoChanged),
+                (None, true) => Some(AuditAction::LogoRemoved),
                 (None, false) => None,
             };
             update_logo(state, id, new_logo, removed).await?;
@@ -177,10 +179,7 @@ async fn edit_inner(
             if !draft_id.is_empty() {
                 draft::discard(&state.db, draft_id, &draft::owner_key(auth)).await?;
             }
-            Ok(see_other(&format!(
-                "{}?notice=saved",
-                org_url(id, &org.slug)
-            )))
+            Ok(see_other(&Notice::Saved.on(&org_url(id, &org.slug))))
         }
     }
 }
@@ -216,7 +215,7 @@ async fn propose(
         let viewer = authz::require_viewer(&auth)?;
         let parsed = form::from_fields(&f.fields);
         let back = |issues| NewDraft {
-            form: "new",
+            form: DraftForm::New,
             target_id: None,
             base_version: None,
             fields: f.keepable_fields(),
@@ -240,7 +239,7 @@ async fn propose(
                     &auth,
                     state.region.id,
                     viewer.account_id,
-                    "org_proposed",
+                    AuditAction::OrgProposed,
                     id,
                     parsed.input.name.clone(),
                 )
@@ -249,7 +248,7 @@ async fn propose(
                 if !draft_id.is_empty() {
                     draft::discard(&state.db, draft_id, &draft::owner_key(&auth)).await?;
                 }
-                Ok(see_other("/account?notice=proposed"))
+                Ok(see_other(&Notice::Proposed.on("/account")))
             }
         }
     }
@@ -273,12 +272,14 @@ async fn revert(
                     &auth,
                     org.region_id,
                     viewer.account_id,
-                    "org_reverted",
+                    AuditAction::OrgReverted,
                     id,
                     format!("revision {number} → version {version}"),
                 )
                 .await;
-                Ok(see_other(&format!("/org/{id}/history?notice=reverted")))
+                Ok(see_other(
+                    &Notice::Reverted.on(&format!("/org/{id}/history")),
+                ))
             }
             SaveOutcome::Invalid(_) => Err(AppError::BadRequest("err-revert-invalid".into())),
             SaveOutcome::Conflict { .. } => Err(AppError::BadRequest("err-conflict".into())),
@@ -306,7 +307,7 @@ async fn invite(
                 .is_none()
         {
             let d = NewDraft {
-                form: "invite",
+                form: DraftForm::Invite,
                 target_id: Some(id),
                 base_version: None,
                 fields: f.keepable_fields(),
@@ -341,14 +342,14 @@ async fn invite(
             &auth,
             org.region_id,
             viewer.account_id,
-            "invitation_created",
+            AuditAction::InvitationCreated,
             id,
             email.clone(),
         )
         .await;
         // The link is shown once, from a draft only this staff member can open.
         let d = NewDraft {
-            form: "invite-link",
+            form: DraftForm::InviteLink,
             target_id: Some(id),
             base_version: None,
             fields: vec![
@@ -382,13 +383,13 @@ async fn remove_editor(
                 &auth,
                 org.region_id,
                 viewer.account_id,
-                "editor_removed",
+                AuditAction::EditorRemoved,
                 id,
                 format!("account {account_id}"),
             )
             .await;
         }
-        Ok(see_other(&format!("/org/{id}/manage?notice=saved")))
+        Ok(see_other(&Notice::Saved.on(&format!("/org/{id}/manage"))))
     }
     .await;
     finish(result, &headers)
@@ -416,7 +417,7 @@ async fn verify(
         }
         let Some(method) = method.filter(|_| issues.is_empty()) else {
             let d = NewDraft {
-                form: "verify",
+                form: DraftForm::Verify,
                 target_id: Some(id),
                 base_version: None,
                 fields: f.keepable_fields(),
@@ -430,13 +431,13 @@ async fn verify(
             &auth,
             org.region_id,
             viewer.account_id,
-            "org_verified",
+            AuditAction::OrgVerified,
             id,
             method.as_str().into(),
         )
         .await;
         service::refresh_search(&state, id).await;
-        Ok(see_other(&format!("{path}?notice=verified")))
+        Ok(see_other(&Notice::Verified.on(&path)))
     }
     .await;
     finish(result, &headers)
@@ -454,13 +455,13 @@ async fn report(
         let org = authz::org_access(&state.db, id)
             .await?
             .ok_or(AppError::NotFound)?;
-        if org.status != "published" {
+        if org.status != crate::kinds::OrgStatus::Published {
             return Err(AppError::NotFound);
         }
         let page = org_url(id, &org.slug);
         // A field people never see: bots fill it in, and get a polite "thank you".
         if !f.get("homepage").is_empty() {
-            return Ok(see_other(&format!("{page}?notice=reported")));
+            return Ok(see_other(&Notice::Reported.on(&page)));
         }
         let message = f.get("message").trim();
         let contact = f.get("contact").trim();
@@ -484,7 +485,7 @@ async fn report(
         }
         if !issues.is_empty() {
             let d = NewDraft {
-                form: "report",
+                form: DraftForm::Report,
                 target_id: Some(id),
                 base_version: None,
                 fields: f.keepable_fields(),
@@ -495,7 +496,7 @@ async fn report(
         }
         state.throttle.hit(&key, &FORM_IP);
         edit_store::add_report(&state.db, id, message, contact).await?;
-        Ok(see_other(&format!("{page}?notice=reported")))
+        Ok(see_other(&Notice::Reported.on(&page)))
     }
     .await;
     finish(result, &headers)
@@ -524,7 +525,7 @@ async fn moderate(
                 "err-too-long"
             };
             let d = NewDraft {
-                form: "moderation",
+                form: DraftForm::Moderation,
                 target_id: Some(id),
                 base_version: None,
                 fields: f.keepable_fields(),
@@ -541,20 +542,21 @@ async fn moderate(
             org.region_id,
             viewer.account_id,
             if approve {
-                "org_approved"
+                AuditAction::OrgApproved
             } else {
-                "org_rejected"
+                AuditAction::OrgRejected
             },
             id,
             reason.to_owned(),
         )
         .await;
         service::refresh_search(&state, id).await;
-        Ok(see_other(if approve {
-            "/staff?notice=approved"
+        let notice = if approve {
+            Notice::Approved
         } else {
-            "/staff?notice=rejected"
-        }))
+            Notice::Rejected
+        };
+        Ok(see_other(&notice.on("/staff")))
     }
     .await;
     finish(result, &headers)
@@ -577,13 +579,13 @@ async fn resolve_report(
                 &auth,
                 region_id,
                 viewer.account_id,
-                "report_resolved",
+                AuditAction::ReportResolved,
                 org_id,
                 format!("report {id}"),
             )
             .await;
         }
-        Ok(see_other("/staff?notice=saved"))
+        Ok(see_other(&Notice::Saved.on("/staff")))
     }
     .await;
     finish(result, &headers)

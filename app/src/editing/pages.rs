@@ -2,6 +2,7 @@
 //! staff page of an organization (editors, invitations, verification), the staff desk
 //! (moderation queue, error reports) and the audit log.
 
+use crate::kinds::OrgStatus;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -69,7 +70,7 @@ fn EditView(page: EditPage) -> impl IntoView {
             </nav>
             <h1>{title}</h1>
             <Notice/>
-            <StatusBanner status=page.status.clone() note=page.moderation_note.clone()/>
+            <StatusBanner status=page.status note=page.moderation_note.clone()/>
             <p class="actions">
                 <a href=page.url.clone()>{i18n.t("edit-view-public")}</a> " · "
                 <a href=format!("/org/{}/history", page.id)>{i18n.t("history-link")}</a>
@@ -97,11 +98,11 @@ fn EditView(page: EditPage) -> impl IntoView {
 
 /// Moderation status for pages of unpublished organizations.
 #[component]
-pub fn StatusBanner(status: String, note: String) -> impl IntoView {
+pub fn StatusBanner(status: OrgStatus, note: String) -> impl IntoView {
     let i18n = use_i18n();
-    match status.as_str() {
-        "pending" => Some(view! { <p class="notice warning">{i18n.t("status-pending-text")}</p> }.into_any()),
-        "rejected" => Some(
+    match status {
+        OrgStatus::Pending => Some(view! { <p class="notice warning">{i18n.t("status-pending-text")}</p> }.into_any()),
+        OrgStatus::Rejected => Some(
             view! {
                 <div class="notice error">
                     <p>{i18n.t("status-rejected-text")}</p>
@@ -110,7 +111,7 @@ pub fn StatusBanner(status: String, note: String) -> impl IntoView {
             }
             .into_any(),
         ),
-        _ => None,
+        OrgStatus::Published => None,
     }
 }
 

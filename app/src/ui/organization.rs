@@ -76,7 +76,7 @@ fn OrganizationView(page: OrganizationPage, report: FormState) -> impl IntoView 
                 <a href=format!("/okrug/{}", p.okrug.slug)>{p.okrug.name.clone()}</a>
             </nav>
             <crate::accounts::pages::Notice/>
-            <crate::editing::pages::StatusBanner status=p.status.clone() note=p.moderation_note.clone()/>
+            <crate::editing::pages::StatusBanner status=p.status note=p.moderation_note.clone()/>
             <header class="org-header">
                 {p.logo_url.clone().map(|url| view! { <img class="org-logo" src=url alt="" width="96" height="96"/> })}
                 <h1>{p.name.clone()}</h1>
@@ -149,7 +149,7 @@ fn OrganizationView(page: OrganizationPage, report: FormState) -> impl IntoView 
                         </dl>
                         {(!p.can_edit).then(|| view! { <p class="note">{i18n.t("org-is-yours")} " " <a href="/account">{i18n.t("org-is-yours-link")}</a></p> })}
                     </Section>
-                    {(p.status == "published").then(|| view! { <ReportForm id=p.id form=report.clone()/> })}
+                    {(p.status == crate::kinds::OrgStatus::Published).then(|| view! { <ReportForm id=p.id form=report.clone()/> })}
                 </aside>
             </div>
         </article>

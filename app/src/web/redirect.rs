@@ -23,7 +23,7 @@ pub async fn back_to_form(
     state: &Core,
     auth: &RequestAuth,
     path: &str,
-    d: NewDraft<'_>,
+    d: NewDraft,
 ) -> Result<Response, AppError> {
     let id = save_for(state, auth, d).await?;
     let sep = if path.contains('?') { '&' } else { '?' };

@@ -14,7 +14,7 @@ pub struct OrgAccess {
     pub region_id: i64,
     pub slug: String,
     pub name: String,
-    pub status: String,
+    pub status: crate::kinds::OrgStatus,
     pub proposed_by: Option<i64>,
     pub version: i64,
 }
@@ -40,7 +40,7 @@ pub async fn can_edit(db: &Db, viewer: &Viewer, org: &OrgAccess) -> sqlx::Result
 /// Whether the viewer may see an organization that is not published (its editors and the
 /// region's staff may; everyone else gets a 404).
 pub async fn can_see(db: &Db, viewer: Option<&Viewer>, org: &OrgAccess) -> sqlx::Result<bool> {
-    if org.status == "published" {
+    if org.status == crate::kinds::OrgStatus::Published {
         return Ok(true);
     }
     match viewer {

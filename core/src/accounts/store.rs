@@ -259,7 +259,7 @@ pub struct MyOrganizationRow {
     pub id: i64,
     pub slug: String,
     pub name: String,
-    pub status: String,
+    pub status: crate::kinds::OrgStatus,
     pub moderation_note: String,
     pub updated_at: String,
 }

@@ -41,7 +41,7 @@ pub struct EditPage {
     pub url: String,
     /// The version the form is based on (the current one).
     pub version: i64,
-    pub status: String,
+    pub status: crate::kinds::OrgStatus,
     pub moderation_note: String,
     pub form: FormState,
     /// When the draft was based on an older version: what differs between the version now
@@ -104,7 +104,7 @@ pub struct ManagePage {
     pub id: i64,
     pub name: String,
     pub url: String,
-    pub status: String,
+    pub status: crate::kinds::OrgStatus,
     pub editors: Vec<EditorView>,
     pub invite: Option<InviteLink>,
     pub form: FormState,

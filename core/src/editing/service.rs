@@ -7,6 +7,7 @@ use super::store::{self as edit_store, Editable, NewRevision};
 use crate::accounts::authz::OrgAccess;
 use crate::accounts::Viewer;
 use crate::error::{AppError, FieldIssue};
+use crate::kinds::{OrgStatus, RevisionKind};
 use crate::organizations::input::{EventInput, NeedInput, OrganizationInput, ServiceInput};
 use crate::organizations::validate::{validate, ValidOrganization};
 use crate::region::RegionCatalog;
@@ -190,8 +191,8 @@ pub struct Save<'a> {
     pub org: &'a OrgAccess,
     pub base_version: i64,
     pub input: OrganizationInput,
-    /// edit | revert
-    pub kind: &'a str,
+    /// An edit or a revert.
+    pub kind: RevisionKind,
     pub reverted_to: Option<i64>,
     /// The logo changes with this save (it is stored by the handler after the save), so the
     /// revision lists it among the changed fields.
@@ -218,8 +219,8 @@ pub async fn save(state: &Core, viewer: &Viewer, s: Save<'_>) -> Result<SaveOutc
         changed.push("logo".to_owned());
     }
     // A rejected proposal that its author fixes goes back to the moderation queue.
-    let resubmit =
-        (s.org.status == "rejected" && !viewer.is_staff_of(s.org.region_id)).then_some("pending");
+    let resubmit = (s.org.status == OrgStatus::Rejected && !viewer.is_staff_of(s.org.region_id))
+        .then_some(OrgStatus::Pending);
     // Saving the form as it came changes nothing: no new version, no revision, and
     // "updated" keeps its date (a person pressing "Save" twice is not an update). Sending
     // a rejected proposal back to the queue is a change, even with the same text.
@@ -237,7 +238,7 @@ pub async fn save(state: &Core, viewer: &Viewer, s: Save<'_>) -> Result<SaveOutc
                 organization_id: s.org.id,
                 number: current.row.version,
                 account_id: None,
-                kind: "baseline",
+                kind: RevisionKind::Baseline,
                 reverted_to: None,
                 snapshot: &current.input,
                 changed: &[],
@@ -309,7 +310,7 @@ pub async fn propose(
             organization_id: id,
             number: 1,
             account_id: Some(viewer.account_id),
-            kind: "create",
+            kind: RevisionKind::Create,
             reverted_to: None,
             snapshot: &snap,
             changed: &[],
@@ -337,7 +338,7 @@ pub async fn revert(
             org,
             base_version: org.version,
             input: rev.input(),
-            kind: "revert",
+            kind: RevisionKind::Revert,
             reverted_to: Some(number),
             logo_changed: false,
         },

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use sqlx::{Sqlite, Transaction};
 
 use crate::db::{now, Db};
+use crate::kinds::OrgStatus;
 use crate::organizations::input::{EventInput, NeedInput, OrganizationInput, ServiceInput};
 use crate::organizations::store::{self, OrganizationRecord, OrganizationRow};
 use crate::organizations::validate::ValidOrganization;
@@ -175,7 +176,7 @@ pub async fn update_if_version(
     id: i64,
     base_version: i64,
     o: &ValidOrganization,
-    new_status: Option<&str>,
+    new_status: Option<OrgStatus>,
 ) -> sqlx::Result<Option<i64>> {
     let how = store::Write::Update {
         id,
@@ -196,7 +197,7 @@ pub async fn insert_pending(
 ) -> sqlx::Result<i64> {
     let how = store::Write::Insert {
         region_id,
-        status: "pending",
+        status: OrgStatus::Pending,
         is_demo: false,
         proposed_by: Some(proposed_by),
     };
@@ -224,8 +225,7 @@ pub struct NewRevision<'a> {
     pub organization_id: i64,
     pub number: i64,
     pub account_id: Option<i64>,
-    /// baseline | create | edit | revert | moderation
-    pub kind: &'a str,
+    pub kind: crate::kinds::RevisionKind,
     pub reverted_to: Option<i64>,
     pub snapshot: &'a OrganizationInput,
     pub changed: &'a [String],
@@ -322,7 +322,11 @@ pub async fn moderate(db: &Db, id: i64, publish: bool, note: &str) -> sqlx::Resu
         "update organization set status = ?, moderation_note = ?, moderated_at = ?, updated_at = ?, version = version + 1
          where id = ? and status = 'pending'",
     )
-    .bind(if publish { "published" } else { "rejected" })
+    .bind(if publish {
+        OrgStatus::Published
+    } else {
+        OrgStatus::Rejected
+    })
     .bind(note)
     .bind(&ts)
     .bind(&ts)

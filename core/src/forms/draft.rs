@@ -70,17 +70,21 @@ pub fn owner_key(auth: &RequestAuth) -> String {
 }
 
 /// What a new draft holds.
-pub struct NewDraft<'a> {
-    pub form: &'a str,
+pub struct NewDraft {
+    pub form: crate::kinds::DraftForm,
     pub target_id: Option<i64>,
     pub base_version: Option<i64>,
     pub fields: Vec<(String, String)>,
     pub issues: Vec<FieldIssue>,
 }
 
-impl<'a> NewDraft<'a> {
+impl NewDraft {
     /// A draft of a form that is about no organization (account forms).
-    pub fn of(form: &'a str, fields: Vec<(String, String)>, issues: Vec<FieldIssue>) -> Self {
+    pub fn of(
+        form: crate::kinds::DraftForm,
+        fields: Vec<(String, String)>,
+        issues: Vec<FieldIssue>,
+    ) -> Self {
         Self {
             form,
             target_id: None,
@@ -137,7 +141,7 @@ pub async fn save(
     throttle: &crate::accounts::throttle::Throttle,
     owner: &str,
     ip: &str,
-    mut d: NewDraft<'_>,
+    mut d: NewDraft,
 ) -> Result<String, DraftError> {
     let browser = is_browser(owner);
     if browser {
@@ -174,7 +178,7 @@ pub async fn save(
     Ok(id)
 }
 
-async fn insert(db: &Db, owner: &str, d: &NewDraft<'_>) -> sqlx::Result<String> {
+async fn insert(db: &Db, owner: &str, d: &NewDraft) -> sqlx::Result<String> {
     let id = new_token();
     let ts = now();
     sqlx::query(
@@ -268,11 +272,7 @@ pub async fn purge_old(db: &Db) -> sqlx::Result<u64> {
 }
 
 /// Stores the draft for this request's owner (within the limits).
-pub async fn save_for(
-    state: &Core,
-    auth: &RequestAuth,
-    d: NewDraft<'_>,
-) -> Result<String, DraftError> {
+pub async fn save_for(state: &Core, auth: &RequestAuth, d: NewDraft) -> Result<String, DraftError> {
     save(
         &state.db,
         &state.throttle,

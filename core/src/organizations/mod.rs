@@ -354,9 +354,9 @@ pub struct OrganizationPage {
     pub verification: Option<VerificationView>,
     pub minimap: MiniMap,
     pub is_demo: bool,
-    /// published | pending | rejected (only editors and staff see the last two).
+    /// Only editors and staff see pending and rejected ones.
     #[serde(default)]
-    pub status: String,
+    pub status: crate::kinds::OrgStatus,
     #[serde(default)]
     pub moderation_note: String,
     #[serde(default)]

@@ -5,6 +5,7 @@ use sqlx::{Sqlite, Transaction};
 
 use super::validate::ValidOrganization;
 use crate::db::{now, Db};
+use crate::kinds::OrgStatus;
 use crate::text::collation_key;
 
 /// A filtered, paged list query, with taxonomy codes already resolved to term ids.
@@ -50,7 +51,7 @@ pub struct OrganizationRow {
     pub lat: f64,
     pub lon: f64,
     pub location_approximate: bool,
-    pub status: String,
+    pub status: OrgStatus,
     pub is_demo: bool,
     pub version: i64,
     pub created_at: String,
@@ -423,7 +424,7 @@ pub async fn upsert(
         },
         None => Write::Insert {
             region_id,
-            status: "published",
+            status: OrgStatus::Published,
             is_demo: o.is_demo,
             proposed_by: None,
         },
@@ -436,11 +437,11 @@ pub async fn upsert(
 
 /// How [`write`] stores an organization.
 #[derive(Clone, Copy, Debug)]
-pub enum Write<'a> {
+pub enum Write {
     /// A new row, at version 1.
     Insert {
         region_id: i64,
-        status: &'a str,
+        status: OrgStatus,
         is_demo: bool,
         proposed_by: Option<i64>,
     },
@@ -449,7 +450,7 @@ pub enum Write<'a> {
     Update {
         id: i64,
         base_version: Option<i64>,
-        status: Option<&'a str>,
+        status: Option<OrgStatus>,
         is_demo: Option<bool>,
     },
 }
@@ -518,7 +519,7 @@ static UPDATE_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
 pub async fn write(
     tx: &mut Transaction<'_, Sqlite>,
     o: &ValidOrganization,
-    how: Write<'_>,
+    how: Write,
 ) -> sqlx::Result<Option<(i64, i64)>> {
     let ts = now();
     let (id, version, existed) = match how {

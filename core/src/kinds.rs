@@ -1,0 +1,219 @@
+//! Closed sets of values that are stored or sent as text: organization statuses, revision
+//! kinds, audit actions, draft forms and the notices a redirect asks a page to show. Each is
+//! an enum, so a typo is a compile error; its text form is written once, here.
+
+/// Defines an enum whose variants are stored and sent as fixed strings: serde and (with the
+/// `server` feature) sqlx use those strings, `as_str` gives them back, `parse` reads them.
+macro_rules! text_enum {
+    ($(#[$m:meta])* pub enum $name:ident { $($(#[$vm:meta])* $v:ident = $s:literal,)+ }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "server", derive(sqlx::Type))]
+        #[cfg_attr(feature = "server", sqlx(type_name = "text"))]
+        pub enum $name {
+            $(
+                $(#[$vm])*
+                #[serde(rename = $s)]
+                #[cfg_attr(feature = "server", sqlx(rename = $s))]
+                $v,
+            )+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [Self] = &[$(Self::$v),+];
+
+            /// The stored (and sent) text of this value.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$v => $s),+
+                }
+            }
+
+            /// The value with this text, if there is one.
+            pub fn parse(s: &str) -> Option<Self> {
+                match s {
+                    $($s => Some(Self::$v),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+text_enum! {
+    /// Where an organization stands: published, awaiting moderation, or turned down.
+    pub enum OrgStatus {
+        Published = "published",
+        Pending = "pending",
+        Rejected = "rejected",
+    }
+}
+
+text_enum! {
+    /// Why a revision was written.
+    pub enum RevisionKind {
+        /// The state before the first edit of an imported organization.
+        Baseline = "baseline",
+        Create = "create",
+        Edit = "edit",
+        Revert = "revert",
+        Moderation = "moderation",
+    }
+}
+
+text_enum! {
+    /// What the audit log records.
+    pub enum AuditAction {
+        Register = "register",
+        Login = "login",
+        LoginFailed = "login_failed",
+        Logout = "logout",
+        SecondFactorFailed = "second_factor_failed",
+        SecondFactorEnabled = "second_factor_enabled",
+        SecondFactorDisabled = "second_factor_disabled",
+        PasswordChanged = "password_changed",
+        PasswordReset = "password_reset",
+        PasswordResetRequested = "password_reset_requested",
+        EmailChanged = "email_changed",
+        EmailVerified = "email_verified",
+        SessionsEnded = "sessions_ended",
+        AdminCreated = "admin_created",
+        AccountDisabled = "account_disabled",
+        AccountEnabled = "account_enabled",
+        StaffGranted = "staff_granted",
+        StaffRevoked = "staff_revoked",
+        EditorAdded = "editor_added",
+        EditorRemoved = "editor_removed",
+        InvitationCreated = "invitation_created",
+        OrgProposed = "org_proposed",
+        OrgApproved = "org_approved",
+        OrgRejected = "org_rejected",
+        OrgReverted = "org_reverted",
+        OrgVerified = "org_verified",
+        LogoChanged = "logo_changed",
+        LogoRemoved = "logo_removed",
+        ReportResolved = "report_resolved",
+    }
+}
+
+text_enum! {
+    /// What an audit event is about.
+    pub enum AuditTarget {
+        /// An event about the actor alone (a login, a password change).
+        Nothing = "",
+        Account = "account",
+        Organization = "organization",
+    }
+}
+
+text_enum! {
+    /// The form a draft was typed into.
+    pub enum DraftForm {
+        Login = "login",
+        Register = "register",
+        Forgot = "forgot",
+        Reset = "reset",
+        Edit = "edit",
+        New = "new",
+        Invite = "invite",
+        Staff = "staff",
+        Report = "report",
+        Verify = "verify",
+        Moderation = "moderation",
+        PasswordChange = "password-change",
+        EmailChange = "email-change",
+        LoginCode = "login-code",
+        VerifyResend = "verify-resend",
+        SecondFactor = "second-factor",
+        SecondFactorOff = "second-factor-off",
+        InviteLink = "invite-link",
+    }
+}
+
+text_enum! {
+    /// The short success notice a page shows after a redirect (`?notice=`).
+    pub enum Notice {
+        Saved = "saved",
+        PasswordChanged = "password-changed",
+        Welcome = "welcome",
+        Proposed = "proposed",
+        Reverted = "reverted",
+        Reported = "reported",
+        Verified = "verified",
+        Approved = "approved",
+        Rejected = "rejected",
+        Logo = "logo",
+        EmailVerified = "email-verified",
+        EmailChanged = "email-changed",
+        VerifySent = "verify-sent",
+        EmailLinkSent = "email-link-sent",
+        SessionsEnded = "sessions-ended",
+        SecondFactorOn = "2fa-on",
+        SecondFactorOff = "2fa-off",
+        CodeExpired = "code-expired",
+    }
+}
+
+impl Notice {
+    /// The i18n key of its message.
+    pub fn message_key(self) -> String {
+        match self {
+            Self::CodeExpired => "login-code-expired".into(),
+            other => format!("notice-{}", other.as_str()),
+        }
+    }
+
+    /// `?notice=…` (or `&notice=…` when `path` already has a query) appended to `path`.
+    pub fn on(self, path: &str) -> String {
+        let sep = if path.contains('?') { '&' } else { '?' };
+        format!("{path}{sep}notice={}", self.as_str())
+    }
+}
+
+/// What a page shows when it was sent no status: a published organization.
+impl Default for OrgStatus {
+    fn default() -> Self {
+        Self::Published
+    }
+}
+
+impl OrgStatus {
+    /// The i18n key of its name.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            Self::Published => "status-published",
+            Self::Pending => "status-pending",
+            Self::Rejected => "status-rejected",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_forms_round_trip() {
+        for s in OrgStatus::ALL {
+            assert_eq!(OrgStatus::parse(s.as_str()), Some(*s));
+        }
+        for a in AuditAction::ALL {
+            assert_eq!(AuditAction::parse(a.as_str()), Some(*a));
+        }
+        assert_eq!(Notice::parse("2fa-on"), Some(Notice::SecondFactorOn));
+        assert_eq!(Notice::parse("nope"), None);
+        assert_eq!(
+            serde_json::to_string(&OrgStatus::Pending).ok().as_deref(),
+            Some("\"pending\"")
+        );
+        assert_eq!(Notice::Saved.on("/org/1"), "/org/1?notice=saved");
+        assert_eq!(Notice::Saved.on("/a?b=1"), "/a?b=1&notice=saved");
+    }
+}
