@@ -4,13 +4,12 @@
 //! hash is computed, so none of these can be used to keep the hashing pool busy.
 
 use crate::kinds::{AuditAction, DraftForm, Notice};
-use axum::extract::{Path, State};
-use axum::http::HeaderMap;
+use axum::extract::Path;
 use axum::response::Response;
 use axum::routing::post;
-use axum::{Extension, Router};
+use axum::Router;
 
-use super::handlers::{account_event, finish, issue};
+use super::handlers::{account_event, issue};
 use super::login::{start_session, MAX_EMAIL};
 use super::security_store::{self as sec, EmailPurpose};
 use super::throttle::{login_keys, FAILURE_IP, FORM_IP};
@@ -21,6 +20,8 @@ use crate::forms::draft::NewDraft;
 use crate::state::AppState;
 use crate::web::gate::{RequestAuth, SubmittedForm};
 
+use crate::web::error::PageResult;
+use crate::web::extract::FormPost;
 use crate::web::redirect::{back_to_form, see_other};
 
 pub fn router() -> Router<AppState> {
@@ -36,69 +37,54 @@ fn rate_limited(wait: std::time::Duration) -> FieldIssue {
     issue("", "err-rate-limited").arg("minutes", (wait.as_secs() / 60 + 1).to_string())
 }
 
-async fn forgot(
-    State(state): State<AppState>,
-    Extension(auth): Extension<RequestAuth>,
-    Extension(form): Extension<SubmittedForm>,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let email = store::normalize_email(form.get("email"));
-        let bad = if email.is_empty() {
-            Some(issue("email", "err-required"))
-        } else if email.chars().count() > MAX_EMAIL {
-            Some(issue("email", "err-email-long").arg("max", MAX_EMAIL.to_string()))
-        } else {
-            None
-        };
-        let ip_key = format!("reset:{}", auth.client_ip);
-        let email_key = format!("reset:{email}");
-        let wait = state
-            .throttle
-            .wait_needed(&ip_key, &FORM_IP)
-            .or(state.throttle.wait_needed(&email_key, &FORM_IP));
-        if let Some(issue) = bad.or(wait.map(rate_limited)) {
-            let fields = vec![("email".into(), email.chars().take(MAX_EMAIL).collect())];
-            let d = NewDraft::of(DraftForm::Forgot, fields, vec![issue]);
-            return back_to_form(&state, &auth, "/password/forgot", d).await;
-        }
-        state.throttle.hit(&ip_key, &FORM_IP);
-        state.throttle.hit(&email_key, &FORM_IP);
-        // The same answer, and about the same work, whether or not the address has an
-        // account: the mail itself is sent later by the queue.
-        let account = store::find_by_email(&state.db, &email).await?;
-        if let Some(account) = account.filter(|a| !a.disabled) {
-            let token = store::create_reset(&state.db, account.id).await?;
-            let args = [
-                (
-                    "link",
-                    format!("{}/password/reset/{token}", state.config.public_url),
-                ),
-                ("minutes", store::RESET_MINUTES.to_string()),
-            ];
-            notify::send(&state, &account.email, "mail-reset", &args).await?;
-            account_event(
-                &state,
-                &auth,
-                account.id,
-                AuditAction::PasswordResetRequested,
-            )
-            .await;
-        }
-        Ok(see_other("/password/forgot?sent=1"))
+async fn forgot(FormPost { state, auth, form }: FormPost) -> PageResult {
+    let email = store::normalize_email(form.get("email"));
+    let bad = if email.is_empty() {
+        Some(issue("email", "err-required"))
+    } else if email.chars().count() > MAX_EMAIL {
+        Some(issue("email", "err-email-long").arg("max", MAX_EMAIL.to_string()))
+    } else {
+        None
+    };
+    let ip_key = format!("reset:{}", auth.client_ip);
+    let email_key = format!("reset:{email}");
+    let wait = state
+        .throttle
+        .wait_needed(&ip_key, &FORM_IP)
+        .or(state.throttle.wait_needed(&email_key, &FORM_IP));
+    if let Some(issue) = bad.or(wait.map(rate_limited)) {
+        let fields = vec![("email".into(), email.chars().take(MAX_EMAIL).collect())];
+        let d = NewDraft::of(DraftForm::Forgot, fields, vec![issue]);
+        return back_to_form(&state, &auth, "/password/forgot", d).await;
     }
-    .await;
-    finish(result, &headers)
+    state.throttle.hit(&ip_key, &FORM_IP);
+    state.throttle.hit(&email_key, &FORM_IP);
+    // The same answer, and about the same work, whether or not the address has an
+    // account: the mail itself is sent later by the queue.
+    let account = store::find_by_email(&state.db, &email).await?;
+    if let Some(account) = account.filter(|a| !a.disabled) {
+        let token = store::create_reset(&state.db, account.id).await?;
+        let args = [
+            (
+                "link",
+                format!("{}/password/reset/{token}", state.config.public_url),
+            ),
+            ("minutes", store::RESET_MINUTES.to_string()),
+        ];
+        notify::send(&state, &account.email, "mail-reset", &args).await?;
+        account_event(
+            &state,
+            &auth,
+            account.id,
+            AuditAction::PasswordResetRequested,
+        )
+        .await;
+    }
+    Ok(see_other("/password/forgot?sent=1"))
 }
 
-async fn reset(
-    State(state): State<AppState>,
-    Path(token): Path<String>,
-    Extension(auth): Extension<RequestAuth>,
-    Extension(form): Extension<SubmittedForm>,
-    headers: HeaderMap,
-) -> Response {
-    finish(reset_inner(&state, &token, &auth, &form).await, &headers)
+async fn reset(Path(token): Path<String>, FormPost { state, auth, form }: FormPost) -> PageResult {
+    Ok(reset_inner(&state, &token, &auth, &form).await?)
 }
 
 async fn reset_inner(
@@ -186,127 +172,101 @@ pub async fn current_password_ok(
     Ok(Err(issue("current_password", "err-password-wrong")))
 }
 
-async fn change_password(
-    State(state): State<AppState>,
-    Extension(auth): Extension<RequestAuth>,
-    Extension(form): Extension<SubmittedForm>,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let viewer = authz::require_viewer(&auth)?;
-        let pw = form.get("password");
-        let mut issues = vec![];
-        if let Err(key) = password::check_new_password(pw, &viewer.email) {
-            issues.push(issue("password", key));
-        } else if pw != form.get("password_again") {
-            issues.push(issue("password_again", "err-password-mismatch"));
-        }
-        if issues.is_empty() {
-            let current = form.get("current_password");
-            if let Err(i) = current_password_ok(&state, viewer.account_id, current).await? {
-                issues.push(i);
-            }
-        }
-        if !issues.is_empty() {
-            let d = NewDraft::of(DraftForm::PasswordChange, vec![], issues);
-            return back_to_form(&state, &auth, "/account/security", d).await;
-        }
-        let hash = password::hash_password(pw).await?;
-        store::set_password(&state.db, viewer.account_id, &hash).await?;
-        let keep = auth
-            .session_token
-            .as_deref()
-            .map(token_hash)
-            .unwrap_or_default();
-        sec::end_other_sessions(&state.db, viewer.account_id, &keep).await?;
-        account_event(
-            &state,
-            &auth,
-            viewer.account_id,
-            AuditAction::PasswordChanged,
-        )
-        .await;
-        notify::security_change(&state, viewer.account_id, "mail-password-changed").await?;
-        Ok(see_other(&Notice::PasswordChanged.on("/account/security")))
+async fn change_password(FormPost { state, auth, form }: FormPost) -> PageResult {
+    let viewer = authz::require_viewer(&auth)?;
+    let pw = form.get("password");
+    let mut issues = vec![];
+    if let Err(key) = password::check_new_password(pw, &viewer.email) {
+        issues.push(issue("password", key));
+    } else if pw != form.get("password_again") {
+        issues.push(issue("password_again", "err-password-mismatch"));
     }
+    if issues.is_empty() {
+        let current = form.get("current_password");
+        if let Err(i) = current_password_ok(&state, viewer.account_id, current).await? {
+            issues.push(i);
+        }
+    }
+    if !issues.is_empty() {
+        let d = NewDraft::of(DraftForm::PasswordChange, vec![], issues);
+        return back_to_form(&state, &auth, "/account/security", d).await;
+    }
+    let hash = password::hash_password(pw).await?;
+    store::set_password(&state.db, viewer.account_id, &hash).await?;
+    let keep = auth
+        .session_token
+        .as_deref()
+        .map(token_hash)
+        .unwrap_or_default();
+    sec::end_other_sessions(&state.db, viewer.account_id, &keep).await?;
+    account_event(
+        &state,
+        &auth,
+        viewer.account_id,
+        AuditAction::PasswordChanged,
+    )
     .await;
-    finish(result, &headers)
+    notify::security_change(&state, viewer.account_id, "mail-password-changed").await?;
+    Ok(see_other(&Notice::PasswordChanged.on("/account/security")))
 }
 
-async fn change_email(
-    State(state): State<AppState>,
-    Extension(auth): Extension<RequestAuth>,
-    Extension(form): Extension<SubmittedForm>,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let viewer = authz::require_viewer(&auth)?;
-        let email = store::normalize_email(form.get("new_email"));
-        let valid = email.chars().count() <= MAX_EMAIL
-            && crate::organizations::validate::normalize_contact(
-                crate::organizations::ContactKind::Email,
-                &email,
-            )
-            .is_some();
-        let mut issues = vec![];
-        if !valid {
-            let shown: String = email.chars().take(MAX_EMAIL).collect();
-            issues.push(issue("new_email", "err-email").arg("value", shown));
-        } else if email == viewer.email {
-            issues.push(issue("new_email", "err-email-same"));
-        } else {
-            let current = form.get("current_password");
-            if let Err(i) = current_password_ok(&state, viewer.account_id, current).await? {
-                issues.push(i);
-            }
+async fn change_email(FormPost { state, auth, form }: FormPost) -> PageResult {
+    let viewer = authz::require_viewer(&auth)?;
+    let email = store::normalize_email(form.get("new_email"));
+    let valid = email.chars().count() <= MAX_EMAIL
+        && crate::organizations::validate::normalize_contact(
+            crate::organizations::ContactKind::Email,
+            &email,
+        )
+        .is_some();
+    let mut issues = vec![];
+    if !valid {
+        let shown: String = email.chars().take(MAX_EMAIL).collect();
+        issues.push(issue("new_email", "err-email").arg("value", shown));
+    } else if email == viewer.email {
+        issues.push(issue("new_email", "err-email-same"));
+    } else {
+        let current = form.get("current_password");
+        if let Err(i) = current_password_ok(&state, viewer.account_id, current).await? {
+            issues.push(i);
         }
-        if !issues.is_empty() {
-            let fields = vec![("new_email".into(), email.chars().take(MAX_EMAIL).collect())];
-            let d = NewDraft::of(DraftForm::EmailChange, fields, issues);
-            return back_to_form(&state, &auth, "/account/security", d).await;
-        }
-        // The link goes to the new address; a taken address gets the same answer and no link.
-        if store::find_by_email(&state.db, &email).await?.is_none() {
-            let token = sec::create_email_token(
-                &state.db,
-                viewer.account_id,
-                EmailPurpose::Change,
-                &email,
-                "/account/security",
-            )
-            .await?;
-            let args = [
-                (
-                    "link",
-                    format!("{}/verify-email/{token}", state.config.public_url),
-                ),
-                ("hours", sec::EMAIL_LINK_HOURS.to_string()),
-            ];
-            notify::send(&state, &email, "mail-email-change", &args).await?;
-        }
-        Ok(see_other(&Notice::EmailLinkSent.on("/account/security")))
     }
-    .await;
-    finish(result, &headers)
+    if !issues.is_empty() {
+        let fields = vec![("new_email".into(), email.chars().take(MAX_EMAIL).collect())];
+        let d = NewDraft::of(DraftForm::EmailChange, fields, issues);
+        return back_to_form(&state, &auth, "/account/security", d).await;
+    }
+    // The link goes to the new address; a taken address gets the same answer and no link.
+    if store::find_by_email(&state.db, &email).await?.is_none() {
+        let token = sec::create_email_token(
+            &state.db,
+            viewer.account_id,
+            EmailPurpose::Change,
+            &email,
+            "/account/security",
+        )
+        .await?;
+        let args = [
+            (
+                "link",
+                format!("{}/verify-email/{token}", state.config.public_url),
+            ),
+            ("hours", sec::EMAIL_LINK_HOURS.to_string()),
+        ];
+        notify::send(&state, &email, "mail-email-change", &args).await?;
+    }
+    Ok(see_other(&Notice::EmailLinkSent.on("/account/security")))
 }
 
 /// "Log out everywhere else": ends every other session of the account.
-async fn end_others(
-    State(state): State<AppState>,
-    Extension(auth): Extension<RequestAuth>,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let viewer = authz::require_viewer(&auth)?;
-        let keep = auth
-            .session_token
-            .as_deref()
-            .map(token_hash)
-            .unwrap_or_default();
-        sec::end_other_sessions(&state.db, viewer.account_id, &keep).await?;
-        account_event(&state, &auth, viewer.account_id, AuditAction::SessionsEnded).await;
-        Ok(see_other(&Notice::SessionsEnded.on("/account/security")))
-    }
-    .await;
-    finish(result, &headers)
+async fn end_others(FormPost { state, auth, .. }: FormPost) -> PageResult {
+    let viewer = authz::require_viewer(&auth)?;
+    let keep = auth
+        .session_token
+        .as_deref()
+        .map(token_hash)
+        .unwrap_or_default();
+    sec::end_other_sessions(&state.db, viewer.account_id, &keep).await?;
+    account_event(&state, &auth, viewer.account_id, AuditAction::SessionsEnded).await;
+    Ok(see_other(&Notice::SessionsEnded.on("/account/security")))
 }

@@ -5,21 +5,22 @@
 //! checked every post.
 
 use crate::kinds::{AuditAction, AuditTarget, DraftForm, Notice};
-use axum::extract::{Path, State};
-use axum::http::HeaderMap;
-use axum::response::{Html, IntoResponse, Response};
+use axum::extract::Path;
+use axum::response::Response;
 use axum::routing::post;
-use axum::{Extension, Router};
+use axum::Router;
 
 use super::token::looks_like_token;
 use super::{authz, notify, security_store as sec, store};
 use crate::audit::{self, AuditEvent};
 use crate::error::{AppError, FieldIssue};
 use crate::forms::draft::NewDraft;
-use crate::i18n::{locale_from_cookie_header, I18n};
+use crate::i18n::I18n;
 use crate::state::AppState;
-use crate::web::gate::{message_page, RequestAuth, SubmittedForm};
+use crate::web::gate::RequestAuth;
 
+use crate::web::error::{PageError, PageResult};
+use crate::web::extract::FormPost;
 use crate::web::redirect::{back_to_form, see_other};
 
 pub fn router() -> Router<AppState> {
@@ -35,48 +36,7 @@ pub fn router() -> Router<AppState> {
         .merge(super::second_factor::router())
 }
 
-/// The reader's translator, from the `lang` cookie.
-pub fn i18n_of(headers: &HeaderMap) -> I18n {
-    let cookie = headers
-        .get(http::header::COOKIE)
-        .and_then(|v| v.to_str().ok());
-    I18n::new(locale_from_cookie_header(cookie))
-}
-
-/// Turns a handler's error into a page: a localized message with the right status, and a
-/// login link for 401. Internal details go to the log only.
-pub fn error_page(err: AppError, headers: &HeaderMap) -> Response {
-    let i18n = i18n_of(headers);
-    let status = crate::error::status_of(&err);
-    let (title, text, extra) = match &err {
-        AppError::Unauthorized => (
-            "login-required-title",
-            "login-required-text",
-            format!(
-                "<p><a class=\"button\" href=\"/login\">{}</a></p>",
-                crate::web::gate::escape_html(&i18n.t("login-button"))
-            ),
-        ),
-        AppError::Forbidden => ("forbidden-title", "err-forbidden", String::new()),
-        AppError::NotFound => ("not-found-title", "not-found-text", String::new()),
-        AppError::Database(_) | AppError::Internal(_) => {
-            tracing::error!(error = %err, "form handler failed");
-            ("error-title", "err-internal", String::new())
-        }
-        AppError::BadRequest(key) | AppError::TooManyRequests(key) => {
-            ("error-title", key.as_str(), String::new())
-        }
-        AppError::Validation(_) | AppError::Conflict => {
-            ("error-title", "err-validation", String::new())
-        }
-    };
-    (status, Html(message_page(&i18n, title, text, &extra))).into_response()
-}
-
-/// Runs a handler body and renders its error, if any, as a page.
-pub fn finish(result: Result<Response, AppError>, headers: &HeaderMap) -> Response {
-    result.unwrap_or_else(|e| error_page(e, headers))
-}
+pub use crate::web::error::{error_page, i18n_of};
 
 /// Writes an audit event about an account (login, logout, registration, password).
 pub async fn account_event(
@@ -97,156 +57,133 @@ pub fn issue(field: &str, key: &str) -> FieldIssue {
 }
 
 async fn accept_invite(
-    State(state): State<AppState>,
     Path(token): Path<String>,
-    Extension(auth): Extension<RequestAuth>,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let viewer = authz::require_viewer(&auth)?;
-        if !looks_like_token(&token) {
-            return Err(AppError::NotFound);
+    FormPost { state, auth, .. }: FormPost,
+) -> PageResult {
+    let viewer = authz::require_viewer(&auth)?;
+    if !looks_like_token(&token) {
+        return Err(PageError::from(AppError::NotFound));
+    }
+    // A membership needs a proven address, and an invitation sent to an address belongs
+    // to that address only.
+    if !viewer.email_verified {
+        return Err(PageError::from(AppError::BadRequest(
+            "err-email-unverified".into(),
+        )));
+    }
+    let invitation = store::find_invitation(&state.db, &token)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !invitation.email.is_empty() && invitation.email != viewer.email {
+        return Err(PageError::from(AppError::Forbidden));
+    }
+    let Some(org_id) = store::accept_invitation(&state.db, &token, viewer.account_id).await? else {
+        return Ok(see_other(&format!("/invite/{token}")));
+    };
+    notify::new_role(
+        &state,
+        viewer.account_id,
+        &format!("редактор: {}", invitation_org_name(&state, org_id).await?),
+    )
+    .await?;
+    let org = authz::org_access(&state.db, org_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    audit::record(
+        &state.db,
+        AuditEvent {
+            region_id: Some(org.region_id),
+            account_id: Some(viewer.account_id),
+            action: AuditAction::EditorAdded,
+            target_kind: AuditTarget::Organization,
+            target_id: Some(org_id),
+            detail: "invitation accepted".into(),
+            ip: &auth.client_ip,
+        },
+    )
+    .await;
+    Ok(see_other(
+        &Notice::Welcome.on(&format!("/org/{org_id}/edit")),
+    ))
+}
+
+async fn grant_staff(FormPost { state, auth, form }: FormPost) -> PageResult {
+    let admin = authz::require_admin(&auth)?;
+    let email = store::normalize_email(form.get("email"));
+    let region_id = crate::region::store::id_by_slug(&state.db, form.get("region")).await?;
+    // Only an account with a proven address can hold a role: registering someone's
+    // address in advance gets nothing.
+    let account = store::find_by_email(&state.db, &email).await?;
+    let verified = match &account {
+        Some(a) => sec::is_verified(&state.db, a.id).await?,
+        None => false,
+    };
+    let (Some(region_id), Some(account), true) = (region_id, account.clone(), verified) else {
+        let mut issues = vec![];
+        if region_id.is_none() {
+            issues.push(issue("region", "err-required"));
         }
-        // A membership needs a proven address, and an invitation sent to an address belongs
-        // to that address only.
-        if !viewer.email_verified {
-            return Err(AppError::BadRequest("err-email-unverified".into()));
-        }
-        let invitation = store::find_invitation(&state.db, &token)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        if !invitation.email.is_empty() && invitation.email != viewer.email {
-            return Err(AppError::Forbidden);
-        }
-        let Some(org_id) = store::accept_invitation(&state.db, &token, viewer.account_id).await?
-        else {
-            return Ok(see_other(&format!("/invite/{token}")));
+        let key = if account.is_some() {
+            "err-account-unverified"
+        } else {
+            "err-no-such-account"
         };
-        notify::new_role(
-            &state,
-            viewer.account_id,
-            &format!("редактор: {}", invitation_org_name(&state, org_id).await?),
-        )
-        .await?;
-        let org = authz::org_access(&state.db, org_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        issues.push(issue("email", key).arg("value", email.as_str()));
+        let d = NewDraft {
+            form: DraftForm::Staff,
+            target_id: None,
+            base_version: None,
+            fields: form.keepable_fields(),
+            issues,
+        };
+        return back_to_form(&state, &auth, "/admin", d).await;
+    };
+    if store::grant_staff(&state.db, account.id, region_id, admin.account_id).await? {
         audit::record(
             &state.db,
             AuditEvent {
-                region_id: Some(org.region_id),
-                account_id: Some(viewer.account_id),
-                action: AuditAction::EditorAdded,
-                target_kind: AuditTarget::Organization,
-                target_id: Some(org_id),
-                detail: "invitation accepted".into(),
+                region_id: Some(region_id),
+                account_id: Some(admin.account_id),
+                action: AuditAction::StaffGranted,
+                target_kind: AuditTarget::Account,
+                target_id: Some(account.id),
+                detail: account.email.clone(),
                 ip: &auth.client_ip,
             },
         )
         .await;
-        Ok(see_other(
-            &Notice::Welcome.on(&format!("/org/{org_id}/edit")),
-        ))
+        let role = I18n::default().t("role-staff");
+        notify::new_role(&state, account.id, &role).await?;
     }
-    .await;
-    finish(result, &headers)
+    Ok(see_other(&Notice::Saved.on("/admin")))
 }
 
-async fn grant_staff(
-    State(state): State<AppState>,
-    Extension(auth): Extension<RequestAuth>,
-    Extension(form): Extension<SubmittedForm>,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let admin = authz::require_admin(&auth)?;
-        let email = store::normalize_email(form.get("email"));
-        let region_id = crate::region::store::id_by_slug(&state.db, form.get("region")).await?;
-        // Only an account with a proven address can hold a role: registering someone's
-        // address in advance gets nothing.
-        let account = store::find_by_email(&state.db, &email).await?;
-        let verified = match &account {
-            Some(a) => sec::is_verified(&state.db, a.id).await?,
-            None => false,
-        };
-        let (Some(region_id), Some(account), true) = (region_id, account.clone(), verified) else {
-            let mut issues = vec![];
-            if region_id.is_none() {
-                issues.push(issue("region", "err-required"));
-            }
-            let key = if account.is_some() {
-                "err-account-unverified"
-            } else {
-                "err-no-such-account"
-            };
-            issues.push(issue("email", key).arg("value", email.as_str()));
-            let d = NewDraft {
-                form: DraftForm::Staff,
-                target_id: None,
-                base_version: None,
-                fields: form.keepable_fields(),
-                issues,
-            };
-            return back_to_form(&state, &auth, "/admin", d).await;
-        };
-        if store::grant_staff(&state.db, account.id, region_id, admin.account_id).await? {
-            audit::record(
-                &state.db,
-                AuditEvent {
-                    region_id: Some(region_id),
-                    account_id: Some(admin.account_id),
-                    action: AuditAction::StaffGranted,
-                    target_kind: AuditTarget::Account,
-                    target_id: Some(account.id),
-                    detail: account.email.clone(),
-                    ip: &auth.client_ip,
-                },
-            )
-            .await;
-            let role = I18n::default().t("role-staff");
-            notify::new_role(&state, account.id, &role).await?;
-        }
-        Ok(see_other(&Notice::Saved.on("/admin")))
+async fn revoke_staff(FormPost { state, auth, form }: FormPost) -> PageResult {
+    let admin = authz::require_admin(&auth)?;
+    let account_id: i64 = form
+        .get("account_id")
+        .parse()
+        .map_err(|_| AppError::BadRequest("err-bad-form".into()))?;
+    let region_id: i64 = form
+        .get("region_id")
+        .parse()
+        .map_err(|_| AppError::BadRequest("err-bad-form".into()))?;
+    if store::revoke_staff(&state.db, account_id, region_id).await? {
+        audit::record(
+            &state.db,
+            AuditEvent {
+                region_id: Some(region_id),
+                account_id: Some(admin.account_id),
+                action: AuditAction::StaffRevoked,
+                target_kind: AuditTarget::Account,
+                target_id: Some(account_id),
+                detail: String::new(),
+                ip: &auth.client_ip,
+            },
+        )
+        .await;
     }
-    .await;
-    finish(result, &headers)
-}
-
-async fn revoke_staff(
-    State(state): State<AppState>,
-    Extension(auth): Extension<RequestAuth>,
-    Extension(form): Extension<SubmittedForm>,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let admin = authz::require_admin(&auth)?;
-        let account_id: i64 = form
-            .get("account_id")
-            .parse()
-            .map_err(|_| AppError::BadRequest("err-bad-form".into()))?;
-        let region_id: i64 = form
-            .get("region_id")
-            .parse()
-            .map_err(|_| AppError::BadRequest("err-bad-form".into()))?;
-        if store::revoke_staff(&state.db, account_id, region_id).await? {
-            audit::record(
-                &state.db,
-                AuditEvent {
-                    region_id: Some(region_id),
-                    account_id: Some(admin.account_id),
-                    action: AuditAction::StaffRevoked,
-                    target_kind: AuditTarget::Account,
-                    target_id: Some(account_id),
-                    detail: String::new(),
-                    ip: &auth.client_ip,
-                },
-            )
-            .await;
-        }
-        Ok(see_other(&Notice::Saved.on("/admin")))
-    }
-    .await;
-    finish(result, &headers)
+    Ok(see_other(&Notice::Saved.on("/admin")))
 }
 
 async fn invitation_org_name(state: &AppState, org_id: i64) -> Result<String, AppError> {
@@ -257,21 +194,14 @@ async fn invitation_org_name(state: &AppState, org_id: i64) -> Result<String, Ap
 }
 
 async fn disable_account(
-    State(state): State<AppState>,
     Path(id): Path<i64>,
-    Extension(auth): Extension<RequestAuth>,
-    headers: HeaderMap,
-) -> Response {
-    finish(set_disabled(&state, &auth, id, true).await, &headers)
+    FormPost { state, auth, .. }: FormPost,
+) -> PageResult {
+    Ok(set_disabled(&state, &auth, id, true).await?)
 }
 
-async fn enable_account(
-    State(state): State<AppState>,
-    Path(id): Path<i64>,
-    Extension(auth): Extension<RequestAuth>,
-    headers: HeaderMap,
-) -> Response {
-    finish(set_disabled(&state, &auth, id, false).await, &headers)
+async fn enable_account(Path(id): Path<i64>, FormPost { state, auth, .. }: FormPost) -> PageResult {
+    Ok(set_disabled(&state, &auth, id, false).await?)
 }
 
 /// An admin disables (or enables again) an account: a disabled one cannot log in, and its

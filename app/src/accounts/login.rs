@@ -4,12 +4,11 @@
 //! code step; only a right code (or an unused recovery code) starts the session.
 
 use crate::kinds::{AuditAction, DraftForm, Notice};
-use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
-use axum::{Extension, Router};
+use axum::Router;
 
-use super::handlers::{account_event, finish, issue};
+use super::handlers::{account_event, issue};
 use super::throttle::{login_keys, Rule, LOGIN_ACCOUNT_IP};
 use super::token::{looks_like_token, new_token, token_hash};
 use super::{password, safe_next, second_factor, second_factor_store as sf, session, store};
@@ -21,6 +20,8 @@ use crate::web::gate::{
     append_cookie, cookie, device_cookie_name, long_cookie, RequestAuth, SubmittedForm,
 };
 
+use crate::web::error::PageResult;
+use crate::web::extract::FormPost;
 use crate::web::redirect::{back_to_form, see_other};
 
 /// The longest email address (RFC 5321's path limit).
@@ -74,13 +75,8 @@ fn login_draft(form: &SubmittedForm, issues: Vec<FieldIssue>) -> NewDraft {
     }
 }
 
-async fn login(
-    State(state): State<AppState>,
-    Extension(auth): Extension<RequestAuth>,
-    Extension(form): Extension<SubmittedForm>,
-    headers: HeaderMap,
-) -> Response {
-    finish(login_inner(&state, &auth, &form).await, &headers)
+async fn login(FormPost { state, auth, form }: FormPost) -> PageResult {
+    Ok(login_inner(&state, &auth, &form).await?)
 }
 
 async fn login_inner(
@@ -171,16 +167,8 @@ async fn login_failed(
 }
 
 /// The second step: a TOTP code or a recovery code for the pending challenge.
-async fn login_code(
-    State(state): State<AppState>,
-    Extension(auth): Extension<RequestAuth>,
-    Extension(form): Extension<SubmittedForm>,
-    headers: HeaderMap,
-) -> Response {
-    finish(
-        login_code_inner(&state, &auth, &form, &headers).await,
-        &headers,
-    )
+async fn login_code(FormPost { state, auth, form }: FormPost, headers: HeaderMap) -> PageResult {
+    Ok(login_code_inner(&state, &auth, &form, &headers).await?)
 }
 
 async fn login_code_inner(
@@ -267,22 +255,14 @@ pub async fn start_session(
     Ok(())
 }
 
-async fn logout(
-    State(state): State<AppState>,
-    Extension(auth): Extension<RequestAuth>,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        if let Some(token) = &auth.session_token {
-            session::destroy(&state.db, token).await?;
-        }
-        let mut resp = see_other("/");
-        append_cookie(&mut resp, &state.config.session.clear_cookie());
-        if let Some(v) = &auth.viewer {
-            account_event(&state, &auth, v.account_id, AuditAction::Logout).await;
-        }
-        Ok(resp)
+async fn logout(FormPost { state, auth, .. }: FormPost) -> PageResult {
+    if let Some(token) = &auth.session_token {
+        session::destroy(&state.db, token).await?;
     }
-    .await;
-    finish(result, &headers)
+    let mut resp = see_other("/");
+    append_cookie(&mut resp, &state.config.session.clear_cookie());
+    if let Some(v) = &auth.viewer {
+        account_event(&state, &auth, v.account_id, AuditAction::Logout).await;
+    }
+    Ok(resp)
 }

@@ -5,13 +5,12 @@
 //! verified and logs the person in; only then can the account hold roles or memberships.
 
 use crate::kinds::{AuditAction, DraftForm, Notice};
-use axum::extract::{Path, State};
-use axum::http::HeaderMap;
+use axum::extract::Path;
 use axum::response::Response;
 use axum::routing::post;
-use axum::{Extension, Router};
+use axum::Router;
 
-use super::handlers::{account_event, finish, issue};
+use super::handlers::{account_event, issue};
 use super::login::{start_session, MAX_EMAIL};
 use super::security_store::{self as sec, EmailPurpose};
 use super::throttle::{FAILURE_IP, FORM_IP};
@@ -22,6 +21,8 @@ use crate::forms::draft::NewDraft;
 use crate::state::AppState;
 use crate::web::gate::{RequestAuth, SubmittedForm};
 
+use crate::web::error::PageResult;
+use crate::web::extract::FormPost;
 use crate::web::redirect::{back_to_form, see_other};
 
 pub fn router() -> Router<AppState> {
@@ -56,13 +57,8 @@ fn registration_issues(form: &SubmittedForm, email: &str) -> Vec<FieldIssue> {
     issues
 }
 
-async fn register(
-    State(state): State<AppState>,
-    Extension(auth): Extension<RequestAuth>,
-    Extension(form): Extension<SubmittedForm>,
-    headers: HeaderMap,
-) -> Response {
-    finish(register_inner(&state, &auth, &form).await, &headers)
+async fn register(FormPost { state, auth, form }: FormPost) -> PageResult {
+    Ok(register_inner(&state, &auth, &form).await?)
 }
 
 async fn register_inner(
@@ -127,13 +123,8 @@ pub async fn send_link(
     notify::send(state, email, "mail-verify", &args).await
 }
 
-async fn confirm(
-    State(state): State<AppState>,
-    Path(token): Path<String>,
-    Extension(auth): Extension<RequestAuth>,
-    headers: HeaderMap,
-) -> Response {
-    finish(confirm_inner(&state, &token, &auth).await, &headers)
+async fn confirm(Path(token): Path<String>, FormPost { state, auth, .. }: FormPost) -> PageResult {
+    Ok(confirm_inner(&state, &token, &auth).await?)
 }
 
 /// Uses a link from a mail: a new account's address is verified, or the account moves to
@@ -188,30 +179,22 @@ async fn confirm_inner(
     Ok(resp)
 }
 
-async fn resend(
-    State(state): State<AppState>,
-    Extension(auth): Extension<RequestAuth>,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let viewer = authz::require_viewer(&auth)?;
-        if viewer.email_verified {
-            return Ok(see_other("/account"));
-        }
-        let key = format!("verify-resend:{}", viewer.account_id);
-        if let Some(wait) = state.throttle.wait_needed(&key, &FORM_IP) {
-            let minutes = (wait.as_secs() / 60 + 1).to_string();
-            let d = NewDraft::of(
-                DraftForm::VerifyResend,
-                vec![],
-                vec![issue("", "err-rate-limited").arg("minutes", minutes)],
-            );
-            return back_to_form(&state, &auth, "/account", d).await;
-        }
-        state.throttle.hit(&key, &FORM_IP);
-        send_link(&state, viewer.account_id, &viewer.email, "/account").await?;
-        Ok(see_other(&Notice::VerifySent.on("/account")))
+async fn resend(FormPost { state, auth, .. }: FormPost) -> PageResult {
+    let viewer = authz::require_viewer(&auth)?;
+    if viewer.email_verified {
+        return Ok(see_other("/account"));
     }
-    .await;
-    finish(result, &headers)
+    let key = format!("verify-resend:{}", viewer.account_id);
+    if let Some(wait) = state.throttle.wait_needed(&key, &FORM_IP) {
+        let minutes = (wait.as_secs() / 60 + 1).to_string();
+        let d = NewDraft::of(
+            DraftForm::VerifyResend,
+            vec![],
+            vec![issue("", "err-rate-limited").arg("minutes", minutes)],
+        );
+        return back_to_form(&state, &auth, "/account", d).await;
+    }
+    state.throttle.hit(&key, &FORM_IP);
+    send_link(&state, viewer.account_id, &viewer.email, "/account").await?;
+    Ok(see_other(&Notice::VerifySent.on("/account")))
 }

@@ -4,16 +4,15 @@
 //! early or late (clock drift) and only once (its step is recorded).
 
 use crate::kinds::{AuditAction, DraftForm, Notice};
-use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::post;
-use axum::{Extension, Router};
+use axum::Router;
 use rand_core::{OsRng, RngCore};
 use totp_rs::{Algorithm, Secret, TOTP};
 
 use super::authz;
-use super::handlers::{account_event, finish, i18n_of, issue};
+use super::handlers::{account_event, i18n_of, issue};
 use super::second_factor_store as sf;
 use crate::db::Db;
 use crate::error::AppError;
@@ -22,6 +21,8 @@ use crate::state::AppState;
 use crate::text::escape_html;
 use crate::web::gate::{RequestAuth, SubmittedForm};
 
+use crate::web::error::PageResult;
+use crate::web::extract::FormPost;
 use crate::web::redirect::{back_to_form, see_other};
 
 /// The issuer shown in authenticator apps.
@@ -143,13 +144,8 @@ pub fn new_recovery_codes() -> Vec<String> {
         .collect()
 }
 
-async fn enable(
-    State(state): State<AppState>,
-    Extension(auth): Extension<RequestAuth>,
-    Extension(form): Extension<SubmittedForm>,
-    headers: HeaderMap,
-) -> Response {
-    finish(enable_inner(&state, &auth, &form, &headers).await, &headers)
+async fn enable(headers: HeaderMap, FormPost { state, auth, form }: FormPost) -> PageResult {
+    Ok(enable_inner(&state, &auth, &form, &headers).await?)
 }
 
 /// Confirms the secret shown on the set-up page with a code from the app, then shows the
@@ -218,42 +214,33 @@ async fn enable_inner(
     Ok(resp)
 }
 
-async fn disable(
-    State(state): State<AppState>,
-    Extension(auth): Extension<RequestAuth>,
-    Extension(form): Extension<SubmittedForm>,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let viewer = authz::require_viewer(&auth)?;
-        let privileged =
-            viewer.is_admin || !viewer.staff_regions.is_empty() || viewer.needs_second_factor;
-        // The password check is the throttled one every account form uses.
-        let refused = if privileged {
-            Some(issue("current_password", "err-2fa-required-for-staff"))
-        } else {
-            let typed = form.get("current_password");
-            super::credentials::current_password_ok(&state, viewer.account_id, typed)
-                .await?
-                .err()
-        };
-        if let Some(i) = refused {
-            let d = NewDraft::of(DraftForm::SecondFactorOff, vec![], vec![i]);
-            return back_to_form(&state, &auth, "/account/security", d).await;
-        }
-        sf::disable_totp(&state.db, viewer.account_id).await?;
-        account_event(
-            &state,
-            &auth,
-            viewer.account_id,
-            AuditAction::SecondFactorDisabled,
-        )
-        .await;
-        super::notify::security_change(&state, viewer.account_id, "mail-2fa-off").await?;
-        Ok(see_other(&Notice::SecondFactorOff.on("/account/security")))
+async fn disable(FormPost { state, auth, form }: FormPost) -> PageResult {
+    let viewer = authz::require_viewer(&auth)?;
+    let privileged =
+        viewer.is_admin || !viewer.staff_regions.is_empty() || viewer.needs_second_factor;
+    // The password check is the throttled one every account form uses.
+    let refused = if privileged {
+        Some(issue("current_password", "err-2fa-required-for-staff"))
+    } else {
+        let typed = form.get("current_password");
+        super::credentials::current_password_ok(&state, viewer.account_id, typed)
+            .await?
+            .err()
+    };
+    if let Some(i) = refused {
+        let d = NewDraft::of(DraftForm::SecondFactorOff, vec![], vec![i]);
+        return back_to_form(&state, &auth, "/account/security", d).await;
     }
+    sf::disable_totp(&state.db, viewer.account_id).await?;
+    account_event(
+        &state,
+        &auth,
+        viewer.account_id,
+        AuditAction::SecondFactorDisabled,
+    )
     .await;
-    finish(result, &headers)
+    super::notify::security_change(&state, viewer.account_id, "mail-2fa-off").await?;
+    Ok(see_other(&Notice::SecondFactorOff.on("/account/security")))
 }
 
 #[cfg(test)]

@@ -3,17 +3,15 @@
 //! everything that was typed.
 
 use crate::kinds::{AuditAction, AuditTarget, DraftForm, Notice, RevisionKind};
-use axum::extract::{Path, State};
-use axum::http::HeaderMap;
+use axum::extract::Path;
 use axum::response::Response;
 use axum::routing::post;
-use axum::{Extension, Router};
+use axum::Router;
 
 use super::form;
 use super::logo;
 use super::service::{self, Save, SaveOutcome};
 use super::store as edit_store;
-use crate::accounts::handlers::{finish, i18n_of};
 use crate::accounts::throttle::FORM_IP;
 use crate::accounts::{authz, store as account_store};
 use crate::audit::{self, AuditEvent};
@@ -24,6 +22,8 @@ use crate::state::AppState;
 use crate::ui::organization::parse_id;
 use crate::web::gate::{RequestAuth, SubmittedForm};
 
+use crate::web::error::{PageError, PageResult};
+use crate::web::extract::{FormPost, Lang};
 use crate::web::redirect::{back_to_form, see_other};
 
 pub fn router() -> Router<AppState> {
@@ -69,17 +69,15 @@ fn bad_form() -> AppError {
     AppError::BadRequest("err-bad-form".into())
 }
 
-type Form = Extension<SubmittedForm>;
-type Auth = Extension<RequestAuth>;
-
 async fn edit(
-    State(state): State<AppState>,
     Path(id_slug): Path<String>,
-    Extension(auth): Auth,
-    Extension(f): Form,
-    headers: HeaderMap,
-) -> Response {
-    finish(edit_inner(&state, &id_slug, &auth, &f).await, &headers)
+    FormPost {
+        state,
+        auth,
+        form: f,
+    }: FormPost,
+) -> PageResult {
+    Ok(edit_inner(&state, &id_slug, &auth, &f).await?)
 }
 
 async fn edit_inner(
@@ -206,387 +204,350 @@ async fn update_logo(
 }
 
 async fn propose(
-    State(state): State<AppState>,
-    Extension(auth): Auth,
-    Extension(f): Form,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let viewer = authz::require_viewer(&auth)?;
-        let parsed = form::from_fields(&f.fields);
-        let back = |issues| NewDraft {
-            form: DraftForm::New,
-            target_id: None,
-            base_version: None,
-            fields: f.keepable_fields(),
-            issues,
-        };
-        if !parsed.issues.is_empty() {
-            return back_to_form(&state, &auth, "/org/new", back(parsed.issues.clone())).await;
-        }
-        // The author becomes the organization's editor: that needs a proven address.
-        if !viewer.email_verified {
-            let unverified = vec![FieldIssue::new("", "err-email-unverified")];
-            return back_to_form(&state, &auth, "/org/new", back(unverified)).await;
-        }
-        match service::propose(&state, &viewer, parsed.input.clone()).await? {
-            Err(issues) => {
-                back_to_form(&state, &auth, "/org/new", back(parsed.renumber(issues))).await
+    FormPost {
+        state,
+        auth,
+        form: f,
+    }: FormPost,
+) -> PageResult {
+    let viewer = authz::require_viewer(&auth)?;
+    let parsed = form::from_fields(&f.fields);
+    let back = |issues| NewDraft {
+        form: DraftForm::New,
+        target_id: None,
+        base_version: None,
+        fields: f.keepable_fields(),
+        issues,
+    };
+    if !parsed.issues.is_empty() {
+        return back_to_form(&state, &auth, "/org/new", back(parsed.issues.clone())).await;
+    }
+    // The author becomes the organization's editor: that needs a proven address.
+    if !viewer.email_verified {
+        let unverified = vec![FieldIssue::new("", "err-email-unverified")];
+        return back_to_form(&state, &auth, "/org/new", back(unverified)).await;
+    }
+    match service::propose(&state, &viewer, parsed.input.clone()).await? {
+        Err(issues) => back_to_form(&state, &auth, "/org/new", back(parsed.renumber(issues))).await,
+        Ok(id) => {
+            org_event(
+                &state,
+                &auth,
+                state.region.id,
+                viewer.account_id,
+                AuditAction::OrgProposed,
+                id,
+                parsed.input.name.clone(),
+            )
+            .await;
+            let draft_id = f.get("draft_id");
+            if !draft_id.is_empty() {
+                draft::discard(&state.db, draft_id, &draft::owner_key(&auth)).await?;
             }
-            Ok(id) => {
-                org_event(
-                    &state,
-                    &auth,
-                    state.region.id,
-                    viewer.account_id,
-                    AuditAction::OrgProposed,
-                    id,
-                    parsed.input.name.clone(),
-                )
-                .await;
-                let draft_id = f.get("draft_id");
-                if !draft_id.is_empty() {
-                    draft::discard(&state.db, draft_id, &draft::owner_key(&auth)).await?;
-                }
-                Ok(see_other(&Notice::Proposed.on("/account")))
-            }
+            Ok(see_other(&Notice::Proposed.on("/account")))
         }
     }
-    .await;
-    finish(result, &headers)
 }
 
 async fn revert(
-    State(state): State<AppState>,
     Path((id_slug, number)): Path<(String, i64)>,
-    Extension(auth): Auth,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let id = org_id(&id_slug)?;
-        let (viewer, org) = authz::require_edit(&state.db, &auth, id).await?;
-        match service::revert(&state, &viewer, &org, number).await? {
-            SaveOutcome::Saved { version } => {
-                org_event(
-                    &state,
-                    &auth,
-                    org.region_id,
-                    viewer.account_id,
-                    AuditAction::OrgReverted,
-                    id,
-                    format!("revision {number} → version {version}"),
-                )
-                .await;
-                Ok(see_other(
-                    &Notice::Reverted.on(&format!("/org/{id}/history")),
-                ))
-            }
-            SaveOutcome::Invalid(_) => Err(AppError::BadRequest("err-revert-invalid".into())),
-            SaveOutcome::Conflict { .. } => Err(AppError::BadRequest("err-conflict".into())),
-        }
-    }
-    .await;
-    finish(result, &headers)
-}
-
-async fn invite(
-    State(state): State<AppState>,
-    Path(id_slug): Path<String>,
-    Extension(auth): Auth,
-    Extension(f): Form,
-    headers: HeaderMap,
-) -> Response {
-    let i18n = i18n_of(&headers);
-    let result = async {
-        let id = org_id(&id_slug)?;
-        let (viewer, org) = authz::require_staff_for_org(&state.db, &auth, id).await?;
-        let path = format!("/org/{id}/manage");
-        let email = account_store::normalize_email(f.get("email"));
-        if !email.is_empty()
-            && crate::organizations::validate::normalize_contact(ContactKind::Email, &email)
-                .is_none()
-        {
-            let d = NewDraft {
-                form: DraftForm::Invite,
-                target_id: Some(id),
-                base_version: None,
-                fields: f.keepable_fields(),
-                issues: vec![FieldIssue::new("email", "err-email").arg("value", email.as_str())],
-            };
-            return back_to_form(&state, &auth, &path, d).await;
-        }
-        let token =
-            account_store::create_invitation(&state.db, id, &email, viewer.account_id).await?;
-        let link = format!("{}/invite/{token}", state.config.public_url);
-        let mut sent = "0";
-        if !email.is_empty() {
-            let body = i18n.t_with(
-                "mail-invite-body",
-                &[
-                    ("org", org.name.clone().into()),
-                    ("link", link.clone().into()),
-                    ("days", account_store::INVITATION_DAYS.to_string().into()),
-                ],
-            );
-            match state
-                .mailer
-                .send(&email, &i18n.t("mail-invite-subject"), &body)
-                .await
-            {
-                Ok(()) => sent = "1",
-                Err(e) => tracing::error!(error = %format!("{e:#}"), "invitation mail not sent"),
-            }
-        }
-        org_event(
-            &state,
-            &auth,
-            org.region_id,
-            viewer.account_id,
-            AuditAction::InvitationCreated,
-            id,
-            email.clone(),
-        )
-        .await;
-        // The link is shown once, from a draft only this staff member can open.
-        let d = NewDraft {
-            form: DraftForm::InviteLink,
-            target_id: Some(id),
-            base_version: None,
-            fields: vec![
-                ("link".into(), link),
-                ("email".into(), email),
-                ("sent".into(), sent.into()),
-            ],
-            issues: vec![],
-        };
-        let draft_id = draft::save_for(&state, &auth, d).await?;
-        Ok(see_other(&format!("{path}?invite={draft_id}")))
-    }
-    .await;
-    finish(result, &headers)
-}
-
-async fn remove_editor(
-    State(state): State<AppState>,
-    Path(id_slug): Path<String>,
-    Extension(auth): Auth,
-    Extension(f): Form,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let id = org_id(&id_slug)?;
-        let (viewer, org) = authz::require_staff_for_org(&state.db, &auth, id).await?;
-        let account_id: i64 = f.get("account_id").parse().map_err(|_| bad_form())?;
-        if account_store::remove_member(&state.db, account_id, id).await? {
+    FormPost { state, auth, .. }: FormPost,
+) -> PageResult {
+    let id = org_id(&id_slug)?;
+    let (viewer, org) = authz::require_edit(&state.db, &auth, id).await?;
+    match service::revert(&state, &viewer, &org, number).await? {
+        SaveOutcome::Saved { version } => {
             org_event(
                 &state,
                 &auth,
                 org.region_id,
                 viewer.account_id,
-                AuditAction::EditorRemoved,
+                AuditAction::OrgReverted,
                 id,
-                format!("account {account_id}"),
+                format!("revision {number} → version {version}"),
             )
             .await;
+            Ok(see_other(
+                &Notice::Reverted.on(&format!("/org/{id}/history")),
+            ))
         }
-        Ok(see_other(&Notice::Saved.on(&format!("/org/{id}/manage"))))
+        SaveOutcome::Invalid(_) => Err(AppError::BadRequest("err-revert-invalid".into()).into()),
+        SaveOutcome::Conflict { .. } => Err(AppError::BadRequest("err-conflict".into()).into()),
     }
+}
+
+async fn invite(
+    Path(id_slug): Path<String>,
+    FormPost {
+        state,
+        auth,
+        form: f,
+    }: FormPost,
+    Lang(i18n): Lang,
+) -> PageResult {
+    let id = org_id(&id_slug)?;
+    let (viewer, org) = authz::require_staff_for_org(&state.db, &auth, id).await?;
+    let path = format!("/org/{id}/manage");
+    let email = account_store::normalize_email(f.get("email"));
+    if !email.is_empty()
+        && crate::organizations::validate::normalize_contact(ContactKind::Email, &email).is_none()
+    {
+        let d = NewDraft {
+            form: DraftForm::Invite,
+            target_id: Some(id),
+            base_version: None,
+            fields: f.keepable_fields(),
+            issues: vec![FieldIssue::new("email", "err-email").arg("value", email.as_str())],
+        };
+        return back_to_form(&state, &auth, &path, d).await;
+    }
+    let token = account_store::create_invitation(&state.db, id, &email, viewer.account_id).await?;
+    let link = format!("{}/invite/{token}", state.config.public_url);
+    let mut sent = "0";
+    if !email.is_empty() {
+        let body = i18n.t_with(
+            "mail-invite-body",
+            &[
+                ("org", org.name.clone().into()),
+                ("link", link.clone().into()),
+                ("days", account_store::INVITATION_DAYS.to_string().into()),
+            ],
+        );
+        match state
+            .mailer
+            .send(&email, &i18n.t("mail-invite-subject"), &body)
+            .await
+        {
+            Ok(()) => sent = "1",
+            Err(e) => tracing::error!(error = %format!("{e:#}"), "invitation mail not sent"),
+        }
+    }
+    org_event(
+        &state,
+        &auth,
+        org.region_id,
+        viewer.account_id,
+        AuditAction::InvitationCreated,
+        id,
+        email.clone(),
+    )
     .await;
-    finish(result, &headers)
+    // The link is shown once, from a draft only this staff member can open.
+    let d = NewDraft {
+        form: DraftForm::InviteLink,
+        target_id: Some(id),
+        base_version: None,
+        fields: vec![
+            ("link".into(), link),
+            ("email".into(), email),
+            ("sent".into(), sent.into()),
+        ],
+        issues: vec![],
+    };
+    let draft_id = draft::save_for(&state, &auth, d).await?;
+    Ok(see_other(&format!("{path}?invite={draft_id}")))
+}
+
+async fn remove_editor(
+    Path(id_slug): Path<String>,
+    FormPost {
+        state,
+        auth,
+        form: f,
+    }: FormPost,
+) -> PageResult {
+    let id = org_id(&id_slug)?;
+    let (viewer, org) = authz::require_staff_for_org(&state.db, &auth, id).await?;
+    let account_id: i64 = f.get("account_id").parse().map_err(|_| bad_form())?;
+    if account_store::remove_member(&state.db, account_id, id).await? {
+        org_event(
+            &state,
+            &auth,
+            org.region_id,
+            viewer.account_id,
+            AuditAction::EditorRemoved,
+            id,
+            format!("account {account_id}"),
+        )
+        .await;
+    }
+    Ok(see_other(&Notice::Saved.on(&format!("/org/{id}/manage"))))
 }
 
 async fn verify(
-    State(state): State<AppState>,
     Path(id_slug): Path<String>,
-    Extension(auth): Auth,
-    Extension(f): Form,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let id = org_id(&id_slug)?;
-        let (viewer, org) = authz::require_staff_for_org(&state.db, &auth, id).await?;
-        let path = format!("/org/{id}/manage");
-        let note = f.get("note").trim();
-        let mut issues = vec![];
-        let method = VerificationMethod::parse(f.get("method"));
-        if method.is_none() {
-            issues.push(FieldIssue::new("method", "err-required"));
-        }
-        if note.chars().count() > 2000 {
-            issues.push(FieldIssue::new("note", "err-too-long").arg("max", "2000"));
-        }
-        let Some(method) = method.filter(|_| issues.is_empty()) else {
-            let d = NewDraft {
-                form: DraftForm::Verify,
-                target_id: Some(id),
-                base_version: None,
-                fields: f.keepable_fields(),
-                issues,
-            };
-            return back_to_form(&state, &auth, &path, d).await;
-        };
-        edit_store::add_verification(&state.db, id, method.as_str(), viewer.name(), note).await?;
-        org_event(
-            &state,
-            &auth,
-            org.region_id,
-            viewer.account_id,
-            AuditAction::OrgVerified,
-            id,
-            method.as_str().into(),
-        )
-        .await;
-        service::refresh_search(&state, id).await;
-        Ok(see_other(&Notice::Verified.on(&path)))
+    FormPost {
+        state,
+        auth,
+        form: f,
+    }: FormPost,
+) -> PageResult {
+    let id = org_id(&id_slug)?;
+    let (viewer, org) = authz::require_staff_for_org(&state.db, &auth, id).await?;
+    let path = format!("/org/{id}/manage");
+    let note = f.get("note").trim();
+    let mut issues = vec![];
+    let method = VerificationMethod::parse(f.get("method"));
+    if method.is_none() {
+        issues.push(FieldIssue::new("method", "err-required"));
     }
+    if note.chars().count() > 2000 {
+        issues.push(FieldIssue::new("note", "err-too-long").arg("max", "2000"));
+    }
+    let Some(method) = method.filter(|_| issues.is_empty()) else {
+        let d = NewDraft {
+            form: DraftForm::Verify,
+            target_id: Some(id),
+            base_version: None,
+            fields: f.keepable_fields(),
+            issues,
+        };
+        return back_to_form(&state, &auth, &path, d).await;
+    };
+    edit_store::add_verification(&state.db, id, method.as_str(), viewer.name(), note).await?;
+    org_event(
+        &state,
+        &auth,
+        org.region_id,
+        viewer.account_id,
+        AuditAction::OrgVerified,
+        id,
+        method.as_str().into(),
+    )
     .await;
-    finish(result, &headers)
+    service::refresh_search(&state, id).await;
+    Ok(see_other(&Notice::Verified.on(&path)))
 }
 
 async fn report(
-    State(state): State<AppState>,
     Path(id_slug): Path<String>,
-    Extension(auth): Auth,
-    Extension(f): Form,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let id = org_id(&id_slug)?;
-        let org = authz::org_access(&state.db, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        if org.status != crate::kinds::OrgStatus::Published {
-            return Err(AppError::NotFound);
-        }
-        let page = org_url(id, &org.slug);
-        // A field people never see: bots fill it in, and get a polite "thank you".
-        if !f.get("homepage").is_empty() {
-            return Ok(see_other(&Notice::Reported.on(&page)));
-        }
-        let message = f.get("message").trim();
-        let contact = f.get("contact").trim();
-        let mut issues = vec![];
-        if message.is_empty() {
-            issues.push(FieldIssue::new("message", "err-required"));
-        } else if message.chars().count() > 2000 {
-            issues.push(FieldIssue::new("message", "err-too-long").arg("max", "2000"));
-        }
-        if contact.chars().count() > 200 {
-            issues.push(FieldIssue::new("contact", "err-too-long").arg("max", "200"));
-        }
-        let key = format!("report:{}", auth.client_ip);
-        if issues.is_empty() {
-            if let Some(wait) = state.throttle.wait_needed(&key, &FORM_IP) {
-                issues.push(
-                    FieldIssue::new("", "err-rate-limited")
-                        .arg("minutes", (wait.as_secs() / 60 + 1).to_string()),
-                );
-            }
-        }
-        if !issues.is_empty() {
-            let d = NewDraft {
-                form: DraftForm::Report,
-                target_id: Some(id),
-                base_version: None,
-                fields: f.keepable_fields(),
-                issues,
-            };
-            let id = draft::save_for(&state, &auth, d).await?;
-            return Ok(see_other(&format!("{page}?draft={id}#report")));
-        }
-        state.throttle.hit(&key, &FORM_IP);
-        edit_store::add_report(&state.db, id, message, contact).await?;
-        Ok(see_other(&Notice::Reported.on(&page)))
+    FormPost {
+        state,
+        auth,
+        form: f,
+    }: FormPost,
+) -> PageResult {
+    let id = org_id(&id_slug)?;
+    let org = authz::org_access(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if org.status != crate::kinds::OrgStatus::Published {
+        return Err(PageError::from(AppError::NotFound));
     }
-    .await;
-    finish(result, &headers)
+    let page = org_url(id, &org.slug);
+    // A field people never see: bots fill it in, and get a polite "thank you".
+    if !f.get("homepage").is_empty() {
+        return Ok(see_other(&Notice::Reported.on(&page)));
+    }
+    let message = f.get("message").trim();
+    let contact = f.get("contact").trim();
+    let mut issues = vec![];
+    if message.is_empty() {
+        issues.push(FieldIssue::new("message", "err-required"));
+    } else if message.chars().count() > 2000 {
+        issues.push(FieldIssue::new("message", "err-too-long").arg("max", "2000"));
+    }
+    if contact.chars().count() > 200 {
+        issues.push(FieldIssue::new("contact", "err-too-long").arg("max", "200"));
+    }
+    let key = format!("report:{}", auth.client_ip);
+    if issues.is_empty() {
+        if let Some(wait) = state.throttle.wait_needed(&key, &FORM_IP) {
+            issues.push(
+                FieldIssue::new("", "err-rate-limited")
+                    .arg("minutes", (wait.as_secs() / 60 + 1).to_string()),
+            );
+        }
+    }
+    if !issues.is_empty() {
+        let d = NewDraft {
+            form: DraftForm::Report,
+            target_id: Some(id),
+            base_version: None,
+            fields: f.keepable_fields(),
+            issues,
+        };
+        let id = draft::save_for(&state, &auth, d).await?;
+        return Ok(see_other(&format!("{page}?draft={id}#report")));
+    }
+    state.throttle.hit(&key, &FORM_IP);
+    edit_store::add_report(&state.db, id, message, contact).await?;
+    Ok(see_other(&Notice::Reported.on(&page)))
 }
 
 async fn moderate(
-    State(state): State<AppState>,
     Path(id_slug): Path<String>,
-    Extension(auth): Auth,
-    Extension(f): Form,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let id = org_id(&id_slug)?;
-        let (viewer, org) = authz::require_staff_for_org(&state.db, &auth, id).await?;
-        let approve = match f.get("decision") {
-            "approve" => true,
-            "reject" => false,
-            _ => return Err(bad_form()),
+    FormPost {
+        state,
+        auth,
+        form: f,
+    }: FormPost,
+) -> PageResult {
+    let id = org_id(&id_slug)?;
+    let (viewer, org) = authz::require_staff_for_org(&state.db, &auth, id).await?;
+    let approve = match f.get("decision") {
+        "approve" => true,
+        "reject" => false,
+        _ => return Err(PageError::from(bad_form())),
+    };
+    let reason = f.get(&format!("reason-{id}")).trim();
+    if !approve && (reason.is_empty() || reason.chars().count() > 1000) {
+        let key = if reason.is_empty() {
+            "err-reason-required"
+        } else {
+            "err-too-long"
         };
-        let reason = f.get(&format!("reason-{id}")).trim();
-        if !approve && (reason.is_empty() || reason.chars().count() > 1000) {
-            let key = if reason.is_empty() {
-                "err-reason-required"
-            } else {
-                "err-too-long"
-            };
-            let d = NewDraft {
-                form: DraftForm::Moderation,
-                target_id: Some(id),
-                base_version: None,
-                fields: f.keepable_fields(),
-                issues: vec![FieldIssue::new(format!("reason-{id}"), key).arg("max", "1000")],
-            };
-            return back_to_form(&state, &auth, "/staff", d).await;
-        }
-        if !edit_store::moderate(&state.db, id, approve, if approve { "" } else { reason }).await? {
-            return Ok(see_other("/staff"));
-        }
+        let d = NewDraft {
+            form: DraftForm::Moderation,
+            target_id: Some(id),
+            base_version: None,
+            fields: f.keepable_fields(),
+            issues: vec![FieldIssue::new(format!("reason-{id}"), key).arg("max", "1000")],
+        };
+        return back_to_form(&state, &auth, "/staff", d).await;
+    }
+    if !edit_store::moderate(&state.db, id, approve, if approve { "" } else { reason }).await? {
+        return Ok(see_other("/staff"));
+    }
+    org_event(
+        &state,
+        &auth,
+        org.region_id,
+        viewer.account_id,
+        if approve {
+            AuditAction::OrgApproved
+        } else {
+            AuditAction::OrgRejected
+        },
+        id,
+        reason.to_owned(),
+    )
+    .await;
+    service::refresh_search(&state, id).await;
+    let notice = if approve {
+        Notice::Approved
+    } else {
+        Notice::Rejected
+    };
+    Ok(see_other(&notice.on("/staff")))
+}
+
+async fn resolve_report(Path(id): Path<i64>, FormPost { state, auth, .. }: FormPost) -> PageResult {
+    let (region_id, org_id) = edit_store::report_region(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let viewer = authz::require_staff(&auth, region_id)?;
+    if edit_store::resolve_report(&state.db, id, viewer.account_id).await? {
         org_event(
             &state,
             &auth,
-            org.region_id,
+            region_id,
             viewer.account_id,
-            if approve {
-                AuditAction::OrgApproved
-            } else {
-                AuditAction::OrgRejected
-            },
-            id,
-            reason.to_owned(),
+            AuditAction::ReportResolved,
+            org_id,
+            format!("report {id}"),
         )
         .await;
-        service::refresh_search(&state, id).await;
-        let notice = if approve {
-            Notice::Approved
-        } else {
-            Notice::Rejected
-        };
-        Ok(see_other(&notice.on("/staff")))
     }
-    .await;
-    finish(result, &headers)
-}
-
-async fn resolve_report(
-    State(state): State<AppState>,
-    Path(id): Path<i64>,
-    Extension(auth): Auth,
-    headers: HeaderMap,
-) -> Response {
-    let result = async {
-        let (region_id, org_id) = edit_store::report_region(&state.db, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let viewer = authz::require_staff(&auth, region_id)?;
-        if edit_store::resolve_report(&state.db, id, viewer.account_id).await? {
-            org_event(
-                &state,
-                &auth,
-                region_id,
-                viewer.account_id,
-                AuditAction::ReportResolved,
-                org_id,
-                format!("report {id}"),
-            )
-            .await;
-        }
-        Ok(see_other(&Notice::Saved.on("/staff")))
-    }
-    .await;
-    finish(result, &headers)
+    Ok(see_other(&Notice::Saved.on("/staff")))
 }

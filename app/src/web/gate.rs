@@ -111,7 +111,7 @@ pub async fn gate(State(state): State<AppState>, mut req: Request, next: Next) -
     }
     let auth_present = auth.viewer.is_some();
     req.extensions_mut().insert(auth);
-    let mut resp = next.run(req).await;
+    let mut resp = super::error::draw_pending(next.run(req).await, &headers);
     if new_csrf {
         append_cookie(
             &mut resp,

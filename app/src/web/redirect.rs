@@ -5,8 +5,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use crate::accounts::RequestAuth;
-use crate::error::AppError;
-use crate::forms::draft::{save_for, NewDraft};
+use crate::forms::draft::{save_for, DraftError, NewDraft};
 use crate::state::Core;
 
 /// A 303 redirect ("see other"), the answer to every successful or failed form post.
@@ -19,12 +18,12 @@ pub fn see_other(location: &str) -> Response {
 }
 
 /// Stores the draft and sends the browser back to the form at `path` with it.
-pub async fn back_to_form(
+pub async fn back_to_form<E: From<DraftError>>(
     state: &Core,
     auth: &RequestAuth,
     path: &str,
     d: NewDraft,
-) -> Result<Response, AppError> {
+) -> Result<Response, E> {
     let id = save_for(state, auth, d).await?;
     let sep = if path.contains('?') { '&' } else { '?' };
     Ok(see_other(&format!("{path}{sep}draft={id}")))
