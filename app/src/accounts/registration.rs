@@ -5,6 +5,7 @@
 //! verified and logs the person in; only then can the account hold roles or memberships.
 
 use crate::kinds::{AuditAction, DraftForm, Notice};
+use crate::organizations::validate::{too_long, MAX_DISPLAY_NAME};
 use axum::extract::Path;
 use axum::response::Response;
 use axum::routing::post;
@@ -45,9 +46,11 @@ fn registration_issues(form: &SubmittedForm, email: &str) -> Vec<FieldIssue> {
     {
         issues.push(issue("email", "err-email").arg("value", email));
     }
-    if form.get("display_name").chars().count() > 100 {
-        issues.push(issue("display_name", "err-too-long").arg("max", "100"));
-    }
+    issues.extend(too_long(
+        "display_name",
+        form.get("display_name"),
+        MAX_DISPLAY_NAME,
+    ));
     let pw = form.get("password");
     if let Err(key) = password::check_new_password(pw, email) {
         issues.push(issue("password", key));

@@ -3,6 +3,9 @@
 //! everything that was typed.
 
 use crate::kinds::{AuditAction, AuditTarget, DraftForm, Notice, RevisionKind};
+use crate::organizations::validate::{
+    too_long, MAX_REJECTION_REASON, MAX_REPORT, MAX_REPORT_CONTACT, MAX_VERIFICATION_NOTE,
+};
 use axum::extract::Path;
 use axum::response::Response;
 use axum::routing::post;
@@ -391,9 +394,7 @@ async fn verify(
     if method.is_none() {
         issues.push(FieldIssue::new("method", "err-required"));
     }
-    if note.chars().count() > 2000 {
-        issues.push(FieldIssue::new("note", "err-too-long").arg("max", "2000"));
-    }
+    issues.extend(too_long("note", note, MAX_VERIFICATION_NOTE));
     let Some(method) = method.filter(|_| issues.is_empty()) else {
         let d = NewDraft {
             form: DraftForm::Verify,
@@ -444,12 +445,10 @@ async fn report(
     let mut issues = vec![];
     if message.is_empty() {
         issues.push(FieldIssue::new("message", "err-required"));
-    } else if message.chars().count() > 2000 {
-        issues.push(FieldIssue::new("message", "err-too-long").arg("max", "2000"));
+    } else {
+        issues.extend(too_long("message", message, MAX_REPORT));
     }
-    if contact.chars().count() > 200 {
-        issues.push(FieldIssue::new("contact", "err-too-long").arg("max", "200"));
-    }
+    issues.extend(too_long("contact", contact, MAX_REPORT_CONTACT));
     let key = format!("report:{}", auth.client_ip);
     if issues.is_empty() {
         if let Some(wait) = state.throttle.wait_needed(&key, &FORM_IP) {
@@ -491,7 +490,7 @@ async fn moderate(
         _ => return Err(PageError::from(bad_form())),
     };
     let reason = f.get(&format!("reason-{id}")).trim();
-    if !approve && (reason.is_empty() || reason.chars().count() > 1000) {
+    if !approve && (reason.is_empty() || reason.chars().count() > MAX_REJECTION_REASON) {
         let key = if reason.is_empty() {
             "err-reason-required"
         } else {
@@ -502,7 +501,8 @@ async fn moderate(
             target_id: Some(id),
             base_version: None,
             fields: f.keepable_fields(),
-            issues: vec![FieldIssue::new(format!("reason-{id}"), key).arg("max", "1000")],
+            issues: vec![FieldIssue::new(format!("reason-{id}"), key)
+                .arg("max", MAX_REJECTION_REASON.to_string())],
         };
         return back_to_form(&state, &auth, "/staff", d).await;
     }

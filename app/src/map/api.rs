@@ -5,7 +5,7 @@
 //!
 //! Filters are exactly `/api/v1/search`'s, parsed by the same code.
 
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -19,11 +19,11 @@ use crate::organizations::org_url;
 use crate::region::RegionCatalog;
 use crate::search::api::{bad_params, i18n_of};
 use crate::search::engine::SearchError;
-use crate::search::params::query_pairs;
 use crate::search::params::{BBox, Facet, ParamError, SearchParams};
 use crate::search::table::{flag, OrgRow};
 use crate::state::AppState;
 use crate::taxonomy::Vocabulary;
+use crate::web::extract::SearchQuery;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -162,15 +162,10 @@ pub fn cluster_collection(
     }))
 }
 
-async fn clusters(
-    State(state): State<AppState>,
-    RawQuery(raw): RawQuery,
-    headers: HeaderMap,
-) -> Response {
-    let i18n = i18n_of(&headers);
-    let pairs = query_pairs(raw.as_deref().unwrap_or(""));
-    let zoom = parse_zoom(&pairs);
-    let params = SearchParams::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+async fn clusters(State(state): State<AppState>, query: SearchQuery) -> Response {
+    let i18n = query.i18n;
+    let zoom = parse_zoom(&query.pairs);
+    let params = query.params();
     let (zoom, params) = match (zoom, params) {
         (Ok(z), Ok(p)) => (z, p),
         (z, p) => {
@@ -187,18 +182,12 @@ async fn clusters(
     }
 }
 
-async fn okrugs(
-    State(state): State<AppState>,
-    RawQuery(raw): RawQuery,
-    headers: HeaderMap,
-) -> Response {
-    let i18n = i18n_of(&headers);
-    let pairs = query_pairs(raw.as_deref().unwrap_or(""));
-    let mut params =
-        match SearchParams::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
-            Ok(p) => p,
-            Err(errors) => return bad_params(&errors, &i18n),
-        };
+async fn okrugs(State(state): State<AppState>, query: SearchQuery) -> Response {
+    let i18n = query.i18n;
+    let mut params = match query.params() {
+        Ok(p) => p,
+        Err(errors) => return bad_params(&errors, &i18n),
+    };
     // The choropleth shows the whole region: every okrug's count for the other filters.
     params.bbox = None;
     params.filters.retain(|(f, _)| *f != Facet::Okrug);

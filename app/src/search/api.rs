@@ -2,30 +2,26 @@
 //! `GET /api/v1/organizations/{id}`. It is the map's and other clients' data source, so its
 //! shape is a promise: add fields, never rename or remove them.
 
-use axum::extract::{Path, RawQuery, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Serialize;
 
 use super::engine::SearchError;
-use super::params::{query_pairs, ParamError, SearchParams};
-use crate::i18n::{locale_from_cookie_header, I18n};
+use super::params::ParamError;
+use crate::i18n::I18n;
 use crate::organizations::store::{self, OrganizationRecord};
 use crate::state::AppState;
 use crate::taxonomy::Vocabulary;
+pub use crate::web::error::i18n_of;
+use crate::web::extract::SearchQuery;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/v1/search", get(search))
         .route("/api/v1/organizations/{id}", get(organization))
-}
-
-pub fn i18n_of(headers: &HeaderMap) -> I18n {
-    I18n::new(locale_from_cookie_header(
-        headers.get(header::COOKIE).and_then(|v| v.to_str().ok()),
-    ))
 }
 
 /// A 400 with one message per refused parameter, in the reader's language.
@@ -45,15 +41,9 @@ pub fn bad_params(errors: &[ParamError], i18n: &I18n) -> Response {
     (StatusCode::BAD_REQUEST, Json(body)).into_response()
 }
 
-async fn search(
-    State(state): State<AppState>,
-    RawQuery(raw): RawQuery,
-    headers: HeaderMap,
-) -> Response {
-    let i18n = i18n_of(&headers);
-    let pairs = query_pairs(raw.as_deref().unwrap_or(""));
-    let params = match SearchParams::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-    {
+async fn search(State(state): State<AppState>, query: SearchQuery) -> Response {
+    let i18n = query.i18n;
+    let params = match query.params() {
         Ok(p) => p,
         Err(errors) => return bad_params(&errors, &i18n),
     };

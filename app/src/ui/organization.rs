@@ -169,7 +169,7 @@ fn ReportForm(id: i64, form: FormState) -> impl IntoView {
                     <form method="post" action=format!("/org/{id}/report") class="form" novalidate>
                         <ErrorSummary/>
                         <CsrfField/>
-                        <TextField name="message".into() label=i18n.t("report-message") rows=4 required=true maxlength=2000usize/>
+                        <TextField name="message".into() label=i18n.t("report-message") rows=4 required=true maxlength=crate::organizations::input::MAX_REPORT/>
                         <TextField name="contact".into() label=i18n.t("report-contact") hint=i18n.t("report-contact-hint")/>
                         <div class="hp" aria-hidden="true">
                             <label for="f-homepage">"Homepage"</label>

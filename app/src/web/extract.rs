@@ -1,5 +1,6 @@
 //! Extractors handlers share: [`FormPost`] (the state, who asks and the parsed form of a
-//! mutation, all left by the gate) and [`Lang`] (the reader's translator).
+//! mutation, all left by the gate), [`Lang`] (the reader's translator) and [`SearchQuery`]
+//! (a search URL's parameters, as the search and map APIs read them).
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -8,6 +9,7 @@ use super::error::{i18n_of, PageError};
 use crate::accounts::RequestAuth;
 use crate::error::AppError;
 use crate::i18n::I18n;
+use crate::search::params::{query_pairs, ParamError, SearchParams};
 use crate::state::AppState;
 use crate::web::body::SubmittedForm;
 
@@ -53,5 +55,31 @@ impl<S: Send + Sync> FromRequestParts<S> for Lang {
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         Ok(Self(i18n_of(&parts.headers)))
+    }
+}
+
+/// A search URL's query: its decoded pairs and the reader's translator. Every search
+/// endpoint (the API, the map's clusters and okrugs) reads its filters through this, so
+/// they accept exactly the same parameters.
+pub struct SearchQuery {
+    pub pairs: Vec<(String, String)>,
+    pub i18n: I18n,
+}
+
+impl SearchQuery {
+    /// The search parameters, or one error per refused parameter.
+    pub fn params(&self) -> Result<SearchParams, Vec<ParamError>> {
+        SearchParams::from_pairs(self.pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for SearchQuery {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self {
+            pairs: query_pairs(parts.uri.query().unwrap_or("")),
+            i18n: i18n_of(&parts.headers),
+        })
     }
 }

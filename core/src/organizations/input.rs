@@ -4,10 +4,32 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::error::FieldIssue;
+
 /// Longest name or title accepted.
 pub const MAX_NAME: usize = 300;
 /// Longest description accepted.
 pub const MAX_TEXT: usize = 10_000;
+
+// Limits of the short forms around an organization, checked by their handlers with
+// [`too_long`]. The organization's own fields are checked by `validate`.
+
+/// Longest name an account shows.
+pub const MAX_DISPLAY_NAME: usize = 100;
+/// Longest staff note on a verification.
+pub const MAX_VERIFICATION_NOTE: usize = 2000;
+/// Longest error report.
+pub const MAX_REPORT: usize = 2000;
+/// Longest contact left with an error report.
+pub const MAX_REPORT_CONTACT: usize = 200;
+/// Longest reason for turning a proposal down.
+pub const MAX_REJECTION_REASON: usize = 1000;
+
+/// An "err-too-long" issue for `field` when `value` has more than `max` characters.
+pub fn too_long(field: &str, value: &str, max: usize) -> Option<FieldIssue> {
+    (value.chars().count() > max)
+        .then(|| FieldIssue::new(field, "err-too-long").arg("max", max.to_string()))
+}
 
 /// One organization with all its parts, before validation. Field names are the documented
 /// import columns (docs/IMPORT.md).

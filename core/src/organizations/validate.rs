@@ -16,6 +16,11 @@ use crate::text::{one_line, slugify};
 pub use super::input::{MAX_NAME, MAX_TEXT};
 const MAX_SHORT: usize = 500;
 
+pub use super::input::{
+    too_long, MAX_DISPLAY_NAME, MAX_REJECTION_REASON, MAX_REPORT, MAX_REPORT_CONTACT,
+    MAX_VERIFICATION_NOTE,
+};
+
 /// A checked organization, ready to store.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ValidOrganization {
