@@ -27,6 +27,7 @@ if cargo tree -p poputchiki-core --features server -e normal --prefix none | gre
   echo "poputchiki-core must not depend on the web stack (see docs/ARCHITECTURE.md, The crates)" >&2
   exit 1
 fi
+python3 scripts/module-cycles.py
 
 step "Clippy"
 cargo clippy --workspace --exclude frontend --all-targets -- -D warnings

@@ -16,17 +16,17 @@ pub mod i18n;
 pub mod map;
 pub mod organizations;
 pub mod search;
+pub mod shell;
 pub mod ui;
+pub mod web;
 
 pub use poputchiki_core::{audit, identifiers, kinds, region, taxonomy, text};
 
 #[cfg(feature = "ssr")]
-pub use poputchiki_core::{db, demo, import, mail, mail_queue, scheduler, seed};
+pub use poputchiki_core::{blocking, db, demo, import, mail, mail_queue, notify, scheduler, seed};
 #[cfg(feature = "ssr")]
 pub mod security_headers;
 #[cfg(feature = "ssr")]
 pub mod state;
-#[cfg(feature = "ssr")]
-pub mod web;
 
-pub use ui::shell::{shell, App};
+pub use shell::{shell, App};

@@ -21,6 +21,8 @@ pub mod taxonomy;
 pub mod text;
 
 #[cfg(feature = "server")]
+pub mod blocking;
+#[cfg(feature = "server")]
 pub mod db;
 #[cfg(feature = "server")]
 pub mod demo;
@@ -30,6 +32,8 @@ pub mod import;
 pub mod mail;
 #[cfg(feature = "server")]
 pub mod mail_queue;
+#[cfg(feature = "server")]
+pub mod notify;
 #[cfg(feature = "server")]
 pub mod scheduler;
 #[cfg(feature = "server")]

@@ -92,7 +92,7 @@ pub async fn build_state(common: &CommonArgs, options: LeptosOptions) -> anyhow:
         throttle: Arc::default(),
         mail_wake: Arc::default(),
         search_permits: Arc::new(tokio::sync::Semaphore::new(
-            app::search::limits::CONCURRENT_SEARCHES,
+            app::blocking::CONCURRENT_SEARCHES,
         )),
     };
     Ok(AppState {

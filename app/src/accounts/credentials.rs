@@ -14,9 +14,10 @@ use super::login::{start_session, MAX_EMAIL};
 use super::security_store::{self as sec, EmailPurpose};
 use super::throttle::{login_keys, FAILURE_IP, FORM_IP};
 use super::token::{looks_like_token, token_hash};
-use super::{authz, notify, password, session, store};
+use super::{authz, password, session, store};
 use crate::error::{AppError, FieldIssue};
 use crate::forms::draft::NewDraft;
+use crate::notify;
 use crate::state::AppState;
 use crate::web::gate::{RequestAuth, SubmittedForm};
 

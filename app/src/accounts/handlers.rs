@@ -11,11 +11,12 @@ use axum::routing::post;
 use axum::Router;
 
 use super::token::looks_like_token;
-use super::{authz, notify, security_store as sec, store};
+use super::{authz, security_store as sec, store};
 use crate::audit::{self, AuditEvent};
 use crate::error::{AppError, FieldIssue};
 use crate::forms::draft::NewDraft;
 use crate::i18n::I18n;
+use crate::notify;
 use crate::state::AppState;
 use crate::web::gate::RequestAuth;
 

@@ -250,7 +250,7 @@ pub async fn start_session(
     }
     let first_login = store::touch_login(&state.db, account_id).await?;
     if !known_device && !first_login {
-        super::notify::new_device(state, account_id, auth).await?;
+        crate::notify::new_device(state, account_id, auth).await?;
     }
     Ok(())
 }

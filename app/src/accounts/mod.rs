@@ -22,36 +22,6 @@ pub mod registration;
 #[cfg(feature = "ssr")]
 pub mod second_factor;
 
-/// What the request's gate found (server only): the viewer, the CSRF token and the rest.
 #[cfg(feature = "ssr")]
-pub fn request_auth() -> Option<RequestAuth> {
-    leptos::prelude::use_context::<http::request::Parts>()?
-        .extensions
-        .get::<RequestAuth>()
-        .cloned()
-}
-
-/// The logged-in viewer of the current render, if any. Always `None` in the browser: pages
-/// that depend on it are rendered on the server only.
-pub fn current_viewer() -> Option<Viewer> {
-    #[cfg(feature = "ssr")]
-    {
-        request_auth().and_then(|a| a.viewer)
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        None
-    }
-}
-
-/// The CSRF token to embed in forms of the current render ("" in the browser).
-pub fn current_csrf_token() -> String {
-    #[cfg(feature = "ssr")]
-    {
-        request_auth().map(|a| a.csrf_token).unwrap_or_default()
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        String::new()
-    }
-}
+pub use crate::web::request::request_auth;
+pub use crate::web::request::{current_csrf_token, current_viewer};

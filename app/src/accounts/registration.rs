@@ -16,9 +16,10 @@ use super::login::{start_session, MAX_EMAIL};
 use super::security_store::{self as sec, EmailPurpose};
 use super::throttle::{FAILURE_IP, FORM_IP};
 use super::token::looks_like_token;
-use super::{authz, notify, password, safe_next, store};
+use super::{authz, password, safe_next, store};
 use crate::error::{AppError, FieldIssue};
 use crate::forms::draft::NewDraft;
+use crate::notify;
 use crate::state::AppState;
 use crate::web::gate::{RequestAuth, SubmittedForm};
 

@@ -190,7 +190,7 @@ async fn enable_inner(
         AuditAction::SecondFactorEnabled,
     )
     .await;
-    super::notify::security_change(state, viewer.account_id, "mail-2fa-on").await?;
+    crate::notify::security_change(state, viewer.account_id, "mail-2fa-on").await?;
     let i18n = i18n_of(headers);
     let list: String = codes
         .iter()
@@ -239,7 +239,7 @@ async fn disable(FormPost { state, auth, form }: FormPost) -> PageResult {
         AuditAction::SecondFactorDisabled,
     )
     .await;
-    super::notify::security_change(&state, viewer.account_id, "mail-2fa-off").await?;
+    crate::notify::security_change(&state, viewer.account_id, "mail-2fa-off").await?;
     Ok(see_other(&Notice::SecondFactorOff.on("/account/security")))
 }
 

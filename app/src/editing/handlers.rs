@@ -20,9 +20,9 @@ use crate::accounts::{authz, store as account_store};
 use crate::audit::{self, AuditEvent};
 use crate::error::{AppError, FieldIssue};
 use crate::forms::draft::{self, NewDraft};
+use crate::organizations::parse_id;
 use crate::organizations::{org_url, ContactKind, VerificationMethod};
 use crate::state::AppState;
-use crate::ui::organization::parse_id;
 use crate::web::gate::{RequestAuth, SubmittedForm};
 
 use crate::web::error::{PageError, PageResult};

@@ -19,7 +19,7 @@ use crate::forms::{
 };
 use crate::i18n::{use_i18n, I18n};
 use crate::organizations::input::{MAX_NAME, MAX_TEXT};
-use crate::ui::organization::parse_id;
+use crate::organizations::parse_id;
 use crate::ui::parts::NotFound;
 
 /// The i18n key of a form field's label: "legal_form" → "field-legal-form".

@@ -23,7 +23,7 @@ fn current_form() -> FormState {
 /// The hidden CSRF token every form carries.
 #[component]
 pub fn CsrfField() -> impl IntoView {
-    view! { <input type="hidden" name="csrf_token" value=crate::accounts::current_csrf_token()/> }
+    view! { <input type="hidden" name="csrf_token" value=crate::web::request::current_csrf_token()/> }
 }
 
 /// Messages of a field's issues, each in its own paragraph.

@@ -175,7 +175,7 @@ async fn clusters(State(state): State<AppState>, query: SearchQuery) -> Response
         }
     };
     let job = move |s: &crate::state::Core| cluster_collection(&s.search, &params, zoom, &i18n);
-    match crate::search::limits::off_the_workers(&state, job).await {
+    match crate::blocking::off_the_workers(&state, job).await {
         Ok(Ok(body)) => geojson(body),
         Ok(Err(e)) => search_failure(e, &i18n),
         Err(busy) => crate::error::json_error(busy),
@@ -201,7 +201,7 @@ async fn okrugs(State(state): State<AppState>, query: SearchQuery) -> Response {
         }
         Ok::<_, SearchError>(counts)
     };
-    let counts = match crate::search::limits::off_the_workers(&state, job).await {
+    let counts = match crate::blocking::off_the_workers(&state, job).await {
         Ok(Ok(counts)) => counts,
         Ok(Err(e)) => return search_failure(e, &i18n),
         Err(busy) => return crate::error::json_error(busy),

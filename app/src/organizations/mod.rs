@@ -3,5 +3,7 @@
 
 pub use poputchiki_core::organizations::*;
 
+pub mod okrug_page;
+pub mod page;
 mod server_fns;
 pub use server_fns::*;

@@ -48,7 +48,7 @@ async fn search(State(state): State<AppState>, query: SearchQuery) -> Response {
         Err(errors) => return bad_params(&errors, &i18n),
     };
     let job = move |s: &crate::state::Core| s.search.search(&params, &i18n);
-    match super::limits::off_the_workers(&state, job).await {
+    match crate::blocking::off_the_workers(&state, job).await {
         Ok(Ok(resp)) => Json(resp).into_response(),
         Ok(Err(SearchError::Params(errors))) => bad_params(&errors, &i18n),
         Ok(Err(SearchError::Internal(e))) => {

@@ -17,8 +17,8 @@ use crate::ui::parts::{LoadError, OrgCardView};
 #[server(input = GetUrl, endpoint = "search/view")]
 pub async fn run_search(query: String) -> Result<SearchView, PublicError> {
     let (state, i18n) = crate::state::request_context()?;
-    let job = move |s: &crate::state::Core| super::page_data::search_view(s, &query, &i18n);
-    Ok(super::limits::off_the_workers(&state, job).await??)
+    let job = move |s: &crate::state::Core| super::page_data::search_view(&s.search, &query, &i18n);
+    Ok(crate::blocking::off_the_workers(&state, job).await??)
 }
 
 #[component]

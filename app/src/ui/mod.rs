@@ -1,7 +1,6 @@
-//! Components and pages. Everything renders on the server first; the only code that runs in
-//! the browser is inside `#[island]` components.
+//! Components every page shares (cards, chips, the pager, the mini-map, the 404 and load
+//! errors). Everything renders on the server first; the only code that runs in the browser
+//! is inside `#[island]` components. Pages live with their feature (`organizations`,
+//! `search`, `editing`, `accounts`); `shell.rs` composes them into the router.
 
-pub mod okrug;
-pub mod organization;
 pub mod parts;
-pub mod shell;

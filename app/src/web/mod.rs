@@ -5,13 +5,24 @@
 //!   and [`refusal`];
 //! - [`extract`]: `FormPost` and `Lang`, the extractors handlers share;
 //! - [`error`]: `PageError`, the one error of form handlers, drawn as a localized page;
+//! - [`request`]: the viewer and CSRF token of the request being rendered;
 //! - [`redirect`]: the 303 answers of form posts and the draft round trip of a failed one.
 
+pub mod request;
+
+#[cfg(feature = "ssr")]
 pub mod body;
+#[cfg(feature = "ssr")]
 pub mod cookies;
+#[cfg(feature = "ssr")]
 pub mod csrf;
+#[cfg(feature = "ssr")]
 pub mod error;
+#[cfg(feature = "ssr")]
 pub mod extract;
+#[cfg(feature = "ssr")]
 pub mod gate;
+#[cfg(feature = "ssr")]
 pub mod redirect;
+#[cfg(feature = "ssr")]
 pub mod refusal;

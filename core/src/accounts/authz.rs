@@ -7,17 +7,7 @@ use super::{store, Viewer};
 use crate::db::Db;
 use crate::error::AppError;
 
-/// The facts about an organization that decide who may touch it.
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct OrgAccess {
-    pub id: i64,
-    pub region_id: i64,
-    pub slug: String,
-    pub name: String,
-    pub status: crate::kinds::OrgStatus,
-    pub proposed_by: Option<i64>,
-    pub version: i64,
-}
+pub use crate::organizations::store::OrgAccess;
 
 pub async fn org_access(db: &Db, id: i64) -> sqlx::Result<Option<OrgAccess>> {
     crate::organizations::store::access(db, id).await

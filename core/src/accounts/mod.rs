@@ -13,8 +13,6 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "server")]
 pub mod authz;
 #[cfg(feature = "server")]
-pub mod notify;
-#[cfg(feature = "server")]
 pub mod password;
 #[cfg(feature = "server")]
 pub mod second_factor_store;

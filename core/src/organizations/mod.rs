@@ -231,6 +231,12 @@ pub fn url_encode(s: &str) -> String {
     out
 }
 
+/// Parses the leading id of "{id}-{slug}" (an [`org_url`]); the slug part is decoration.
+pub fn parse_id(id_slug: &str) -> Option<i64> {
+    let digits: String = id_slug.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok().filter(|id| *id > 0)
+}
+
 /// The public URL of an organization page.
 pub fn org_url(id: i64, slug: &str) -> String {
     format!("/org/{id}-{slug}")
@@ -387,4 +393,16 @@ pub struct OkrugCount {
     pub okrug: OkrugRef,
     pub full_name: String,
     pub count: i64,
+}
+
+#[cfg(test)]
+mod id_tests {
+    #[test]
+    fn id_comes_from_the_start_of_the_segment() {
+        assert_eq!(super::parse_id("42-sovet-veteranov"), Some(42));
+        assert_eq!(super::parse_id("42"), Some(42));
+        assert_eq!(super::parse_id("sovet"), None);
+        assert_eq!(super::parse_id("0-x"), None);
+        assert_eq!(super::parse_id("99999999999999999999999-x"), None);
+    }
 }

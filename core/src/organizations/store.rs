@@ -224,7 +224,19 @@ pub async fn count_all(db: &Db, region_id: i64) -> sqlx::Result<i64> {
 }
 
 /// The facts about an organization that decide who may touch it.
-pub async fn access(db: &Db, id: i64) -> sqlx::Result<Option<crate::accounts::authz::OrgAccess>> {
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct OrgAccess {
+    pub id: i64,
+    pub region_id: i64,
+    pub slug: String,
+    pub name: String,
+    pub status: OrgStatus,
+    pub proposed_by: Option<i64>,
+    pub version: i64,
+}
+
+/// The facts about an organization that decide who may touch it.
+pub async fn access(db: &Db, id: i64) -> sqlx::Result<Option<OrgAccess>> {
     sqlx::query_as(
         "select id, region_id, slug, name, status, proposed_by, version from organization where id = ?",
     )

@@ -20,8 +20,6 @@ pub mod engine;
 #[cfg(feature = "server")]
 pub mod index;
 #[cfg(feature = "server")]
-pub mod limits;
-#[cfg(feature = "server")]
 pub mod page_data;
 #[cfg(feature = "server")]
 pub mod store;

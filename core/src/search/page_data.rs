@@ -2,6 +2,7 @@
 //! parameters are dropped with a friendly message, the rest still runs), search, and
 //! localize cards, facets and suggestions.
 
+use super::engine::SearchEngine;
 use super::engine::SearchError;
 use super::params::query_pairs;
 use super::params::{Facet, ParamError, SearchParams, FACETS};
@@ -13,7 +14,6 @@ use crate::i18n::I18n;
 use crate::organizations::view::okrug_ref;
 use crate::organizations::OrgCard;
 use crate::region::OkrugRef;
-use crate::state::Core;
 use crate::taxonomy::{TermLabel, Vocabulary};
 
 fn message(e: &ParamError, i18n: &I18n) -> String {
@@ -50,13 +50,13 @@ fn lenient(pairs: &[(String, String)], i18n: &I18n) -> (SearchParams, Vec<String
 
 /// Runs the search, dropping unknown facet codes (with a message) rather than failing.
 fn run(
-    state: &Core,
+    engine: &SearchEngine,
     mut params: SearchParams,
     i18n: &I18n,
     messages: &mut Vec<String>,
 ) -> Result<(SearchParams, SearchResponse), AppError> {
     for _ in 0..2 {
-        match state.search.search(&params, i18n) {
+        match engine.search(&params, i18n) {
             Ok(resp) => return Ok((params, resp)),
             Err(SearchError::Params(errors)) => {
                 messages.extend(errors.iter().map(|e| message(e, i18n)));
@@ -78,11 +78,11 @@ fn run(
 }
 
 /// The search page for a raw query string.
-pub fn search_view(state: &Core, raw: &str, i18n: &I18n) -> Result<SearchView, AppError> {
+pub fn search_view(engine: &SearchEngine, raw: &str, i18n: &I18n) -> Result<SearchView, AppError> {
     let pairs = query_pairs(raw);
     let (params, mut errors) = lenient(&pairs, i18n);
-    let (params, resp) = run(state, params, i18n, &mut errors)?;
-    let cards = cards(state, &resp, i18n);
+    let (params, resp) = run(engine, params, i18n, &mut errors)?;
+    let cards = cards(engine, &resp, i18n);
     let facets = FACETS
         .into_iter()
         .map(|f| FacetGroup {
@@ -96,8 +96,8 @@ pub fn search_view(state: &Core, raw: &str, i18n: &I18n) -> Result<SearchView, A
         .iter()
         .map(|s| suggestion_link(s, &params, i18n))
         .collect();
-    let places = state
-        .region
+    let places = engine
+        .catalog
         .okrugs
         .iter()
         .map(|o| PlaceOption {
@@ -132,11 +132,11 @@ pub fn search_view(state: &Core, raw: &str, i18n: &I18n) -> Result<SearchView, A
     })
 }
 
-fn cards(state: &Core, resp: &SearchResponse, i18n: &I18n) -> Vec<OrgCard> {
-    let Ok(table) = state.search.table.read() else {
+fn cards(engine: &SearchEngine, resp: &SearchResponse, i18n: &I18n) -> Vec<OrgCard> {
+    let Ok(table) = engine.table.read() else {
         return vec![];
     };
-    let tax = &state.region.taxonomy;
+    let tax = &engine.catalog.taxonomy;
     resp.items
         .iter()
         .filter_map(|hit| {
@@ -144,10 +144,10 @@ fn cards(state: &Core, resp: &SearchResponse, i18n: &I18n) -> Vec<OrgCard> {
             let labels = |vocab: Vocabulary, codes: &[String]| -> Vec<TermLabel> {
                 tax.labels(vocab, codes, i18n.locale)
             };
-            let okrug = state
-                .region
+            let okrug = engine
+                .catalog
                 .okrug_by_slug(&hit.okrug)
-                .map(|o| okrug_ref(&state.region, o.id, i18n));
+                .map(|o| okrug_ref(&engine.catalog, o.id, i18n));
             Some(OrgCard {
                 id: hit.id,
                 url: hit.url.clone(),

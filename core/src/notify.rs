@@ -3,7 +3,7 @@
 //! the mail queue, to the account's current address (and, for an address change, the old
 //! one too), in Russian, the site's default language.
 
-use super::RequestAuth;
+use crate::accounts::RequestAuth;
 use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::state::Core;
@@ -27,7 +27,7 @@ pub async fn send(
 
 /// "Your account was entered from a new browser", with what we know of it.
 pub async fn new_device(state: &Core, account_id: i64, auth: &RequestAuth) -> Result<(), AppError> {
-    let Some(to) = super::store::email_of(&state.db, account_id).await? else {
+    let Some(to) = crate::accounts::store::email_of(&state.db, account_id).await? else {
         return Ok(());
     };
     let agent: String = auth.user_agent.chars().take(200).collect();
@@ -44,7 +44,7 @@ pub async fn new_device(state: &Core, account_id: i64, auth: &RequestAuth) -> Re
 
 /// A change to how the account is protected (password, second factor): `key` names the mail.
 pub async fn security_change(state: &Core, account_id: i64, key: &str) -> Result<(), AppError> {
-    let Some(to) = super::store::email_of(&state.db, account_id).await? else {
+    let Some(to) = crate::accounts::store::email_of(&state.db, account_id).await? else {
         return Ok(());
     };
     send(state, &to, key, &[]).await
@@ -52,7 +52,7 @@ pub async fn security_change(state: &Core, account_id: i64, key: &str) -> Result
 
 /// A new role: staff of a region, or editor of an organization.
 pub async fn new_role(state: &Core, account_id: i64, role: &str) -> Result<(), AppError> {
-    let Some(to) = super::store::email_of(&state.db, account_id).await? else {
+    let Some(to) = crate::accounts::store::email_of(&state.db, account_id).await? else {
         return Ok(());
     };
     send(state, &to, "mail-new-role", &[("role", role.to_owned())]).await

@@ -5,19 +5,14 @@ use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
 
-use super::parts::{Chips, LoadError, MiniMapSvg, NotFound};
 use crate::forms::{CsrfField, ErrorSummary, FormScope, FormState, TextField};
 use crate::i18n::use_i18n;
+use crate::organizations::parse_id;
 use crate::organizations::{
     load_organization_page, ContactKind, ContactView, EventView, NeedView, OrganizationPage,
     ServiceView,
 };
-
-/// Parses the leading id of "{id}-{slug}"; the slug part is decoration.
-pub fn parse_id(id_slug: &str) -> Option<i64> {
-    let digits: String = id_slug.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok().filter(|id| *id > 0)
-}
+use crate::ui::parts::{Chips, LoadError, MiniMapSvg, NotFound};
 
 #[component]
 pub fn OrganizationRoute() -> impl IntoView {
@@ -326,16 +321,4 @@ fn Registry(inn: Option<String>, ogrn: Option<String>) -> impl IntoView {
         </dl>
     }
     .into_any()
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn id_comes_from_the_start_of_the_segment() {
-        assert_eq!(super::parse_id("42-sovet-veteranov"), Some(42));
-        assert_eq!(super::parse_id("42"), Some(42));
-        assert_eq!(super::parse_id("sovet"), None);
-        assert_eq!(super::parse_id("0-x"), None);
-        assert_eq!(super::parse_id("99999999999999999999999-x"), None);
-    }
 }

@@ -5,9 +5,6 @@ use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 
-use super::okrug::{OkrugIndexPage, OkrugRoute};
-use super::organization::OrganizationRoute;
-use super::parts::NotFound;
 use crate::accounts::admin_pages::{AdminAccountsRoute, AdminRoute};
 use crate::accounts::pages::{
     AccountRoute, ForgotPasswordPage, InviteRoute, LoginPage, RegisterPage, ResetPasswordPage,
@@ -19,7 +16,10 @@ use crate::editing::pages::{
     AuditRoute, EditRoute, HistoryRoute, ManageRoute, NewOrgRoute, StaffRoute,
 };
 use crate::i18n::{use_i18n, I18n, Locale};
+use crate::organizations::okrug_page::{OkrugIndexPage, OkrugRoute};
+use crate::organizations::page::OrganizationRoute;
 use crate::search::page::SearchPage;
+use crate::ui::parts::NotFound;
 
 /// The whole HTML document. Rendered per request on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::parts::{CardList, LoadError, MiniMapSvg, Pager};
 use crate::i18n::use_i18n;
 use crate::organizations::{load_okrug_index, load_okrug_page, OkrugPage, OrgFilter};
+use crate::ui::parts::{CardList, LoadError, MiniMapSvg, Pager};
 
 #[component]
 pub fn OkrugRoute() -> impl IntoView {

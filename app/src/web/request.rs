@@ -1,0 +1,41 @@
+//! What the gate found about the current request, for pages and server fns rendering it: the
+//! viewer and the CSRF token to put into forms. In the browser there is no request: the
+//! viewer is `None` and the token empty (pages that need them render on the server).
+
+#[cfg(feature = "ssr")]
+use crate::accounts::RequestAuth;
+use crate::accounts::Viewer;
+
+/// What the request's gate found (server only): the viewer, the CSRF token and the rest.
+#[cfg(feature = "ssr")]
+pub fn request_auth() -> Option<RequestAuth> {
+    leptos::prelude::use_context::<http::request::Parts>()?
+        .extensions
+        .get::<RequestAuth>()
+        .cloned()
+}
+
+/// The logged-in viewer of the current render, if any. Always `None` in the browser: pages
+/// that depend on it are rendered on the server only.
+pub fn current_viewer() -> Option<Viewer> {
+    #[cfg(feature = "ssr")]
+    {
+        request_auth().and_then(|a| a.viewer)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
+    }
+}
+
+/// The CSRF token to embed in forms of the current render ("" in the browser).
+pub fn current_csrf_token() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        request_auth().map(|a| a.csrf_token).unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        String::new()
+    }
+}
