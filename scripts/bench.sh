@@ -29,13 +29,13 @@ sizes() { # raw / gzip -9 / brotli -q 11 of a file, in KiB
 echo "| measure | result | command |"
 echo "| --- | --- | --- |"
 cargo leptos build >/dev/null 2>&1
-touch app/src/ui/home.rs
-measure "incremental debug build after touching one component (server + WASM)" "touch app/src/ui/home.rs && cargo leptos build" cargo leptos build
+touch app/src/ui/parts.rs
+measure "incremental debug build after touching one component (server + WASM)" "touch app/src/ui/parts.rs && cargo leptos build" cargo leptos build
 row ".wasm debug: raw / gzip / brotli" "$(sizes target/site/pkg/poputchiki.wasm)" "cargo leptos build"
 if [ "$skip_release" != "--skip-release" ]; then
   measure "release build from the current state (server + WASM + wasm-opt)" "cargo leptos build --release" cargo leptos build --release
-  touch app/src/ui/home.rs
-  measure "incremental release build after touching one component" "touch app/src/ui/home.rs && cargo leptos build --release" cargo leptos build --release
+  touch app/src/ui/parts.rs
+  measure "incremental release build after touching one component" "touch app/src/ui/parts.rs && cargo leptos build --release" cargo leptos build --release
   row ".wasm release (opt-level z, LTO, wasm-opt -Oz): raw / gzip / brotli" "$(sizes target/site/pkg/poputchiki.wasm)" "cargo leptos build --release"
   row ".js glue release: raw / gzip / brotli" "$(sizes target/site/pkg/poputchiki.js)" "cargo leptos build --release"
   bin=target/release/server
