@@ -16,7 +16,7 @@ use super::logo;
 use super::service::{self, Save, SaveOutcome};
 use super::store as edit_store;
 use crate::accounts::throttle::FORM_IP;
-use crate::accounts::{authz, store as account_store};
+use crate::accounts::{authz, store as account_store, Viewer};
 use crate::audit::{self, AuditEvent};
 use crate::error::{AppError, FieldIssue};
 use crate::forms::draft::{self, NewDraft};
@@ -26,7 +26,7 @@ use crate::state::AppState;
 use crate::web::gate::{RequestAuth, SubmittedForm};
 
 use crate::web::error::{PageError, PageResult};
-use crate::web::extract::{FormPost, Lang};
+use crate::web::extract::{FormPost, Lang, OrgId};
 use crate::web::redirect::{back_to_form, see_other};
 
 pub fn router() -> Router<AppState> {
@@ -42,26 +42,44 @@ pub fn router() -> Router<AppState> {
         .route("/staff/reports/{id}/resolve", post(resolve_report))
 }
 
-/// Writes an audit event about an organization.
-async fn org_event(
-    state: &AppState,
-    auth: &RequestAuth,
-    region_id: i64,
+/// Who acts on which organization, for the audit events a handler writes.
+struct OrgAudit<'a> {
+    state: &'a AppState,
+    auth: &'a RequestAuth,
     actor: i64,
-    action: AuditAction,
+    region_id: i64,
     organization_id: i64,
-    detail: String,
-) {
-    let event = AuditEvent {
-        region_id: Some(region_id),
-        account_id: Some(actor),
-        action,
-        target_kind: AuditTarget::Organization,
-        target_id: Some(organization_id),
-        detail,
-        ip: &auth.client_ip,
-    };
-    audit::record(&state.db, event).await;
+}
+
+impl<'a> OrgAudit<'a> {
+    fn new(
+        state: &'a AppState,
+        auth: &'a RequestAuth,
+        viewer: &Viewer,
+        region_id: i64,
+        organization_id: i64,
+    ) -> Self {
+        Self {
+            state,
+            auth,
+            actor: viewer.account_id,
+            region_id,
+            organization_id,
+        }
+    }
+
+    /// Writes one event.
+    async fn record(&self, action: AuditAction, detail: impl Into<String>) {
+        let event = AuditEvent {
+            region_id: Some(self.region_id),
+            account_id: Some(self.actor),
+            target_kind: AuditTarget::Organization,
+            target_id: Some(self.organization_id),
+            detail: detail.into(),
+            ..AuditEvent::new(action, &self.auth.client_ip)
+        };
+        audit::record(&self.state.db, event).await;
+    }
 }
 
 fn org_id(id_slug: &str) -> Result<i64, AppError> {
@@ -72,27 +90,20 @@ fn bad_form() -> AppError {
     AppError::BadRequest("err-bad-form".into())
 }
 
-async fn edit(
-    Path(id_slug): Path<String>,
-    FormPost {
-        state,
-        auth,
-        form: f,
-    }: FormPost,
-) -> PageResult {
-    Ok(edit_inner(&state, &id_slug, &auth, &f).await?)
+async fn edit(Path(id_slug): Path<String>, FormPost { state, auth, form }: FormPost) -> PageResult {
+    Ok(edit_inner(&state, &id_slug, &auth, &form).await?)
 }
 
 async fn edit_inner(
     state: &AppState,
     id_slug: &str,
     auth: &RequestAuth,
-    f: &SubmittedForm,
+    form: &SubmittedForm,
 ) -> Result<Response, AppError> {
     let id = org_id(id_slug)?;
     let (viewer, org) = authz::require_edit(&state.db, auth, id).await?;
     let path = format!("/org/{id}/edit");
-    let parsed = form::from_fields(&f.fields);
+    let parsed = form::from_fields(&form.fields);
     // Without the version the form was based on, a save could overwrite someone else's
     // changes unseen: nothing is saved, and the text comes back for a deliberate save.
     let base_version = parsed.version.unwrap_or(org.version);
@@ -101,7 +112,7 @@ async fn edit_inner(
             form: DraftForm::Edit,
             target_id: Some(id),
             base_version: Some(org.version),
-            fields: f.keepable_fields(),
+            fields: form.keepable_fields(),
             issues: vec![FieldIssue::new("", "err-version-missing")],
         };
         return back_to_form(state, auth, &path, d).await;
@@ -110,10 +121,10 @@ async fn edit_inner(
         form: DraftForm::Edit,
         target_id: Some(id),
         base_version: Some(base_version),
-        fields: f.keepable_fields(),
+        fields: form.keepable_fields(),
         issues,
     };
-    let new_logo = match f.file("logo") {
+    let new_logo = match form.file("logo") {
         Some(upload) => {
             let upload = upload.clone();
             match tokio::task::spawn_blocking(move || logo::process(&upload)).await {
@@ -141,7 +152,7 @@ async fn edit_inner(
         input: parsed.input.clone(),
         kind: RevisionKind::Edit,
         reverted_to: None,
-        logo_changed: new_logo.is_some() || f.get("logo_remove") == "1",
+        logo_changed: new_logo.is_some() || form.get("logo_remove") == "1",
     };
     match service::save(state, &viewer, save).await? {
         SaveOutcome::Invalid(issues) => {
@@ -157,7 +168,7 @@ async fn edit_inner(
             .await
         }
         SaveOutcome::Saved { .. } => {
-            let removed = f.get("logo_remove") == "1";
+            let removed = form.get("logo_remove") == "1";
             let logo_event = match (&new_logo, removed) {
                 (Some(_), _) => Some(AuditAction::LogoChanged),
                 (None, true) => Some(AuditAction::LogoRemoved),
@@ -165,18 +176,11 @@ async fn edit_inner(
             };
             update_logo(state, id, new_logo, removed).await?;
             if let Some(action) = logo_event {
-                org_event(
-                    state,
-                    auth,
-                    org.region_id,
-                    viewer.account_id,
-                    action,
-                    id,
-                    String::new(),
-                )
-                .await;
+                OrgAudit::new(state, auth, &viewer, org.region_id, id)
+                    .record(action, String::new())
+                    .await;
             }
-            let draft_id = f.get("draft_id");
+            let draft_id = form.get("draft_id");
             if !draft_id.is_empty() {
                 draft::discard(&state.db, draft_id, &draft::owner_key(auth)).await?;
             }
@@ -206,20 +210,14 @@ async fn update_logo(
     Ok(())
 }
 
-async fn propose(
-    FormPost {
-        state,
-        auth,
-        form: f,
-    }: FormPost,
-) -> PageResult {
+async fn propose(FormPost { state, auth, form }: FormPost) -> PageResult {
     let viewer = authz::require_viewer(&auth)?;
-    let parsed = form::from_fields(&f.fields);
+    let parsed = form::from_fields(&form.fields);
     let back = |issues| NewDraft {
         form: DraftForm::New,
         target_id: None,
         base_version: None,
-        fields: f.keepable_fields(),
+        fields: form.keepable_fields(),
         issues,
     };
     if !parsed.issues.is_empty() {
@@ -233,17 +231,10 @@ async fn propose(
     match service::propose(&state, &viewer, parsed.input.clone()).await? {
         Err(issues) => back_to_form(&state, &auth, "/org/new", back(parsed.renumber(issues))).await,
         Ok(id) => {
-            org_event(
-                &state,
-                &auth,
-                state.region.id,
-                viewer.account_id,
-                AuditAction::OrgProposed,
-                id,
-                parsed.input.name.clone(),
-            )
-            .await;
-            let draft_id = f.get("draft_id");
+            OrgAudit::new(&state, &auth, &viewer, state.region.id, id)
+                .record(AuditAction::OrgProposed, parsed.input.name.clone())
+                .await;
+            let draft_id = form.get("draft_id");
             if !draft_id.is_empty() {
                 draft::discard(&state.db, draft_id, &draft::owner_key(&auth)).await?;
             }
@@ -260,16 +251,12 @@ async fn revert(
     let (viewer, org) = authz::require_edit(&state.db, &auth, id).await?;
     match service::revert(&state, &viewer, &org, number).await? {
         SaveOutcome::Saved { version } => {
-            org_event(
-                &state,
-                &auth,
-                org.region_id,
-                viewer.account_id,
-                AuditAction::OrgReverted,
-                id,
-                format!("revision {number} → version {version}"),
-            )
-            .await;
+            OrgAudit::new(&state, &auth, &viewer, org.region_id, id)
+                .record(
+                    AuditAction::OrgReverted,
+                    format!("revision {number} → version {version}"),
+                )
+                .await;
             Ok(see_other(
                 &Notice::Reverted.on(&format!("/org/{id}/history")),
             ))
@@ -280,18 +267,13 @@ async fn revert(
 }
 
 async fn invite(
-    Path(id_slug): Path<String>,
-    FormPost {
-        state,
-        auth,
-        form: f,
-    }: FormPost,
+    OrgId(id): OrgId,
+    FormPost { state, auth, form }: FormPost,
     Lang(i18n): Lang,
 ) -> PageResult {
-    let id = org_id(&id_slug)?;
     let (viewer, org) = authz::require_staff_for_org(&state.db, &auth, id).await?;
     let path = format!("/org/{id}/manage");
-    let email = account_store::normalize_email(f.get("email"));
+    let email = account_store::normalize_email(form.get("email"));
     if !email.is_empty()
         && crate::organizations::validate::normalize_contact(ContactKind::Email, &email).is_none()
     {
@@ -299,7 +281,7 @@ async fn invite(
             form: DraftForm::Invite,
             target_id: Some(id),
             base_version: None,
-            fields: f.keepable_fields(),
+            fields: form.keepable_fields(),
             issues: vec![FieldIssue::new("email", "err-email").arg("value", email.as_str())],
         };
         return back_to_form(&state, &auth, &path, d).await;
@@ -325,16 +307,9 @@ async fn invite(
             Err(e) => tracing::error!(error = %format!("{e:#}"), "invitation mail not sent"),
         }
     }
-    org_event(
-        &state,
-        &auth,
-        org.region_id,
-        viewer.account_id,
-        AuditAction::InvitationCreated,
-        id,
-        email.clone(),
-    )
-    .await;
+    OrgAudit::new(&state, &auth, &viewer, org.region_id, id)
+        .record(AuditAction::InvitationCreated, email.clone())
+        .await;
     // The link is shown once, from a draft only this staff member can open.
     let d = NewDraft {
         form: DraftForm::InviteLink,
@@ -351,46 +326,23 @@ async fn invite(
     Ok(see_other(&format!("{path}?invite={draft_id}")))
 }
 
-async fn remove_editor(
-    Path(id_slug): Path<String>,
-    FormPost {
-        state,
-        auth,
-        form: f,
-    }: FormPost,
-) -> PageResult {
-    let id = org_id(&id_slug)?;
+async fn remove_editor(OrgId(id): OrgId, FormPost { state, auth, form }: FormPost) -> PageResult {
     let (viewer, org) = authz::require_staff_for_org(&state.db, &auth, id).await?;
-    let account_id: i64 = f.get("account_id").parse().map_err(|_| bad_form())?;
+    let account_id: i64 = form.get("account_id").parse().map_err(|_| bad_form())?;
     if account_store::remove_member(&state.db, account_id, id).await? {
-        org_event(
-            &state,
-            &auth,
-            org.region_id,
-            viewer.account_id,
-            AuditAction::EditorRemoved,
-            id,
-            format!("account {account_id}"),
-        )
-        .await;
+        OrgAudit::new(&state, &auth, &viewer, org.region_id, id)
+            .record(AuditAction::EditorRemoved, format!("account {account_id}"))
+            .await;
     }
     Ok(see_other(&Notice::Saved.on(&format!("/org/{id}/manage"))))
 }
 
-async fn verify(
-    Path(id_slug): Path<String>,
-    FormPost {
-        state,
-        auth,
-        form: f,
-    }: FormPost,
-) -> PageResult {
-    let id = org_id(&id_slug)?;
+async fn verify(OrgId(id): OrgId, FormPost { state, auth, form }: FormPost) -> PageResult {
     let (viewer, org) = authz::require_staff_for_org(&state.db, &auth, id).await?;
     let path = format!("/org/{id}/manage");
-    let note = f.get("note").trim();
+    let note = form.get("note").trim();
     let mut issues = vec![];
-    let method = VerificationMethod::parse(f.get("method"));
+    let method = VerificationMethod::parse(form.get("method"));
     if method.is_none() {
         issues.push(FieldIssue::new("method", "err-required"));
     }
@@ -400,35 +352,20 @@ async fn verify(
             form: DraftForm::Verify,
             target_id: Some(id),
             base_version: None,
-            fields: f.keepable_fields(),
+            fields: form.keepable_fields(),
             issues,
         };
         return back_to_form(&state, &auth, &path, d).await;
     };
     edit_store::add_verification(&state.db, id, method.as_str(), viewer.name(), note).await?;
-    org_event(
-        &state,
-        &auth,
-        org.region_id,
-        viewer.account_id,
-        AuditAction::OrgVerified,
-        id,
-        method.as_str().into(),
-    )
-    .await;
+    OrgAudit::new(&state, &auth, &viewer, org.region_id, id)
+        .record(AuditAction::OrgVerified, method.as_str())
+        .await;
     service::refresh_search(&state, id).await;
     Ok(see_other(&Notice::Verified.on(&path)))
 }
 
-async fn report(
-    Path(id_slug): Path<String>,
-    FormPost {
-        state,
-        auth,
-        form: f,
-    }: FormPost,
-) -> PageResult {
-    let id = org_id(&id_slug)?;
+async fn report(OrgId(id): OrgId, FormPost { state, auth, form }: FormPost) -> PageResult {
     let org = authz::org_access(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -437,11 +374,11 @@ async fn report(
     }
     let page = org_url(id, &org.slug);
     // A field people never see: bots fill it in, and get a polite "thank you".
-    if !f.get("homepage").is_empty() {
+    if !form.get("homepage").is_empty() {
         return Ok(see_other(&Notice::Reported.on(&page)));
     }
-    let message = f.get("message").trim();
-    let contact = f.get("contact").trim();
+    let message = form.get("message").trim();
+    let contact = form.get("contact").trim();
     let mut issues = vec![];
     if message.is_empty() {
         issues.push(FieldIssue::new("message", "err-required"));
@@ -463,7 +400,7 @@ async fn report(
             form: DraftForm::Report,
             target_id: Some(id),
             base_version: None,
-            fields: f.keepable_fields(),
+            fields: form.keepable_fields(),
             issues,
         };
         let id = draft::save_for(&state, &auth, d).await?;
@@ -474,22 +411,14 @@ async fn report(
     Ok(see_other(&Notice::Reported.on(&page)))
 }
 
-async fn moderate(
-    Path(id_slug): Path<String>,
-    FormPost {
-        state,
-        auth,
-        form: f,
-    }: FormPost,
-) -> PageResult {
-    let id = org_id(&id_slug)?;
+async fn moderate(OrgId(id): OrgId, FormPost { state, auth, form }: FormPost) -> PageResult {
     let (viewer, org) = authz::require_staff_for_org(&state.db, &auth, id).await?;
-    let approve = match f.get("decision") {
+    let approve = match form.get("decision") {
         "approve" => true,
         "reject" => false,
         _ => return Err(PageError::from(bad_form())),
     };
-    let reason = f.get(&format!("reason-{id}")).trim();
+    let reason = form.get(&format!("reason-{id}")).trim();
     if !approve && (reason.is_empty() || reason.chars().count() > MAX_REJECTION_REASON) {
         let key = if reason.is_empty() {
             "err-reason-required"
@@ -500,7 +429,7 @@ async fn moderate(
             form: DraftForm::Moderation,
             target_id: Some(id),
             base_version: None,
-            fields: f.keepable_fields(),
+            fields: form.keepable_fields(),
             issues: vec![FieldIssue::new(format!("reason-{id}"), key)
                 .arg("max", MAX_REJECTION_REASON.to_string())],
         };
@@ -509,20 +438,16 @@ async fn moderate(
     if !edit_store::moderate(&state.db, id, approve, if approve { "" } else { reason }).await? {
         return Ok(see_other("/staff"));
     }
-    org_event(
-        &state,
-        &auth,
-        org.region_id,
-        viewer.account_id,
-        if approve {
-            AuditAction::OrgApproved
-        } else {
-            AuditAction::OrgRejected
-        },
-        id,
-        reason.to_owned(),
-    )
-    .await;
+    OrgAudit::new(&state, &auth, &viewer, org.region_id, id)
+        .record(
+            if approve {
+                AuditAction::OrgApproved
+            } else {
+                AuditAction::OrgRejected
+            },
+            reason.to_owned(),
+        )
+        .await;
     service::refresh_search(&state, id).await;
     let notice = if approve {
         Notice::Approved
@@ -538,16 +463,9 @@ async fn resolve_report(Path(id): Path<i64>, FormPost { state, auth, .. }: FormP
         .ok_or(AppError::NotFound)?;
     let viewer = authz::require_staff(&auth, region_id)?;
     if edit_store::resolve_report(&state.db, id, viewer.account_id).await? {
-        org_event(
-            &state,
-            &auth,
-            region_id,
-            viewer.account_id,
-            AuditAction::ReportResolved,
-            org_id,
-            format!("report {id}"),
-        )
-        .await;
+        OrgAudit::new(&state, &auth, &viewer, region_id, org_id)
+            .record(AuditAction::ReportResolved, format!("report {id}"))
+            .await;
     }
     Ok(see_other(&Notice::Saved.on("/staff")))
 }

@@ -1,14 +1,16 @@
 //! Extractors handlers share: [`FormPost`] (the state, who asks and the parsed form of a
-//! mutation, all left by the gate), [`Lang`] (the reader's translator) and [`SearchQuery`]
+//! mutation, all left by the gate), [`OrgId`] (the organization of an `/org/{id_slug}/…`
+//! path), [`Lang`] (the reader's translator) and [`SearchQuery`]
 //! (a search URL's parameters, as the search and map APIs read them).
 
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
 
 use super::error::{i18n_of, PageError};
 use crate::accounts::RequestAuth;
 use crate::error::AppError;
 use crate::i18n::I18n;
+use crate::organizations::parse_id;
 use crate::search::params::{query_pairs, ParamError, SearchParams};
 use crate::state::AppState;
 use crate::web::body::SubmittedForm;
@@ -81,5 +83,22 @@ impl<S: Send + Sync> FromRequestParts<S> for SearchQuery {
             pairs: query_pairs(parts.uri.query().unwrap_or("")),
             i18n: i18n_of(&parts.headers),
         })
+    }
+}
+
+/// The organization id of a path like `/org/42-sovet/edit`: the leading number of its one
+/// path parameter (the slug is decoration). A path without one is the 404 page.
+pub struct OrgId(pub i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for OrgId {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, PageError> {
+        let Path(id_slug) = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| PageError(AppError::NotFound))?;
+        parse_id(&id_slug)
+            .map(Self)
+            .ok_or(PageError(AppError::NotFound))
     }
 }

@@ -8,11 +8,10 @@ use crate::accounts::authz::OrgAccess;
 use crate::accounts::Viewer;
 use crate::error::{AppError, FieldIssue};
 use crate::kinds::{OrgStatus, RevisionKind};
-use crate::organizations::input::{EventInput, NeedInput, OrganizationInput, ServiceInput};
+use crate::organizations::input::OrganizationInput;
 use crate::organizations::validate::{validate, ValidOrganization};
 use crate::region::RegionCatalog;
 use crate::state::Core;
-use crate::taxonomy::Vocabulary;
 
 /// How a save went.
 #[derive(Debug, PartialEq)]
@@ -28,103 +27,11 @@ pub enum SaveOutcome {
     },
 }
 
-fn code(catalog: &RegionCatalog, id: i64) -> Option<String> {
-    catalog.taxonomy.by_id(id).map(|(_, t)| t.code.clone())
-}
-
-fn codes_of(catalog: &RegionCatalog, ids: &[i64], vocab: Vocabulary) -> Vec<String> {
-    let mut ids: Vec<i64> = ids.to_vec();
-    ids.sort_unstable();
-    ids.into_iter()
-        .filter_map(|id| {
-            catalog
-                .taxonomy
-                .by_id(id)
-                .filter(|(v, _)| *v == vocab)
-                .map(|(_, t)| t.code.clone())
-        })
-        .collect()
-}
-
 /// The stored form of a checked organization, in the edit form's shape: the snapshot a
-/// revision keeps (the same shape `load_editable` reads back).
+/// revision keeps. It goes through [`edit_store::record_of`] and [`edit_store::input_of`],
+/// the same conversion the edit form's load uses, so the two can never disagree.
 pub fn snapshot(v: &ValidOrganization, catalog: &RegionCatalog) -> OrganizationInput {
-    let contacts = |kind: &str| {
-        v.contacts
-            .iter()
-            .filter(|(k, _)| k.as_str() == kind)
-            .map(|(_, val)| val.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    OrganizationInput {
-        name: v.name.clone(),
-        kind: v.kind.clone(),
-        legal_form: v.legal_form.clone().unwrap_or_default(),
-        okrug: if v.approximate {
-            catalog
-                .okrug_by_id(v.okrug_id)
-                .map(|o| o.slug.clone())
-                .unwrap_or_default()
-        } else {
-            String::new()
-        },
-        settlement: v.settlement.clone(),
-        address: v.address.clone(),
-        lat: (!v.approximate).then_some(v.location.lat),
-        lon: (!v.approximate).then_some(v.location.lon),
-        phone: contacts("phone"),
-        email: contacts("email"),
-        website: contacts("website"),
-        vk: contacts("vk"),
-        ok: contacts("ok"),
-        telegram: contacts("telegram"),
-        inn: v.inn.clone().unwrap_or_default(),
-        ogrn: v.ogrn.clone().unwrap_or_default(),
-        directions: codes_of(catalog, &v.term_ids, Vocabulary::Direction),
-        audiences: codes_of(catalog, &v.term_ids, Vocabulary::Audience),
-        event_formats: codes_of(catalog, &v.term_ids, Vocabulary::EventFormat),
-        summary: v.summary.clone(),
-        description: v.description.clone(),
-        services: v
-            .services
-            .iter()
-            .map(|s| ServiceInput {
-                name: s.name.clone(),
-                description: s.description.clone(),
-                audiences: codes_of(catalog, &s.audience_term_ids, Vocabulary::Audience),
-                cost: s.cost.as_str().to_owned(),
-                how_to_apply: s.how_to_apply.clone(),
-                schedule: s.schedule.clone(),
-            })
-            .collect(),
-        events: v
-            .events
-            .iter()
-            .map(|e| EventInput {
-                title: e.title.clone(),
-                description: e.description.clone(),
-                starts_at: e.starts_at.clone(),
-                ends_at: e.ends_at.clone().unwrap_or_default(),
-                place: e.place.clone(),
-                format: e
-                    .format_term_id
-                    .and_then(|id| code(catalog, id))
-                    .unwrap_or_default(),
-            })
-            .collect(),
-        needs: v
-            .needs
-            .iter()
-            .map(|n| NeedInput {
-                kind: n.kind.clone(),
-                title: n.title.clone(),
-                description: n.description.clone(),
-            })
-            .collect(),
-        verification: None,
-        demo: v.is_demo,
-    }
+    edit_store::input_of(&edit_store::record_of(v), catalog)
 }
 
 /// Checks an organization and its identifiers against the region; the issues, if any.

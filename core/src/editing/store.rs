@@ -9,7 +9,9 @@ use sqlx::{Sqlite, Transaction};
 use crate::db::{now, Db};
 use crate::kinds::OrgStatus;
 use crate::organizations::input::{EventInput, NeedInput, OrganizationInput, ServiceInput};
-use crate::organizations::store::{self, OrganizationRecord, OrganizationRow};
+use crate::organizations::store::{
+    self, ContactRow, EventRow, NeedRow, OrganizationRecord, OrganizationRow, ServiceRow,
+};
 use crate::organizations::validate::ValidOrganization;
 use crate::region::RegionCatalog;
 use crate::taxonomy::Vocabulary;
@@ -43,6 +45,88 @@ pub async fn load_editable(
         moderation_note: rec.org.moderation_note.clone(),
         row: rec.org,
     }))
+}
+
+/// A checked organization as the one write path stores it, in the read path's shape (ids,
+/// versions and dates are left empty): what a save will leave in the database.
+pub fn record_of(v: &ValidOrganization) -> OrganizationRecord {
+    let mut term_ids = v.term_ids.clone();
+    term_ids.sort_unstable();
+    OrganizationRecord {
+        org: OrganizationRow {
+            id: 0,
+            region_id: 0,
+            okrug_id: v.okrug_id,
+            slug: v.slug.clone(),
+            name: v.name.clone(),
+            kind: v.kind.clone(),
+            legal_form: v.legal_form.clone(),
+            inn: v.inn.clone(),
+            ogrn: v.ogrn.clone(),
+            summary: v.summary.clone(),
+            description: v.description.clone(),
+            address: v.address.clone(),
+            settlement: v.settlement.clone(),
+            lat: v.location.lat,
+            lon: v.location.lon,
+            location_approximate: v.approximate,
+            status: OrgStatus::default(),
+            is_demo: v.is_demo,
+            version: 0,
+            created_at: String::new(),
+            updated_at: String::new(),
+            logo: None,
+            moderation_note: String::new(),
+        },
+        term_ids,
+        contacts: v
+            .contacts
+            .iter()
+            .map(|(kind, value)| ContactRow {
+                kind: kind.as_str().to_owned(),
+                value: value.clone(),
+            })
+            .collect(),
+        services: v
+            .services
+            .iter()
+            .map(|s| {
+                let mut audiences = s.audience_term_ids.clone();
+                audiences.sort_unstable();
+                let row = ServiceRow {
+                    id: 0,
+                    name: s.name.clone(),
+                    description: s.description.clone(),
+                    cost: s.cost.as_str().to_owned(),
+                    how_to_apply: s.how_to_apply.clone(),
+                    schedule: s.schedule.clone(),
+                };
+                (row, audiences)
+            })
+            .collect(),
+        events: v
+            .events
+            .iter()
+            .map(|e| EventRow {
+                title: e.title.clone(),
+                description: e.description.clone(),
+                starts_at: e.starts_at.clone(),
+                ends_at: e.ends_at.clone(),
+                place: e.place.clone(),
+                format_term_id: e.format_term_id,
+            })
+            .collect(),
+        needs: v
+            .needs
+            .iter()
+            .map(|n| NeedRow {
+                kind: n.kind.clone(),
+                title: n.title.clone(),
+                description: n.description.clone(),
+            })
+            .collect(),
+        verification: None,
+    }
 }
 
 /// A stored organization in the input shape: what the edit form starts from and what a
