@@ -12,9 +12,8 @@ use crate::accounts::pages::{
 use crate::accounts::security_pages::{
     LoginCodePage, SecondFactorRoute, SecurityRoute, VerifyEmailPage,
 };
-use crate::editing::pages::{
-    AuditRoute, EditRoute, HistoryRoute, ManageRoute, NewOrgRoute, StaffRoute,
-};
+use crate::editing::history_pages::{AuditRoute, HistoryRoute, ManageRoute, StaffRoute};
+use crate::editing::pages::{EditRoute, NewOrgRoute};
 use crate::i18n::{use_i18n, I18n, Locale};
 use crate::organizations::okrug_page::{OkrugIndexPage, OkrugRoute};
 use crate::organizations::page::OrganizationRoute;

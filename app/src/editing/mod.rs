@@ -3,7 +3,9 @@
 
 pub use poputchiki_core::editing::*;
 
+mod fields;
 pub mod helper;
+pub mod history_pages;
 pub mod pages;
 mod server_fns;
 pub use server_fns::*;

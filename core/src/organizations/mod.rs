@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 use crate::region::OkrugRef;
 use crate::taxonomy::TermLabel;
 
+#[cfg(feature = "server")]
+pub mod contacts;
 pub mod input;
 #[cfg(feature = "server")]
 pub mod minimap;

@@ -1,0 +1,288 @@
+//! The pages around an organization's record: its history (revisions with their diffs,
+//! revert), its management page (editors, invitations, verification), and staff's
+//! moderation queue and audit log.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::pages::{field_label_key, org_id_param};
+use super::{
+    load_audit, load_history, load_manage_page, load_staff_page, HistoryPage, ManagePage, StaffPage,
+};
+use crate::accounts::pages::{page_or_error, query_param, Notice};
+use crate::forms::{CsrfField, ErrorSummary, FormScope, SelectField, TextField};
+use crate::i18n::use_i18n;
+use crate::ui::parts::NotFound;
+
+#[component]
+pub fn HistoryRoute() -> impl IntoView {
+    let id = org_id_param();
+    let data = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => load_history(id).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                page_or_error(data.await, |page| match page {
+                    Some(page) => view! { <HistoryView page/> }.into_any(),
+                    None => view! { <NotFound/> }.into_any(),
+                })
+            })}
+        </Suspense>
+    }
+}
+
+fn kind_key(kind: &str) -> &'static str {
+    match kind {
+        "baseline" => "revision-baseline",
+        "create" => "revision-create",
+        "revert" => "revision-revert",
+        _ => "revision-edit",
+    }
+}
+
+#[component]
+fn HistoryView(page: HistoryPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = i18n.t_with("history-title", &[("name", page.name.clone().into())]);
+    let id = page.id;
+    view! {
+        <Title text=title.clone()/>
+        <section class="wrap history-page">
+            <nav class="breadcrumbs" aria-label=i18n.t("breadcrumbs")>
+                <a href=page.url.clone()>{page.name.clone()}</a>
+            </nav>
+            <h1>{title}</h1>
+            <Notice/>
+            {page.revisions.is_empty().then(|| view! { <p>{i18n.t("history-empty")}</p> })}
+            <ol class="revisions" reversed>
+                {page.revisions.into_iter().map(|r| view! {
+                    <li class="revision" id=format!("rev-{}", r.number)>
+                        <h2 class="revision-head">
+                            {i18n.t_with("revision-number", &[("number", r.number.to_string().into())])} " · "
+                            {i18n.t(kind_key(&r.kind))}
+                            {r.reverted_to.map(|n| format!(" ({})", i18n.t_with("revision-reverted-to", &[("number", n.to_string().into())])))}
+                        </h2>
+                        <p class="revision-meta">{r.when.clone()} " · " {r.author.clone().unwrap_or_else(|| i18n.t("revision-import"))}
+                            {r.is_current.then(|| view! { " · " <strong>{i18n.t("revision-current")}</strong> })}
+                        </p>
+                        {(!r.changes.is_empty()).then(|| view! {
+                            <table class="table diff">
+                                <thead><tr><th>{i18n.t("diff-field")}</th><th>{i18n.t("diff-before")}</th><th>{i18n.t("diff-after")}</th></tr></thead>
+                                <tbody>
+                                    {r.changes.clone().into_iter().map(|c| view! {
+                                        <tr>
+                                            <th scope="row">{i18n.t(&field_label_key(&c.field))}</th>
+                                            <td class="before"><del>{c.before}</del></td>
+                                            <td class="after"><ins>{c.after}</ins></td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        })}
+                        {(page.can_edit && !r.is_current).then(|| view! {
+                            <form method="post" action=format!("/org/{id}/revert/{}", r.number) class="inline-form">
+                                <CsrfField/>
+                                <button type="submit" class="button secondary small">
+                                    {i18n.t_with("revert-button", &[("number", r.number.to_string().into())])}
+                                </button>
+                            </form>
+                        })}
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+pub fn ManageRoute() -> impl IntoView {
+    let id = org_id_param();
+    let draft = query_param("draft");
+    let invite = query_param("invite");
+    let data = Resource::new(
+        move || (id.get(), draft.get(), invite.get()),
+        |(id, draft, invite)| async move {
+            match id {
+                Some(id) => load_manage_page(id, draft, invite).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                page_or_error(data.await, |page| match page {
+                    Some(page) => view! { <ManageView page/> }.into_any(),
+                    None => view! { <NotFound/> }.into_any(),
+                })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ManageView(page: ManagePage) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = page.id;
+    let title = i18n.t_with("manage-title", &[("name", page.name.clone().into())]);
+    view! {
+        <Title text=title.clone()/>
+        <section class="wrap manage-page">
+            <nav class="breadcrumbs" aria-label=i18n.t("breadcrumbs")>
+                <a href="/staff">{i18n.t("nav-staff")}</a> " › " <a href=page.url.clone()>{page.name.clone()}</a>
+            </nav>
+            <h1>{title}</h1>
+            <Notice/>
+            <p class="actions"><a class="button" href=format!("/org/{id}/edit")>{i18n.t("edit-button")}</a></p>
+            <h2>{i18n.t("manage-editors")}</h2>
+            {if page.editors.is_empty() {
+                view! { <p>{i18n.t("manage-no-editors")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="editors">
+                        {page.editors.into_iter().map(|e| view! {
+                            <li>
+                                {e.name} " · " {i18n.t("manage-since")} " " {e.since}
+                                <form method="post" action=format!("/org/{id}/editors/remove") class="inline-form">
+                                    <CsrfField/>
+                                    <input type="hidden" name="account_id" value=e.account_id/>
+                                    <button type="submit" class="button secondary small">{i18n.t("manage-remove")}</button>
+                                </form>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <h2 id="invite">{i18n.t("manage-invite")}</h2>
+            {page.invite.map(|inv| view! {
+                <div class="notice" role="status">
+                    <p>{i18n.t("manage-invite-ready")}</p>
+                    <label for="invite-link">{i18n.t("manage-invite-link")}</label>
+                    <input id="invite-link" class="copy-field" type="text" readonly value=inv.link/>
+                    {inv.sent.then(|| view! { <p>{i18n.t_with("manage-invite-sent", &[("email", inv.email.clone().into())])}</p> })}
+                </div>
+            })}
+            <FormScope form=page.form.clone()>
+                <form method="post" action=format!("/org/{id}/invite") class="form" novalidate>
+                    <CsrfField/>
+                    <TextField name="email".into() label=i18n.t("manage-invite-email") kind="email" hint=i18n.t("manage-invite-hint")/>
+                    <button type="submit" class="button">{i18n.t("manage-invite-button")}</button>
+                </form>
+                <h2 id="verify">{i18n.t("manage-verify")}</h2>
+                <p>{match page.last_verified.clone() {
+                    Some(d) => i18n.t_with("manage-last-verified", &[("date", d.into())]),
+                    None => i18n.t("manage-never-verified"),
+                }}</p>
+                <form method="post" action=format!("/org/{id}/verify") class="form" novalidate>
+                    <ErrorSummary/>
+                    <CsrfField/>
+                    <SelectField name="method".into() label=i18n.t("field-verify-method") options=page.methods.clone() required=true empty=i18n.t("choose")/>
+                    <TextField name="note".into() label=i18n.t("field-verify-note") rows=3 hint=i18n.t("field-verify-note-hint")/>
+                    <button type="submit" class="button">{i18n.t("manage-verify-button")}</button>
+                </form>
+            </FormScope>
+        </section>
+    }
+}
+
+#[component]
+pub fn StaffRoute() -> impl IntoView {
+    let draft = query_param("draft");
+    let data = Resource::new(move || draft.get(), load_staff_page);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move { page_or_error(data.await, |page| view! { <StaffView page/> }) })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn StaffView(page: StaffPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = i18n.t_with("staff-title", &[("region", page.region.clone().into())]);
+    view! {
+        <Title text=title.clone()/>
+        <section class="wrap staff-page">
+            <h1>{title}</h1>
+            <Notice/>
+            <p><a href="/staff/audit">{i18n.t("audit-title")}</a></p>
+            <h2 id="moderation">{i18n.t("staff-moderation")}</h2>
+            {page.pending.is_empty().then(|| view! { <p>{i18n.t("staff-no-pending")}</p> })}
+            <FormScope form=page.form.clone()>
+                <ErrorSummary/>
+                <ul class="queue">
+                    {page.pending.into_iter().map(|p| view! {
+                        <li class="queue-item">
+                            <h3><a href=p.url.clone()>{p.name.clone()}</a></h3>
+                            <p class="card-meta">{p.okrug.clone()} " · " {i18n.t("staff-proposed-by")} " " {p.proposer.clone()} " · " {p.created.clone()}</p>
+                            <form method="post" action=format!("/staff/moderation/{}", p.id) class="form moderation-form" novalidate>
+                                <CsrfField/>
+                                <TextField name=format!("reason-{}", p.id) label=i18n.t("staff-reject-reason") rows=2/>
+                                <div class="form-actions">
+                                    <button type="submit" name="decision" value="approve" class="button">{i18n.t("staff-approve")}</button>
+                                    " "
+                                    <button type="submit" name="decision" value="reject" class="button danger">{i18n.t("staff-reject")}</button>
+                                </div>
+                            </form>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </FormScope>
+            <h2 id="reports">{i18n.t("staff-reports")}</h2>
+            {page.reports.is_empty().then(|| view! { <p>{i18n.t("staff-no-reports")}</p> })}
+            <ul class="queue">
+                {page.reports.into_iter().map(|r| view! {
+                    <li class="queue-item">
+                        <h3><a href=r.url.clone()>{r.organization.clone()}</a></h3>
+                        <p class="card-meta">{r.created.clone()} {(!r.contact.is_empty()).then(|| format!(" · {}", r.contact))}</p>
+                        <p class="report-message">{r.message.clone()}</p>
+                        <form method="post" action=format!("/staff/reports/{}/resolve", r.id) class="inline-form">
+                            <CsrfField/>
+                            <button type="submit" class="button secondary small">{i18n.t("staff-resolve")}</button>
+                        </form>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+pub fn AuditRoute() -> impl IntoView {
+    let data = Resource::new(|| (), |_| load_audit());
+    let i18n = use_i18n();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                page_or_error(data.await, move |lines| view! {
+                    <Title text=i18n.t("audit-title")/>
+                    <section class="wrap audit-page">
+                        <h1>{i18n.t("audit-title")}</h1>
+                        <table class="table">
+                            <thead><tr><th>{i18n.t("audit-when")}</th><th>{i18n.t("audit-who")}</th><th>{i18n.t("audit-what")}</th><th>{i18n.t("audit-detail")}</th><th>"IP"</th></tr></thead>
+                            <tbody>
+                                {lines.into_iter().map(|l| view! {
+                                    <tr>
+                                        <td>{l.created_at.replace('T', " ").trim_end_matches('Z').to_owned()}</td>
+                                        <td>{l.actor.unwrap_or_default()}</td>
+                                        <td>{i18n.t(&format!("audit-{}", l.action.replace('_', "-")))}
+                                            {l.target_id.map(|t| format!(" · {} {t}", l.target_kind))}</td>
+                                        <td>{l.detail}</td>
+                                        <td>{l.ip}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </section>
+                })
+            })}
+        </Suspense>
+    }
+}
