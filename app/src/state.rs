@@ -8,7 +8,7 @@ use leptos::config::LeptosOptions;
 
 use crate::error::AppError;
 use crate::i18n::{locale_from_cookie_header, I18n};
-pub use poputchiki_core::state::{AppConfig, Core};
+pub use poputchiki_core::state::{open_region, AppConfig, Core, MailSettings};
 
 #[derive(Clone)]
 pub struct AppState {

@@ -8,8 +8,7 @@ use std::time::Duration;
 use crate::error::AppError;
 use crate::state::Core;
 
-/// Searches running at once: two per core of the standard 2-core machine.
-pub const CONCURRENT_SEARCHES: usize = 4;
+pub use crate::state::CONCURRENT_SEARCHES;
 /// Longest wait for a free slot.
 pub const WAIT: Duration = Duration::from_secs(5);
 

@@ -40,3 +40,5 @@ pub mod scheduler;
 pub mod seed;
 #[cfg(feature = "server")]
 pub mod state;
+#[cfg(feature = "testing")]
+pub mod testing;

@@ -426,6 +426,20 @@ pub fn catalog_from_seed(seed: &RegionSeed) -> anyhow::Result<RegionCatalog> {
 }
 
 /// The real Kurgan catalog from the repository's seed folder, for unit tests.
+/// Stores every region folder found under the seed directory (an idempotent upsert).
+pub async fn store_all(db: &Db, seed_dir: &Path) -> anyhow::Result<()> {
+    let entries = std::fs::read_dir(seed_dir)
+        .with_context(|| format!("the seed directory {} cannot be read", seed_dir.display()))?;
+    for entry in entries.flatten() {
+        if entry.path().join("region.json").is_file() {
+            let seed = read_region_dir(&entry.path())?;
+            store_region(db, &seed).await?;
+            tracing::info!(region = %seed.manifest.slug, okrugs = seed.okrugs.len(), "region loaded");
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 pub(crate) fn test_catalog() -> RegionCatalog {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seed/regions/kurgan");

@@ -8,6 +8,9 @@ use std::sync::Arc;
 use crate::db::Db;
 use crate::region::RegionCatalog;
 
+/// Searches running at once: two per core of the standard 2-core machine.
+pub const CONCURRENT_SEARCHES: usize = 4;
+
 /// Settings the app code needs at run time. Filled once from flags and env vars by the
 /// server binary; app code never reads env vars itself.
 #[derive(Clone, Debug)]
@@ -53,5 +56,78 @@ impl Core {
     /// Queues a mail; the worker (`mail_queue::spawn`) sends it.
     pub async fn queue_mail(&self, to: &str, subject: &str, body: &str) -> sqlx::Result<()> {
         crate::mail_queue::enqueue(&self.db, &self.mail_wake, to, subject, body).await
+    }
+}
+
+/// How outgoing mail leaves: an SMTP URL (empty: `.eml` files in `<data>/outbox/`) and the
+/// sender.
+#[derive(Clone, Debug)]
+pub struct MailSettings {
+    pub smtp_url: String,
+    pub from: String,
+}
+
+/// Opens the database, stores every seed region found under `seed_dir` (an idempotent
+/// upsert) and loads the catalog of `region`. Enough for the commands that do not serve
+/// pages (and must not hold the search index's writer lock, which belongs to the server).
+pub async fn open_region(
+    data_dir: &std::path::Path,
+    seed_dir: &std::path::Path,
+    region: &str,
+) -> anyhow::Result<(Db, Arc<RegionCatalog>)> {
+    let db = crate::db::connect(data_dir).await?;
+    crate::seed::store_all(&db, seed_dir).await?;
+    let catalog = crate::seed::load_catalog(&db, region).await?;
+    Ok((db, Arc::new(catalog)))
+}
+
+impl Core {
+    /// Opens everything the domain needs for `config.region`: the database and seeds, the
+    /// search engine (rebuilding its index if it is stale) and the mailer.
+    pub async fn open(config: AppConfig, mail: &MailSettings) -> anyhow::Result<Self> {
+        let (db, region) = open_region(&config.data_dir, &config.seed_dir, &config.region).await?;
+        let search_dir = config.data_dir.join("search").join(&config.region);
+        let search =
+            crate::search::engine::SearchEngine::open(&search_dir, &db, region.clone(), true)
+                .await?;
+        let mailer =
+            crate::mail::Mailer::new(&mail.smtp_url, &mail.from, config.data_dir.join("outbox"))?;
+        Ok(Self {
+            db,
+            region,
+            search,
+            config: Arc::new(config),
+            mailer: Arc::new(mailer),
+            throttle: Arc::default(),
+            mail_wake: Arc::default(),
+            search_permits: Arc::new(tokio::sync::Semaphore::new(CONCURRENT_SEARCHES)),
+        })
+    }
+
+    /// Loads the region's demo organizations through the import path, unless it already has
+    /// organizations.
+    pub async fn load_demo_if_empty(&self) -> anyhow::Result<()> {
+        use anyhow::Context;
+        let count = crate::organizations::store::count_all(&self.db, self.region.id).await?;
+        if count > 0 {
+            tracing::info!(count, "organizations present; demo data not loaded");
+            return Ok(());
+        }
+        let dir = self.config.seed_dir.join(&self.config.region);
+        let seed = crate::seed::read_region_dir(&dir)?;
+        let file = seed.demo_file().context("the region has no demo file")?;
+        let (rows, _) = crate::import::read_file(&file)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+        let report = crate::import::import_rows(&self.db, &self.region, rows, false).await?;
+        self.search.refresh(&self.db, &report.changed_ids).await?;
+        tracing::info!(
+            created = report.created,
+            rejected = report.rejected_rows,
+            "demo data loaded"
+        );
+        if report.rejected_rows > 0 {
+            tracing::warn!("{}", report.render());
+        }
+        Ok(())
     }
 }

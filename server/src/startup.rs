@@ -1,13 +1,10 @@
 //! Start-up: open the database, load the seed regions, optionally the demo data, and build
 //! the one `AppState`.
 
-use std::path::Path;
 use std::sync::Arc;
 
-use anyhow::Context;
 use app::region::RegionCatalog;
-use app::search::engine::SearchEngine;
-use app::state::{AppConfig, AppState, Core};
+use app::state::{AppConfig, AppState, Core, MailSettings};
 use leptos::config::LeptosOptions;
 
 use crate::config::CommonArgs;
@@ -33,28 +30,11 @@ pub fn leptos_options(site_root: &str, addr: std::net::SocketAddr) -> LeptosOpti
         .build()
 }
 
-/// Stores every region folder found under the seed directory (an idempotent upsert).
-pub async fn load_seed_regions(db: &app::db::Db, seed_dir: &Path) -> anyhow::Result<()> {
-    let entries = std::fs::read_dir(seed_dir)
-        .with_context(|| format!("the seed directory {} cannot be read", seed_dir.display()))?;
-    for entry in entries.flatten() {
-        if entry.path().join("region.json").is_file() {
-            let seed = app::seed::read_region_dir(&entry.path())?;
-            app::seed::store_region(db, &seed).await?;
-            tracing::info!(region = %seed.manifest.slug, okrugs = seed.okrugs.len(), "region loaded");
-        }
-    }
-    Ok(())
-}
-
 /// Opens the database, stores the seed regions and loads the catalog of `common.region`.
 /// Enough for the CLI commands that do not serve pages (and must not hold the search
 /// index's writer lock, which belongs to the running server).
 pub async fn open_region(common: &CommonArgs) -> anyhow::Result<(app::db::Db, Arc<RegionCatalog>)> {
-    let db = app::db::connect(&common.data_dir).await?;
-    load_seed_regions(&db, &common.seed_dir).await?;
-    let region = app::seed::load_catalog(&db, &common.region).await?;
-    Ok((db, Arc::new(region)))
+    app::state::open_region(&common.data_dir, &common.seed_dir, &common.region).await
 }
 
 /// Where the region's search index lives.
@@ -62,39 +42,29 @@ pub fn search_dir(common: &CommonArgs) -> std::path::PathBuf {
     common.data_dir.join("search").join(&common.region)
 }
 
-/// Opens the database, loads the regions and the search engine (rebuilding its index if
-/// needed) and returns the state for `common.region`.
+/// The configuration the domain runs with, from the command line and environment.
+pub fn app_config(common: &CommonArgs) -> anyhow::Result<AppConfig> {
+    Ok(AppConfig {
+        data_dir: common.data_dir.clone(),
+        seed_dir: common.seed_dir.clone(),
+        region: common.region.clone(),
+        tiles_url: Some(common.tiles_url.trim().to_owned()).filter(|u| !u.is_empty()),
+        tiles_origin: app::security_headers::tiles_origin(common.tiles_url.trim()),
+        tiles_attribution: common.tiles_attribution.clone(),
+        public_url: common.public_url.trim_end_matches('/').to_owned(),
+        session: session_policy(common)?,
+        behind_proxy: common.behind_proxy,
+    })
+}
+
+/// Opens the domain (`Core::open`: database, seeds, search, mailer) for `common.region` and
+/// adds the Leptos options.
 pub async fn build_state(common: &CommonArgs, options: LeptosOptions) -> anyhow::Result<AppState> {
-    let (db, region) = open_region(common).await?;
-    let search = SearchEngine::open(&search_dir(common), &db, region.clone(), true).await?;
-    let session = session_policy(common)?;
-    let mailer = app::mail::Mailer::new(
-        &common.smtp_url.0,
-        &common.mail_from,
-        common.data_dir.join("outbox"),
-    )?;
-    let core = Core {
-        db,
-        region,
-        search,
-        config: Arc::new(AppConfig {
-            data_dir: common.data_dir.clone(),
-            seed_dir: common.seed_dir.clone(),
-            region: common.region.clone(),
-            tiles_url: Some(common.tiles_url.trim().to_owned()).filter(|u| !u.is_empty()),
-            tiles_origin: app::security_headers::tiles_origin(common.tiles_url.trim()),
-            tiles_attribution: common.tiles_attribution.clone(),
-            public_url: common.public_url.trim_end_matches('/').to_owned(),
-            session,
-            behind_proxy: common.behind_proxy,
-        }),
-        mailer: Arc::new(mailer),
-        throttle: Arc::default(),
-        mail_wake: Arc::default(),
-        search_permits: Arc::new(tokio::sync::Semaphore::new(
-            app::blocking::CONCURRENT_SEARCHES,
-        )),
+    let mail = MailSettings {
+        smtp_url: common.smtp_url.0.clone(),
+        from: common.mail_from.clone(),
     };
+    let core = Core::open(app_config(common)?, &mail).await?;
     Ok(AppState {
         core,
         leptos_options: options,
@@ -166,30 +136,9 @@ pub fn release_freed_memory() {
     }
 }
 
-/// Imports the region's demo file through the normal import path, if the region has no
-/// organizations yet.
+/// Loads the region's demo organizations unless it has organizations already.
 pub async fn load_demo_if_empty(state: &AppState) -> anyhow::Result<()> {
-    let count = app::organizations::store::count_all(&state.db, state.region.id).await?;
-    if count > 0 {
-        tracing::info!(count, "organizations present; demo data not loaded");
-        return Ok(());
-    }
-    let dir = state.config.seed_dir.join(&state.config.region);
-    let seed = app::seed::read_region_dir(&dir)?;
-    let file = seed.demo_file().context("the region has no demo file")?;
-    let (rows, _) =
-        app::import::read_file(&file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-    let report = app::import::import_rows(&state.db, &state.region, rows, false).await?;
-    state.search.refresh(&state.db, &report.changed_ids).await?;
-    tracing::info!(
-        created = report.created,
-        rejected = report.rejected_rows,
-        "demo data loaded"
-    );
-    if report.rejected_rows > 0 {
-        tracing::warn!("{}", report.render());
-    }
-    Ok(())
+    state.core.load_demo_if_empty().await
 }
 
 #[cfg(test)]

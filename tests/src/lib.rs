@@ -3,12 +3,12 @@
 
 use std::path::PathBuf;
 
-use app::import::{import_rows, parse_csv, ImportReport};
+use app::import::ImportReport;
 use app::state::AppState;
 use axum::body::Body;
 use axum::Router;
 use http::{Request, StatusCode};
-use server::config::CommonArgs;
+use poputchiki_core::testing;
 use tempfile::TempDir;
 use tower::ServiceExt;
 
@@ -19,7 +19,7 @@ pub use browser::{totp_now, Browser, TEST_TOTP_SECRET};
 
 /// The repository root, so tests read the same seed files the app ships with.
 pub fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+    testing::repo_root()
 }
 
 /// A running app (without a socket) over its own temporary database.
@@ -52,24 +52,13 @@ impl TestApp {
     }
 
     async fn build(seed_dir: PathBuf, region: &str, smtp_url: &str) -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let common = CommonArgs {
-            data_dir: dir.path().join("data"),
-            seed_dir,
-            region: region.to_owned(),
-            tiles_url: String::new(),
-            tiles_attribution: String::new(),
-            public_url: "http://127.0.0.1:3000".into(),
-            smtp_url: server::config::Secret(smtp_url.to_owned()),
-            mail_from: "Poputchiki <no-reply@poputchiki.localhost>".into(),
-            behind_proxy: false,
-            session_idle_days: 7,
-            session_max_days: 30,
+        let (core, dir) = testing::open(seed_dir, region, smtp_url).await;
+        let leptos_options =
+            server::startup::leptos_options("target/site", ([127, 0, 0, 1], 0).into());
+        let state = AppState {
+            core,
+            leptos_options,
         };
-        let options = server::startup::leptos_options("target/site", ([127, 0, 0, 1], 0).into());
-        let state = server::build_state(&common, options)
-            .await
-            .expect("app state");
         Self { state, _dir: dir }
     }
 
@@ -116,40 +105,17 @@ impl TestApp {
     /// Imports CSV text through the real import path, then updates search as the running
     /// server's watcher would.
     pub async fn import_csv(&self, text: &str, dry_run: bool) -> ImportReport {
-        let (rows, _) = parse_csv(text.as_bytes()).expect("CSV parses");
-        let report = import_rows(&self.state.db, &self.state.region, rows, dry_run)
-            .await
-            .expect("import runs");
-        self.refresh_search(&report).await;
-        report
+        testing::import_csv(&self.state, text, dry_run).await
     }
 
     /// Imports JSON records (an array) through the real import path, then updates search.
     pub async fn import_json(&self, json: &str) -> ImportReport {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("orgs.json");
-        std::fs::write(&path, json).expect("write");
-        let (rows, _) = app::import::read_file(&path).expect("JSON parses");
-        let report = import_rows(&self.state.db, &self.state.region, rows, false)
-            .await
-            .expect("import runs");
-        self.refresh_search(&report).await;
-        report
-    }
-
-    async fn refresh_search(&self, report: &ImportReport) {
-        self.state
-            .search
-            .refresh(&self.state.db, &report.changed_ids)
-            .await
-            .expect("search refresh");
+        testing::import_json(&self.state, json).await
     }
 
     /// Number of organizations stored, whatever their status.
     pub async fn count(&self) -> i64 {
-        app::organizations::store::count_all(&self.state.db, self.state.region.id)
-            .await
-            .expect("count")
+        testing::count(&self.state).await
     }
 }
 

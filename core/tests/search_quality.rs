@@ -4,7 +4,8 @@
 use app::i18n::I18n;
 use app::search::params::SearchParams;
 use app::search::SearchResponse;
-use poputchiki_tests::TestApp;
+use poputchiki_core as app;
+use poputchiki_core::testing::TestCore as TestApp;
 
 const ORGS: &str = r#"[
  {"name": "Совет ветеранов Кетовского округа", "kind": "ngo", "okrug": "ketovsky",
