@@ -13,7 +13,7 @@ use super::handlers::{account_event, issue};
 use super::login::{start_session, MAX_EMAIL};
 use super::security_store::{self as sec, EmailPurpose};
 use super::throttle::{login_keys, FAILURE_IP, FORM_IP};
-use super::token::{looks_like_token, token_hash};
+use super::token::looks_like_token;
 use super::{authz, password, session, store};
 use crate::error::{AppError, FieldIssue};
 use crate::forms::draft::NewDraft;
@@ -194,12 +194,7 @@ async fn change_password(FormPost { state, auth, form }: FormPost) -> PageResult
     }
     let hash = password::hash_password(pw).await?;
     store::set_password(&state.db, viewer.account_id, &hash).await?;
-    let keep = auth
-        .session_token
-        .as_deref()
-        .map(token_hash)
-        .unwrap_or_default();
-    sec::end_other_sessions(&state.db, viewer.account_id, &keep).await?;
+    sec::end_other_sessions(&state.db, viewer.account_id, &auth.session_hash()).await?;
     account_event(
         &state,
         &auth,
@@ -262,12 +257,7 @@ async fn change_email(FormPost { state, auth, form }: FormPost) -> PageResult {
 /// "Log out everywhere else": ends every other session of the account.
 async fn end_others(FormPost { state, auth, .. }: FormPost) -> PageResult {
     let viewer = authz::require_viewer(&auth)?;
-    let keep = auth
-        .session_token
-        .as_deref()
-        .map(token_hash)
-        .unwrap_or_default();
-    sec::end_other_sessions(&state.db, viewer.account_id, &keep).await?;
+    sec::end_other_sessions(&state.db, viewer.account_id, &auth.session_hash()).await?;
     account_event(&state, &auth, viewer.account_id, AuditAction::SessionsEnded).await;
     Ok(see_other(&Notice::SessionsEnded.on("/account/security")))
 }

@@ -113,15 +113,7 @@ fn body_refusal(e: BodyError) -> Refusal {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use axum::http::HeaderValue;
-
-    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
-        let mut h = HeaderMap::new();
-        for (k, v) in pairs {
-            h.insert(*k, HeaderValue::from_static(v));
-        }
-        h
-    }
+    use crate::web::cookies::test_headers as headers;
 
     #[test]
     fn other_sites_are_refused_by_origin_or_fetch_metadata() {

@@ -80,6 +80,18 @@ pub struct RequestAuth {
     pub device_token: Option<String>,
 }
 
+#[cfg(feature = "server")]
+impl RequestAuth {
+    /// The hash of this request's session token as sessions are stored ("" without one):
+    /// what "end every other session" keeps.
+    pub fn session_hash(&self) -> String {
+        self.session_token
+            .as_deref()
+            .map(token::token_hash)
+            .unwrap_or_default()
+    }
+}
+
 /// A local path that is safe to send people to after a form: one leading slash, no scheme,
 /// host or backslash. Anything else becomes `fallback`.
 pub fn safe_next(next: &str, fallback: &str) -> String {
