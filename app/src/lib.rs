@@ -23,7 +23,9 @@ pub mod web;
 pub use poputchiki_core::{audit, identifiers, kinds, region, taxonomy, text};
 
 #[cfg(feature = "ssr")]
-pub use poputchiki_core::{blocking, db, demo, import, mail, mail_queue, notify, scheduler, seed};
+pub use poputchiki_core::{
+    blocking, db, demo, import, mail, mail_queue, notify, queries, scheduler, seed,
+};
 #[cfg(feature = "ssr")]
 pub mod security_headers;
 #[cfg(feature = "ssr")]

@@ -35,6 +35,8 @@ pub mod mail_queue;
 #[cfg(feature = "server")]
 pub mod notify;
 #[cfg(feature = "server")]
+pub mod queries;
+#[cfg(feature = "server")]
 pub mod scheduler;
 #[cfg(feature = "server")]
 pub mod seed;

@@ -131,3 +131,12 @@ impl Core {
         Ok(())
     }
 }
+
+impl<'a> From<&'a Core> for crate::queries::Source<'a> {
+    fn from(core: &'a Core) -> Self {
+        Self {
+            db: &core.db,
+            region: &core.region,
+        }
+    }
+}

@@ -97,6 +97,13 @@ impl TestCore {
         Self { state, _dir }
     }
 
+    /// The Kurgan region with the 300 demo organizations, loaded the way the run command does.
+    pub async fn with_demo() -> Self {
+        let core = Self::empty().await;
+        core.state.load_demo_if_empty().await.expect("demo loads");
+        core
+    }
+
     pub async fn import_csv(&self, text: &str, dry_run: bool) -> ImportReport {
         import_csv(&self.state, text, dry_run).await
     }

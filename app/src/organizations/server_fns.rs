@@ -1,153 +1,32 @@
 //! Server fns for reading organizations. Each is thin: take the state and the reader's
-//! locale from context, call a plain async fn in [`queries`], return.
+//! locale from context, call a plain async fn in `queries` (core), return.
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
 use super::{OkrugCount, OkrugPage, OrganizationPage};
 use crate::error::PublicError;
+#[cfg(feature = "ssr")]
+use crate::queries;
 
 /// Everything an organization page shows; `NotFound` for unknown or unpublished ids.
 #[server(input = GetUrl, endpoint = "organizations/page")]
 pub async fn load_organization_page(id: i64) -> Result<OrganizationPage, PublicError> {
     let (state, i18n) = crate::state::request_context()?;
-    Ok(queries::page(&state, id, &i18n).await?)
+    let viewer = crate::accounts::current_viewer();
+    Ok(queries::page_for(&*state, id, viewer.as_ref(), &i18n).await?)
 }
 
 /// An okrug's page; `NotFound` for an unknown slug.
 #[server(input = GetUrl, endpoint = "okrugs/page")]
 pub async fn load_okrug_page(slug: String, page: u32) -> Result<OkrugPage, PublicError> {
     let (state, i18n) = crate::state::request_context()?;
-    Ok(queries::okrug(&state, &slug, page, &i18n).await?)
+    Ok(queries::okrug(&*state, &slug, page, &i18n).await?)
 }
 
 /// Every okrug with its number of organizations.
 #[server(input = GetUrl, endpoint = "okrugs/index")]
 pub async fn load_okrug_index() -> Result<Vec<OkrugCount>, PublicError> {
     let (state, i18n) = crate::state::request_context()?;
-    Ok(queries::okrug_index(&state, &i18n).await?)
-}
-
-/// The plain async functions behind the server fns: no Leptos, so tests call them directly.
-#[cfg(feature = "ssr")]
-pub mod queries {
-    use std::collections::HashMap;
-
-    use super::super::store::{self, ListQuery};
-    use super::super::{view, OkrugCount, OkrugPage, OrgListPage, OrganizationPage, PAGE_SIZE};
-    use crate::error::AppError;
-    use crate::i18n::I18n;
-    use crate::state::AppState;
-
-    async fn run_list(
-        state: &AppState,
-        q: &ListQuery,
-        page: u32,
-        i18n: &I18n,
-    ) -> Result<OrgListPage, AppError> {
-        let (total, rows) = store::list_cards(&state.db, state.region.id, q).await?;
-        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-        let mut terms: HashMap<i64, Vec<i64>> = HashMap::new();
-        for (org, term) in store::terms_of(&state.db, &ids).await? {
-            terms.entry(org).or_default().push(term);
-        }
-        let cards = rows
-            .into_iter()
-            .map(|r| {
-                let t = terms.remove(&r.id).unwrap_or_default();
-                view::card(&state.region, r, &t, i18n)
-            })
-            .collect();
-        Ok(OrgListPage {
-            total,
-            page,
-            per_page: PAGE_SIZE,
-            cards,
-        })
-    }
-
-    #[tracing::instrument(skip(state, i18n))]
-    pub async fn page(
-        state: &AppState,
-        id: i64,
-        i18n: &I18n,
-    ) -> Result<OrganizationPage, AppError> {
-        use crate::accounts::authz;
-        let viewer = crate::accounts::current_viewer();
-        let access = authz::org_access(&state.db, id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        if !authz::can_see(&state.db, viewer.as_ref(), &access).await? {
-            return Err(AppError::NotFound);
-        }
-        let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
-        let rec = store::get_record_with(&state.db, id, &today, false)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let logo_url = rec.org.logo.as_deref().map(crate::editing::logo::url);
-        let moderation_note = rec.org.moderation_note.clone();
-        let mut page = view::page(&state.region, rec, i18n);
-        page.logo_url = logo_url;
-        page.moderation_note = moderation_note;
-        if let Some(v) = &viewer {
-            page.can_edit = authz::can_edit(&state.db, v, &access).await?;
-            page.can_manage = v.is_staff_of(access.region_id);
-        }
-        // The verification note is staff's working note, and the moderation note is for the
-        // organization's own people: neither is public.
-        if !page.can_manage {
-            if let Some(v) = page.verification.as_mut() {
-                v.note.clear();
-            }
-        }
-        if !page.can_edit {
-            page.moderation_note.clear();
-        }
-        Ok(page)
-    }
-
-    #[tracing::instrument(skip(state, i18n))]
-    pub async fn okrug(
-        state: &AppState,
-        slug: &str,
-        page: u32,
-        i18n: &I18n,
-    ) -> Result<OkrugPage, AppError> {
-        let okrug = state.region.okrug_by_slug(slug).ok_or(AppError::NotFound)?;
-        let page = page.max(1);
-        let q = ListQuery {
-            okrug_id: Some(okrug.id),
-            limit: i64::from(PAGE_SIZE),
-            offset: i64::from(page - 1) * i64::from(PAGE_SIZE),
-            ..Default::default()
-        };
-        let list = run_list(state, &q, page, i18n).await?;
-        Ok(OkrugPage {
-            slug: okrug.slug.clone(),
-            name: okrug.name.get(i18n.locale).to_owned(),
-            full_name: okrug.full_name.get(i18n.locale).to_owned(),
-            admin_center: okrug.admin_center.get(i18n.locale).to_owned(),
-            area_km2: okrug.area_km2,
-            minimap: super::super::minimap::draw(okrug, None),
-            list,
-        })
-    }
-
-    #[tracing::instrument(skip(state, i18n))]
-    pub async fn okrug_index(state: &AppState, i18n: &I18n) -> Result<Vec<OkrugCount>, AppError> {
-        let counts: HashMap<i64, i64> = store::okrug_counts(&state.db, state.region.id)
-            .await?
-            .into_iter()
-            .collect();
-        Ok(state
-            .region
-            .okrugs
-            .iter()
-            .map(|o| OkrugCount {
-                okrug: view::okrug_ref(&state.region, o.id, i18n),
-                full_name: o.full_name.get(i18n.locale).to_owned(),
-                count: counts.get(&o.id).copied().unwrap_or(0),
-            })
-            .collect())
-    }
+    Ok(queries::okrug_index(&*state, &i18n).await?)
 }

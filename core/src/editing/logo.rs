@@ -102,10 +102,7 @@ pub async fn remove(data_dir: &Path, name: &str) {
     let _ = tokio::fs::remove_file(dir(data_dir).join(name)).await;
 }
 
-/// The public address of a logo.
-pub fn url(name: &str) -> String {
-    format!("/uploads/logos/{name}")
-}
+pub use crate::organizations::logo_url as url;
 
 #[cfg(test)]
 mod tests {

@@ -239,6 +239,11 @@ pub fn parse_id(id_slug: &str) -> Option<i64> {
     digits.parse().ok().filter(|id| *id > 0)
 }
 
+/// The public address of an organization's logo file.
+pub fn logo_url(name: &str) -> String {
+    format!("/uploads/logos/{name}")
+}
+
 /// The public URL of an organization page.
 pub fn org_url(id: i64, slug: &str) -> String {
     format!("/org/{id}-{slug}")

@@ -1,9 +1,10 @@
 //! Import against a real temporary SQLite database, then read everything back.
 
 use app::i18n::I18n;
-use app::organizations::queries;
 use app::organizations::{ContactKind, Cost};
-use poputchiki_tests::TestApp;
+use app::queries;
+use poputchiki_core as app;
+use poputchiki_core::testing::TestCore as TestApp;
 
 fn full_record(lat: f64, lon: f64) -> String {
     serde_json::json!([{

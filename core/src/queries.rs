@@ -1,0 +1,149 @@
+//! The reads behind the organization and okrug pages: plain async fns over the core state,
+//! called by the app's server fns and directly by tests.
+
+use std::collections::HashMap;
+
+use crate::accounts::Viewer;
+use crate::db::Db;
+use crate::error::AppError;
+use crate::i18n::I18n;
+use crate::organizations::store::{self, ListQuery};
+use crate::organizations::{view, OkrugCount, OkrugPage, OrgListPage, OrganizationPage, PAGE_SIZE};
+use crate::region::RegionCatalog;
+
+/// What these reads need: the database and the region (`&Core` converts into it).
+#[derive(Clone, Copy)]
+pub struct Source<'a> {
+    pub db: &'a Db,
+    pub region: &'a RegionCatalog,
+}
+
+async fn run_list(
+    state: Source<'_>,
+    q: &ListQuery,
+    page: u32,
+    i18n: &I18n,
+) -> Result<OrgListPage, AppError> {
+    let (total, rows) = store::list_cards(state.db, state.region.id, q).await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut terms: HashMap<i64, Vec<i64>> = HashMap::new();
+    for (org, term) in store::terms_of(state.db, &ids).await? {
+        terms.entry(org).or_default().push(term);
+    }
+    let cards = rows
+        .into_iter()
+        .map(|r| {
+            let t = terms.remove(&r.id).unwrap_or_default();
+            view::card(state.region, r, &t, i18n)
+        })
+        .collect();
+    Ok(OrgListPage {
+        total,
+        page,
+        per_page: PAGE_SIZE,
+        cards,
+    })
+}
+
+/// The organization page as an anonymous visitor sees it.
+pub async fn page<'a>(
+    state: impl Into<Source<'a>>,
+    id: i64,
+    i18n: &I18n,
+) -> Result<OrganizationPage, AppError> {
+    let state: Source<'a> = state.into();
+    page_for(state, id, None, i18n).await
+}
+
+/// The organization page as `viewer` sees it: an unpublished one only for its editors and
+/// staff, the moderation note only for editors, the verification note only for staff.
+#[tracing::instrument(skip(state, viewer, i18n))]
+pub async fn page_for<'a>(
+    state: impl Into<Source<'a>>,
+    id: i64,
+    viewer: Option<&Viewer>,
+    i18n: &I18n,
+) -> Result<OrganizationPage, AppError> {
+    let state: Source<'a> = state.into();
+    use crate::accounts::authz;
+    let access = authz::org_access(state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !authz::can_see(state.db, viewer, &access).await? {
+        return Err(AppError::NotFound);
+    }
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    let rec = store::get_record_with(state.db, id, &today, false)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let logo_url = rec.org.logo.as_deref().map(crate::organizations::logo_url);
+    let moderation_note = rec.org.moderation_note.clone();
+    let mut page = view::page(state.region, rec, i18n);
+    page.logo_url = logo_url;
+    page.moderation_note = moderation_note;
+    if let Some(v) = viewer {
+        page.can_edit = authz::can_edit(state.db, v, &access).await?;
+        page.can_manage = v.is_staff_of(access.region_id);
+    }
+    // The verification note is staff's working note, and the moderation note is for the
+    // organization's own people: neither is public.
+    if !page.can_manage {
+        if let Some(v) = page.verification.as_mut() {
+            v.note.clear();
+        }
+    }
+    if !page.can_edit {
+        page.moderation_note.clear();
+    }
+    Ok(page)
+}
+
+#[tracing::instrument(skip(state, i18n))]
+pub async fn okrug<'a>(
+    state: impl Into<Source<'a>>,
+    slug: &str,
+    page: u32,
+    i18n: &I18n,
+) -> Result<OkrugPage, AppError> {
+    let state: Source<'a> = state.into();
+    let okrug = state.region.okrug_by_slug(slug).ok_or(AppError::NotFound)?;
+    let page = page.max(1);
+    let q = ListQuery {
+        okrug_id: Some(okrug.id),
+        limit: i64::from(PAGE_SIZE),
+        offset: i64::from(page - 1) * i64::from(PAGE_SIZE),
+        ..Default::default()
+    };
+    let list = run_list(state, &q, page, i18n).await?;
+    Ok(OkrugPage {
+        slug: okrug.slug.clone(),
+        name: okrug.name.get(i18n.locale).to_owned(),
+        full_name: okrug.full_name.get(i18n.locale).to_owned(),
+        admin_center: okrug.admin_center.get(i18n.locale).to_owned(),
+        area_km2: okrug.area_km2,
+        minimap: crate::organizations::minimap::draw(okrug, None),
+        list,
+    })
+}
+
+#[tracing::instrument(skip(state, i18n))]
+pub async fn okrug_index<'a>(
+    state: impl Into<Source<'a>>,
+    i18n: &I18n,
+) -> Result<Vec<OkrugCount>, AppError> {
+    let state: Source<'a> = state.into();
+    let counts: HashMap<i64, i64> = store::okrug_counts(state.db, state.region.id)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(state
+        .region
+        .okrugs
+        .iter()
+        .map(|o| OkrugCount {
+            okrug: view::okrug_ref(state.region, o.id, i18n),
+            full_name: o.full_name.get(i18n.locale).to_owned(),
+            count: counts.get(&o.id).copied().unwrap_or(0),
+        })
+        .collect())
+}
