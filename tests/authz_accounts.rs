@@ -5,10 +5,9 @@
 //! everyone without changing anything for a caller with nothing to show. (A module of the
 //! `authz_matrix` test binary: it shares its world, roles and fingerprint.)
 
-use http::StatusCode;
 use poputchiki_tests::{Browser, Page};
 
-use super::{browser_as, fingerprint, world, Role, World, PW, ROLES};
+use super::{browser_as, fingerprint, judge, world, Role, World, PW, ROLES};
 
 #[derive(Clone, Copy, Debug)]
 enum AccountEndpoint {
@@ -107,29 +106,16 @@ async fn every_account_form_is_refused_to_every_role_that_may_not_use_it() {
             let mut b = browser_as(&w, role).await;
             let before = fingerprint(&w.app).await;
             let page = endpoint.call(&w, &mut b, role).await;
-            if endpoint.allowed(role) {
-                if page.status != StatusCode::SEE_OTHER {
-                    failures.push(format!(
-                        "{endpoint:?} as {role:?}: allowed but got {}",
-                        page.status
-                    ));
-                }
-            } else {
-                if !matches!(
-                    page.status,
-                    StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN | StatusCode::NOT_FOUND
-                ) {
-                    failures.push(format!(
-                        "{endpoint:?} as {role:?}: should be refused, got {}",
-                        page.status
-                    ));
-                }
-                if fingerprint(&w.app).await != before {
-                    failures.push(format!(
-                        "{endpoint:?} as {role:?}: refused but the database changed"
-                    ));
-                }
-            }
+            let label = format!("{endpoint:?} as {role:?}");
+            judge(
+                &w,
+                label,
+                endpoint.allowed(role),
+                &page,
+                &before,
+                &mut failures,
+            )
+            .await;
         }
     }
     assert!(

@@ -283,6 +283,34 @@ const ENDPOINTS: [Endpoint; 12] = [
     Endpoint::AcceptInvite,
 ];
 
+/// Judges one call: an allowed role gets its 303; any other is refused (401, 403 or 404) and
+/// leaves the database as it was. Failures are collected, so one run lists them all.
+async fn judge(
+    w: &World,
+    label: String,
+    allowed: bool,
+    page: &Page,
+    before: &str,
+    failures: &mut Vec<String>,
+) {
+    if allowed {
+        if page.status != StatusCode::SEE_OTHER {
+            failures.push(format!("{label}: allowed but got {}", page.status));
+        }
+        return;
+    }
+    let refused = matches!(
+        page.status,
+        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN | StatusCode::NOT_FOUND
+    );
+    if !refused {
+        failures.push(format!("{label}: should be refused, got {}", page.status));
+    }
+    if fingerprint(&w.app).await != before {
+        failures.push(format!("{label}: refused but the database changed"));
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_mutation_is_refused_to_every_role_that_may_not_make_it() {
     let mut failures = vec![];
@@ -295,30 +323,16 @@ async fn every_mutation_is_refused_to_every_role_that_may_not_make_it() {
             let mut b = browser_as(&w, role).await;
             let before = fingerprint(&w.app).await;
             let page = call(&w, &mut b, endpoint).await;
-            let refused = matches!(
-                page.status,
-                StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN | StatusCode::NOT_FOUND
-            );
-            if endpoint.allowed(role) {
-                if page.status != StatusCode::SEE_OTHER {
-                    failures.push(format!(
-                        "{endpoint:?} as {role:?}: allowed but got {}",
-                        page.status
-                    ));
-                }
-            } else {
-                if !refused {
-                    failures.push(format!(
-                        "{endpoint:?} as {role:?}: should be refused, got {}",
-                        page.status
-                    ));
-                }
-                if fingerprint(&w.app).await != before {
-                    failures.push(format!(
-                        "{endpoint:?} as {role:?}: refused but the database changed"
-                    ));
-                }
-            }
+            let label = format!("{endpoint:?} as {role:?}");
+            judge(
+                &w,
+                label,
+                endpoint.allowed(role),
+                &page,
+                &before,
+                &mut failures,
+            )
+            .await;
         }
     }
     assert!(

@@ -4,6 +4,7 @@
 use axum::body::Body;
 use axum::Router;
 use http::{Request, StatusCode};
+use server::loadgen::http::CookieJar;
 use tower::ServiceExt;
 
 use crate::{location, Page};
@@ -12,7 +13,7 @@ use crate::{location, Page};
 /// CSRF token the way a form on our pages would.
 pub struct Browser {
     router: Router,
-    pub cookies: std::collections::BTreeMap<String, String>,
+    pub cookies: CookieJar,
     db: app::db::Db,
 }
 
@@ -41,35 +42,14 @@ impl Browser {
         }
     }
 
-    fn cookie_header(&self) -> String {
-        self.cookies
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-
     fn absorb(&mut self, headers: &http::HeaderMap) {
-        for v in headers.get_all(http::header::SET_COOKIE) {
-            let Ok(v) = v.to_str() else { continue };
-            let first = v.split(';').next().unwrap_or("");
-            let Some((name, value)) = first.split_once('=') else {
-                continue;
-            };
-            if value.is_empty() || v.contains("Max-Age=0") {
-                self.cookies.remove(name);
-            } else {
-                self.cookies.insert(name.to_owned(), value.to_owned());
-            }
-        }
+        let set = headers.get_all(http::header::SET_COOKIE).into_iter();
+        self.cookies.absorb(set.filter_map(|v| v.to_str().ok()));
     }
 
     /// The CSRF token this browser's forms carry ("" before the first page).
     pub fn csrf(&self) -> String {
-        self.cookies
-            .get("poputchiki_csrf")
-            .cloned()
-            .unwrap_or_default()
+        self.cookies.csrf()
     }
 
     pub async fn send(&mut self, req: Request<Body>) -> Page {
@@ -89,7 +69,7 @@ impl Browser {
 
     pub async fn get(&mut self, path: &str) -> Page {
         let req = Request::get(path)
-            .header("cookie", self.cookie_header())
+            .header("cookie", self.cookies.header())
             .body(Body::empty())
             .expect("request");
         self.send(req).await
@@ -121,7 +101,7 @@ impl Browser {
             .extend_pairs(fields)
             .finish();
         let req = Request::post(path)
-            .header("cookie", self.cookie_header())
+            .header("cookie", self.cookies.header())
             .header("content-type", "application/x-www-form-urlencoded")
             .header("host", "127.0.0.1:3000")
             .header("origin", "http://127.0.0.1:3000")
@@ -162,7 +142,7 @@ impl Browser {
         }
         body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
         let req = Request::post(path)
-            .header("cookie", self.cookie_header())
+            .header("cookie", self.cookies.header())
             .header(
                 "content-type",
                 format!("multipart/form-data; boundary={boundary}"),

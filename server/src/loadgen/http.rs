@@ -27,11 +27,62 @@ impl Response {
     }
 }
 
+/// Cookies kept between requests the way a browser keeps them: `Set-Cookie` stores or (when
+/// empty or `Max-Age=0`) removes one; every request sends them all. The load tools and the
+/// test browser (`tests/src/browser.rs`) share it.
+#[derive(Clone, Debug, Default)]
+pub struct CookieJar(pub BTreeMap<String, String>);
+
+impl CookieJar {
+    /// The `Cookie` header to send ("" when there are none).
+    pub fn header(&self) -> String {
+        self.0
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// Takes in the values of a response's `Set-Cookie` headers.
+    pub fn absorb<'a>(&mut self, set_cookies: impl IntoIterator<Item = &'a str>) {
+        for v in set_cookies {
+            let first = v.split(';').next().unwrap_or("");
+            let Some((name, value)) = first.split_once('=') else {
+                continue;
+            };
+            if value.is_empty() || v.contains("Max-Age=0") {
+                self.0.remove(name);
+            } else {
+                self.0.insert(name.to_owned(), value.to_owned());
+            }
+        }
+    }
+
+    /// The CSRF token forms on our pages carry ("" before the first page).
+    pub fn csrf(&self) -> String {
+        self.0.get("poputchiki_csrf").cloned().unwrap_or_default()
+    }
+}
+
+impl std::ops::Deref for CookieJar {
+    type Target = BTreeMap<String, String>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for CookieJar {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
 /// A browser-like client against one server.
 #[derive(Clone, Debug)]
 pub struct Client {
     addr: SocketAddr,
-    pub cookies: BTreeMap<String, String>,
+    pub cookies: CookieJar,
     pub timeout: Duration,
 }
 
@@ -39,41 +90,19 @@ impl Client {
     pub fn new(addr: SocketAddr) -> Self {
         Self {
             addr,
-            cookies: BTreeMap::new(),
+            cookies: CookieJar::default(),
             timeout: Duration::from_secs(30),
         }
     }
 
-    fn cookie_header(&self) -> String {
-        self.cookies
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-
     fn absorb(&mut self, resp: &Response) {
-        for (k, v) in &resp.headers {
-            if k != "set-cookie" {
-                continue;
-            }
-            let first = v.split(';').next().unwrap_or("");
-            if let Some((name, value)) = first.split_once('=') {
-                if value.is_empty() || v.contains("Max-Age=0") {
-                    self.cookies.remove(name);
-                } else {
-                    self.cookies.insert(name.to_owned(), value.to_owned());
-                }
-            }
-        }
+        let set = resp.headers.iter().filter(|(k, _)| k == "set-cookie");
+        self.cookies.absorb(set.map(|(_, v)| v.as_str()));
     }
 
     /// The CSRF token this client's forms carry.
     pub fn csrf(&self) -> String {
-        self.cookies
-            .get("poputchiki_csrf")
-            .cloned()
-            .unwrap_or_default()
+        self.cookies.csrf()
     }
 
     pub async fn get(&mut self, path: &str) -> anyhow::Result<Response> {
@@ -118,7 +147,7 @@ impl Client {
             "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nUser-Agent: poputchiki-loadgen\r\n"
         );
         if !self.cookies.is_empty() {
-            req.push_str(&format!("Cookie: {}\r\n", self.cookie_header()));
+            req.push_str(&format!("Cookie: {}\r\n", self.cookies.header()));
         }
         if let Some(b) = &body {
             req.push_str(&format!(
