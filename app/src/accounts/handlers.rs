@@ -37,8 +37,6 @@ pub fn router() -> Router<AppState> {
         .merge(super::second_factor::router())
 }
 
-pub use crate::web::error::{error_page, i18n_of};
-
 /// Writes an audit event about an account (login, logout, registration, password).
 pub async fn account_event(
     state: &AppState,

@@ -12,13 +12,14 @@ use rand_core::{OsRng, RngCore};
 use totp_rs::{Algorithm, Secret, TOTP};
 
 use super::authz;
-use super::handlers::{account_event, i18n_of, issue};
+use super::handlers::{account_event, issue};
 use super::second_factor_store as sf;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::forms::draft::NewDraft;
 use crate::state::AppState;
 use crate::text::escape_html;
+use crate::web::error::i18n_of;
 use crate::web::gate::{RequestAuth, SubmittedForm};
 
 use crate::web::error::PageResult;

@@ -6,7 +6,7 @@
 //! Filters are exactly `/api/v1/search`'s, parsed by the same code.
 
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, HeaderValue};
+use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -17,13 +17,13 @@ use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::organizations::org_url;
 use crate::region::RegionCatalog;
-use crate::search::api::{bad_params, i18n_of};
+use crate::search::api::bad_params;
 use crate::search::engine::SearchError;
 use crate::search::params::{BBox, Facet, ParamError, SearchParams};
 use crate::search::table::{flag, OrgRow};
 use crate::state::AppState;
 use crate::taxonomy::Vocabulary;
-use crate::web::extract::SearchQuery;
+use crate::web::extract::{Lang, SearchQuery};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -213,12 +213,7 @@ async fn okrugs(State(state): State<AppState>, query: SearchQuery) -> Response {
     ))
 }
 
-async fn card(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    let i18n = i18n_of(&headers);
+async fn card(State(state): State<AppState>, Path(id): Path<String>, Lang(i18n): Lang) -> Response {
     let catalog = &state.search.catalog;
     let Ok(table) = state.search.table.read() else {
         return crate::error::json_error(AppError::Internal(anyhow::anyhow!(

@@ -15,7 +15,6 @@ use crate::i18n::I18n;
 use crate::organizations::store::{self, OrganizationRecord};
 use crate::state::AppState;
 use crate::taxonomy::Vocabulary;
-pub use crate::web::error::i18n_of;
 use crate::web::extract::SearchQuery;
 
 pub fn router() -> Router<AppState> {

@@ -13,7 +13,7 @@ mod suggest;
 pub use filter::distance_km;
 pub use life::{Progress, RebuildStats};
 
-use filter::{sort_page, Candidate, Tally};
+use filter::{sort_page, Candidate, Compiled, Tally};
 use query::{query_words, QueryWords};
 
 use std::collections::BTreeMap;
@@ -71,14 +71,25 @@ impl From<tantivy::TantivyError> for SearchError {
 }
 
 impl SearchEngine {
-    /// Runs a search. Pure computation over the index and the table: a few milliseconds.
-    pub fn search(&self, p: &SearchParams, i18n: &I18n) -> Result<SearchResponse, SearchError> {
+    /// What every search starts from: the filters compiled, the query's words, and the
+    /// table's read guard.
+    fn prepare(
+        &self,
+        p: &SearchParams,
+        i18n: &I18n,
+    ) -> Result<(Compiled, QueryWords, RwLockReadGuard<'_, OrgTable>), SearchError> {
         let compiled = self.compile(p, i18n)?;
         let words = query_words(&p.q);
         let table = self
             .table
             .read()
             .map_err(|_| anyhow::anyhow!("search table lock poisoned"))?;
+        Ok((compiled, words, table))
+    }
+
+    /// Runs a search. Pure computation over the index and the table: a few milliseconds.
+    pub fn search(&self, p: &SearchParams, i18n: &I18n) -> Result<SearchResponse, SearchError> {
+        let (compiled, words, table) = self.prepare(p, i18n)?;
         let candidates: Vec<Candidate> = if words.plain.is_empty() {
             (0..table.len())
                 .map(|row| Candidate {
@@ -141,12 +152,7 @@ impl SearchEngine {
         p: &SearchParams,
         i18n: &I18n,
     ) -> Result<(RwLockReadGuard<'_, OrgTable>, Vec<usize>), SearchError> {
-        let compiled = self.compile(p, i18n)?;
-        let words = query_words(&p.q);
-        let table = self
-            .table
-            .read()
-            .map_err(|_| anyhow::anyhow!("search table lock poisoned"))?;
+        let (compiled, words, table) = self.prepare(p, i18n)?;
         let rows = table.rows();
         let out = if words.plain.is_empty() {
             (0..rows.len())
