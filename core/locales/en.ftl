@@ -667,3 +667,8 @@ audit-logo-removed = Logo removed
 err-identifier-unpublished = This ИНН or ОГРН already belongs to proposal no. { $id }, which awaits moderation or was rejected. The row was not loaded: deal with the proposal on the moderation page first.
 role-staff = regional support centre staff
 role-editor = editor of the page of «{ $org }»
+
+# Import warnings: the row was imported without (or with a fixed) value.
+warn-dropped = "{ $value }" was not understood: the row was imported without it.
+warn-identifier-excel = "{ $value }": Excel stored the number as a number and lost digits; it was not imported, type it in full.
+warn-identifier-zero = "{ $value }": Excel lost the leading zero; restored as { $fixed }.

@@ -673,3 +673,8 @@ audit-logo-removed = Логотип удалён
 err-identifier-unpublished = Этот ИНН или ОГРН уже у заявки № { $id }, которая ждёт модерации или отклонена. Строка не загружена: сначала разберите заявку на странице модерации.
 role-staff = сотрудник центра поддержки региона
 role-editor = редактор страницы организации «{ $org }»
+
+# Import warnings: the row was imported without (or with a fixed) value.
+warn-dropped = «{ $value }» не распознано — значение не загружено, строка загружена без него.
+warn-identifier-excel = «{ $value }»: Excel записал номер как число и потерял цифры — номер не загружен, впишите его полностью.
+warn-identifier-zero = «{ $value }»: Excel потерял ведущий ноль, номер восстановлен как { $fixed }.

@@ -280,10 +280,11 @@ pub async fn store_region(db: &Db, seed: &RegionSeed) -> anyhow::Result<i64> {
                 .map(serde_json::to_string)
                 .transpose()?;
             sqlx::query(
-                "insert into taxonomy_term (region_id, vocabulary, code, label, description, position, created_at, updated_at)
-                 values (?, ?, ?, ?, ?, ?, ?, ?)
+                "insert into taxonomy_term (region_id, vocabulary, code, label, description, position, synonyms, implies_kind, created_at, updated_at)
+                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                  on conflict (region_id, vocabulary, code) do update set label = excluded.label,
-                   description = excluded.description, position = excluded.position, updated_at = excluded.updated_at",
+                   description = excluded.description, position = excluded.position,
+                   synonyms = excluded.synonyms, implies_kind = excluded.implies_kind, updated_at = excluded.updated_at",
             )
             .bind(region_id)
             .bind(vocab.as_str())
@@ -291,6 +292,8 @@ pub async fn store_region(db: &Db, seed: &RegionSeed) -> anyhow::Result<i64> {
             .bind(serde_json::to_string(&t.label)?)
             .bind(description)
             .bind(position as i64)
+            .bind(serde_json::to_string(&t.synonyms)?)
+            .bind(&t.implies_kind)
             .bind(&ts)
             .bind(&ts)
             .execute(&mut *tx)
@@ -361,7 +364,7 @@ pub async fn load_catalog(db: &Db, slug: &str) -> anyhow::Result<RegionCatalog> 
 
 async fn load_taxonomy(db: &Db, region_id: i64) -> anyhow::Result<Taxonomy> {
     let rows = sqlx::query(
-        "select id, vocabulary, code, label, description from taxonomy_term where region_id = ? order by vocabulary, position",
+        "select id, vocabulary, code, label, description, synonyms, implies_kind from taxonomy_term where region_id = ? order by vocabulary, position",
     )
     .bind(region_id)
     .fetch_all(db)
@@ -377,6 +380,8 @@ async fn load_taxonomy(db: &Db, region_id: i64) -> anyhow::Result<Taxonomy> {
             code: row.try_get("code")?,
             label: json_text(row.try_get("label")?)?,
             description: description.as_deref().map(json_text).transpose()?,
+            synonyms: serde_json::from_str(row.try_get("synonyms")?)?,
+            implies_kind: row.try_get("implies_kind")?,
         });
     }
     Ok(taxonomy)

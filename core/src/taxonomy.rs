@@ -56,6 +56,25 @@ pub struct Term {
     pub label: LocalizedText,
     #[serde(default)]
     pub description: Option<LocalizedText>,
+    /// Other ways people write the term in lists ("пенсионеры" for `elderly`, "АНО" for
+    /// `ano`): matched like labels, never shown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub synonyms: Vec<String>,
+    /// For a legal form: the organization kind it implies (`state_institution` for a
+    /// budget institution), used when a list has no kind column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implies_kind: Option<String>,
+}
+
+impl Term {
+    /// Whether `s` (already trimmed) is this term's code, a label or a synonym, ignoring
+    /// case and ё.
+    pub fn is_written_as(&self, s: &str) -> bool {
+        let wanted = crate::text::fold(s);
+        self.code.eq_ignore_ascii_case(s)
+            || self.label.matches(s)
+            || self.synonyms.iter().any(|x| crate::text::fold(x) == wanted)
+    }
 }
 
 /// A term as shown to a person: its code (for links and filters) and its label.
@@ -99,8 +118,9 @@ impl Taxonomy {
         }
     }
 
-    /// Finds a term by its code or by any of its labels (case- and ё-insensitive), which is
-    /// what people type into spreadsheets.
+    /// Finds a term by its code, any of its labels or a synonym (case- and ё-insensitive),
+    /// which is what people type into spreadsheets. Codes win over labels, labels over
+    /// synonyms.
     pub fn find(&self, vocab: Vocabulary, code_or_label: &str) -> Option<&Term> {
         let wanted = code_or_label.trim();
         let terms = self.terms(vocab);
@@ -108,6 +128,7 @@ impl Taxonomy {
             .iter()
             .find(|t| t.code.eq_ignore_ascii_case(wanted))
             .or_else(|| terms.iter().find(|t| t.label.matches(wanted)))
+            .or_else(|| terms.iter().find(|t| t.is_written_as(wanted)))
     }
 
     /// The vocabulary and term of a stored term id.

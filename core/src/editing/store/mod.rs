@@ -50,6 +50,25 @@ pub async fn load_editable(
     }))
 }
 
+/// Events as the read path returns them: by start time (a stable sort keeps the file's
+/// order among events at the same time, as their ids do).
+fn events_in_read_order(v: &ValidOrganization) -> Vec<EventRow> {
+    let mut events: Vec<EventRow> = v
+        .events
+        .iter()
+        .map(|e| EventRow {
+            title: e.title.clone(),
+            description: e.description.clone(),
+            starts_at: e.starts_at.clone(),
+            ends_at: e.ends_at.clone(),
+            place: e.place.clone(),
+            format_term_id: e.format_term_id,
+        })
+        .collect();
+    events.sort_by(|a, b| a.starts_at.cmp(&b.starts_at));
+    events
+}
+
 /// A checked organization as the one write path stores it, in the read path's shape (ids,
 /// versions and dates are left empty): what a save will leave in the database.
 pub fn record_of(v: &ValidOrganization) -> OrganizationRecord {
@@ -107,18 +126,7 @@ pub fn record_of(v: &ValidOrganization) -> OrganizationRecord {
                 (row, audiences)
             })
             .collect(),
-        events: v
-            .events
-            .iter()
-            .map(|e| EventRow {
-                title: e.title.clone(),
-                description: e.description.clone(),
-                starts_at: e.starts_at.clone(),
-                ends_at: e.ends_at.clone(),
-                place: e.place.clone(),
-                format_term_id: e.format_term_id,
-            })
-            .collect(),
+        events: events_in_read_order(v),
         needs: v
             .needs
             .iter()

@@ -4,7 +4,7 @@
 use sqlx::Sqlite;
 
 mod write_path;
-pub use write_path::{unpublished_holder, upsert, write, Write};
+pub use write_path::{find_existing, unpublished_holder, write, Write};
 
 use crate::db::Db;
 use crate::kinds::OrgStatus;
@@ -274,10 +274,21 @@ pub async fn get_record_with(
 }
 
 /// The one read path of an organization: the row and every part, for pages, the edit form
-/// (`editing::store::load_editable`), revisions and the search API alike.
+/// (`editing::store::load_editable`), revisions, import and the search API alike.
 #[tracing::instrument(skip(db), err)]
 pub async fn read(
     db: &Db,
+    id: i64,
+    published_only: bool,
+    events: Events<'_>,
+) -> sqlx::Result<Option<OrganizationRecord>> {
+    let mut conn = db.acquire().await?;
+    read_in(&mut conn, id, published_only, events).await
+}
+
+/// [`read`] on one connection, so an import sees its own transaction's writes.
+pub async fn read_in(
+    db: &mut sqlx::SqliteConnection,
     id: i64,
     published_only: bool,
     events: Events<'_>,
@@ -287,7 +298,7 @@ pub async fn read(
     )
     .bind(id)
     .bind(published_only)
-    .fetch_optional(db)
+    .fetch_optional(&mut *db)
     .await?
     else {
         return Ok(None);
@@ -296,27 +307,27 @@ pub async fn read(
         "select term_id from organization_term where organization_id = ? order by term_id",
     )
     .bind(id)
-    .fetch_all(db)
+    .fetch_all(&mut *db)
     .await?;
     let contacts = sqlx::query_as(
         "select kind, value from contact where organization_id = ? order by position, id",
     )
     .bind(id)
-    .fetch_all(db)
+    .fetch_all(&mut *db)
     .await?;
     let mut services = vec![];
     for s in sqlx::query_as::<_, ServiceRow>(
         "select id, name, description, cost, how_to_apply, schedule from service where organization_id = ? order by position, id",
     )
     .bind(id)
-    .fetch_all(db)
+    .fetch_all(&mut *db)
     .await?
     {
         let audiences = sqlx::query_scalar(
             "select term_id from service_term where service_id = ? order by term_id",
         )
         .bind(s.id)
-        .fetch_all(db)
+        .fetch_all(&mut *db)
         .await?;
         services.push((s, audiences));
     }
@@ -333,20 +344,20 @@ pub async fn read(
         )
         .bind(id),
     }
-    .fetch_all(db)
+    .fetch_all(&mut *db)
     .await?;
     let needs = sqlx::query_as(
         "select kind, title, description from need where organization_id = ? and active = 1 order by position, id",
     )
     .bind(id)
-    .fetch_all(db)
+    .fetch_all(&mut *db)
     .await?;
     let verification = sqlx::query_as(
         "select method, verified_by, note, verified_at from verification where organization_id = ?
          order by verified_at desc, id desc limit 1",
     )
     .bind(id)
-    .fetch_optional(db)
+    .fetch_optional(&mut *db)
     .await?;
     Ok(Some(OrganizationRecord {
         org,

@@ -1,7 +1,8 @@
 //! The one write path of an organization: the row (one column list, bound once) and its
-//! parts, for import (`upsert`), edits, proposals and reverts (`write`).
+//! parts, for import, edits, proposals and reverts (`write`); `find_existing` is how an
+//! import finds the organization a row describes.
 
-use sqlx::{Sqlite, Transaction};
+use sqlx::{Sqlite, SqliteConnection};
 
 use crate::db::now;
 use crate::kinds::OrgStatus;
@@ -10,8 +11,8 @@ use crate::text::collation_key;
 
 /// Finds the stored organization a record describes: the same ИНН or ОГРН, else the same
 /// name in the same okrug. This is what makes re-importing a file update, not duplicate.
-async fn find_existing(
-    tx: &mut Transaction<'_, Sqlite>,
+pub async fn find_existing(
+    tx: &mut SqliteConnection,
     region_id: i64,
     o: &ValidOrganization,
 ) -> sqlx::Result<Option<i64>> {
@@ -35,7 +36,7 @@ async fn find_existing(
         let found = sqlx::query_scalar(sql)
             .bind(region_id)
             .bind(value)
-            .fetch_optional(&mut **tx)
+            .fetch_optional(&mut *tx)
             .await?;
         if found.is_some() {
             return Ok(found);
@@ -47,13 +48,13 @@ async fn find_existing(
     .bind(region_id)
     .bind(o.okrug_id)
     .bind(&o.name)
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *tx)
     .await
 }
 
 /// The id of an unpublished (pending or rejected) organization holding the ИНН or ОГРН.
 pub async fn unpublished_holder(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut SqliteConnection,
     region_id: i64,
     o: &ValidOrganization,
 ) -> sqlx::Result<Option<i64>> {
@@ -64,37 +65,8 @@ pub async fn unpublished_holder(
     .bind(region_id)
     .bind(o.inn.as_deref())
     .bind(o.ogrn.as_deref())
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *tx)
     .await
-}
-
-/// Inserts a new organization or updates the matching one (bumping its version), replacing
-/// its parts. Returns the id and whether it was created. Never touches verification
-/// history: a record's own verification is added only if it is new.
-pub async fn upsert(
-    tx: &mut Transaction<'_, Sqlite>,
-    region_id: i64,
-    o: &ValidOrganization,
-) -> sqlx::Result<(i64, bool)> {
-    let existing = find_existing(tx, region_id, o).await?;
-    let how = match existing {
-        Some(id) => Write::Update {
-            id,
-            base_version: None,
-            status: None,
-            is_demo: Some(o.is_demo),
-        },
-        None => Write::Insert {
-            region_id,
-            status: OrgStatus::Published,
-            is_demo: o.is_demo,
-            proposed_by: None,
-        },
-    };
-    let written = write(tx, o, how).await?;
-    // Without a base version an update always writes.
-    let (id, _) = written.ok_or(sqlx::Error::RowNotFound)?;
-    Ok((id, existing.is_none()))
 }
 
 /// How [`write`] stores an organization.
@@ -179,7 +151,7 @@ static UPDATE_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
 /// row here and replace its parts. Returns the id and the new version, or `None` when an
 /// update's `base_version` is stale (then nothing is written).
 pub async fn write(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut SqliteConnection,
     o: &ValidOrganization,
     how: Write,
 ) -> sqlx::Result<Option<(i64, i64)>> {
@@ -198,7 +170,7 @@ pub async fn write(
                 .bind(proposed_by)
                 .bind(&ts)
                 .bind(&ts)
-                .fetch_one(&mut **tx)
+                .fetch_one(&mut *tx)
                 .await?;
             (id, 1, false)
         }
@@ -215,7 +187,7 @@ pub async fn write(
                 .bind(id)
                 .bind(base_version)
                 .bind(base_version);
-            let Some(version) = q.fetch_optional(&mut **tx).await? else {
+            let Some(version) = q.fetch_optional(&mut *tx).await? else {
                 return Ok(None);
             };
             (id, version, true)
@@ -228,7 +200,7 @@ pub async fn write(
 /// Inserts many rows in one statement: each statement costs a round trip to SQLite's
 /// worker thread (~80 µs), so one multi-row insert beats one insert per row by far.
 async fn insert_rows<T>(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut SqliteConnection,
     head: &str,
     rows: impl IntoIterator<Item = T>,
     bind: impl FnMut(sqlx::query_builder::Separated<'_, '_, Sqlite, &'static str>, T),
@@ -239,11 +211,11 @@ async fn insert_rows<T>(
     }
     let mut qb = sqlx::QueryBuilder::<Sqlite>::new(head);
     qb.push_values(rows, bind);
-    qb.build().execute(&mut **tx).await.map(|_| ())
+    qb.build().execute(&mut *tx).await.map(|_| ())
 }
 
 async fn replace_parts(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut SqliteConnection,
     id: i64,
     o: &ValidOrganization,
     ts: &str,
@@ -254,7 +226,7 @@ async fn replace_parts(
             // Table names come from the fixed list above, never from input.
             sqlx::query(&format!("delete from {table} where organization_id = ?"))
                 .bind(id)
-                .execute(&mut **tx)
+                .execute(&mut *tx)
                 .await?;
         }
     }
@@ -319,7 +291,7 @@ async fn replace_parts(
         .bind(id)
         .bind(v.method.as_str())
         .bind(&v.verified_at)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     }
     Ok(())
@@ -328,7 +300,7 @@ async fn replace_parts(
 /// Services need their new ids for their audience links: one insert each, then one insert
 /// for all the links.
 async fn insert_services(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut SqliteConnection,
     id: i64,
     o: &ValidOrganization,
     ts: &str,
@@ -348,7 +320,7 @@ async fn insert_services(
         .bind(position as i64)
         .bind(ts)
         .bind(ts)
-        .fetch_one(&mut **tx)
+        .fetch_one(&mut *tx)
         .await?;
         links.extend(s.audience_term_ids.iter().map(|t| (service_id, *t)));
     }

@@ -1,0 +1,220 @@
+//! Storing the rows of a file: tidy and check each one, skip repeats within the file, then
+//! write every valid row in one transaction (a savepoint per row), updating stored
+//! organizations only where the file says something new.
+
+use std::collections::HashMap;
+
+use super::merge::overlay;
+use super::report::{ImportReport, RowError, RowOutcome, RowResult};
+use super::tidy::tidy;
+use super::ParsedRow;
+use crate::db::Db;
+use crate::editing::service::snapshot;
+use crate::editing::store::input_of;
+use crate::error::FieldIssue;
+use crate::i18n::I18n;
+use crate::kinds::OrgStatus;
+use crate::organizations::input::OrganizationInput;
+use crate::organizations::store::{self, Events, Write};
+use crate::organizations::validate::{validate, ValidOrganization};
+use crate::region::RegionCatalog;
+use crate::text::fold;
+
+fn row_errors(row: usize, issues: &[FieldIssue], i18n: &I18n) -> Vec<RowError> {
+    issues
+        .iter()
+        .map(|i| RowError {
+            row,
+            field: i.field.clone(),
+            message: i.message(i18n),
+        })
+        .collect()
+}
+
+/// A row that passed every check, waiting to be stored.
+struct Checked {
+    row: usize,
+    input: OrganizationInput,
+    valid: ValidOrganization,
+    present: Option<Vec<String>>,
+}
+
+/// The keys that make two rows of one file the same organization.
+fn keys_of(v: &ValidOrganization) -> Vec<String> {
+    let mut keys = vec![format!("name:{}:{}", v.okrug_id, fold(&v.name))];
+    keys.extend(v.inn.iter().map(|i| format!("inn:{i}")));
+    keys.extend(v.ogrn.iter().map(|o| format!("ogrn:{o}")));
+    keys
+}
+
+/// Tidies and validates every row; refused rows and in-file repeats go into the report.
+fn check_rows(
+    rows: Vec<ParsedRow>,
+    catalog: &RegionCatalog,
+    report: &mut ImportReport,
+) -> Vec<Checked> {
+    let i18n = I18n::default();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut checked = vec![];
+    for r in rows {
+        let name = r
+            .input
+            .as_ref()
+            .map(|i| i.name.trim().to_owned())
+            .unwrap_or_default();
+        let mut warnings = r.warnings;
+        let tidied = r.input.map(|input| {
+            let (input, w) = tidy(input, catalog);
+            warnings.extend(w);
+            input
+        });
+        let result = |outcome| RowResult {
+            row: r.row,
+            name: name.clone(),
+            outcome,
+            id: None,
+        };
+        match tidied.and_then(|input| validate(&input, catalog).map(|v| (input, v))) {
+            Err(issues) => {
+                report.errors.extend(row_errors(r.row, &issues, &i18n));
+                report.warnings.extend(row_errors(r.row, &warnings, &i18n));
+                report.count(result(RowOutcome::Refused));
+            }
+            Ok((input, valid)) => {
+                let keys = keys_of(&valid);
+                if let Some(first) = keys.iter().find_map(|k| seen.get(k)) {
+                    report.count(result(RowOutcome::Duplicate { of_row: *first }));
+                    continue;
+                }
+                for k in keys {
+                    seen.insert(k, r.row);
+                }
+                report.warnings.extend(row_errors(r.row, &warnings, &i18n));
+                checked.push(Checked {
+                    row: r.row,
+                    input,
+                    valid,
+                    present: r.present,
+                });
+            }
+        }
+    }
+    checked
+}
+
+/// Validates every row, then (unless `dry_run`) stores all valid rows in one transaction.
+/// A row that clashes with another organization's ИНН/ОГРН in the database is reported and
+/// skipped; the other rows still go in.
+#[tracing::instrument(skip_all, err, fields(rows = rows.len(), dry_run))]
+pub async fn import_rows(
+    db: &Db,
+    catalog: &RegionCatalog,
+    rows: Vec<ParsedRow>,
+    dry_run: bool,
+) -> anyhow::Result<ImportReport> {
+    let mut report = ImportReport {
+        rows: rows.len(),
+        dry_run,
+        ..Default::default()
+    };
+    let checked = check_rows(rows, catalog, &mut report);
+    let mut tx = db.begin().await?;
+    for c in checked {
+        // A savepoint per row: a constraint clash undoes only that row.
+        let mut sp = sqlx::Connection::begin(&mut *tx).await?;
+        match store_one(&mut sp, catalog, &c).await {
+            Ok(Ok((id, outcome))) => {
+                sp.commit().await?;
+                let name = c.valid.name.clone();
+                report.count(RowResult {
+                    row: c.row,
+                    name,
+                    outcome,
+                    id: Some(id),
+                });
+            }
+            Ok(Err(issues)) => {
+                sp.rollback().await?;
+                refuse(&mut report, &c, &issues);
+            }
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                sp.rollback().await?;
+                let issue = match store::unpublished_holder(&mut tx, catalog.id, &c.valid).await? {
+                    Some(id) => FieldIssue::new("inn", "err-identifier-unpublished")
+                        .arg("id", id.to_string()),
+                    None => FieldIssue::new("inn", "err-identifier-taken"),
+                };
+                refuse(&mut report, &c, &[issue]);
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    report.results.sort_by_key(|r| r.row);
+    report.warnings.sort_by_key(|w| w.row);
+    // A dry run goes through the same writes and undoes them, so its counts are exact.
+    if dry_run {
+        tx.rollback().await?;
+        report.changed_ids.clear();
+    } else {
+        tx.commit().await?;
+    }
+    Ok(report)
+}
+
+fn refuse(report: &mut ImportReport, c: &Checked, issues: &[FieldIssue]) {
+    report
+        .errors
+        .extend(row_errors(c.row, issues, &I18n::default()));
+    let name = c.valid.name.clone();
+    report.count(RowResult {
+        row: c.row,
+        name,
+        outcome: RowOutcome::Refused,
+        id: None,
+    });
+}
+
+type Stored = Result<(i64, RowOutcome), Vec<FieldIssue>>;
+
+/// Inserts a new organization, or lays the row over the stored one it matches; an update
+/// that changes nothing writes nothing.
+async fn store_one(
+    tx: &mut sqlx::SqliteConnection,
+    catalog: &RegionCatalog,
+    c: &Checked,
+) -> sqlx::Result<Stored> {
+    let Some(id) = store::find_existing(tx, catalog.id, &c.valid).await? else {
+        let how = Write::Insert {
+            region_id: catalog.id,
+            status: OrgStatus::Published,
+            is_demo: c.valid.is_demo,
+            proposed_by: None,
+        };
+        let written = store::write(tx, &c.valid, how).await?;
+        let (id, _) = written.ok_or(sqlx::Error::RowNotFound)?;
+        return Ok(Ok((id, RowOutcome::Created)));
+    };
+    let Some(record) = store::read_in(tx, id, true, Events::All).await? else {
+        return Err(sqlx::Error::RowNotFound);
+    };
+    let stored = input_of(&record, catalog);
+    let merged = match &c.present {
+        Some(present) => overlay(stored.clone(), c.input.clone(), present),
+        None => c.input.clone(),
+    };
+    let valid = match validate(&merged, catalog) {
+        Ok(v) => v,
+        Err(issues) => return Ok(Err(issues)),
+    };
+    if snapshot(&valid, catalog) == stored {
+        return Ok(Ok((id, RowOutcome::Unchanged)));
+    }
+    let how = Write::Update {
+        id,
+        base_version: None,
+        status: None,
+        is_demo: Some(valid.is_demo),
+    };
+    store::write(tx, &valid, how).await?;
+    Ok(Ok((id, RowOutcome::Updated)))
+}
