@@ -43,6 +43,11 @@ enum Endpoint {
     Propose,
     Report,
     AcceptInvite,
+    ImportUpload,
+    ImportMapping,
+    ImportFix,
+    ImportRun,
+    ImportInvite,
 }
 
 impl Endpoint {
@@ -60,6 +65,11 @@ impl Endpoint {
             }
             Self::GrantStaff | Self::RevokeStaff => role == Admin,
             Self::Propose | Self::AcceptInvite => role != Anonymous,
+            Self::ImportUpload
+            | Self::ImportMapping
+            | Self::ImportFix
+            | Self::ImportRun
+            | Self::ImportInvite => matches!(role, Staff | Admin),
             Self::Report => true,
         }
     }
@@ -76,7 +86,11 @@ struct World {
     editor_b: i64,
     staff: i64,
     invitation: String,
+    batch: i64,
 }
+
+/// A list a staff member uploaded for import: one new club.
+const LIST: &str = "Название;Район;Примечание\nКлуб «Дельта»;Кетовский;новый\n";
 
 const ORGS: &str = r#"[
   {"name": "Совет ветеранов села Альфа", "kind": "ngo", "okrug": "ketovsky", "description": "Помогаем пожилым."},
@@ -135,6 +149,10 @@ async fn world() -> World {
     let invitation = app::accounts::store::create_invitation(db, a, "", staff)
         .await
         .expect("invitation");
+    let batch =
+        app::import::batch::create(db, app.state.region.id, staff, "list.csv", LIST.as_bytes())
+            .await
+            .expect("batch");
     World {
         app,
         a,
@@ -145,6 +163,7 @@ async fn world() -> World {
         editor_b,
         staff,
         invitation,
+        batch,
     }
 }
 
@@ -240,6 +259,36 @@ async fn call(w: &World, b: &mut Browser, e: Endpoint) -> Page {
             .await
         }
         Endpoint::AcceptInvite => b.post(&format!("/invite/{}", w.invitation), &[]).await,
+        Endpoint::ImportUpload => {
+            let file = ("file", "list.csv", "text/csv", LIST.as_bytes().to_vec());
+            b.post_multipart("/staff/import", &[], &[file]).await
+        }
+        Endpoint::ImportMapping => {
+            let path = format!("/staff/import/{}/mapping", w.batch);
+            let fields = [
+                ("col-0", "name"),
+                ("col-1", "okrug"),
+                ("col-2", "description"),
+            ];
+            b.post(&path, &fields).await
+        }
+        Endpoint::ImportFix => {
+            let path = format!("/staff/import/{}/rows/2", w.batch);
+            b.post(&path, &[("action", "save"), ("cell-0", "Клуб «Дельта-2»")])
+                .await
+        }
+        Endpoint::ImportRun => b.post(&format!("/staff/import/{}/run", w.batch), &[]).await,
+        Endpoint::ImportInvite => {
+            let path = format!("/staff/import/{}/invite", w.batch);
+            b.post(
+                &path,
+                &[
+                    ("org", &a.to_string()),
+                    (&format!("email-{a}"), "lead@example.org"),
+                ],
+            )
+            .await
+        }
     }
 }
 
@@ -260,6 +309,8 @@ async fn fingerprint(app: &TestApp) -> String {
         "select count(*) || '/' || count(used_at) from recovery_code",
         "select count(*) from form_draft",
         "select count(*) from service",
+        "select group_concat(id || ':' || status || ':' || coalesce(mapping, '') || fixes || skipped, '|') from import_batch",
+        "select count(*) from outgoing_mail",
     ] {
         let v: Option<String> = sqlx::query_scalar(&format!("select cast(({sql}) as text)")).fetch_one(&app.state.db).await.expect("fingerprint query");
         out.push_str(&v.unwrap_or_default());
@@ -268,7 +319,7 @@ async fn fingerprint(app: &TestApp) -> String {
     out
 }
 
-const ENDPOINTS: [Endpoint; 12] = [
+const ENDPOINTS: [Endpoint; 17] = [
     Endpoint::Edit,
     Endpoint::Revert,
     Endpoint::Invite,
@@ -281,6 +332,11 @@ const ENDPOINTS: [Endpoint; 12] = [
     Endpoint::Propose,
     Endpoint::Report,
     Endpoint::AcceptInvite,
+    Endpoint::ImportUpload,
+    Endpoint::ImportMapping,
+    Endpoint::ImportFix,
+    Endpoint::ImportRun,
+    Endpoint::ImportInvite,
 ];
 
 /// Judges one call: an allowed role gets its 303; any other is refused (401, 403 or 404) and

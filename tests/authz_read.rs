@@ -34,9 +34,13 @@ enum Read {
     PendingOrgFn,
     DraftOfA,
     DraftOfAFn,
+    ImportHome,
+    ImportHomeFn,
+    ImportPreview,
+    ImportPreviewFn,
 }
 
-const READS: [Read; 24] = [
+const READS: [Read; 28] = [
     Read::EditPage,
     Read::EditFn,
     Read::History,
@@ -61,6 +65,10 @@ const READS: [Read; 24] = [
     Read::PendingOrgFn,
     Read::DraftOfA,
     Read::DraftOfAFn,
+    Read::ImportHome,
+    Read::ImportHomeFn,
+    Read::ImportPreview,
+    Read::ImportPreviewFn,
 ];
 
 /// What editor A typed into a draft: only A may ever read it back.
@@ -80,7 +88,11 @@ impl Read {
             | Self::Audit
             | Self::AuditFn
             | Self::PendingOrg
-            | Self::PendingOrgFn => matches!(role, Staff | Admin),
+            | Self::PendingOrgFn
+            | Self::ImportHome
+            | Self::ImportHomeFn
+            | Self::ImportPreview
+            | Self::ImportPreviewFn => matches!(role, Staff | Admin),
             Self::Admin | Self::AdminFn | Self::AdminAccounts | Self::AdminAccountsFn => {
                 role == Admin
             }
@@ -121,6 +133,10 @@ impl Read {
             Self::PendingOrgFn => format!("/api/organizations/page?id={p}"),
             Self::DraftOfA => format!("/org/{a}/edit?draft={draft}"),
             Self::DraftOfAFn => format!("/api/forms/draft?form=edit&draft={draft}"),
+            Self::ImportHome => "/staff/import".into(),
+            Self::ImportHomeFn => "/api/staff/import/home".into(),
+            Self::ImportPreview => format!("/staff/import/{}?show=all", w.batch),
+            Self::ImportPreviewFn => format!("/api/staff/import/preview?id={}&show=all", w.batch),
         }
     }
 
@@ -132,6 +148,8 @@ impl Read {
                 .any(|e| page.body.contains(e));
         match self {
             Self::DraftOfA | Self::DraftOfAFn => !refused && page.body.contains(SECRET),
+            // The uploaded list's content is what must not leak.
+            Self::ImportPreview | Self::ImportPreviewFn => !refused && page.body.contains("Дельта"),
             _ => !refused,
         }
     }

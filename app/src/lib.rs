@@ -17,6 +17,7 @@ pub mod map;
 pub mod organizations;
 pub mod search;
 pub mod shell;
+pub mod staff_import;
 pub mod ui;
 pub mod web;
 

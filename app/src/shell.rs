@@ -18,6 +18,7 @@ use crate::i18n::{use_i18n, I18n, Locale};
 use crate::organizations::okrug_page::{OkrugIndexPage, OkrugRoute};
 use crate::organizations::page::OrganizationRoute;
 use crate::search::page::SearchPage;
+use crate::staff_import::pages::{ImportHomeRoute, ImportPreviewRoute};
 use crate::ui::parts::NotFound;
 
 /// The whole HTML document. Rendered per request on the server.
@@ -107,6 +108,8 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("admin") view=AdminRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("staff") view=StaffRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("staff"), StaticSegment("audit")) view=AuditRoute ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("staff"), StaticSegment("import")) view=ImportHomeRoute ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("staff"), StaticSegment("import"), ParamSegment("id")) view=ImportPreviewRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("org"), ParamSegment("id_slug"), StaticSegment("edit")) view=EditRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("org"), ParamSegment("id_slug"), StaticSegment("history")) view=HistoryRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("org"), ParamSegment("id_slug"), StaticSegment("manage")) view=ManageRoute ssr=SsrMode::Async/>

@@ -100,6 +100,8 @@ text_enum! {
         LogoChanged = "logo_changed",
         LogoRemoved = "logo_removed",
         ReportResolved = "report_resolved",
+        ImportUploaded = "import_uploaded",
+        ImportRun = "import_run",
     }
 }
 
@@ -110,6 +112,7 @@ text_enum! {
         Nothing = "",
         Account = "account",
         Organization = "organization",
+        ImportBatch = "import_batch",
     }
 }
 
@@ -134,6 +137,8 @@ text_enum! {
         SecondFactor = "second-factor",
         SecondFactorOff = "second-factor-off",
         InviteLink = "invite-link",
+        ImportInvites = "import-invites",
+        ImportUpload = "import-upload",
     }
 }
 

@@ -12,6 +12,7 @@ pub mod error;
 pub mod forms;
 pub mod i18n;
 pub mod identifiers;
+pub mod import_view;
 pub mod kinds;
 pub mod map;
 pub mod organizations;

@@ -16,6 +16,8 @@ pub async fn run_once(state: &Core) -> anyhow::Result<u64> {
     deleted += crate::accounts::security_store::purge_expired_links(&state.db).await?;
     deleted += crate::mail_queue::purge_sent(&state.db).await?;
     deleted += crate::audit::purge_failed_logins(&state.db).await?;
+    deleted += crate::import::batch::purge_old(&state.db).await?;
+    crate::import::batch::release_stale(&state.db).await?;
     state.throttle.sweep();
     Ok(deleted)
 }

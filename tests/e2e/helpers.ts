@@ -113,3 +113,17 @@ export async function linkFromMail(to: string, prefix: string): Promise<string> 
   }
   throw new Error(`no mail to ${to} with a ${prefix} link in ${outbox}`);
 }
+
+/** Runs axe-core (from npm) on the page; returns the WCAG 2.1 A/AA violations, one line each. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const found = await page.evaluate(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const result = await (window as any).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return result.violations.map((v: any) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes[0]?.target}`);
+  });
+  return found;
+}

@@ -212,7 +212,7 @@ fn StaffView(page: StaffPage) -> impl IntoView {
         <section class="wrap staff-page">
             <h1>{title}</h1>
             <Notice/>
-            <p><a href="/staff/audit">{i18n.t("audit-title")}</a></p>
+            <p><a href="/staff/import">{i18n.t("import-title")}</a> " · " <a href="/staff/audit">{i18n.t("audit-title")}</a></p>
             <h2 id="moderation">{i18n.t("staff-moderation")}</h2>
             {page.pending.is_empty().then(|| view! { <p>{i18n.t("staff-no-pending")}</p> })}
             <FormScope form=page.form.clone()>

@@ -9,13 +9,16 @@
 //! is reported with its row number, column and a Russian reason, and a repeated file changes
 //! nothing (`merge`). `--dry-run` reports without writing.
 
+pub mod batch;
 mod columns;
 mod forms;
 mod merge;
 mod places;
+pub mod preview;
 mod report;
 mod rows;
 mod run;
+pub mod service;
 mod sheet;
 mod tidy;
 
@@ -27,7 +30,7 @@ pub use merge::overlay;
 pub use places::find_okrug;
 pub use report::{ImportReport, RowError, RowOutcome, RowResult};
 pub use rows::parsed_rows;
-pub use run::import_rows;
+pub use run::{import_rows, import_rows_with, Progress};
 pub use sheet::{decode_text, read_csv, read_workbook, Sheet, SheetRow};
 pub use tidy::tidy;
 

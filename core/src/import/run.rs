@@ -32,11 +32,11 @@ fn row_errors(row: usize, issues: &[FieldIssue], i18n: &I18n) -> Vec<RowError> {
 }
 
 /// A row that passed every check, waiting to be stored.
-struct Checked {
-    row: usize,
-    input: OrganizationInput,
-    valid: ValidOrganization,
-    present: Option<Vec<String>>,
+pub(super) struct Checked {
+    pub row: usize,
+    pub input: OrganizationInput,
+    pub valid: ValidOrganization,
+    pub present: Option<Vec<String>>,
 }
 
 /// The keys that make two rows of one file the same organization.
@@ -48,7 +48,7 @@ fn keys_of(v: &ValidOrganization) -> Vec<String> {
 }
 
 /// Tidies and validates every row; refused rows and in-file repeats go into the report.
-fn check_rows(
+pub(super) fn check_rows(
     rows: Vec<ParsedRow>,
     catalog: &RegionCatalog,
     report: &mut ImportReport,
@@ -105,12 +105,26 @@ fn check_rows(
 /// Validates every row, then (unless `dry_run`) stores all valid rows in one transaction.
 /// A row that clashes with another organization's ИНН/ОГРН in the database is reported and
 /// skipped; the other rows still go in.
-#[tracing::instrument(skip_all, err, fields(rows = rows.len(), dry_run))]
 pub async fn import_rows(
     db: &Db,
     catalog: &RegionCatalog,
     rows: Vec<ParsedRow>,
     dry_run: bool,
+) -> anyhow::Result<ImportReport> {
+    import_rows_with(db, catalog, rows, dry_run, &|_, _| {}).await
+}
+
+/// Tells how many of the checked rows are stored so far, and of how many.
+pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Send + Sync);
+
+/// [`import_rows`], telling `progress` as the rows go in (every 100 rows and at the end).
+#[tracing::instrument(skip_all, err, fields(rows = rows.len(), dry_run))]
+pub async fn import_rows_with(
+    db: &Db,
+    catalog: &RegionCatalog,
+    rows: Vec<ParsedRow>,
+    dry_run: bool,
+    progress: Progress<'_>,
 ) -> anyhow::Result<ImportReport> {
     let mut report = ImportReport {
         rows: rows.len(),
@@ -119,7 +133,11 @@ pub async fn import_rows(
     };
     let checked = check_rows(rows, catalog, &mut report);
     let mut tx = db.begin().await?;
-    for c in checked {
+    let total = checked.len();
+    for (done, c) in checked.into_iter().enumerate() {
+        if done % 100 == 0 {
+            progress(done, total);
+        }
         // A savepoint per row: a constraint clash undoes only that row.
         let mut sp = sqlx::Connection::begin(&mut *tx).await?;
         match store_one(&mut sp, catalog, &c).await {
@@ -149,6 +167,7 @@ pub async fn import_rows(
             Err(e) => return Err(e.into()),
         }
     }
+    progress(total, total);
     report.results.sort_by_key(|r| r.row);
     report.warnings.sort_by_key(|w| w.row);
     // A dry run goes through the same writes and undoes them, so its counts are exact.
@@ -174,27 +193,32 @@ fn refuse(report: &mut ImportReport, c: &Checked, issues: &[FieldIssue]) {
     });
 }
 
-type Stored = Result<(i64, RowOutcome), Vec<FieldIssue>>;
+/// What storing one checked row would do.
+pub(super) enum Plan {
+    Insert,
+    Update {
+        id: i64,
+        valid: Box<ValidOrganization>,
+    },
+    Unchanged {
+        id: i64,
+    },
+    /// The row laid over the stored organization does not pass the checks.
+    Refuse(Vec<FieldIssue>),
+}
 
-/// Inserts a new organization, or lays the row over the stored one it matches; an update
-/// that changes nothing writes nothing.
-async fn store_one(
-    tx: &mut sqlx::SqliteConnection,
+/// Decides what storing a row does, reading only: a new organization, or the row laid over
+/// the stored one it matches, which may change nothing. The preview shows this; the import
+/// then carries it out in its transaction.
+pub(super) async fn plan_one(
+    conn: &mut sqlx::SqliteConnection,
     catalog: &RegionCatalog,
     c: &Checked,
-) -> sqlx::Result<Stored> {
-    let Some(id) = store::find_existing(tx, catalog.id, &c.valid).await? else {
-        let how = Write::Insert {
-            region_id: catalog.id,
-            status: OrgStatus::Published,
-            is_demo: c.valid.is_demo,
-            proposed_by: None,
-        };
-        let written = store::write(tx, &c.valid, how).await?;
-        let (id, _) = written.ok_or(sqlx::Error::RowNotFound)?;
-        return Ok(Ok((id, RowOutcome::Created)));
+) -> sqlx::Result<Plan> {
+    let Some(id) = store::find_existing(conn, catalog.id, &c.valid).await? else {
+        return Ok(Plan::Insert);
     };
-    let Some(record) = store::read_in(tx, id, true, Events::All).await? else {
+    let Some(record) = store::read_in(conn, id, true, Events::All).await? else {
         return Err(sqlx::Error::RowNotFound);
     };
     let stored = input_of(&record, catalog);
@@ -204,17 +228,51 @@ async fn store_one(
     };
     let valid = match validate(&merged, catalog) {
         Ok(v) => v,
-        Err(issues) => return Ok(Err(issues)),
+        Err(issues) => return Ok(Plan::Refuse(issues)),
     };
     if snapshot(&valid, catalog) == stored {
-        return Ok(Ok((id, RowOutcome::Unchanged)));
+        return Ok(Plan::Unchanged { id });
     }
-    let how = Write::Update {
+    Ok(Plan::Update {
         id,
-        base_version: None,
-        status: None,
-        is_demo: Some(valid.is_demo),
+        valid: Box::new(valid),
+    })
+}
+
+type Stored = Result<(i64, RowOutcome), Vec<FieldIssue>>;
+
+/// Stores one checked row as [`plan_one`] decides; an update that changes nothing writes
+/// nothing.
+async fn store_one(
+    tx: &mut sqlx::SqliteConnection,
+    catalog: &RegionCatalog,
+    c: &Checked,
+) -> sqlx::Result<Stored> {
+    let (valid, how, outcome) = match plan_one(tx, catalog, c).await? {
+        Plan::Refuse(issues) => return Ok(Err(issues)),
+        Plan::Unchanged { id } => return Ok(Ok((id, RowOutcome::Unchanged))),
+        Plan::Insert => {
+            let how = Write::Insert {
+                region_id: catalog.id,
+                status: OrgStatus::Published,
+                is_demo: c.valid.is_demo,
+                proposed_by: None,
+            };
+            (&c.valid, how, RowOutcome::Created)
+        }
+        Plan::Update { id, ref valid } => {
+            let how = Write::Update {
+                id,
+                base_version: None,
+                status: None,
+                is_demo: Some(valid.is_demo),
+            };
+            let written = store::write(tx, valid, how).await?;
+            written.ok_or(sqlx::Error::RowNotFound)?;
+            return Ok(Ok((id, RowOutcome::Updated)));
+        }
     };
-    store::write(tx, &valid, how).await?;
-    Ok(Ok((id, RowOutcome::Updated)))
+    let written = store::write(tx, valid, how).await?;
+    let (id, _) = written.ok_or(sqlx::Error::RowNotFound)?;
+    Ok(Ok((id, outcome)))
 }

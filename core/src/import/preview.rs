@@ -1,0 +1,337 @@
+//! The preview of an uploaded list: the file with the staff's mapping, fixed cells and
+//! skipped rows applied, every row classified exactly as the import would treat it (new,
+//! updates an organization, unchanged, repeat of another row, refused), with each reason
+//! next to the cell it is about. Reads only; the import runs the same rules.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+use super::batch::Batch;
+use super::columns::{ColumnUse, Layout, FIELDS};
+use super::report::{ImportReport, RowError, RowOutcome};
+use super::run::{check_rows, plan_one, Plan};
+use super::sheet::{read_csv, read_workbook, Sheet};
+use super::{parsed_rows, FileError, ParsedRow};
+use crate::i18n::I18n;
+use crate::import_view::{CellView, ColumnView, ImportPreview, PreviewCounts, RowView};
+use crate::organizations::org_url;
+use crate::state::Core;
+
+/// Rows on one page of the preview.
+pub const PAGE_ROWS: usize = 100;
+
+/// A batch's file read with the staff's changes applied.
+pub struct Prepared {
+    pub sheet: Sheet,
+    pub layout: Layout,
+    /// The data rows to import (the skipped ones left out).
+    pub rows: Vec<ParsedRow>,
+    pub skipped: Vec<usize>,
+}
+
+/// Reads a batch's file, applies its fixed cells and column mapping, and leaves out the
+/// rows the staff skipped.
+pub fn prepare(batch: &Batch) -> Result<Prepared, FileError> {
+    let lower = batch.file_name.to_lowercase();
+    let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
+    let mut sheet = match ext {
+        "csv" | "txt" => read_csv(&batch.file_data)?,
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => read_workbook(&batch.file_data)?,
+        other => return Err(FileError::UnknownFormat(other.to_owned())),
+    };
+    let fixes = batch.fixes();
+    for row in &mut sheet.rows {
+        for (col, value) in fixes.get(&row.line).into_iter().flatten() {
+            if row.cells.len() <= *col {
+                row.cells.resize(col + 1, String::new());
+            }
+            row.cells[*col] = value.clone();
+        }
+    }
+    let mut layout = sheet.layout().ok_or(FileError::NoNameColumn)?;
+    if let Some(uses) = batch.mapping().filter(|m| m.len() == layout.uses.len()) {
+        layout.uses = uses;
+    }
+    let skipped = batch.skipped();
+    let rows = parsed_rows(&sheet, &layout)
+        .into_iter()
+        .filter(|r| !skipped.contains(&r.row))
+        .collect();
+    Ok(Prepared {
+        sheet,
+        layout,
+        rows,
+        skipped,
+    })
+}
+
+/// What one row would become, with the stored organization it touches.
+struct Verdict {
+    status: &'static str,
+    org: Option<(i64, String)>,
+    note: Option<String>,
+}
+
+/// Classifies every row as the import would, reading only.
+async fn classify(
+    core: &Core,
+    rows: Vec<ParsedRow>,
+    report: &mut ImportReport,
+) -> anyhow::Result<HashMap<usize, Verdict>> {
+    let checked = check_rows(rows, &core.region, report);
+    let mut verdicts = HashMap::new();
+    for r in &report.results {
+        let (status, note) = match r.outcome {
+            RowOutcome::Duplicate { of_row } => ("duplicate", Some(of_row)),
+            _ => ("refused", None),
+        };
+        let note = note.map(|n| format!("{n}"));
+        verdicts.insert(
+            r.row,
+            Verdict {
+                status,
+                org: None,
+                note,
+            },
+        );
+    }
+    let mut conn = core.db.acquire().await?;
+    let i18n = I18n::default();
+    for c in &checked {
+        let (status, org) = match plan_one(&mut conn, &core.region, c).await? {
+            Plan::Insert => ("new", None),
+            Plan::Update { id, .. } => ("update", Some((id, c.valid.slug.clone()))),
+            Plan::Unchanged { id } => ("unchanged", Some((id, c.valid.slug.clone()))),
+            Plan::Refuse(issues) => {
+                report.errors.extend(issues.iter().map(|i| RowError {
+                    row: c.row,
+                    field: i.field.clone(),
+                    message: i.message(&i18n),
+                }));
+                ("refused", None)
+            }
+        };
+        verdicts.insert(
+            c.row,
+            Verdict {
+                status,
+                org,
+                note: None,
+            },
+        );
+    }
+    Ok(verdicts)
+}
+
+/// The column a message about an input field belongs to.
+fn column_of(layout: &Layout, field: &str) -> Option<usize> {
+    layout.column_of(field).or_else(|| match field {
+        "website" | "vk" | "ok" | "telegram" => layout.column_of("links"),
+        "lat" | "lon" => layout.column_of("coordinates"),
+        _ => None,
+    })
+}
+
+/// The value a mapping select shows for a column.
+fn select_value(u: &ColumnUse) -> String {
+    match u {
+        ColumnUse::Field(f) => f.clone(),
+        ColumnUse::Number => "number".into(),
+        ColumnUse::Ignored => "ignored".into(),
+    }
+}
+
+/// The mapping selects' options, labelled.
+pub fn field_options(i18n: &I18n) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = FIELDS
+        .iter()
+        .map(|f| ((*f).to_owned(), i18n.t(&field_label_key(f))))
+        .collect();
+    out.push(("number".into(), i18n.t("import-column-number")));
+    out.push(("ignored".into(), i18n.t("import-column-ignored")));
+    out
+}
+
+fn field_label_key(field: &str) -> String {
+    match field {
+        "coordinates" => "field-lat-lon".into(),
+        "links" => "field-links".into(),
+        f => format!("field-{}", f.replace('_', "-")),
+    }
+}
+
+/// Per-row messages: refusals and warnings, keyed by row.
+fn messages_by_row(report: &ImportReport) -> HashMap<usize, Vec<(&RowError, &'static str)>> {
+    let mut by_row: HashMap<usize, Vec<(&RowError, &'static str)>> = HashMap::new();
+    for e in &report.errors {
+        by_row.entry(e.row).or_default().push((e, "error"));
+    }
+    for w in &report.warnings {
+        by_row.entry(w.row).or_default().push((w, "warning"));
+    }
+    by_row
+}
+
+/// Builds the preview page of a batch: `show` is "problems" or "all", `page` counts from 1.
+pub async fn preview(
+    core: &Core,
+    batch: &Batch,
+    i18n: &I18n,
+    show: &str,
+    page: usize,
+) -> anyhow::Result<ImportPreview> {
+    let mut out = ImportPreview {
+        id: batch.id,
+        url: format!("/staff/import/{}", batch.id),
+        file_name: batch.file_name.clone(),
+        status: batch.status.clone(),
+        progress: progress_of(batch.id),
+        show: if show == "all" { "all" } else { "problems" }.to_owned(),
+        field_options: field_options(i18n),
+        ..Default::default()
+    };
+    // A running or finished list shows its progress or result, not a new classification.
+    if batch.status != "draft" {
+        return Ok(out);
+    }
+    let copy = batch.clone();
+    let prepared = match tokio::task::spawn_blocking(move || prepare(&copy)).await? {
+        Ok(p) => p,
+        Err(e) => {
+            out.error = Some(e.to_string());
+            return Ok(out);
+        }
+    };
+    let mut report = ImportReport::default();
+    let verdicts = classify(core, prepared.rows, &mut report).await?;
+    let layout = &prepared.layout;
+    out.sheet = prepared.sheet.name.clone();
+    out.header_row = prepared
+        .sheet
+        .rows
+        .get(layout.header_row)
+        .map_or(1, |r| r.line);
+    out.ignored_columns = layout.ignored();
+    out.columns = layout
+        .headers
+        .iter()
+        .zip(&layout.uses)
+        .enumerate()
+        .map(|(index, (h, u))| ColumnView {
+            index,
+            header: h.clone(),
+            value: select_value(u),
+        })
+        .collect();
+    let fixes = batch.fixes();
+    let messages = messages_by_row(&report);
+    let mut rows = vec![];
+    for r in prepared.sheet.rows.iter().skip(layout.header_row + 1) {
+        if r.cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let skipped = prepared.skipped.contains(&r.line);
+        let verdict = verdicts.get(&r.line);
+        let status = if skipped {
+            "skipped"
+        } else {
+            verdict.map_or("refused", |v| v.status)
+        };
+        let row_messages = messages.get(&r.line).cloned().unwrap_or_default();
+        let mut notes = vec![];
+        let mut cells: Vec<CellView> = (0..layout.headers.len().max(r.cells.len()))
+            .map(|column| CellView {
+                column,
+                value: r.cells.get(column).cloned().unwrap_or_default(),
+                message: None,
+                severity: String::new(),
+                fixed: fixes.get(&r.line).is_some_and(|f| f.contains_key(&column)),
+            })
+            .collect();
+        for (m, severity) in &row_messages {
+            match column_of(layout, &m.field).and_then(|c| cells.get_mut(c)) {
+                Some(cell) if cell.message.is_none() || *severity == "error" => {
+                    cell.message = Some(m.message.clone());
+                    cell.severity = (*severity).to_owned();
+                }
+                _ => notes.push(m.message.clone()),
+            }
+        }
+        if let Some(of) = verdict.and_then(|v| v.note.clone()) {
+            notes.push(i18n.t_with("import-duplicate-of", &[("row", of.into())]));
+        }
+        tally(
+            &mut out.counts,
+            status,
+            !row_messages.is_empty() && status != "refused",
+        );
+        rows.push(RowView {
+            line: r.line,
+            status: status.to_owned(),
+            status_label: i18n.t(&format!("import-status-{status}")),
+            org_url: verdict
+                .and_then(|v| v.org.as_ref())
+                .map(|(id, slug)| org_url(*id, slug)),
+            cells,
+            notes,
+        });
+    }
+    let shown: Vec<RowView> = rows
+        .into_iter()
+        .filter(|r| out.show == "all" || is_problem(r))
+        .collect();
+    out.pages = shown.len().div_ceil(PAGE_ROWS).max(1);
+    out.page = page.clamp(1, out.pages);
+    out.rows = shown
+        .into_iter()
+        .skip((out.page - 1) * PAGE_ROWS)
+        .take(PAGE_ROWS)
+        .collect();
+    Ok(out)
+}
+
+fn is_problem(r: &RowView) -> bool {
+    matches!(r.status.as_str(), "refused" | "duplicate" | "skipped")
+        || !r.notes.is_empty()
+        || r.cells.iter().any(|c| c.message.is_some())
+}
+
+fn tally(c: &mut PreviewCounts, status: &str, warned: bool) {
+    c.rows += 1;
+    match status {
+        "new" => c.new += 1,
+        "update" => c.update += 1,
+        "unchanged" => c.unchanged += 1,
+        "duplicate" => c.duplicate += 1,
+        "skipped" => c.skipped += 1,
+        _ => c.refused += 1,
+    }
+    if warned {
+        c.with_warnings += 1;
+    }
+}
+
+/// Progress of running imports in this process: batch id → (stored, of).
+fn registry() -> &'static Mutex<HashMap<i64, (usize, usize)>> {
+    static PROGRESS: OnceLock<Mutex<HashMap<i64, (usize, usize)>>> = OnceLock::new();
+    PROGRESS.get_or_init(Default::default)
+}
+
+/// Records a running import's progress (shown by the preview page while it runs).
+pub fn set_progress(id: i64, done: usize, total: usize) {
+    if let Ok(mut m) = registry().lock() {
+        m.insert(id, (done, total));
+    }
+}
+
+/// Forgets a finished import's progress.
+pub fn clear_progress(id: i64) {
+    if let Ok(mut m) = registry().lock() {
+        m.remove(&id);
+    }
+}
+
+/// A running import's progress, if this instance runs it.
+pub fn progress_of(id: i64) -> Option<(usize, usize)> {
+    registry().lock().ok().and_then(|m| m.get(&id).copied())
+}
