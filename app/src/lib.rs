@@ -15,6 +15,7 @@ pub mod forms;
 pub mod i18n;
 pub mod map;
 pub mod organizations;
+pub mod places;
 pub mod search;
 pub mod shell;
 pub mod staff_import;

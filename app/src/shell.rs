@@ -17,6 +17,7 @@ use crate::editing::pages::{EditRoute, NewOrgRoute};
 use crate::i18n::{use_i18n, I18n, Locale};
 use crate::organizations::okrug_page::{OkrugIndexPage, OkrugRoute};
 use crate::organizations::page::OrganizationRoute;
+use crate::places::PlacesRoute;
 use crate::search::page::SearchPage;
 use crate::staff_import::pages::{ImportHomeRoute, ImportPreviewRoute};
 use crate::ui::parts::NotFound;
@@ -93,6 +94,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("org"), StaticSegment("new")) view=NewOrgRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("org"), ParamSegment("id_slug")) view=OrganizationRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("okrug") view=OkrugIndexPage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("places") view=PlacesRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("okrug"), ParamSegment("slug")) view=OkrugRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async/>

@@ -736,3 +736,17 @@ import-invited = Invitations created
 import-invited-help = The links are shown once. Each works for 14 days and lets one person keep one organization's page.
 import-invite-link = Link
 field-links = Website and social links, mixed
+import-count-approximate = No coordinates (okrug centre)
+import-approximate = No coordinates: the point goes to the okrug's centre and is marked "approximate" on the map. Add latitude and longitude if you know them.
+
+# "My village" page.
+places-title = My village
+places-intro = Choose your okrug, then your village or town: we show the organizations near it, nearest first.
+places-okrugs = Okrugs
+places-count = { $count ->
+    [one] { $count } place
+   *[other] { $count } places
+}
+places-none = The gazetteer has no places in this okrug.
+places-other-okrug = Another okrug
+near-my-village = Choose your village

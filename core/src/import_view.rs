@@ -60,6 +60,8 @@ pub struct PreviewCounts {
     pub refused: usize,
     pub skipped: usize,
     pub with_warnings: usize,
+    /// Rows without coordinates, placed at their okrug's centre («примерно»).
+    pub approximate: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -82,6 +84,8 @@ pub struct RowView {
     pub cells: Vec<CellView>,
     /// Messages not tied to a column (a repeat of another row).
     pub notes: Vec<String>,
+    /// No coordinates: the point will be the okrug's centre, shown as approximate.
+    pub approximate: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

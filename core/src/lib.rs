@@ -10,6 +10,7 @@ pub mod audit;
 pub mod editing;
 pub mod error;
 pub mod forms;
+pub mod gazetteer;
 pub mod i18n;
 pub mod identifiers;
 pub mod import_view;

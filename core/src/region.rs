@@ -57,6 +57,8 @@ pub struct RegionCatalog {
     /// Sorted by Russian name.
     pub okrugs: Vec<Okrug>,
     pub taxonomy: Taxonomy,
+    /// The gazetteer, in Russian name order (empty when the region has none).
+    pub settlements: Vec<crate::gazetteer::Settlement>,
 }
 
 impl Okrug {

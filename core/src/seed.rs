@@ -48,6 +48,9 @@ pub struct SeedFiles {
     pub taxonomy: String,
     #[serde(default)]
     pub demo: Option<String>,
+    /// The gazetteer (`okrug,name,kind,lat,lon,population,source`), if the region has one.
+    #[serde(default)]
+    pub settlements: Option<String>,
 }
 
 /// One okrug as read from the seed files.
@@ -71,6 +74,7 @@ pub struct RegionSeed {
     pub manifest: RegionManifest,
     pub okrugs: Vec<OkrugSeed>,
     pub taxonomy: Taxonomy,
+    pub settlements: Vec<crate::gazetteer::store::SettlementSeed>,
 }
 
 impl RegionSeed {
@@ -199,11 +203,16 @@ pub fn read_region_dir(dir: &Path) -> anyhow::Result<RegionSeed> {
         .collect::<anyhow::Result<Vec<_>>>()?;
     okrugs.sort_by(|a, b| a.slug.cmp(&b.slug));
     let taxonomy = read_taxonomy(&dir.join(&manifest.files.taxonomy))?;
+    let settlements = match &manifest.files.settlements {
+        Some(f) => crate::gazetteer::store::read_seed(&dir.join(f))?,
+        None => vec![],
+    };
     Ok(RegionSeed {
         dir: dir.to_owned(),
         manifest,
         okrugs,
         taxonomy,
+        settlements,
     })
 }
 
@@ -300,6 +309,7 @@ pub async fn store_region(db: &Db, seed: &RegionSeed) -> anyhow::Result<i64> {
             .await?;
         }
     }
+    crate::gazetteer::store::store(&mut tx, region_id, &seed.settlements).await?;
     tx.commit().await?;
     Ok(region_id)
 }
@@ -359,6 +369,7 @@ pub async fn load_catalog(db: &Db, slug: &str) -> anyhow::Result<RegionCatalog> 
         },
         okrugs,
         taxonomy: load_taxonomy(db, region_id).await?,
+        settlements: crate::gazetteer::store::load(db, region_id).await?,
     })
 }
 
@@ -417,6 +428,25 @@ pub fn catalog_from_seed(seed: &RegionSeed) -> anyhow::Result<RegionCatalog> {
             next_id += 1;
         }
     }
+    let settlements = seed
+        .settlements
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let okrug = okrugs.iter().find(|o| o.slug == s.okrug)?;
+            Some(crate::gazetteer::Settlement {
+                id: i as i64 + 1,
+                okrug_id: okrug.id,
+                name: s.name.clone(),
+                kind: s.kind.clone(),
+                at: LatLon {
+                    lat: s.lat,
+                    lon: s.lon,
+                },
+                population: s.population,
+            })
+        })
+        .collect();
     let m = &seed.manifest;
     Ok(RegionCatalog {
         id: 1,
@@ -427,6 +457,7 @@ pub fn catalog_from_seed(seed: &RegionSeed) -> anyhow::Result<RegionCatalog> {
         center: m.center,
         okrugs,
         taxonomy,
+        settlements,
     })
 }
 

@@ -380,6 +380,7 @@ fn NearPicker(
                     }).collect_view()}
                 </select>
             </div>
+            <p><a href="/places">{i18n.t("near-my-village")}</a></p>
             <div class="field">
                 <label for="radius_km">{i18n.t("radius-label")}</label>
                 <select id="radius_km" name="radius_km" prop:value=radius_value>

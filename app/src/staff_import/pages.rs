@@ -146,14 +146,20 @@ fn Draft(p: ImportPreview) -> impl IntoView {
     let columns = p.columns.clone();
     view! {
         <dl class="import-counts">
-            <dt>{i18n.t("import-count-rows")}</dt><dd>{c.rows}</dd>
-            <dt>{i18n.t("import-status-new")}</dt><dd>{c.new}</dd>
-            <dt>{i18n.t("import-status-update")}</dt><dd>{c.update}</dd>
-            <dt>{i18n.t("import-status-unchanged")}</dt><dd>{c.unchanged}</dd>
-            <dt>{i18n.t("import-status-duplicate")}</dt><dd>{c.duplicate}</dd>
-            <dt>{i18n.t("import-status-refused")}</dt><dd>{c.refused}</dd>
-            <dt>{i18n.t("import-status-skipped")}</dt><dd>{c.skipped}</dd>
-            <dt>{i18n.t("import-count-warnings")}</dt><dd>{c.with_warnings}</dd>
+            {[
+                ("import-count-rows", c.rows),
+                ("import-status-new", c.new),
+                ("import-status-update", c.update),
+                ("import-status-unchanged", c.unchanged),
+                ("import-status-duplicate", c.duplicate),
+                ("import-status-refused", c.refused),
+                ("import-status-skipped", c.skipped),
+                ("import-count-warnings", c.with_warnings),
+                ("import-count-approximate", c.approximate),
+            ]
+            .into_iter()
+            .map(|(key, n)| view! { <div><dt>{i18n.t(key)}</dt><dd>{n}</dd></div> })
+            .collect_view()}
         </dl>
         {(c.new + c.update == 0 && c.unchanged > 0).then(|| view! { <p class="notice" role="status">{i18n.t("import-nothing-new")}</p> })}
         <form method="post" action=format!("{}/run", p.url) class="inline-form">
@@ -230,6 +236,7 @@ fn RowCard(
             <h3>{i18n.t_with("import-row", &[("row", line.into())])} " · " <span class="import-status">{row.status_label.clone()}</span>
                 {row.org_url.clone().map(|u| view! { " · " <a href=u>{i18n.t("import-open-org")}</a> })}</h3>
             {row.notes.iter().map(|n| view! { <p class="field-error">{n.clone()}</p> }).collect_view()}
+            {row.approximate.then(|| view! { <p class="hint">{i18n.t("import-approximate")}</p> })}
             <details open=problem>
                 <summary>{i18n.t("import-fix-row")}</summary>
                 <form method="post" action=format!("{url}/rows/{line}") class="form import-fix">

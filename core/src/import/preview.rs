@@ -70,6 +70,8 @@ struct Verdict {
     status: &'static str,
     org: Option<(i64, String)>,
     note: Option<String>,
+    /// Placed at its okrug's centre (no coordinates): shown as «примерно».
+    approximate: bool,
 }
 
 /// Classifies every row as the import would, reading only.
@@ -92,6 +94,7 @@ async fn classify(
                 status,
                 org: None,
                 note,
+                approximate: false,
             },
         );
     }
@@ -117,6 +120,7 @@ async fn classify(
                 status,
                 org,
                 note: None,
+                approximate: c.valid.approximate && status != "refused",
             },
         );
     }
@@ -260,6 +264,10 @@ pub async fn preview(
         if let Some(of) = verdict.and_then(|v| v.note.clone()) {
             notes.push(i18n.t_with("import-duplicate-of", &[("row", of.into())]));
         }
+        let approximate = verdict.is_some_and(|v| v.approximate) && !skipped;
+        if approximate {
+            out.counts.approximate += 1;
+        }
         tally(
             &mut out.counts,
             status,
@@ -274,6 +282,7 @@ pub async fn preview(
                 .map(|(id, slug)| org_url(*id, slug)),
             cells,
             notes,
+            approximate,
         });
     }
     let shown: Vec<RowView> = rows

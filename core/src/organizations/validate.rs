@@ -84,6 +84,8 @@ pub struct ValidVerification {
     pub note: String,
 }
 
+mod placement;
+
 /// Collects issues while checking, so one pass reports every problem in a record.
 struct Checker<'a> {
     catalog: &'a RegionCatalog,
@@ -165,7 +167,7 @@ pub fn validate(
         false,
     );
     let (inn, ogrn) = identifiers(&mut c, input);
-    let location = location(&mut c, input);
+    let location = placement::location(&mut c, input);
     let description = c.text("description", &input.description, MAX_TEXT, false);
     let summary = match c.text("summary", &input.summary, MAX_SHORT, false) {
         s if s.is_empty() => one_line(&description, 160),
@@ -259,79 +261,6 @@ fn identifiers(c: &mut Checker, input: &OrganizationInput) -> (Option<String>, O
         one("inn", &input.inn, validate_inn),
         one("ogrn", &input.ogrn, validate_ogrn),
     )
-}
-
-/// Decides where the organization is and in which okrug: from the coordinates when given
-/// (point-in-polygon), else at the stated okrug's centre, flagged approximate.
-fn location(c: &mut Checker, input: &OrganizationInput) -> Option<(i64, LatLon, bool)> {
-    let stated = input.okrug.trim();
-    let stated_okrug = if stated.is_empty() {
-        None
-    } else {
-        let found = c.catalog.find_okrug(stated);
-        if found.is_none() {
-            c.issues
-                .push(FieldIssue::new("okrug", "err-unknown-okrug").arg("value", stated));
-            return None;
-        }
-        found
-    };
-    match (input.lat, input.lon) {
-        (None, None) => match stated_okrug {
-            Some(o) => Some((o.id, o.center, true)),
-            None => {
-                c.issue("okrug", "err-okrug-or-coordinates");
-                None
-            }
-        },
-        (Some(lat), Some(lon)) => {
-            point_location(c, LatLon { lat, lon }, stated_okrug.map(|o| o.id))
-        }
-        _ => {
-            c.issue(
-                if input.lat.is_none() { "lat" } else { "lon" },
-                "err-coordinates-pair",
-            );
-            None
-        }
-    }
-}
-
-fn point_location(c: &mut Checker, at: LatLon, stated: Option<i64>) -> Option<(i64, LatLon, bool)> {
-    if !(-90.0..=90.0).contains(&at.lat) || !(-180.0..=180.0).contains(&at.lon) {
-        c.issue("lat", "err-coordinates-range");
-        return None;
-    }
-    let Some(found) = c.catalog.okrug_at(at) else {
-        let swapped = c
-            .catalog
-            .okrug_at(LatLon {
-                lat: at.lon,
-                lon: at.lat,
-            })
-            .is_some();
-        let key = if swapped {
-            "err-outside-region-swapped"
-        } else {
-            "err-outside-region"
-        };
-        let region = c.catalog.name.get(Default::default()).to_owned();
-        c.issues
-            .push(FieldIssue::new("lat", key).arg("region", region));
-        return None;
-    };
-    if let Some(stated_id) = stated.filter(|id| *id != found.id) {
-        let stated_name = c
-            .catalog
-            .okrug_by_id(stated_id)
-            .map(|o| o.name.get(Default::default()).to_owned());
-        let issue = FieldIssue::new("okrug", "err-okrug-mismatch")
-            .arg("stated", stated_name.unwrap_or_default())
-            .arg("found", found.name.get(Default::default()));
-        c.issues.push(issue);
-        return None;
-    }
-    Some((found.id, at, false))
 }
 
 fn contacts(c: &mut Checker, input: &OrganizationInput) -> Vec<(ContactKind, String)> {

@@ -96,7 +96,7 @@ pub fn search_view(engine: &SearchEngine, raw: &str, i18n: &I18n) -> Result<Sear
         .iter()
         .map(|s| suggestion_link(s, &params, i18n))
         .collect();
-    let places = engine
+    let mut places: Vec<PlaceOption> = engine
         .catalog
         .okrugs
         .iter()
@@ -105,6 +105,23 @@ pub fn search_view(engine: &SearchEngine, raw: &str, i18n: &I18n) -> Result<Sear
             value: format!("{:.5},{:.5}", o.center.lat, o.center.lon),
         })
         .collect();
+    // A village chosen on the "my village" page is offered first, so the picker shows it.
+    if let Some(at) = params.near {
+        let value = crate::gazetteer::near_value(at);
+        let village = engine
+            .catalog
+            .settlements
+            .iter()
+            .find(|s| crate::gazetteer::near_value(s.at) == value);
+        if let (Some(s), false) = (village, places.iter().any(|p| p.value == value)) {
+            let okrug = engine
+                .catalog
+                .okrug_by_id(s.okrug_id)
+                .map(|o| o.name.get(i18n.locale));
+            let label = format!("{} ({})", s.label(), okrug.unwrap_or_default());
+            places.insert(0, PlaceOption { label, value });
+        }
+    }
     let pages = (resp.total.div_ceil(u64::from(params.per_page.max(1)))).max(1) as u32;
     Ok(SearchView {
         query: params.query_string().trim_start_matches('?').to_owned(),

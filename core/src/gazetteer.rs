@@ -1,0 +1,232 @@
+//! The region's settlements (the gazetteer): names, kinds and points of its villages and
+//! towns, seeded from the region's `settlements.csv` like the okrugs. They place an
+//! organization that has a settlement but no coordinates (approximately, at the village),
+//! give visitors "my village" for the near filter, and label the map without tiles.
+
+use serde::{Deserialize, Serialize};
+
+use crate::region::LatLon;
+use crate::text::fold;
+
+/// One settlement of the region.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settlement {
+    pub id: i64,
+    pub okrug_id: i64,
+    pub name: String,
+    /// город, рабочий посёлок, село, посёлок, деревня… or "" where the source has none.
+    pub kind: String,
+    pub at: LatLon,
+    pub population: Option<i64>,
+}
+
+/// The usual short prefix of a settlement kind: «с.», «д.», «г.».
+pub fn kind_prefix(kind: &str) -> &'static str {
+    [
+        ("город", "г. "),
+        ("рабочий посёлок", "р.п. "),
+        ("село", "с. "),
+        ("посёлок", "п. "),
+        ("деревня", "д. "),
+    ]
+    .into_iter()
+    .find(|(k, _)| kind.starts_with(k))
+    .map_or("", |(_, p)| p)
+}
+
+impl Settlement {
+    /// The name as an address writes it: «с. Альменево»; the bare name when the kind is
+    /// not known.
+    pub fn label(&self) -> String {
+        format!("{}{}", kind_prefix(&self.kind), self.name)
+    }
+
+    /// How prominent the place is for map labels and lists: towns first, then by
+    /// population where known.
+    pub fn rank(&self) -> i64 {
+        let kind = match kind_prefix(&self.kind) {
+            "г. " => 3_000_000,
+            "р.п. " => 2_000_000,
+            _ => 0,
+        };
+        kind + self.population.unwrap_or(0)
+    }
+}
+
+/// Words before a settlement's name that say its kind: «с.», «село», «д.», «пос.».
+const KIND_WORDS: &[&str] = &[
+    "г",
+    "город",
+    "с",
+    "село",
+    "д",
+    "дер",
+    "деревня",
+    "п",
+    "пос",
+    "посёлок",
+    "поселок",
+    "рп",
+    "р п",
+    "пгт",
+    "х",
+    "хутор",
+    "ст",
+    "станция",
+];
+
+/// The bare, folded name of a settlement as written in a cell: «с. Каменное» → «каменное»;
+/// the part before a comma, so «с. Каменное, ул. Мира, 3» works too.
+pub fn bare_name(text: &str) -> String {
+    let first = text.split(',').next().unwrap_or("");
+    let words: Vec<String> = fold(first)
+        .split(|c: char| c.is_whitespace() || c == '.')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let mut start = 0;
+    while start < words.len() && KIND_WORDS.contains(&words[start].as_str()) {
+        start += 1;
+    }
+    // «р. п. Варгаши»: two one-letter words.
+    if start + 1 < words.len() && words[start] == "р" && words[start + 1] == "п" {
+        start += 2;
+    }
+    words[start..].join(" ")
+}
+
+/// Finds the settlement a text names, within an okrug when one is given; without an okrug
+/// only a name that no other okrug shares counts.
+pub fn find<'s>(
+    all: &'s [Settlement],
+    text: &str,
+    okrug_id: Option<i64>,
+) -> Option<&'s Settlement> {
+    let name = bare_name(text);
+    if name.is_empty() {
+        return None;
+    }
+    let mut found = all
+        .iter()
+        .filter(|s| fold(&s.name) == name && okrug_id.is_none_or(|o| s.okrug_id == o));
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
+/// Settlements whose name starts with `prefix` (folded), most prominent first.
+pub fn starting_with<'s>(all: &'s [Settlement], prefix: &str, limit: usize) -> Vec<&'s Settlement> {
+    let p = fold(prefix);
+    if p.is_empty() {
+        return vec![];
+    }
+    let mut out: Vec<&Settlement> = all
+        .iter()
+        .filter(|s| fold(&s.name).starts_with(&p))
+        .collect();
+    out.sort_by_key(|s| (-s.rank(), crate::text::collation_key(&s.name)));
+    out.truncate(limit);
+    out
+}
+
+/// The "my village" page: the okrugs, and the settlements of the chosen one as links to
+/// the search near them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlacesPage {
+    /// (slug, name, number of settlements) of every okrug.
+    pub okrugs: Vec<(String, String, usize)>,
+    /// The chosen okrug's name and its settlements.
+    pub chosen: Option<(String, Vec<PlaceLink>)>,
+}
+
+/// A settlement as a link to the search sorted by distance from it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlaceLink {
+    pub label: String,
+    pub href: String,
+}
+
+/// The `near` value of a point, as the search page writes it.
+pub fn near_value(at: LatLon) -> String {
+    format!("{:.5},{:.5}", at.lat, at.lon)
+}
+
+/// The search near a settlement: everything within 25 km, nearest first.
+pub fn search_href(s: &Settlement) -> String {
+    format!("/?near={}&radius_km=25", near_value(s.at))
+}
+
+#[cfg(feature = "server")]
+pub mod store;
+
+/// Builds the "my village" page for a region; `okrug` is the chosen okrug's slug.
+#[cfg(feature = "server")]
+pub fn places_page(catalog: &crate::region::RegionCatalog, okrug: Option<&str>) -> PlacesPage {
+    let okrugs = catalog
+        .okrugs
+        .iter()
+        .map(|o| {
+            let n = catalog
+                .settlements
+                .iter()
+                .filter(|s| s.okrug_id == o.id)
+                .count();
+            (o.slug.clone(), o.name.get(Default::default()).to_owned(), n)
+        })
+        .collect();
+    let chosen = okrug.and_then(|slug| catalog.okrug_by_slug(slug)).map(|o| {
+        let places = catalog
+            .settlements
+            .iter()
+            .filter(|s| s.okrug_id == o.id)
+            .map(|s| PlaceLink {
+                label: s.label(),
+                href: search_href(s),
+            })
+            .collect();
+        (o.name.get(Default::default()).to_owned(), places)
+    });
+    PlacesPage { okrugs, chosen }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(id: i64, okrug_id: i64, name: &str, kind: &str) -> Settlement {
+        Settlement {
+            id,
+            okrug_id,
+            name: name.into(),
+            kind: kind.into(),
+            at: LatLon {
+                lat: 55.0,
+                lon: 64.0,
+            },
+            population: None,
+        }
+    }
+
+    #[test]
+    fn names_as_written_in_lists() {
+        assert_eq!(bare_name("с. Каменное"), "каменное");
+        assert_eq!(bare_name("село Каменное, ул. Мира, 3"), "каменное");
+        assert_eq!(bare_name("р.п. Варгаши"), "варгаши");
+        assert_eq!(bare_name("р. п. Варгаши"), "варгаши");
+        assert_eq!(bare_name("д.Ивановка"), "ивановка");
+        assert_eq!(bare_name("Альменево"), "альменево");
+    }
+
+    #[test]
+    fn a_name_two_okrugs_share_needs_the_okrug() {
+        let all = vec![
+            place(1, 10, "Ивановка", "деревня"),
+            place(2, 20, "Ивановка", "деревня"),
+            place(3, 10, "Каменное", "село"),
+        ];
+        assert_eq!(find(&all, "д. Ивановка", None), None);
+        assert_eq!(find(&all, "д. Ивановка", Some(20)).map(|s| s.id), Some(2));
+        assert_eq!(find(&all, "с. Каменное", None).map(|s| s.id), Some(3));
+        assert_eq!(find(&all, "с. Каменное", Some(20)), None);
+        assert_eq!(all[2].label(), "с. Каменное");
+    }
+}
