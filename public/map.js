@@ -15,6 +15,7 @@
   var S = panel.dataset;
   var WIDE = window.matchMedia ? window.matchMedia("(min-width: 75rem)") : { matches: true };
   var map = null, okrugLayer = null, labelLayer = null, markerLayer = null, highlight = null;
+  var placeLayer = null, placeSeq = 0;
   var circleLayer = null, okrugData = null, mode = "markers";
   var programmatic = false, clusterSeq = 0, okrugSeq = 0, lastNear = null;
   var FILTER_KEYS = ["q", "direction", "audience", "event_format", "kind", "okrug", "verified",
@@ -219,6 +220,28 @@
     status("");
   }
 
+  // Village names from the gazetteer, from zoom 9 on: without tiles a villager still finds
+  // their own village among the organizations.
+  function loadPlaces() {
+    var mine = ++placeSeq;
+    if (map.getZoom() < 9) { if (placeLayer) placeLayer.clearLayers(); return; }
+    var q = new URLSearchParams();
+    q.set("bbox", boxOf(map.getBounds()));
+    q.set("zoom", String(Math.round(map.getZoom())));
+    getJSON("/api/v1/places.geojson?" + q.toString()).then(function (data) {
+      if (mine !== placeSeq) return;
+      if (!placeLayer) placeLayer = L.layerGroup().addTo(map);
+      placeLayer.clearLayers();
+      data.features.forEach(function (f) {
+        var c = f.geometry.coordinates;
+        placeLayer.addLayer(L.marker([c[1], c[0]], {
+          icon: L.divIcon({ className: "place-label", html: "<span>" + esc(f.properties.name) + "</span>", iconSize: null }),
+          interactive: false, keyboard: false,
+        }));
+      });
+    }).catch(function () { /* labels are a convenience */ });
+  }
+
   function loadClusters() {
     if (mode !== "markers") { markerLayer.clearLayers(); return; }
     var q = filters();
@@ -338,6 +361,7 @@
     }
     map.on("moveend", function () {
       loadClusters();
+      loadPlaces();
       if (labelLayer) {
         if (map.getZoom() >= LABEL_ZOOM) labelLayer.addTo(map); else labelLayer.remove();
       }

@@ -22,7 +22,7 @@ pub mod staff_import;
 pub mod ui;
 pub mod web;
 
-pub use poputchiki_core::{audit, identifiers, kinds, region, taxonomy, text};
+pub use poputchiki_core::{audit, gazetteer, identifiers, kinds, region, taxonomy, text};
 
 #[cfg(feature = "ssr")]
 pub use poputchiki_core::{

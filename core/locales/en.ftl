@@ -750,3 +750,4 @@ places-count = { $count ->
 places-none = The gazetteer has no places in this okrug.
 places-other-okrug = Another okrug
 near-my-village = Choose your village
+field-settlement-hint = For example "с. Кипель". A village the gazetteer knows places the organization and fills in its okrug.

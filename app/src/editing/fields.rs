@@ -44,7 +44,11 @@ pub(super) fn OrgFields(options: FormOptions, logo: Option<Option<String>>) -> i
         <fieldset class="section">
             <legend>{t("edit-section-place")}</legend>
             <p class="hint">{t("edit-place-hint")}</p>
-            <TextField name="settlement".into() label=t("field-settlement")/>
+            <TextField name="settlement".into() label=t("field-settlement") list="settlements" hint=t("field-settlement-hint")/>
+            // Suggestions from the gazetteer, native to the browser: no script needed.
+            <datalist id="settlements">
+                {o.settlements.iter().map(|(name, okrug)| view! { <option value=name.clone() label=okrug.clone()></option> }).collect_view()}
+            </datalist>
             <TextField name="address".into() label=t("field-address")/>
             <div class="coords">
                 <TextField name="lat".into() label=t("field-lat") inputmode="decimal" hint=t("field-lat-hint")/>

@@ -102,6 +102,16 @@ pub mod queries {
                 .map(|c| (c.as_str().to_owned(), i18n.t(c.label_key())))
                 .to_vec(),
             center: (catalog.center.lat, catalog.center.lon),
+            settlements: catalog
+                .settlements
+                .iter()
+                .map(|s| {
+                    let okrug = catalog
+                        .okrug_by_id(s.okrug_id)
+                        .map(|o| o.name.get(i18n.locale).to_owned());
+                    (s.label(), okrug.unwrap_or_default())
+                })
+                .collect(),
         }
     }
 

@@ -62,6 +62,9 @@ pub fn TextField(
     #[prop(optional)] rows: Option<u32>,
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(optional)] inputmode: Option<&'static str>,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)]
+    list: Option<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let form = current_form();
@@ -86,7 +89,7 @@ pub fn TextField(
         None => view! {
             <input id=id.clone() name=name.clone() type=kind.unwrap_or("text") value=value required=required
                 autocomplete=autocomplete inputmode=inputmode aria-invalid=invalid aria-describedby=described.clone()
-                maxlength=maxlength/>
+                maxlength=maxlength list=list/>
         }
         .into_any(),
     };

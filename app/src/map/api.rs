@@ -30,6 +30,51 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/map/clusters", get(clusters))
         .route("/api/v1/map/cards/{id}", get(card))
         .route("/api/v1/okrugs.geojson", get(okrugs))
+        .route("/api/v1/places.geojson", get(places))
+}
+
+/// How many settlement labels a map at this zoom gets: none while the okrug names are
+/// enough, then the most prominent places first, as a basemap would.
+fn place_labels_at(zoom: u8) -> usize {
+    match zoom {
+        0..=8 => 0,
+        9 => 30,
+        10 => 80,
+        _ => 200,
+    }
+}
+
+/// The gazetteer's settlements inside `bbox` for labels on a map without tiles.
+async fn places(State(state): State<AppState>, query: SearchQuery) -> Response {
+    let i18n = query.i18n;
+    let (zoom, params) = match (parse_zoom(&query.pairs), query.params()) {
+        (Ok(z), Ok(p)) => (z, p),
+        (z, p) => {
+            let mut errors = p.err().unwrap_or_default();
+            errors.extend(z.err());
+            return bad_params(&errors, &i18n);
+        }
+    };
+    let bbox = params.bbox.unwrap_or_else(|| region_bbox(&state.region));
+    let mut inside: Vec<&crate::gazetteer::Settlement> = state
+        .region
+        .settlements
+        .iter()
+        .filter(|s| bbox.contains(s.at))
+        .collect();
+    inside.sort_by_key(|s| -s.rank());
+    inside.truncate(place_labels_at(zoom));
+    let features: Vec<Value> = inside
+        .into_iter()
+        .map(|s| {
+            json!({
+                "type": "Feature",
+                "geometry": point(s.at.lon, s.at.lat),
+                "properties": { "name": s.name, "label": s.label(), "kind": s.kind },
+            })
+        })
+        .collect();
+    geojson(json!({ "type": "FeatureCollection", "features": features }))
 }
 
 /// The box around all of the region's okrugs: the default viewport.

@@ -31,6 +31,9 @@ pub struct FormOptions {
     pub costs: Vec<(String, String)>,
     /// Where the location picker opens: the region's centre.
     pub center: (f64, f64),
+    /// (name as written, okrug) of the gazetteer's settlements, suggested for the
+    /// settlement field; a known one places the organization and fills its okrug.
+    pub settlements: Vec<(String, String)>,
 }
 
 /// Everything the edit page shows.
