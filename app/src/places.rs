@@ -16,7 +16,7 @@ use crate::ui::parts::LoadError;
 #[server(input = GetUrl, endpoint = "places")]
 pub async fn load_places(okrug: Option<String>) -> Result<PlacesPage, PublicError> {
     let (state, _) = crate::state::request_context()?;
-    Ok(poputchiki_core::gazetteer::places_page(
+    Ok(poputchiki_core::queries::places_page(
         &state.region,
         okrug.as_deref(),
     ))

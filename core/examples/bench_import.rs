@@ -10,7 +10,8 @@
 use std::time::Instant;
 
 use poputchiki_core::i18n::I18n;
-use poputchiki_core::import::{batch, preview, read_file};
+use poputchiki_core::import::{batch, read_file};
+use poputchiki_core::staff_import::preview;
 use poputchiki_core::testing;
 
 const HEADER: &str = "№;Наименование организации;ОПФ;Район;Населённый пункт;Адрес;Широта;Долгота;Целевая группа;Направление деятельности;Телефон;E-mail;ИНН;ФИО руководителя";

@@ -4,6 +4,9 @@
 //! valid check digits from a tax-office range (4599) that does not exist, so no real
 //! organization is impersonated. Settlements are the real okrug centres.
 
+mod load;
+pub use load::load_demo_if_empty;
+
 use crate::identifiers::{complete_inn10, complete_ogrn};
 use crate::organizations::input::{
     EventInput, NeedInput, OrganizationInput, ServiceInput, VerificationInput,

@@ -6,19 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::region::LatLon;
+pub use crate::region::Settlement;
 use crate::text::fold;
-
-/// One settlement of the region.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Settlement {
-    pub id: i64,
-    pub okrug_id: i64,
-    pub name: String,
-    /// город, рабочий посёлок, село, посёлок, деревня… or "" where the source has none.
-    pub kind: String,
-    pub at: LatLon,
-    pub population: Option<i64>,
-}
 
 /// The usual short prefix of a settlement kind: «с.», «д.», «г.».
 pub fn kind_prefix(kind: &str) -> &'static str {
@@ -157,36 +146,6 @@ pub fn search_href(s: &Settlement) -> String {
 
 #[cfg(feature = "server")]
 pub mod store;
-
-/// Builds the "my village" page for a region; `okrug` is the chosen okrug's slug.
-#[cfg(feature = "server")]
-pub fn places_page(catalog: &crate::region::RegionCatalog, okrug: Option<&str>) -> PlacesPage {
-    let okrugs = catalog
-        .okrugs
-        .iter()
-        .map(|o| {
-            let n = catalog
-                .settlements
-                .iter()
-                .filter(|s| s.okrug_id == o.id)
-                .count();
-            (o.slug.clone(), o.name.get(Default::default()).to_owned(), n)
-        })
-        .collect();
-    let chosen = okrug.and_then(|slug| catalog.okrug_by_slug(slug)).map(|o| {
-        let places = catalog
-            .settlements
-            .iter()
-            .filter(|s| s.okrug_id == o.id)
-            .map(|s| PlaceLink {
-                label: s.label(),
-                href: search_href(s),
-            })
-            .collect();
-        (o.name.get(Default::default()).to_owned(), places)
-    });
-    PlacesPage { okrugs, chosen }
-}
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! What the staff import pages show (`/staff/import`): the upload page with recent lists,
 //! the preview of one list (columns mapped to fields, every row's status with its reasons
 //! next to the cells) and the result of its import. Plain types, shared by the server and
-//! the browser build; `import::preview` fills them.
+//! the browser build; `staff_import::preview` fills them.
 
 use serde::{Deserialize, Serialize};
 

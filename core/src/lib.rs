@@ -43,6 +43,8 @@ pub mod scheduler;
 #[cfg(feature = "server")]
 pub mod seed;
 #[cfg(feature = "server")]
+pub mod staff_import;
+#[cfg(feature = "server")]
 pub mod state;
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -147,3 +147,35 @@ pub async fn okrug_index<'a>(
         })
         .collect())
 }
+
+/// Builds the "my village" page for a region; `okrug` is the chosen okrug's slug.
+pub fn places_page(
+    catalog: &crate::region::RegionCatalog,
+    okrug: Option<&str>,
+) -> crate::gazetteer::PlacesPage {
+    let okrugs = catalog
+        .okrugs
+        .iter()
+        .map(|o| {
+            let n = catalog
+                .settlements
+                .iter()
+                .filter(|s| s.okrug_id == o.id)
+                .count();
+            (o.slug.clone(), o.name.get(Default::default()).to_owned(), n)
+        })
+        .collect();
+    let chosen = okrug.and_then(|slug| catalog.okrug_by_slug(slug)).map(|o| {
+        let places = catalog
+            .settlements
+            .iter()
+            .filter(|s| s.okrug_id == o.id)
+            .map(|s| crate::gazetteer::PlaceLink {
+                label: s.label(),
+                href: crate::gazetteer::search_href(s),
+            })
+            .collect();
+        (o.name.get(Default::default()).to_owned(), places)
+    });
+    crate::gazetteer::PlacesPage { okrugs, chosen }
+}

@@ -16,6 +16,18 @@ pub struct LatLon {
     pub lon: f64,
 }
 
+/// One settlement of the region.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settlement {
+    pub id: i64,
+    pub okrug_id: i64,
+    pub name: String,
+    /// город, рабочий посёлок, село, посёлок, деревня… or "" where the source has none.
+    pub kind: String,
+    pub at: LatLon,
+    pub population: Option<i64>,
+}
+
 /// An okrug as shown in lists and links.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OkrugRef {
@@ -58,7 +70,7 @@ pub struct RegionCatalog {
     pub okrugs: Vec<Okrug>,
     pub taxonomy: Taxonomy,
     /// The gazetteer, in Russian name order (empty when the region has none).
-    pub settlements: Vec<crate::gazetteer::Settlement>,
+    pub settlements: Vec<Settlement>,
 }
 
 impl Okrug {

@@ -434,7 +434,7 @@ pub fn catalog_from_seed(seed: &RegionSeed) -> anyhow::Result<RegionCatalog> {
         .enumerate()
         .filter_map(|(i, s)| {
             let okrug = okrugs.iter().find(|o| o.slug == s.okrug)?;
-            Some(crate::gazetteer::Settlement {
+            Some(crate::region::Settlement {
                 id: i as i64 + 1,
                 okrug_id: okrug.id,
                 name: s.name.clone(),

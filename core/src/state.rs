@@ -103,33 +103,6 @@ impl Core {
             search_permits: Arc::new(tokio::sync::Semaphore::new(CONCURRENT_SEARCHES)),
         })
     }
-
-    /// Loads the region's demo organizations through the import path, unless it already has
-    /// organizations.
-    pub async fn load_demo_if_empty(&self) -> anyhow::Result<()> {
-        use anyhow::Context;
-        let count = crate::organizations::store::count_all(&self.db, self.region.id).await?;
-        if count > 0 {
-            tracing::info!(count, "organizations present; demo data not loaded");
-            return Ok(());
-        }
-        let dir = self.config.seed_dir.join(&self.config.region);
-        let seed = crate::seed::read_region_dir(&dir)?;
-        let file = seed.demo_file().context("the region has no demo file")?;
-        let (rows, _) = crate::import::read_file(&file)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-        let report = crate::import::import_rows(&self.db, &self.region, rows, false).await?;
-        self.search.refresh(&self.db, &report.changed_ids).await?;
-        tracing::info!(
-            created = report.created,
-            rejected = report.rejected_rows,
-            "demo data loaded"
-        );
-        if report.rejected_rows > 0 {
-            tracing::warn!("{}", report.render());
-        }
-        Ok(())
-    }
 }
 
 impl<'a> From<&'a Core> for crate::queries::Source<'a> {

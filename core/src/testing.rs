@@ -100,7 +100,9 @@ impl TestCore {
     /// The Kurgan region with the 300 demo organizations, loaded the way the run command does.
     pub async fn with_demo() -> Self {
         let core = Self::empty().await;
-        core.state.load_demo_if_empty().await.expect("demo loads");
+        crate::demo::load_demo_if_empty(&core.state)
+            .await
+            .expect("demo loads");
         core
     }
 

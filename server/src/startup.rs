@@ -138,7 +138,7 @@ pub fn release_freed_memory() {
 
 /// Loads the region's demo organizations unless it has organizations already.
 pub async fn load_demo_if_empty(state: &AppState) -> anyhow::Result<()> {
-    state.core.load_demo_if_empty().await
+    app::demo::load_demo_if_empty(&state.core).await
 }
 
 #[cfg(test)]

@@ -12,13 +12,13 @@ use crate::audit::{self, AuditEvent};
 use crate::error::AppError;
 use crate::forms::draft::NewDraft;
 use crate::import::batch::{self, Batch};
-use crate::import::service;
 use crate::kinds::{AuditAction, AuditTarget, DraftForm};
 use crate::organizations::parse_id;
 use crate::state::AppState;
 use crate::web::error::{PageError, PageResult};
 use crate::web::extract::{FormPost, Lang, OrgId};
 use crate::web::redirect::{back_to_form, see_other};
+use poputchiki_core::staff_import::service;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -107,7 +107,7 @@ async fn upload(FormPost { state, auth, form }: FormPost, Lang(i18n): Lang) -> P
 
 async fn mapping(OrgId(id): OrgId, FormPost { state, auth, form }: FormPost) -> PageResult {
     let (_, b) = staff_batch(&state, &auth, id).await?;
-    let prepared = crate::import::preview::prepare(&b).map_err(|_| AppError::NotFound)?;
+    let prepared = crate::import::prepared::prepare(&b).map_err(|_| AppError::NotFound)?;
     let mut uses = vec![];
     for i in 0..prepared.layout.uses.len() {
         let value = form.get(&format!("col-{i}"));

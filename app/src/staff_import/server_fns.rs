@@ -36,11 +36,12 @@ pub mod queries {
     use crate::accounts::{authz, request_auth};
     use crate::error::AppError;
     use crate::forms::draft;
-    use crate::import::{batch, preview as core_preview, service};
+    use crate::import::batch;
     use crate::organizations::view::date_text;
     use crate::state::AppState;
     use crate::web::gate::RequestAuth;
     use poputchiki_core::import_view::BatchSummary;
+    use poputchiki_core::staff_import::{preview as core_preview, service};
 
     fn context() -> Result<(AppState, crate::i18n::I18n, RequestAuth), AppError> {
         let (state, i18n) = crate::state::request_context()?;

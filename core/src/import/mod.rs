@@ -14,11 +14,10 @@ mod columns;
 mod forms;
 mod merge;
 mod places;
-pub mod preview;
+pub mod prepared;
 mod report;
 mod rows;
 mod run;
-pub mod service;
 mod sheet;
 mod tidy;
 
@@ -30,7 +29,7 @@ pub use merge::overlay;
 pub use places::find_okrug;
 pub use report::{ImportReport, RowError, RowOutcome, RowResult};
 pub use rows::parsed_rows;
-pub use run::{import_rows, import_rows_with, Progress};
+pub use run::{check_rows, import_rows, import_rows_with, plan_one, Checked, Plan, Progress};
 pub use sheet::{decode_text, read_csv, read_workbook, Sheet, SheetRow};
 pub use tidy::tidy;
 

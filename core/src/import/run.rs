@@ -32,7 +32,7 @@ fn row_errors(row: usize, issues: &[FieldIssue], i18n: &I18n) -> Vec<RowError> {
 }
 
 /// A row that passed every check, waiting to be stored.
-pub(super) struct Checked {
+pub struct Checked {
     pub row: usize,
     pub input: OrganizationInput,
     pub valid: ValidOrganization,
@@ -48,7 +48,7 @@ fn keys_of(v: &ValidOrganization) -> Vec<String> {
 }
 
 /// Tidies and validates every row; refused rows and in-file repeats go into the report.
-pub(super) fn check_rows(
+pub fn check_rows(
     rows: Vec<ParsedRow>,
     catalog: &RegionCatalog,
     report: &mut ImportReport,
@@ -194,7 +194,7 @@ fn refuse(report: &mut ImportReport, c: &Checked, issues: &[FieldIssue]) {
 }
 
 /// What storing one checked row would do.
-pub(super) enum Plan {
+pub enum Plan {
     Insert,
     Update {
         id: i64,
@@ -210,7 +210,7 @@ pub(super) enum Plan {
 /// Decides what storing a row does, reading only: a new organization, or the row laid over
 /// the stored one it matches, which may change nothing. The preview shows this; the import
 /// then carries it out in its transaction.
-pub(super) async fn plan_one(
+pub async fn plan_one(
     conn: &mut sqlx::SqliteConnection,
     catalog: &RegionCatalog,
     c: &Checked,

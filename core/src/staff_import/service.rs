@@ -4,12 +4,11 @@
 
 use std::time::Instant;
 
-use super::batch::{self, Batch, Outcome};
-use super::columns::{ColumnUse, FIELDS};
-use super::preview::{clear_progress, prepare, set_progress};
-use super::run::import_rows_with;
-use super::FileError;
+use super::preview::{clear_progress, set_progress};
 use crate::i18n::I18n;
+use crate::import::batch::{self, Batch, Outcome};
+use crate::import::prepared::prepare;
+use crate::import::{import_rows_with, ColumnUse, FileError, FIELDS};
 use crate::import_view::{InvitedLine, NoEditor, ResultLine, ResultView};
 use crate::organizations::org_url;
 use crate::state::Core;
