@@ -81,20 +81,11 @@ pub mod queries {
     use super::*;
     use crate::accounts::login::challenge_cookie_name;
     use crate::accounts::token::{looks_like_token, token_hash};
-    use crate::accounts::{
-        authz, request_auth, second_factor, second_factor_store as sf, security_store as sec,
-    };
+    use crate::accounts::{authz, second_factor, second_factor_store as sf, security_store as sec};
     use crate::error::AppError;
-    use crate::state::AppState;
-    use crate::web::gate::{cookie, RequestAuth};
+    use crate::web::gate::cookie;
 
-    fn context() -> Result<(AppState, crate::i18n::I18n, RequestAuth), AppError> {
-        let (state, i18n) = crate::state::request_context()?;
-        let auth = request_auth().ok_or_else(|| {
-            AppError::Internal(anyhow::anyhow!("the request did not pass the gate"))
-        })?;
-        Ok((state, i18n, auth))
-    }
+    use crate::web::request::server_fn_context as context;
 
     /// "Firefox on Android" from a User-Agent, roughly; the raw string when unknown.
     pub fn browser_name(agent: &str) -> String {

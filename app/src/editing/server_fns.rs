@@ -50,7 +50,7 @@ pub mod queries {
         EditPage, EditorView, FormOptions, HistoryPage, InviteLink, ManagePage, NewPage,
         PendingView, ReportView, RevisionView, StaffPage,
     };
-    use crate::accounts::{authz, request_auth, store as account_store};
+    use crate::accounts::{authz, store as account_store};
     use crate::audit::AuditLine;
     use crate::error::AppError;
     use crate::forms::draft::{self, Draft};
@@ -63,13 +63,7 @@ pub mod queries {
     use crate::taxonomy::Vocabulary;
     use crate::web::gate::RequestAuth;
 
-    fn context() -> Result<(AppState, I18n, RequestAuth), AppError> {
-        let (state, i18n) = crate::state::request_context()?;
-        let auth = request_auth().ok_or_else(|| {
-            AppError::Internal(anyhow::anyhow!("the request did not pass the gate"))
-        })?;
-        Ok((state, i18n, auth))
-    }
+    use crate::web::request::server_fn_context as context;
 
     fn pairs(catalog: &RegionCatalog, vocab: Vocabulary, i18n: &I18n) -> Vec<(String, String)> {
         catalog

@@ -33,23 +33,15 @@ pub async fn load_import_preview(
 #[cfg(feature = "ssr")]
 pub mod queries {
     use super::*;
-    use crate::accounts::{authz, request_auth};
+    use crate::accounts::authz;
     use crate::error::AppError;
     use crate::forms::draft;
     use crate::import::batch;
     use crate::organizations::view::date_text;
-    use crate::state::AppState;
-    use crate::web::gate::RequestAuth;
     use poputchiki_core::import_view::BatchSummary;
     use poputchiki_core::staff_import::{preview as core_preview, service};
 
-    fn context() -> Result<(AppState, crate::i18n::I18n, RequestAuth), AppError> {
-        let (state, i18n) = crate::state::request_context()?;
-        let auth = request_auth().ok_or_else(|| {
-            AppError::Internal(anyhow::anyhow!("the request did not pass the gate"))
-        })?;
-        Ok((state, i18n, auth))
-    }
+    use crate::web::request::server_fn_context as context;
 
     /// The upload page; `failed` is a draft id holding why the last upload was refused.
     pub async fn home(failed: Option<&str>) -> Result<ImportHome, AppError> {

@@ -39,3 +39,15 @@ pub fn current_csrf_token() -> String {
         String::new()
     }
 }
+
+/// The state, the reader's language and what the gate found, for a server fn that reads
+/// private data (it then checks who is asking). An error if the request skipped the gate.
+#[cfg(feature = "ssr")]
+pub fn server_fn_context(
+) -> Result<(crate::state::AppState, crate::i18n::I18n, RequestAuth), crate::error::AppError> {
+    let (state, i18n) = crate::state::request_context()?;
+    let auth = request_auth().ok_or_else(|| {
+        crate::error::AppError::Internal(anyhow::anyhow!("the request did not pass the gate"))
+    })?;
+    Ok((state, i18n, auth))
+}
