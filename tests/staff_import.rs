@@ -124,6 +124,20 @@ async fn staff_load_a_messy_list_fix_it_and_import_it_once() {
     app.deliver_mail().await;
     assert_eq!(app.mails_to("nit@example.org").await.len(), 1);
 
+    // An organization this list did not bring in cannot be invited through it.
+    app.import_csv("name;okrug\nЧужой клуб;Кетовский\n", false)
+        .await;
+    let other = app.org_id("Чужой клуб").await.to_string();
+    let before = app.scalar_i64("select count(*) from invitation").await;
+    let refused = b
+        .post(&format!("{url}/invite"), &[("org", other.as_str())])
+        .await;
+    assert_eq!(refused.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.scalar_i64("select count(*) from invitation").await,
+        before
+    );
+
     // The same list again: nothing new, and the page says so.
     let again = upload(&mut b, "messy-kurgan.xlsx").await;
     let preview = b.get(&again).await;

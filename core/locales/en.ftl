@@ -736,8 +736,8 @@ import-invited = Invitations created
 import-invited-help = The links are shown once. Each works for 14 days and lets one person keep one organization's page.
 import-invite-link = Link
 field-links = Website and social links, mixed
-import-count-approximate = No coordinates (okrug centre)
-import-approximate = No coordinates: the point goes to the okrug's centre and is marked "approximate" on the map. Add latitude and longitude if you know them.
+import-count-approximate = No coordinates (approximate)
+import-approximate = No coordinates: the point goes to the settlement from the gazetteer (or the okrug's centre when it is not there) and is marked "approximate" on the map. Add latitude and longitude if you know them.
 
 # "My village" page.
 places-title = My village

@@ -107,7 +107,11 @@ async fn upload(FormPost { state, auth, form }: FormPost, Lang(i18n): Lang) -> P
 
 async fn mapping(OrgId(id): OrgId, FormPost { state, auth, form }: FormPost) -> PageResult {
     let (_, b) = staff_batch(&state, &auth, id).await?;
-    let prepared = crate::import::prepared::prepare(&b).map_err(|_| AppError::NotFound)?;
+    let copy = b.clone();
+    let prepared = tokio::task::spawn_blocking(move || crate::import::prepared::prepare(&copy))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?
+        .map_err(|_| AppError::NotFound)?;
     let mut uses = vec![];
     for i in 0..prepared.layout.uses.len() {
         let value = form.get(&format!("col-{i}"));
@@ -185,7 +189,7 @@ async fn invite(
     FormPost { state, auth, form }: FormPost,
     Lang(i18n): Lang,
 ) -> Result<Response, PageError> {
-    let (viewer, _) = staff_batch(&state, &auth, id).await?;
+    let (viewer, b) = staff_batch(&state, &auth, id).await?;
     let chosen: Vec<(i64, String)> = form
         .fields
         .iter()
@@ -202,7 +206,7 @@ async fn invite(
             (org, if valid { email } else { String::new() })
         })
         .collect();
-    let invited = service::invite_many(&state, viewer.account_id, &chosen, &i18n).await?;
+    let invited = service::invite_many(&state, viewer.account_id, &b, &chosen, &i18n).await?;
     for line in &invited {
         let detail = format!("{} {}", line.name, line.email);
         log(

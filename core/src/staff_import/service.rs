@@ -148,13 +148,30 @@ pub async fn result_view(
 
 /// Makes an invitation for each chosen organization that still has no editor; mails it
 /// when an address is given (queued), and returns the links to show once.
+/// Only organizations this batch added or updated can be chosen, so a form cannot invite
+/// into any other organization (another region's included).
 pub async fn invite_many(
     core: &Core,
     created_by: i64,
+    batch: &Batch,
     chosen: &[(i64, String)],
     i18n: &I18n,
 ) -> anyhow::Result<Vec<InvitedLine>> {
-    let ids: Vec<i64> = chosen.iter().map(|(id, _)| *id).collect();
+    let imported: Vec<i64> = batch
+        .outcome()
+        .map(|o| {
+            o.rows
+                .iter()
+                .filter(|r| r.2 == "created" || r.2 == "updated" || r.2 == "unchanged")
+                .filter_map(|r| r.3)
+                .collect()
+        })
+        .unwrap_or_default();
+    let ids: Vec<i64> = chosen
+        .iter()
+        .map(|(id, _)| *id)
+        .filter(|id| imported.contains(id))
+        .collect();
     let open = batch::without_editor(&core.db, &ids).await?;
     let mut out = vec![];
     for org in open {
