@@ -105,12 +105,15 @@ async fn main() -> anyhow::Result<()> {
         .to_owned();
     let bytes = std::fs::read(&file)?;
     // A batch belongs to a staff account.
-    let account: i64 = sqlx::query_scalar(
-        "insert into account (email, display_name, password_hash, created_at, updated_at)
-         values ('bench@example.org', 'bench', 'x', '', '') returning id",
+    let account = poputchiki_core::accounts::store::create_account(
+        &core.db,
+        "bench@example.org",
+        "bench",
+        "x",
+        false,
     )
-    .fetch_one(&core.db)
-    .await?;
+    .await?
+    .ok_or_else(|| anyhow::anyhow!("the bench account exists"))?;
     let id = batch::create(&core.db, core.region.id, account, &name, &bytes).await?;
     let b = batch::get(&core.db, id).await?.expect("batch");
     let i18n = I18n::default();

@@ -107,13 +107,14 @@ async fn upload(FormPost { state, auth, form }: FormPost, Lang(i18n): Lang) -> P
 
 async fn mapping(OrgId(id): OrgId, FormPost { state, auth, form }: FormPost) -> PageResult {
     let (_, b) = staff_batch(&state, &auth, id).await?;
-    let copy = b.clone();
-    let prepared = tokio::task::spawn_blocking(move || crate::import::prepared::prepare(&copy))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?
-        .map_err(|_| AppError::NotFound)?;
+    let (name, data) = (b.file_name.clone(), b.file_data.clone());
+    let layout =
+        tokio::task::spawn_blocking(move || crate::import::prepared::layout_of(&name, &data))
+            .await
+            .map_err(|e| AppError::Internal(e.into()))?
+            .map_err(|_| AppError::NotFound)?;
     let mut uses = vec![];
-    for i in 0..prepared.layout.uses.len() {
+    for i in 0..layout.uses.len() {
         let value = form.get(&format!("col-{i}"));
         let Some(u) = service::column_use(value) else {
             return Err(PageError::from(AppError::BadRequest("err-bad-form".into())));

@@ -29,8 +29,10 @@ pub use merge::overlay;
 pub use places::find_okrug;
 pub use report::{ImportReport, RowError, RowOutcome, RowResult};
 pub use rows::parsed_rows;
-pub use run::{check_rows, import_rows, import_rows_with, plan_one, Checked, Plan, Progress};
-pub use sheet::{decode_text, read_csv, read_workbook, Sheet, SheetRow};
+pub use run::{
+    check_rows, import_rows, import_rows_with, plan_one, row_errors, Checked, Plan, Progress,
+};
+pub use sheet::{decode_text, read_csv, read_sheet, read_workbook, Sheet, SheetRow};
 pub use tidy::tidy;
 
 use crate::error::FieldIssue;
@@ -83,11 +85,9 @@ pub fn read_bytes(file_name: &str, bytes: &[u8]) -> Result<ReadRows, FileError> 
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default();
     match ext.as_str() {
-        "csv" | "txt" => parse_csv(bytes),
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => sheet_rows(&read_workbook(bytes)?),
         "json" => parse_json(bytes).map(|r| (r, vec![])),
         "jsonl" | "ndjson" => parse_json_lines(bytes).map(|r| (r, vec![])),
-        other => Err(FileError::UnknownFormat(other.to_owned())),
+        _ => sheet_rows(&read_sheet(file_name, bytes)?),
     }
 }
 

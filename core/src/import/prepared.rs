@@ -3,7 +3,7 @@
 
 use super::batch::Batch;
 use super::columns::Layout;
-use super::sheet::{read_csv, read_workbook, Sheet};
+use super::sheet::{read_sheet, Sheet};
 use super::{parsed_rows, FileError, ParsedRow};
 
 /// A batch's file read with the staff's changes applied.
@@ -15,16 +15,18 @@ pub struct Prepared {
     pub skipped: Vec<usize>,
 }
 
+/// The header of a list, or why it has none: what an upload must pass, and what the
+/// mapping form needs (the number of columns).
+pub fn layout_of(file_name: &str, bytes: &[u8]) -> Result<Layout, FileError> {
+    read_sheet(file_name, bytes)?
+        .layout()
+        .ok_or(FileError::NoNameColumn)
+}
+
 /// Reads a batch's file, applies its fixed cells and column mapping, and leaves out the
 /// rows the staff skipped.
 pub fn prepare(batch: &Batch) -> Result<Prepared, FileError> {
-    let lower = batch.file_name.to_lowercase();
-    let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
-    let mut sheet = match ext {
-        "csv" | "txt" => read_csv(&batch.file_data)?,
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => read_workbook(&batch.file_data)?,
-        other => return Err(FileError::UnknownFormat(other.to_owned())),
-    };
+    let mut sheet = read_sheet(&batch.file_name, &batch.file_data)?;
     let fixes = batch.fixes();
     for row in &mut sheet.rows {
         for (col, value) in fixes.get(&row.line).into_iter().flatten() {

@@ -20,7 +20,8 @@ use crate::organizations::validate::{validate, ValidOrganization};
 use crate::region::RegionCatalog;
 use crate::text::fold;
 
-fn row_errors(row: usize, issues: &[FieldIssue], i18n: &I18n) -> Vec<RowError> {
+/// Issues of one row in words, for the report and the preview.
+pub fn row_errors(row: usize, issues: &[FieldIssue], i18n: &I18n) -> Vec<RowError> {
     issues
         .iter()
         .map(|i| RowError {
@@ -248,9 +249,10 @@ async fn store_one(
     catalog: &RegionCatalog,
     c: &Checked,
 ) -> sqlx::Result<Stored> {
-    let (valid, how, outcome) = match plan_one(tx, catalog, c).await? {
-        Plan::Refuse(issues) => return Ok(Err(issues)),
-        Plan::Unchanged { id } => return Ok(Ok((id, RowOutcome::Unchanged))),
+    let plan = plan_one(tx, catalog, c).await?;
+    let (valid, how, outcome) = match &plan {
+        Plan::Refuse(issues) => return Ok(Err(issues.clone())),
+        Plan::Unchanged { id } => return Ok(Ok((*id, RowOutcome::Unchanged))),
         Plan::Insert => {
             let how = Write::Insert {
                 region_id: catalog.id,
@@ -260,16 +262,14 @@ async fn store_one(
             };
             (&c.valid, how, RowOutcome::Created)
         }
-        Plan::Update { id, ref valid } => {
+        Plan::Update { id, valid } => {
             let how = Write::Update {
-                id,
+                id: *id,
                 base_version: None,
                 status: None,
                 is_demo: Some(valid.is_demo),
             };
-            let written = store::write(tx, valid, how).await?;
-            written.ok_or(sqlx::Error::RowNotFound)?;
-            return Ok(Ok((id, RowOutcome::Updated)));
+            (&**valid, how, RowOutcome::Updated)
         }
     };
     let written = store::write(tx, valid, how).await?;

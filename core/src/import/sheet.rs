@@ -36,6 +36,17 @@ impl Sheet {
     }
 }
 
+/// Reads a spreadsheet or CSV file; the format comes from the name's extension.
+/// `UnknownFormat` for anything else (JSON is not a sheet).
+pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet, FileError> {
+    let lower = file_name.to_lowercase();
+    match lower.rsplit_once('.').map_or("", |(_, e)| e) {
+        "csv" | "txt" => read_csv(bytes),
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => read_workbook(bytes),
+        other => Err(FileError::UnknownFormat(other.to_owned())),
+    }
+}
+
 /// Decodes text as UTF-8 (dropping a BOM), falling back to Windows-1251, which is what
 /// Russian Excel writes for "CSV (разделители — запятые)".
 pub fn decode_text(bytes: &[u8]) -> String {

@@ -9,6 +9,7 @@ use std::sync::{Mutex, OnceLock};
 use crate::i18n::I18n;
 use crate::import::batch::Batch;
 use crate::import::prepared::prepare;
+use crate::import::row_errors;
 use crate::import::{
     check_rows, plan_one, ColumnUse, ImportReport, Layout, ParsedRow, Plan, RowError, RowOutcome,
     FIELDS,
@@ -24,7 +25,8 @@ pub const PAGE_ROWS: usize = 100;
 struct Verdict {
     status: &'static str,
     org: Option<(i64, String)>,
-    note: Option<String>,
+    /// The earlier row this one repeats.
+    of_row: Option<usize>,
     /// Placed at its okrug's centre (no coordinates): shown as «примерно».
     approximate: bool,
 }
@@ -38,20 +40,17 @@ async fn classify(
     let checked = check_rows(rows, &core.region, report);
     let mut verdicts = HashMap::new();
     for r in &report.results {
-        let (status, note) = match r.outcome {
+        let (status, of_row) = match r.outcome {
             RowOutcome::Duplicate { of_row } => ("duplicate", Some(of_row)),
             _ => ("refused", None),
         };
-        let note = note.map(|n| format!("{n}"));
-        verdicts.insert(
-            r.row,
-            Verdict {
-                status,
-                org: None,
-                note,
-                approximate: false,
-            },
-        );
+        let verdict = Verdict {
+            status,
+            org: None,
+            of_row,
+            approximate: false,
+        };
+        verdicts.insert(r.row, verdict);
     }
     let mut conn = core.db.acquire().await?;
     let i18n = I18n::default();
@@ -61,11 +60,7 @@ async fn classify(
             Plan::Update { id, .. } => ("update", Some((id, c.valid.slug.clone()))),
             Plan::Unchanged { id } => ("unchanged", Some((id, c.valid.slug.clone()))),
             Plan::Refuse(issues) => {
-                report.errors.extend(issues.iter().map(|i| RowError {
-                    row: c.row,
-                    field: i.field.clone(),
-                    message: i.message(&i18n),
-                }));
+                report.errors.extend(row_errors(c.row, &issues, &i18n));
                 ("refused", None)
             }
         };
@@ -74,7 +69,7 @@ async fn classify(
             Verdict {
                 status,
                 org,
-                note: None,
+                of_row: None,
                 approximate: c.valid.approximate && status != "refused",
             },
         );
@@ -216,7 +211,7 @@ pub async fn preview(
                 _ => notes.push(m.message.clone()),
             }
         }
-        if let Some(of) = verdict.and_then(|v| v.note.clone()) {
+        if let Some(of) = verdict.and_then(|v| v.of_row) {
             notes.push(i18n.t_with("import-duplicate-of", &[("row", of.into())]));
         }
         let approximate = verdict.is_some_and(|v| v.approximate) && !skipped;

@@ -7,7 +7,7 @@ use std::time::Instant;
 use super::preview::{clear_progress, set_progress};
 use crate::i18n::I18n;
 use crate::import::batch::{self, Batch, Outcome};
-use crate::import::prepared::prepare;
+use crate::import::prepared::{layout_of, prepare};
 use crate::import::{import_rows_with, ColumnUse, FileError, FIELDS};
 use crate::import_view::{InvitedLine, NoEditor, ResultLine, ResultView};
 use crate::organizations::org_url;
@@ -20,21 +20,8 @@ pub async fn upload(
     file_name: &str,
     bytes: &[u8],
 ) -> anyhow::Result<Result<i64, FileError>> {
-    let draft = Batch {
-        id: 0,
-        region_id: core.region.id,
-        account_id,
-        file_name: file_name.to_owned(),
-        file_data: bytes.to_vec(),
-        mapping: None,
-        fixes: "{}".into(),
-        skipped: "[]".into(),
-        status: "draft".into(),
-        result: None,
-        created_at: String::new(),
-        updated_at: String::new(),
-    };
-    let checked = tokio::task::spawn_blocking(move || prepare(&draft).map(|_| ())).await?;
+    let (name, data) = (file_name.to_owned(), bytes.to_vec());
+    let checked = tokio::task::spawn_blocking(move || layout_of(&name, &data)).await?;
     if let Err(e) = checked {
         return Ok(Err(e));
     }
