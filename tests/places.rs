@@ -94,3 +94,37 @@ async fn the_map_labels_villages_from_a_middle_zoom_on_larger_ones_first() {
     let bad = app.get("/api/v1/places.geojson?zoom=много").await;
     assert_eq!(bad.status, http::StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn typing_a_village_suggests_it_with_its_okrug_and_point() {
+    let app = TestApp::empty().await;
+    let find = |q: &str| format!("/api/places/find?q={}", poputchiki_tests::encode(q));
+    let page = app.get(&find("кип")).await;
+    assert_eq!(page.status, http::StatusCode::OK, "{}", page.body);
+    let json: serde_json::Value = serde_json::from_str(&page.body).expect("json");
+    let options = json.as_array().expect("a list");
+    let kipel = options
+        .iter()
+        .find(|o| o["label"].as_str().is_some_and(|l| l.contains("Кипель")))
+        .expect("Кипель is suggested");
+    assert_eq!(kipel["value"], "55.30110,63.08610");
+    assert!(kipel["label"]
+        .as_str()
+        .is_some_and(|l| l.contains("Шумихинский")));
+    // Towns come before villages that start the same way.
+    let page = app.get(&find("Ш")).await;
+    assert_eq!(page.body, "[]", "one letter matches too much to be useful");
+    let page = app.get(&find("шу")).await;
+    let first =
+        serde_json::from_str::<serde_json::Value>(&page.body).expect("json")[0]["label"].clone();
+    assert_eq!(first, "г. Шумиха (Шумихинский)");
+    // Whatever a visitor sends, the answer stays small.
+    let page = app.get(&find(&"а".repeat(5000))).await;
+    assert_eq!(page.status, http::StatusCode::OK);
+    let page = app.get(&find("ка")).await;
+    let n = serde_json::from_str::<serde_json::Value>(&page.body)
+        .expect("json")
+        .as_array()
+        .map_or(0, Vec::len);
+    assert!((1..=10).contains(&n), "{n}");
+}

@@ -71,7 +71,7 @@ async fn staff_load_a_messy_list_fix_it_and_import_it_once() {
         .await;
     // «Примечание» (index 17) becomes the description.
     let preview = b.get(&format!("{url}?show=all")).await;
-    let selects: Vec<(String, String)> = (0..18)
+    let selects: Vec<(String, String)> = (0..19)
         .map(|i| {
             let value = if i == 17 {
                 "description".to_owned()

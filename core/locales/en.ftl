@@ -12,7 +12,7 @@ nav-okrugs = Districts
 breadcrumbs = You are here
 footer-data-licence = Organization data is open under CC BY 4.0: reuse it with a link to Poputchiki.
 footer-boundaries = District boundaries:
-footer-centres = District centre coordinates: GeoNames (CC BY 4.0).
+footer-centres = Settlements and district centres: GeoNames (CC BY 4.0).
 footer-demo = The map currently shows demo data: organizations marked "Demo" are fictional.
 loading = Loading…
 
@@ -237,7 +237,7 @@ map-load-error = The map could not be loaded. The list of organizations works.
 map-legend = Organizations matching the filters
 map-same-spot = At this spot:
 map-list-hint = Every organization found is in the results list.
-map-okrug-attribution = Okrug boundaries © OpenStreetMap contributors (ODbL)
+map-okrug-attribution = Okrug boundaries © OpenStreetMap contributors (ODbL); settlements: GeoNames (CC BY 4.0)
 org-show-on-map = Show on the map, with who else is nearby
 
 ## Accounts
@@ -736,6 +736,9 @@ import-invited = Invitations created
 import-invited-help = The links are shown once. Each works for 14 days and lets one person keep one organization's page.
 import-invite-link = Link
 field-links = Website and social links, mixed
+field-verified-at = Date checked by staff
+field-verified-by = Checked by
+field-verification-method = How it was checked
 import-count-approximate = No coordinates (approximate)
 import-approximate = No coordinates: the point goes to the settlement from the gazetteer (or the okrug's centre when it is not there) and is marked "approximate" on the map. Add latitude and longitude if you know them.
 
@@ -750,4 +753,6 @@ places-count = { $count ->
 places-none = The gazetteer has no places in this okrug.
 places-other-okrug = Another okrug
 near-my-village = Choose your village
+near-village = Or type your village
+map-near-village = Search near this place
 field-settlement-hint = For example "с. Кипель". A village the gazetteer knows places the organization and fills in its okrug.

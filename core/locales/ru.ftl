@@ -13,7 +13,7 @@ nav-okrugs = Округа
 breadcrumbs = Вы здесь
 footer-data-licence = Сведения об организациях открыты по лицензии CC BY 4.0: их можно использовать со ссылкой на «Попутчиков».
 footer-boundaries = Границы округов:
-footer-centres = Координаты центров округов: GeoNames (CC BY 4.0).
+footer-centres = Населённые пункты и центры округов: GeoNames (CC BY 4.0).
 footer-demo = Сейчас на карте демонстрационные данные: организации с пометкой «Демо» вымышлены.
 loading = Загрузка…
 
@@ -243,7 +243,7 @@ map-load-error = Карту не удалось загрузить. Список
 map-legend = Организаций по фильтрам
 map-same-spot = В этом месте:
 map-list-hint = Все найденные организации есть в списке результатов.
-map-okrug-attribution = Границы округов © участники OpenStreetMap (ODbL)
+map-okrug-attribution = Границы округов © участники OpenStreetMap (ODbL); населённые пункты: GeoNames (CC BY 4.0)
 org-show-on-map = Показать на карте и найти, кто ещё рядом
 
 ## Accounts
@@ -742,6 +742,9 @@ import-invited = Приглашения созданы
 import-invited-help = Ссылки показаны один раз. Каждая действует 14 дней и даёт право вести страницу одной организации.
 import-invite-link = Ссылка
 field-links = Сайт и соцсети вперемешку
+field-verified-at = Дата проверки сотрудниками
+field-verified-by = Кем проверено
+field-verification-method = Способ проверки
 import-count-approximate = Без координат (примерно)
 import-approximate = Координат нет: точка встанет к населённому пункту из справочника (или в центр округа, если его там нет), на карте будет пометка «примерно». Впишите широту и долготу, если знаете.
 
@@ -757,4 +760,6 @@ places-count = { $count ->
 places-none = В справочнике нет населённых пунктов этого округа.
 places-other-okrug = Другой округ
 near-my-village = Выбрать свой населённый пункт
+near-village = Или впишите свой населённый пункт
+map-near-village = Искать рядом с этим местом
 field-settlement-hint = Например, «с. Кипель». Если село есть в справочнике, точка встанет к нему, а округ заполнится сам.

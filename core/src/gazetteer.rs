@@ -102,19 +102,28 @@ pub fn find<'s>(
     found.next().is_none().then_some(first)
 }
 
-/// Settlements whose name starts with `prefix` (folded), most prominent first.
-pub fn starting_with<'s>(all: &'s [Settlement], prefix: &str, limit: usize) -> Vec<&'s Settlement> {
-    let p = fold(prefix);
+/// Settlements matching what a visitor typed: names starting with it first, then names
+/// with a later word starting with it («камен» finds «Большое Каменное»); most prominent
+/// first within each. At most `limit`.
+pub fn matching<'s>(all: &'s [Settlement], typed: &str, limit: usize) -> Vec<&'s Settlement> {
+    let p = fold(typed);
     if p.is_empty() {
         return vec![];
     }
-    let mut out: Vec<&Settlement> = all
-        .iter()
-        .filter(|s| fold(&s.name).starts_with(&p))
-        .collect();
-    out.sort_by_key(|s| (-s.rank(), crate::text::collation_key(&s.name)));
-    out.truncate(limit);
-    out
+    let tier = |s: &Settlement| {
+        let name = fold(&s.name);
+        if name.starts_with(&p) {
+            Some(0)
+        } else if name.split([' ', '-']).skip(1).any(|w| w.starts_with(&p)) {
+            Some(1)
+        } else {
+            None
+        }
+    };
+    let mut out: Vec<(u8, &Settlement)> =
+        all.iter().filter_map(|s| tier(s).map(|t| (t, s))).collect();
+    out.sort_by_cached_key(|(t, s)| (*t, -s.rank(), crate::text::collation_key(&s.name)));
+    out.into_iter().take(limit).map(|(_, s)| s).collect()
 }
 
 /// The "my village" page: the okrugs, and the settlements of the chosen one as links to
@@ -187,5 +196,30 @@ mod tests {
         assert_eq!(find(&all, "с. Каменное", None).map(|s| s.id), Some(3));
         assert_eq!(find(&all, "с. Каменное", Some(20)), None);
         assert_eq!(all[2].label(), "с. Каменное");
+    }
+
+    #[test]
+    fn typed_letters_find_names_starting_with_them_first_towns_ahead() {
+        let mut town = place(3, 10, "Каменск", "город");
+        town.population = Some(5000);
+        let all = vec![
+            place(1, 10, "Большое Каменное", "село"),
+            place(2, 11, "Каменное", "село"),
+            town,
+            place(4, 11, "Кипель", "село"),
+        ];
+        let names = |typed: &str, limit| -> Vec<String> {
+            matching(&all, typed, limit)
+                .iter()
+                .map(|s| s.name.clone())
+                .collect()
+        };
+        assert_eq!(
+            names("камен", 10),
+            ["Каменск", "Каменное", "Большое Каменное"]
+        );
+        assert_eq!(names("КАМЁН", 2), ["Каменск", "Каменное"]);
+        assert_eq!(names("", 10), Vec::<String>::new());
+        assert_eq!(names("нное", 10), Vec::<String>::new(), "not inside a word");
     }
 }

@@ -148,6 +148,27 @@ pub async fn okrug_index<'a>(
         .collect())
 }
 
+/// The most a visitor's village search returns, and the longest text it reads.
+pub const PLACE_MATCHES: usize = 10;
+pub const PLACE_QUERY_CHARS: usize = 60;
+
+/// "My village" as a visitor types it: matching settlements as options of the near filter.
+/// Fewer than two letters find nothing (every village would match).
+pub fn find_places(
+    catalog: &crate::region::RegionCatalog,
+    typed: &str,
+    locale: crate::i18n::Locale,
+) -> Vec<crate::search::view::PlaceOption> {
+    let typed: String = typed.trim().chars().take(PLACE_QUERY_CHARS).collect();
+    if typed.chars().count() < 2 {
+        return vec![];
+    }
+    crate::gazetteer::matching(&catalog.settlements, &typed, PLACE_MATCHES)
+        .into_iter()
+        .map(|s| crate::search::page_data::place_option(catalog, s, locale))
+        .collect()
+}
+
 /// Builds the "my village" page for a region; `okrug` is the chosen okrug's slug.
 pub fn places_page(
     catalog: &crate::region::RegionCatalog,

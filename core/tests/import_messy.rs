@@ -24,6 +24,8 @@ struct Expected {
     phones: usize,
     inn: Option<String>,
     warnings: Vec<String>,
+    /// The staff check's date, from «Дата проверки» in any Russian form.
+    verified_at: Option<String>,
 }
 
 fn fixture(name: &str) -> PathBuf {
@@ -74,6 +76,8 @@ async fn check_created(core: &TestCore, e: &Expected, id: i64) {
     let phones = rec.contacts.iter().filter(|c| c.kind == "phone").count();
     assert_eq!(phones, e.phones, "{at}: phones");
     assert_eq!(rec.org.inn, e.inn, "{at}: ИНН");
+    let verified = rec.verification.as_ref().map(|v| v.verified_at.clone());
+    assert_eq!(verified, e.verified_at, "{at}: verified");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

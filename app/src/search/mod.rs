@@ -5,4 +5,6 @@ pub use poputchiki_core::search::*;
 
 #[cfg(feature = "ssr")]
 pub mod api;
+mod browser;
+pub mod near;
 pub mod page;

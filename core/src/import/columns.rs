@@ -31,6 +31,9 @@ pub const FIELDS: &[&str] = &[
     "summary",
     "description",
     "needs",
+    "verified_at",
+    "verified_by",
+    "verification_method",
 ];
 
 /// What a column of the file is taken as.
@@ -51,6 +54,13 @@ pub enum ColumnUse {
 const RULES: &[(&str, &[&str])] = &[
     ("inn", &["инн"]),
     ("ogrn", &["огрн"]),
+    ("verified_by", &["кем", "провер"]),
+    ("verification_method", &["способ", "провер"]),
+    ("verified_at", &["дат", "провер"]),
+    ("verified_at", &["дат", "актуализ"]),
+    ("verified_at", &["дат", "сверк"]),
+    ("verified_at", &["провер"]),
+    ("verified_at", &["актуализ"]),
     ("address", &["почтов"]),
     ("email", &["e", "mail"]),
     ("email", &["email"]),

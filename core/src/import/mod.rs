@@ -11,6 +11,7 @@
 
 pub mod batch;
 mod columns;
+mod dates;
 mod forms;
 mod merge;
 mod places;
@@ -20,6 +21,7 @@ mod rows;
 mod run;
 mod sheet;
 mod tidy;
+mod verified;
 
 use std::path::Path;
 

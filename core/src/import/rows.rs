@@ -6,7 +6,9 @@ use super::columns::{ColumnUse, Layout};
 use super::sheet::Sheet;
 use super::ParsedRow;
 use crate::error::FieldIssue;
-use crate::organizations::input::{parse_coordinate, NeedInput, OrganizationInput};
+use crate::organizations::input::{
+    parse_coordinate, NeedInput, OrganizationInput, VerificationInput,
+};
 
 /// The rows below the header as records. Blank rows are skipped; row numbers are the
 /// spreadsheet's.
@@ -36,6 +38,7 @@ pub fn present_fields(layout: &Layout) -> Vec<String> {
         let fields = match f.as_str() {
             "links" => vec!["website", "vk", "ok", "telegram"],
             "coordinates" => vec!["lat", "lon"],
+            "verified_at" | "verified_by" | "verification_method" => vec!["verification"],
             other => vec![other],
         };
         for f in fields {
@@ -157,6 +160,12 @@ fn record(layout: &Layout, cells: &[String]) -> Record {
             ..Default::default()
         })
         .collect();
+    let verification = VerificationInput {
+        method: get("verification_method"),
+        verified_by: get("verified_by"),
+        verified_at: get("verified_at"),
+        note: String::new(),
+    };
     let input = OrganizationInput {
         name: get("name"),
         kind: get("kind"),
@@ -180,6 +189,7 @@ fn record(layout: &Layout, cells: &[String]) -> Record {
         summary: get("summary"),
         description: get("description"),
         needs,
+        verification: (verification != VerificationInput::default()).then_some(verification),
         ..Default::default()
     };
     (Ok(input), warnings)

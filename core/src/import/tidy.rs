@@ -29,7 +29,7 @@ const PLACEHOLDERS: &[&str] = &[
     "?",
 ];
 
-fn is_placeholder(s: &str) -> bool {
+pub(super) fn is_placeholder(s: &str) -> bool {
     PLACEHOLDERS.contains(&fold(s).as_str())
 }
 
@@ -66,6 +66,7 @@ pub fn tidy(
     );
     needs(&mut input, tax, &mut w);
     contacts(&mut input, &mut w);
+    super::verified::verification(&mut input, &mut w);
     if catalog.identifier_scheme == "ru" {
         input.inn = identifier("inn", &input.inn, &mut w);
         input.ogrn = identifier("ogrn", &input.ogrn, &mut w);
@@ -97,7 +98,7 @@ fn blank_placeholders(input: &mut OrganizationInput) {
     }
 }
 
-fn dropped(field: &str, value: &str) -> FieldIssue {
+pub(super) fn dropped(field: &str, value: &str) -> FieldIssue {
     FieldIssue::new(field, "warn-dropped").arg("value", value.trim())
 }
 

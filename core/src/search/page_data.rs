@@ -114,12 +114,7 @@ pub fn search_view(engine: &SearchEngine, raw: &str, i18n: &I18n) -> Result<Sear
             .iter()
             .find(|s| crate::gazetteer::near_value(s.at) == value);
         if let (Some(s), false) = (village, places.iter().any(|p| p.value == value)) {
-            let okrug = engine
-                .catalog
-                .okrug_by_id(s.okrug_id)
-                .map(|o| o.name.get(i18n.locale));
-            let label = format!("{} ({})", s.label(), okrug.unwrap_or_default());
-            places.insert(0, PlaceOption { label, value });
+            places.insert(0, place_option(&engine.catalog, s, i18n.locale));
         }
     }
     let pages = (resp.total.div_ceil(u64::from(params.per_page.max(1)))).max(1) as u32;
@@ -147,6 +142,19 @@ pub fn search_view(engine: &SearchEngine, raw: &str, i18n: &I18n) -> Result<Sear
         suggestions,
         places,
     })
+}
+
+/// A settlement as an option of the near filter: «с. Кипель (Шумихинский)».
+pub fn place_option(
+    catalog: &crate::region::RegionCatalog,
+    s: &crate::gazetteer::Settlement,
+    locale: crate::i18n::Locale,
+) -> PlaceOption {
+    let okrug = catalog.okrug_by_id(s.okrug_id).map(|o| o.name.get(locale));
+    PlaceOption {
+        label: format!("{} ({})", s.label(), okrug.unwrap_or_default()),
+        value: crate::gazetteer::near_value(s.at),
+    }
 }
 
 fn cards(engine: &SearchEngine, resp: &SearchResponse, i18n: &I18n) -> Vec<OrgCard> {
