@@ -8,6 +8,12 @@
 // visible box into the form's hidden #bbox input and fires the form's change event.
 (function () {
   "use strict";
+  // Leaflet's URLs (content-hashed) ride on this script's own tag.
+  var me = document.currentScript;
+  var LEAFLET = {
+    js: (me && me.dataset.leafletJs) || "/vendor/leaflet/leaflet.js",
+    css: (me && me.dataset.leafletCss) || "/vendor/leaflet/leaflet.css",
+  };
   var panel = document.getElementById("map-panel");
   var toggle = document.getElementById("map-toggle");
   if (!panel || !window.fetch || !window.URLSearchParams) return;
@@ -417,10 +423,10 @@
     loading = new Promise(function (resolve, reject) {
       var css = document.createElement("link");
       css.rel = "stylesheet";
-      css.href = "/vendor/leaflet/leaflet.css";
+      css.href = LEAFLET.css;
       document.head.appendChild(css);
       var js = document.createElement("script");
-      js.src = "/vendor/leaflet/leaflet.js";
+      js.src = LEAFLET.js;
       js.onload = resolve;
       js.onerror = reject;
       document.head.appendChild(js);

@@ -4,6 +4,12 @@
 // only one without JavaScript. Nothing here is required to save the form.
 (function () {
   "use strict";
+  // Leaflet's URLs (content-hashed) ride on this script's own tag.
+  var me = document.currentScript;
+  var LEAFLET = {
+    js: (me && me.dataset.leafletJs) || "/vendor/leaflet/leaflet.js",
+    css: (me && me.dataset.leafletCss) || "/vendor/leaflet/leaflet.css",
+  };
   var toggle = document.getElementById("picker-toggle");
   var box = document.getElementById("location-picker-box");
   var el = document.getElementById("location-picker");
@@ -26,10 +32,10 @@
     return new Promise(function (resolve, reject) {
       var css = document.createElement("link");
       css.rel = "stylesheet";
-      css.href = "/vendor/leaflet/leaflet.css";
+      css.href = LEAFLET.css;
       document.head.appendChild(css);
       var js = document.createElement("script");
-      js.src = "/vendor/leaflet/leaflet.js";
+      js.src = LEAFLET.js;
       js.onload = resolve;
       js.onerror = reject;
       document.head.appendChild(js);

@@ -8,4 +8,6 @@ export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"   # n
 export POPUTCHIKI_DEMO="${POPUTCHIKI_DEMO:-1}"
 export POPUTCHIKI_ADDR="${POPUTCHIKI_ADDR:-127.0.0.1:3000}"
 echo "Poputchiki will be at http://${POPUTCHIKI_ADDR} once the build finishes."
-exec cargo leptos serve --release
+cargo leptos build --release
+./scripts/precompress.sh target/site
+exec target/release/server

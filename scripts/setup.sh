@@ -37,10 +37,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   [ "$(wasm-bindgen --version | awk '{print $2}')" = "$WASM_BINDGEN_VERSION" ] || { echo "wasm-bindgen install failed" >&2; exit 1; }
 fi
 
-if [ ! -x /usr/bin/chromium ]; then
-  log "Installing Debian's chromium for the browser tests"
+# chromium for the browser tests; brotli precompresses the built site (scripts/precompress.sh).
+if [ ! -x /usr/bin/chromium ] || ! command -v brotli >/dev/null; then
+  log "Installing Debian's chromium and brotli"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core brotli
 fi
 
 # npm: Playwright (driving the Debian chromium above; never `playwright install`) and

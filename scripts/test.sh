@@ -15,6 +15,7 @@ cargo fmt --all -- --check
 
 step "Build (server + WASM)"
 cargo leptos build
+./scripts/precompress.sh target/site
 
 step "Unit, integration and HTTP tests"
 # One test at a time: each #[tokio::test] has its own runtime, and Leptos's rendering can
@@ -41,6 +42,7 @@ rm -rf target/e2e-data
 step "Release build and browser tests against it"
 unset RUSTFLAGS
 cargo leptos build --release
+./scripts/precompress.sh target/site
 rm -rf target/e2e-data
 (cd tests/e2e && E2E_DATA_DIR="$PWD/../../target/e2e-data" E2E_SERVER_BIN=../../target/release/server npx playwright test)
 

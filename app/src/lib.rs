@@ -29,6 +29,8 @@ pub use poputchiki_core::{
     blocking, db, demo, import, mail, mail_queue, notify, queries, scheduler, seed,
 };
 #[cfg(feature = "ssr")]
+pub mod assets;
+#[cfg(feature = "ssr")]
 pub mod security_headers;
 #[cfg(feature = "ssr")]
 pub mod state;

@@ -21,6 +21,7 @@ use crate::places::PlacesRoute;
 use crate::search::page::SearchPage;
 use crate::staff_import::pages::{ImportHomeRoute, ImportPreviewRoute};
 use crate::ui::parts::NotFound;
+use crate::web::request::asset_url;
 
 /// The whole HTML document. Rendered per request on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -28,6 +29,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     provide_context(i18n);
     #[cfg(feature = "ssr")]
     set_page_policy();
+    // Islands mode: only islands hydrate, so the rest renders without hydration markers.
+    if let Some(sc) = Owner::current_shared_context() {
+        sc.set_is_hydrating(false);
+    }
+    let css = asset_url("pkg/poputchiki.css");
     view! {
         <!DOCTYPE html>
         <html lang=i18n.locale.code()>
@@ -35,16 +41,52 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#0b5d3b"/>
-                <link rel="stylesheet" id="leptos" href="/pkg/poputchiki.css"/>
-                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options islands=true/>
+                <link rel="stylesheet" id="leptos" href=css/>
+                <link rel="icon" href=asset_url("favicon.svg") type="image/svg+xml"/>
                 <MetaTags/>
             </head>
             <body>
                 <App/>
+                // After the content: the WASM never competes with the page it wakes up, and
+                // pages without an island never load it.
+                {page_has_islands().then(|| view! {
+                    <HydrationScripts options islands=true root=asset_root("pkg/poputchiki.js")/>
+                })}
             </body>
         </html>
     }
+}
+
+/// Whether the page being rendered has an island (the search form, the edit form's
+/// helper), so needs the WASM. `tests/http_pages.rs` checks this against the pages.
+fn page_has_islands() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        let path = use_context::<http::request::Parts>()
+            .map(|p| p.uri.path().to_owned())
+            .unwrap_or_default();
+        islands_at(&path)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        true
+    }
+}
+
+/// The paths whose pages carry an island.
+pub fn islands_at(path: &str) -> bool {
+    let path = path.trim_end_matches('/');
+    path.is_empty() || path == "/org/new" || (path.starts_with("/org/") && path.ends_with("/edit"))
+}
+
+/// The URL prefix of a hashed file's group ("" without a built site).
+fn asset_root(path: &str) -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(state) = use_context::<crate::state::AppState>() {
+        return state.assets.root_of(path);
+    }
+    let _ = path;
+    String::new()
 }
 
 /// Puts the Content-Security-Policy with this render's nonce on the response: the nonce is

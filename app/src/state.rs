@@ -14,6 +14,21 @@ pub use poputchiki_core::state::{open_region, AppConfig, Core, MailSettings};
 pub struct AppState {
     pub core: Core,
     pub leptos_options: LeptosOptions,
+    /// The built site's files and their content hashes (`crate::assets`).
+    pub assets: std::sync::Arc<crate::assets::Assets>,
+}
+
+impl AppState {
+    /// The state for a core and the Leptos options, reading the site's files for their
+    /// hashed URLs.
+    pub fn new(core: Core, leptos_options: LeptosOptions) -> Self {
+        let assets = crate::assets::Assets::scan(leptos_options.site_root.as_ref());
+        Self {
+            core,
+            leptos_options,
+            assets: std::sync::Arc::new(assets),
+        }
+    }
 }
 
 /// Handlers and server fns reach the domain through the state: `state.db`, and `&state`

@@ -162,6 +162,10 @@ search-try = Try this:
 search-reset = Show all organizations
 facets-label = Narrow the search
 facets-apply = Apply filters
+filters-toggle = { $n ->
+    [0] Filters
+   *[other] Filters ({ $n })
+}
 facet-direction = Direction
 facet-audience = Helps
 facet-okrug = District

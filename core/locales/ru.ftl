@@ -165,6 +165,10 @@ search-try = Попробуйте так:
 search-reset = Показать все организации
 facets-label = Уточнить поиск
 facets-apply = Применить фильтры
+filters-toggle = { $n ->
+    [0] Фильтры
+   *[other] Фильтры ({ $n })
+}
 facet-direction = Направление
 facet-audience = Кому помогают
 facet-okrug = Округ

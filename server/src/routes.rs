@@ -47,10 +47,13 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             app::web::gate::gate,
         ))
+        // Hashed static files need no session: no cookie ever rides on them.
+        .route("/a/{hash}/{*path}", get(app::web::assets::serve))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             app::security_headers::security_headers,
         ))
+        .layer(axum::middleware::from_fn(app::web::html_cache::html_cache))
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(

@@ -65,10 +65,7 @@ pub async fn build_state(common: &CommonArgs, options: LeptosOptions) -> anyhow:
         from: common.mail_from.clone(),
     };
     let core = Core::open(app_config(common)?, &mail).await?;
-    Ok(AppState {
-        core,
-        leptos_options: options,
-    })
+    Ok(AppState::new(core, options))
 }
 
 /// Cookie security follows the public URL: HTTPS gets `Secure`, `__Host-` cookies. Plain

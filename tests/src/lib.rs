@@ -55,10 +55,7 @@ impl TestApp {
         let (core, dir) = testing::open(seed_dir, region, smtp_url).await;
         let leptos_options =
             server::startup::leptos_options("target/site", ([127, 0, 0, 1], 0).into());
-        let state = AppState {
-            core,
-            leptos_options,
-        };
+        let state = AppState::new(core, leptos_options);
         Self { state, _dir: dir }
     }
 

@@ -93,7 +93,9 @@ fn LocationPicker(center: (f64, f64)) -> impl IntoView {
             <div id="location-picker" class="location-picker" data-lat=center.0 data-lon=center.1
                 data-tiles=tiles data-tiles-attribution=attribution></div>
         </div>
-        <script src="/picker.js" defer></script>
+        <script src=crate::web::request::asset_url("picker.js") defer
+            data-leaflet-js=crate::web::request::asset_url("vendor/leaflet/leaflet.js")
+            data-leaflet-css=crate::web::request::asset_url("vendor/leaflet/leaflet.css")></script>
     }
 }
 

@@ -119,6 +119,17 @@ mod client {
         }
     }
 
+    /// Opens the filters where they sit beside the results (the stylesheet's wide layout),
+    /// for browsers whose CSS cannot show a closed <details>'s content.
+    pub fn open_on_wide_screens(details: NodeRef<leptos::html::Details>) {
+        let wide = web_sys::window()
+            .and_then(|w| w.match_media("(min-width: 60rem)").ok().flatten())
+            .is_some_and(|m| m.matches());
+        if let (true, Some(d)) = (wide, details.get_untracked()) {
+            d.set_open(true);
+        }
+    }
+
     /// Asks the browser for the position (only on a click). `found` gets "lat,lon".
     pub fn locate(found: impl Fn(String) + 'static, denied: impl Fn() + 'static) {
         use wasm_bindgen::closure::Closure;
@@ -158,6 +169,7 @@ mod server {
         None
     }
     pub fn locate(_: impl Fn(String) + 'static, _: impl Fn() + 'static) {}
+    pub fn open_on_wide_screens(_: NodeRef<leptos::html::Details>) {}
 
     #[derive(Clone, Copy)]
     pub struct Debouncer;

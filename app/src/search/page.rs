@@ -14,6 +14,7 @@ use super::view::SearchView;
 use crate::error::PublicError;
 use crate::i18n::{use_i18n, I18n, Locale};
 use crate::ui::parts::{LoadError, OrgCardView};
+use crate::web::request::asset_url;
 
 /// Runs a search from a raw URL query string and returns the localized page data.
 #[server(input = GetUrl, endpoint = "search/view")]
@@ -27,12 +28,13 @@ pub async fn run_search(query: String) -> Result<SearchView, PublicError> {
 pub fn SearchPage() -> impl IntoView {
     let i18n = use_i18n();
     let raw = current_query();
+    let raw_is_empty = raw.is_empty();
     let data = Resource::new(move || raw.clone(), run_search);
     view! {
         <Title text=""/>
         <Meta name="description" content=i18n.t("site-tagline")/>
         <div class="search-page">
-        <section class="wrap intro">
+        <section class="wrap intro" class:searched=!raw_is_empty>
             <h1>{i18n.t("home-title")}</h1>
             <p class="lead">{i18n.t("home-intro")}</p>
         </section>
@@ -93,7 +95,9 @@ fn MapPanel() -> impl IntoView {
             <p id="map-status" class="note map-status" role="status"></p>
             <p class="note">{i18n.t("map-list-hint")}</p>
         </aside>
-        <script src="/map.js" defer></script>
+        <script src=asset_url("map.js") defer
+            data-leaflet-js=asset_url("vendor/leaflet/leaflet.js")
+            data-leaflet-css=asset_url("vendor/leaflet/leaflet.css")></script>
     }
 }
 
@@ -146,7 +150,11 @@ pub fn SearchBrowser(initial: SearchView, locale: Locale) -> impl IntoView {
     let view = RwSignal::new(initial.clone());
     let state = RwSignal::new(LoadState::Ready);
     let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
+    let filters_ref = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |_| {
+        hydrated.set(true);
+        browser::open_on_wide_screens(filters_ref);
+    });
     let generation = StoredValue::new(0u64);
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let q_ref = NodeRef::<leptos::html::Input>::new();
@@ -202,12 +210,18 @@ pub fn SearchBrowser(initial: SearchView, locale: Locale) -> impl IntoView {
                     </div>
                 </div>
                 <div class="search-layout">
-                    <aside class="facets" aria-label=i18n.t("facets-label")>
-                        <NearPicker initial=initial.clone() view hydrated geo_message
-                            on_located=move || from_form(browser::History::Push)/>
-                        {initial.facets.iter().map(|g| view! { <FacetBox group=g.clone() view/> }).collect_view()}
-                        <button type="submit" class="button secondary apply">{i18n.t("facets-apply")}</button>
-                    </aside>
+                    // On a phone the results come first: the filters fold behind one line
+                    // with their count (a plain <details>, so without JavaScript too). Wide
+                    // screens show them open beside the results.
+                    <details class="filters-toggle" node_ref=filters_ref>
+                        <summary>{move || i18n.t_with("filters-toggle", &[("n", view.with(|v| v.active_filters()).into())])}</summary>
+                        <aside class="facets" aria-label=i18n.t("facets-label")>
+                            <NearPicker initial=initial.clone() view hydrated geo_message
+                                on_located=move || from_form(browser::History::Push)/>
+                            {initial.facets.iter().map(|g| view! { <FacetBox group=g.clone() view/> }).collect_view()}
+                            <button type="submit" class="button secondary apply">{i18n.t("facets-apply")}</button>
+                        </aside>
+                    </details>
                     <div class="results" class:loading=move || state.get() == LoadState::Loading
                         on:click=move |ev| if let Some(href) = browser::intercepted_link(&ev) {
                             load(href.trim_start_matches("/").trim_start_matches('?').to_owned(), browser::History::Push)

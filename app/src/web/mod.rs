@@ -6,10 +6,14 @@
 //! - [`extract`]: `FormPost` and `Lang`, the extractors handlers share;
 //! - [`error`]: `PageError`, the one error of form handlers, drawn as a localized page;
 //! - [`request`]: the viewer and CSRF token of the request being rendered;
-//! - [`redirect`]: the 303 answers of form posts and the draft round trip of a failed one.
+//! - [`redirect`]: the 303 answers of form posts and the draft round trip of a failed one;
+//! - [`assets`]: static files under content-hashed names, precompressed, cached for a year;
+//! - [`html_cache`]: ETag and a short private cache for anonymous pages.
 
 pub mod request;
 
+#[cfg(feature = "ssr")]
+pub mod assets;
 #[cfg(feature = "ssr")]
 pub mod body;
 #[cfg(feature = "ssr")]
@@ -22,6 +26,8 @@ pub mod error;
 pub mod extract;
 #[cfg(feature = "ssr")]
 pub mod gate;
+#[cfg(feature = "ssr")]
+pub mod html_cache;
 #[cfg(feature = "ssr")]
 pub mod redirect;
 #[cfg(feature = "ssr")]

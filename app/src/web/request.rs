@@ -51,3 +51,13 @@ pub fn server_fn_context(
     })?;
     Ok((state, i18n, auth))
 }
+
+/// The URL of a site file ("pkg/poputchiki.css") for the page being rendered: under its
+/// content hash on the server (`web::assets`), plain in the browser.
+pub fn asset_url(path: &str) -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(state) = leptos::prelude::use_context::<crate::state::AppState>() {
+        return state.assets.url(path);
+    }
+    format!("/{path}")
+}

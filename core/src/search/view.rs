@@ -56,6 +56,17 @@ pub struct SearchView {
 }
 
 impl SearchView {
+    /// How many filters narrow these results (ticked values, a place, a map area), for the
+    /// «Фильтры (N)» toggle. The text query and the sort are not filters.
+    pub fn active_filters(&self) -> usize {
+        let ticked: usize = self
+            .facets
+            .iter()
+            .map(|g| g.values.iter().filter(|v| v.selected).count())
+            .sum();
+        ticked + usize::from(self.near.is_some()) + usize::from(!self.bbox_value.is_empty())
+    }
+
     pub fn is_selected(&self, facet: Facet, code: &str) -> bool {
         self.facets
             .iter()
