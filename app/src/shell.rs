@@ -43,6 +43,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0b5d3b"/>
                 <link rel="stylesheet" id="leptos" href=css/>
                 <link rel="icon" href=asset_url("favicon.svg") type="image/svg+xml"/>
+                // The words public/sw.js puts above a saved page shown without a connection.
+                <meta name="offline-note" content=i18n.t("offline-note")/>
+                <script src=asset_url("offline.js") defer></script>
                 <MetaTags/>
             </head>
             <body>

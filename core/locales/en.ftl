@@ -4,6 +4,7 @@ locale-name = English
 
 ## Frame
 site-name = Poputchiki
+offline-note = No connection: this is the page as saved on {"{"}date{"}"}
 site-tagline = A map of non-profits and volunteer groups in Kurgan Oblast: who can help, close to you.
 skip-to-content = Skip to content
 nav-label = Main menu

@@ -71,3 +71,30 @@ test('on a phone the first result is on the first screen below the search box; f
     await ctx.close();
   }
 });
+
+test('a page seen before opens without a connection, with a note; pages never seen say so', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 393, height: 851 }, isMobile: true });
+  const page = await ctx.newPage();
+  await page.goto('/org/1');
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await page.goto('/okrug/shumikhinsky');
+  const name = await page.locator('h1').textContent();
+  await page.goto('/org/2');
+  const phone = page.locator('a[href^="tel:"]').first();
+  const phoneText = (await phone.count()) ? await phone.textContent() : null;
+  // Give the worker a moment to store the last page.
+  await page.waitForTimeout(500);
+  await ctx.setOffline(true);
+  await page.goto('/okrug/shumikhinsky');
+  await expect(page.locator('.offline-note')).toContainText('Нет связи: показана сохранённая страница от');
+  await expect(page.locator('h1')).toHaveText(name ?? '');
+  await page.goto('/org/2');
+  await expect(page.locator('.offline-note')).toBeVisible();
+  if (phoneText) await expect(page.locator('a[href^="tel:"]').first()).toHaveText(phoneText);
+  await expect(page.locator('link[rel="stylesheet"]')).toHaveCount(1);
+  expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).not.toBe('');
+  await page.goto('/login');
+  await expect(page.locator('h1')).toHaveText('Нет связи');
+  await ctx.close();
+});
