@@ -266,7 +266,8 @@
   }
 
   function loadClusters() {
-    if (mode !== "markers") { markerLayer.clearLayers(); return; }
+    // A new mode or view makes any answer still on its way stale.
+    if (mode !== "markers") { ++clusterSeq; markerLayer.clearLayers(); return; }
     var q = filters();
     q.set("bbox", boxOf(map.getBounds()));
     q.set("zoom", String(Math.round(map.getZoom())));
