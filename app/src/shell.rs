@@ -21,7 +21,7 @@ use crate::places::PlacesRoute;
 use crate::search::page::SearchPage;
 use crate::staff_import::pages::{ImportHomeRoute, ImportPreviewRoute};
 use crate::ui::parts::NotFound;
-use crate::web::request::asset_url;
+use crate::web::request::{asset_root, asset_url};
 
 /// The whole HTML document. Rendered per request on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -80,16 +80,6 @@ fn page_has_islands() -> bool {
 pub fn islands_at(path: &str) -> bool {
     let path = path.trim_end_matches('/');
     path.is_empty() || path == "/org/new" || (path.starts_with("/org/") && path.ends_with("/edit"))
-}
-
-/// The URL prefix of a hashed file's group ("" without a built site).
-fn asset_root(path: &str) -> String {
-    #[cfg(feature = "ssr")]
-    if let Some(state) = use_context::<crate::state::AppState>() {
-        return state.assets.root_of(path);
-    }
-    let _ = path;
-    String::new()
 }
 
 /// Puts the Content-Security-Policy with this render's nonce on the response: the nonce is

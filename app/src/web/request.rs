@@ -61,3 +61,14 @@ pub fn asset_url(path: &str) -> String {
     }
     format!("/{path}")
 }
+
+/// The URL prefix of a hashed file's group ("/a/{hash}", or "" without a built site), for
+/// code that builds the file names itself (Leptos's hydration script).
+pub fn asset_root(path: &str) -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(state) = leptos::prelude::use_context::<crate::state::AppState>() {
+        return state.assets.root_of(path);
+    }
+    let _ = path;
+    String::new()
+}
