@@ -277,7 +277,6 @@ reset-button = Save the password
 login-required-title = Please log in
 login-required-text = This page is available after logging in.
 forbidden-title = No access
-error-title = That did not work
 account-title = My account
 account-who = You are logged in as { $name } ({ $email }).
 account-orgs = My organizations

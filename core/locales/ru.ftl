@@ -283,7 +283,6 @@ reset-button = Сохранить пароль
 login-required-title = Нужно войти
 login-required-text = Эта страница доступна после входа на сайт.
 forbidden-title = Нет доступа
-error-title = Не получилось
 account-title = Личный кабинет
 account-who = Вы вошли как { $name } ({ $email }).
 account-orgs = Мои организации

@@ -33,7 +33,7 @@ impl FieldIssue {
 
     /// The message in the reader's language.
     pub fn message(&self, i18n: &I18n) -> String {
-        let args: Vec<(&str, fluent_bundle::FluentValue)> = self
+        let args: Vec<(&str, crate::i18n::Arg)> = self
             .args
             .iter()
             .map(|(k, v)| (k.as_str(), v.as_str().into()))

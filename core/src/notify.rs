@@ -16,7 +16,7 @@ pub async fn send(
     args: &[(&str, String)],
 ) -> Result<(), AppError> {
     let i18n = I18n::default();
-    let mut all: Vec<(&str, fluent_bundle::FluentValue)> =
+    let mut all: Vec<(&str, crate::i18n::Arg)> =
         args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
     all.push(("site", state.config.public_url.clone().into()));
     let subject = i18n.t(&format!("{key}-subject"));

@@ -1,4 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
+import { loginAdmin } from './helpers';
 
 // A village phone on slow 3G: what the browser really downloads and keeps.
 
@@ -95,6 +96,32 @@ test('a page seen before opens without a connection, with a note; pages never se
   await expect(page.locator('link[rel="stylesheet"]')).toHaveCount(1);
   expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).not.toBe('');
   await page.goto('/login');
+  await expect(page.locator('h1')).toHaveText('Нет связи');
+  await ctx.close();
+});
+
+test('pages seen while logged in are never kept for offline use', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 393, height: 851 }, isMobile: true });
+  const page = await ctx.newPage();
+  await page.goto('/okrug');
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await loginAdmin(page);
+  await page.goto('/org/3');
+  await expect(page.locator('h1')).toBeVisible();
+  await page.goto('/account');
+  await page.waitForTimeout(500);
+  const kept = await page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const req of await cache.keys()) urls.push(new URL(req.url).pathname);
+    }
+    return urls;
+  });
+  expect(kept).toContain('/okrug');
+  expect(kept.filter((u) => /^\/(org\/3|account|login|staff)/.test(u))).toEqual([]);
+  await ctx.setOffline(true);
+  await page.goto('/org/3');
   await expect(page.locator('h1')).toHaveText('Нет связи');
   await ctx.close();
 });

@@ -130,6 +130,13 @@ mod client {
         }
     }
 
+    /// Replaces the results with the server's rendering of a new view.
+    pub fn set_html(list: NodeRef<leptos::html::Div>, html: &str) {
+        if let Some(el) = list.get_untracked() {
+            el.set_inner_html(html);
+        }
+    }
+
     /// Asks the browser for the position (only on a click). `found` gets "lat,lon".
     pub fn locate(found: impl Fn(String) + 'static, denied: impl Fn() + 'static) {
         use wasm_bindgen::closure::Closure;
@@ -170,6 +177,7 @@ mod server {
     }
     pub fn locate(_: impl Fn(String) + 'static, _: impl Fn() + 'static) {}
     pub fn open_on_wide_screens(_: NodeRef<leptos::html::Details>) {}
+    pub fn set_html(_: NodeRef<leptos::html::Div>, _: &str) {}
 
     #[derive(Clone, Copy)]
     pub struct Debouncer;

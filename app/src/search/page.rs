@@ -2,6 +2,10 @@
 //! results. Server-rendered from the URL, so every view is a shareable link and works
 //! without JavaScript (it is one plain GET form). The `SearchBrowser` island then updates
 //! results while you type and when you tick a facet, and keeps the URL in sync.
+//!
+//! The results (cards, suggestions, pager) are always rendered on the server: the page
+//! passes them into the island as children, and a new search brings them as HTML with the
+//! facet counts (`SearchUpdate`). So the WASM carries the controls, not the cards.
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
@@ -16,12 +20,48 @@ use crate::i18n::{use_i18n, I18n, Locale};
 use crate::ui::parts::{LoadError, OrgCardView};
 use crate::web::request::asset_url;
 
-/// Runs a search from a raw URL query string and returns the localized page data.
+/// What the island gets for a new search: the controls' data and the results as HTML.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct SearchUpdate {
+    pub view: SearchView,
+    /// The server's rendering of the results (`Results`), inserted as it is.
+    pub html: String,
+}
+
+/// Runs a search from a raw URL query string: the localized page data and its results.
 #[server(input = GetUrl, endpoint = "search/view")]
-pub async fn run_search(query: String) -> Result<SearchView, PublicError> {
-    let (state, i18n) = crate::state::request_context()?;
-    let job = move |s: &crate::state::Core| super::page_data::search_view(&s.search, &query, &i18n);
-    Ok(crate::blocking::off_the_workers(&state, job).await??)
+pub async fn run_search(query: String) -> Result<SearchUpdate, PublicError> {
+    let (_, i18n) = crate::state::request_context()?;
+    let view = load_view(query).await?;
+    let html = results_html(&view, i18n);
+    Ok(SearchUpdate { view, html })
+}
+
+/// The search page's data for a raw URL query string (on the server; the browser asks
+/// `run_search`).
+async fn load_view(query: String) -> Result<SearchView, PublicError> {
+    #[cfg(feature = "ssr")]
+    {
+        let (state, i18n) = crate::state::request_context()?;
+        let job =
+            move |s: &crate::state::Core| super::page_data::search_view(&s.search, &query, &i18n);
+        Ok(crate::blocking::off_the_workers(&state, job).await??)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = query;
+        Err(PublicError::Internal)
+    }
+}
+
+/// `Results` as an HTML string, in the reader's language.
+#[cfg(feature = "ssr")]
+fn results_html(view: &SearchView, i18n: I18n) -> String {
+    let view = view.clone();
+    Owner::new().with(move || {
+        provide_context(i18n);
+        view! { <Results view/> }.to_html()
+    })
 }
 
 #[component]
@@ -29,7 +69,7 @@ pub fn SearchPage() -> impl IntoView {
     let i18n = use_i18n();
     let raw = current_query();
     let raw_is_empty = raw.is_empty();
-    let data = Resource::new(move || raw.clone(), run_search);
+    let data = Resource::new(move || raw.clone(), load_view);
     view! {
         <Title text=""/>
         <Meta name="description" content=i18n.t("site-tagline")/>
@@ -41,7 +81,11 @@ pub fn SearchPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="wrap">{i18n.t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(view) => view! { <SearchBrowser initial=view locale=i18n.locale/> }.into_any(),
+                    Ok(view) => view! {
+                        <SearchBrowser initial=view.clone() locale=i18n.locale>
+                            <Results view/>
+                        </SearchBrowser>
+                    }.into_any(),
                     Err(error) => view! { <LoadError error/> }.into_any(),
                 }
             })}
@@ -144,7 +188,7 @@ enum LoadState {
 /// The whole search form and its results. Its state is the form itself: every control is
 /// a named form field, so reading the form gives the query string to fetch and to show.
 #[island]
-pub fn SearchBrowser(initial: SearchView, locale: Locale) -> impl IntoView {
+pub fn SearchBrowser(initial: SearchView, locale: Locale, children: Children) -> impl IntoView {
     let i18n = I18n::new(locale);
     provide_context(i18n);
     let view = RwSignal::new(initial.clone());
@@ -158,6 +202,7 @@ pub fn SearchBrowser(initial: SearchView, locale: Locale) -> impl IntoView {
     let generation = StoredValue::new(0u64);
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let q_ref = NodeRef::<leptos::html::Input>::new();
+    let list_ref = NodeRef::<leptos::html::Div>::new();
     let geo_message = RwSignal::new(None::<String>);
 
     // Fetches `query` and shows it; only the newest request may update the page.
@@ -175,8 +220,9 @@ pub fn SearchBrowser(initial: SearchView, locale: Locale) -> impl IntoView {
                 return;
             }
             match result {
-                Ok(v) => {
-                    view.set(v);
+                Ok(update) => {
+                    browser::set_html(list_ref, &update.html);
+                    view.set(update.view);
                     state.set(LoadState::Ready);
                 }
                 Err(_) => state.set(LoadState::Failed),
@@ -227,7 +273,7 @@ pub fn SearchBrowser(initial: SearchView, locale: Locale) -> impl IntoView {
                             load(href.trim_start_matches("/").trim_start_matches('?').to_owned(), browser::History::Push)
                         }>
                         <ResultsBar view state/>
-                        {move || view.with(|v| view! { <Results view=v.clone()/> })}
+                        <div class="results-list" node_ref=list_ref>{children()}</div>
                     </div>
                 </div>
             </form>

@@ -1,5 +1,7 @@
 //! The search page's data: everything one rendering of `/` needs, already localized, so the
-//! island renders the same in the browser as on the server.
+//! island renders the same in the browser as on the server. The results themselves (cards,
+//! suggestions, refused parameters) are rendered on the server only: they are not
+//! serialized, so the browser build never carries their types (see `app::search::page`).
 
 use serde::{Deserialize, Serialize};
 
@@ -37,6 +39,8 @@ pub struct SearchView {
     pub query: String,
     pub q: String,
     /// Localized messages about parameters that were refused (the rest still ran).
+    /// Server-side only, like `cards` and `suggestions`.
+    #[serde(skip)]
     pub errors: Vec<String>,
     pub total: u64,
     pub page: u32,
@@ -49,8 +53,10 @@ pub struct SearchView {
     pub near_value: String,
     pub radius_km: Option<f64>,
     pub bbox_value: String,
+    #[serde(skip)]
     pub cards: Vec<OrgCard>,
     pub facets: Vec<FacetGroup>,
+    #[serde(skip)]
     pub suggestions: Vec<SuggestionLink>,
     pub places: Vec<PlaceOption>,
 }

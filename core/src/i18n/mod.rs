@@ -2,15 +2,22 @@
 //!
 //! Messages are Fluent (`core/locales/<code>.ftl`), embedded at build time by `build.rs`.
 //! Russian is the default; a key missing from another locale falls back to Russian, so a
-//! half-translated locale still renders. The same catalog is compiled into the WASM, so
-//! islands translate exactly like server-rendered components.
+//! half-translated locale still renders. The server formats with the Fluent runtime
+//! (`fluent`); the browser build (islands) formats the messages listed in
+//! `locales/browser-keys.txt` from data build.rs prepared (`compact`), which keeps the
+//! Fluent runtime and the server's messages out of the WASM. A test checks that both give
+//! the same text for every browser message.
 
-use std::sync::OnceLock;
+use std::borrow::Cow;
 
-use fluent_bundle::{concurrent::FluentBundle, FluentArgs, FluentResource, FluentValue};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
+#[cfg(any(not(feature = "server"), test))]
+mod compact;
+#[cfg(feature = "server")]
+mod fluent;
 
 /// The locale used when nothing else is known.
 pub const DEFAULT_LOCALE: &str = "ru";
@@ -24,26 +31,30 @@ pub struct Locale(u8);
 impl Locale {
     /// Every embedded locale, in code order.
     pub fn all() -> impl Iterator<Item = Locale> {
-        (0..LOCALE_SOURCES.len()).map(|i| Locale(i as u8))
+        (0..LOCALE_CODES.len()).map(|i| Locale(i as u8))
     }
 
     /// The BCP 47 code, e.g. "ru".
     pub fn code(self) -> &'static str {
-        LOCALE_SOURCES[self.0 as usize].0
+        LOCALE_CODES[self.0 as usize]
     }
 
     /// Finds a locale by code, ignoring case and any region part ("en-US" → "en").
     pub fn parse(code: &str) -> Option<Locale> {
         let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        LOCALE_SOURCES
+        LOCALE_CODES
             .iter()
-            .position(|(c, _)| *c == primary)
+            .position(|c| *c == primary)
             .map(|i| Locale(i as u8))
     }
 
     /// The locale's own name for itself ("Русский", "English").
     pub fn native_name(self) -> String {
-        translate(self, "locale-name", None)
+        translate(self, "locale-name", &[])
+    }
+
+    fn index(self) -> usize {
+        self.0 as usize
     }
 }
 
@@ -66,44 +77,56 @@ impl<'de> Deserialize<'de> for Locale {
     }
 }
 
-type Bundle = FluentBundle<FluentResource>;
-
-fn bundles() -> &'static [Bundle] {
-    static BUNDLES: OnceLock<Vec<Bundle>> = OnceLock::new();
-    BUNDLES.get_or_init(|| {
-        LOCALE_SOURCES
-            .iter()
-            .map(|(code, src)| build_bundle(code, src))
-            .collect()
-    })
+/// A message argument: text, or a number (which also picks plural forms).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg<'a> {
+    Str(Cow<'a, str>),
+    Num(f64),
 }
 
-fn build_bundle(code: &str, source: &str) -> Bundle {
-    let lang = code.parse().unwrap_or_default();
-    let mut bundle = FluentBundle::new_concurrent(vec![lang]);
-    // Unicode isolation marks around arguments confuse copy-paste and screen readers.
-    bundle.set_use_isolating(false);
-    // A syntax error in one message must not take down the others: keep what parsed.
-    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(res, _)| res);
-    let _ = bundle.add_resource(resource);
-    bundle
+macro_rules! number_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg<'_> {
+            fn from(n: $t) -> Self {
+                Arg::Num(n as f64)
+            }
+        }
+    )*};
+}
+number_args!(i8, i16, i32, i64, isize, u8, u16, u32, u64, usize, f32, f64);
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(s: &'a str) -> Self {
+        Arg::Str(Cow::Borrowed(s))
+    }
 }
 
-fn format_in(bundle: &Bundle, key: &str, args: Option<&FluentArgs>) -> Option<String> {
-    let pattern = bundle.get_message(key)?.value()?;
-    let mut errors = vec![];
-    Some(
-        bundle
-            .format_pattern(pattern, args, &mut errors)
-            .into_owned(),
-    )
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(s: &'a String) -> Self {
+        Arg::Str(Cow::Borrowed(s))
+    }
+}
+
+impl From<String> for Arg<'_> {
+    fn from(s: String) -> Self {
+        Arg::Str(Cow::Owned(s))
+    }
+}
+
+impl<'a> From<Cow<'a, str>> for Arg<'a> {
+    fn from(s: Cow<'a, str>) -> Self {
+        Arg::Str(s)
+    }
 }
 
 /// Formats `key` in `locale`, falling back to the default locale, then to the key itself.
-pub fn translate(locale: Locale, key: &str, args: Option<&FluentArgs>) -> String {
-    let all = bundles();
-    format_in(&all[locale.0 as usize], key, args)
-        .or_else(|| format_in(&all[Locale::default().0 as usize], key, args))
+pub fn translate(locale: Locale, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+    #[cfg(not(feature = "server"))]
+    use compact::format;
+    #[cfg(feature = "server")]
+    use fluent::format;
+    format(locale.index(), key, args)
+        .or_else(|| format(Locale::default().index(), key, args))
         .unwrap_or_else(|| key.to_owned())
 }
 
@@ -120,16 +143,12 @@ impl I18n {
 
     /// A message without arguments.
     pub fn t(&self, key: &str) -> String {
-        translate(self.locale, key, None)
+        translate(self.locale, key, &[])
     }
 
     /// A message with named arguments, e.g. `("count", 5.into())` for plurals.
-    pub fn t_with(&self, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-        let mut fa = FluentArgs::new();
-        for (name, value) in args {
-            fa.set(*name, value.clone());
-        }
-        translate(self.locale, key, Some(&fa))
+    pub fn t_with(&self, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+        translate(self.locale, key, args)
     }
 
     /// A date as people write it: "21 ноября 2026".
@@ -186,6 +205,23 @@ mod tests {
                 .filter(|k| !have.contains(k))
                 .collect();
             assert!(missing.is_empty(), "{code}.ftl lacks {missing:?}");
+        }
+    }
+
+    #[test]
+    fn no_locale_defines_a_key_twice() {
+        for (code, source) in LOCALE_SOURCES {
+            let mut all = keys(source);
+            all.sort_unstable();
+            let twice: Vec<_> = all
+                .windows(2)
+                .filter(|w| w[0] == w[1])
+                .map(|w| w[0])
+                .collect();
+            assert!(
+                twice.is_empty(),
+                "{code}.ftl defines {twice:?} twice (Fluent keeps the first)"
+            );
         }
     }
 
