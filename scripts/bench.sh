@@ -66,3 +66,10 @@ row "home page HTML gzip (uncompressed)" "$((html / 1024)) KiB ($((raw / 1024)) 
 row "home page HTML + CSS, gzip" "$(((html + css) / 1024)) KiB" "curl -H 'Accept-Encoding: gzip' / and /pkg/poputchiki.css"
 t=$( { for _ in $(seq 20); do curl -s -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$port/"; done; } | sort -n | awk '{a[NR]=$1} END {printf "median %.1f ms, max %.1f ms", a[int(NR/2)+1]*1000, a[NR]*1000}')
 row "home page server response time, 20 sequential requests ($(basename "$(dirname "$bin")") build, 300 orgs)" "$t" "curl -w '%{time_total}' http://127.0.0.1:$port/"
+
+# Lighthouse over every public page type (needs the release build and its precompressed twins).
+if [ "$skip_release" != "--skip-release" ]; then
+  ./scripts/precompress.sh target/site >/dev/null
+  echo
+  ./scripts/lighthouse.sh
+fi

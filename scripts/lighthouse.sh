@@ -36,7 +36,7 @@ work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 port=3198
 base="http://127.0.0.1:$port"
-POPUTCHIKI_ADDR=127.0.0.1:$port POPUTCHIKI_DATA_DIR="$work/data" POPUTCHIKI_DEMO=1 \
+POPUTCHIKI_ADDR=127.0.0.1:$port POPUTCHIKI_PUBLIC_URL=$base POPUTCHIKI_DATA_DIR="$work/data" POPUTCHIKI_DEMO=1 \
   LEPTOS_SITE_ROOT=target/site target/release/server >"$work/server.log" 2>&1 &
 for _ in $(seq 150); do curl -sf "$base/healthz" >/dev/null && break; sleep 0.2; done
 curl -sf "$base/healthz" >/dev/null || { echo "server did not start:" >&2; tail "$work/server.log" >&2; exit 1; }
@@ -55,6 +55,14 @@ pages=(
 flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-quic --no-first-run \
 --disable-background-networking --disable-component-update --disable-sync"
 
+lighthouse_once() {
+  local path=$1 out=$2; shift 2
+  CHROME_PATH=/usr/bin/chromium "$lh/node_modules/.bin/lighthouse" "$base$path" --quiet \
+    --chrome-flags="$flags --user-data-dir=$work/profile-$RANDOM" \
+    --only-categories=performance,accessibility,best-practices,seo \
+    --output=json --output-path="$out" "$@" >/dev/null 2>"$work/lh.log"
+}
+
 # run LABEL PATH PROFILE → prints "lcp_ms perf a11y bp seo" (median LCP of $runs runs)
 run() {
   local path=$1 profile=$2 extra=() i
@@ -63,11 +71,9 @@ run() {
            --throttling.cpuSlowdownMultiplier=4)
   fi
   for i in $(seq "$runs"); do
-    CHROME_PATH=/usr/bin/chromium "$lh/node_modules/.bin/lighthouse" "$base$path" --quiet \
-      --chrome-flags="$flags --user-data-dir=$work/profile-$RANDOM" \
-      --only-categories=performance,accessibility,best-practices,seo \
-      --output=json --output-path="$work/r$i.json" "${extra[@]}" >/dev/null 2>"$work/lh.log" || {
-        echo "lighthouse failed on $path:" >&2; tail -5 "$work/lh.log" >&2; return 1; }
+    # Lighthouse sometimes fails to record a trace (NO_NAVSTART): one more try.
+    lighthouse_once "$path" "$work/r$i.json" "${extra[@]}" || lighthouse_once "$path" "$work/r$i.json" "${extra[@]}" || {
+      echo "lighthouse failed twice on $path:" >&2; tail -5 "$work/lh.log" >&2; return 1; }
   done
   node -e '
     const fs = require("fs");

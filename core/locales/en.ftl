@@ -110,6 +110,8 @@ verify-method-visit = on a visit
 verify-method-note = from a staff note
 
 ## Okrugs
+okrugs-description = Every okrug of the region: how many NGOs, initiative groups and institutions work in each, and who they are.
+okrug-description = { $name }: NGOs, initiative groups and institutions that help the okrug's residents.
 okrugs-title = Districts of the oblast
 okrugs-intro = 24 municipal districts and two cities: Kurgan and Shadrinsk.
 okrug-centre = Administrative centre: { $centre }

@@ -3,7 +3,7 @@
 //! posts a plain form; after an error the form comes back from its draft.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
@@ -38,6 +38,7 @@ pub fn Notice() -> impl IntoView {
 pub fn NarrowPage(title: String, children: Children) -> impl IntoView {
     view! {
         <Title text=title.clone()/>
+        <Meta name="description" content=use_i18n().t("site-tagline")/>
         <section class="wrap narrow form-page">
             <h1>{title}</h1>
             <Notice/>

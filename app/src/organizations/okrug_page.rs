@@ -2,7 +2,7 @@
 //! organizations of one okrug.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::i18n::use_i18n;
@@ -48,6 +48,7 @@ fn OkrugView(page: OkrugPage) -> impl IntoView {
         .map(|a| i18n.t_with("okrug-area", &[("area", format!("{a:.0}").into())]));
     view! {
         <Title text=page.full_name.clone()/>
+        <Meta name="description" content=i18n.t_with("okrug-description", &[("name", page.full_name.as_str().into())])/>
         <section class="wrap okrug-page">
             <nav class="breadcrumbs" aria-label=i18n.t("breadcrumbs")>
                 <a href="/okrug">{i18n.t("nav-okrugs")}</a>
@@ -76,6 +77,7 @@ pub fn OkrugIndexPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_okrug_index());
     view! {
         <Title text=i18n.t("okrugs-title")/>
+        <Meta name="description" content=i18n.t("okrugs-description")/>
         <section class="wrap">
             <h1>{i18n.t("okrugs-title")}</h1>
             <p class="lead">{i18n.t("okrugs-intro")}</p>

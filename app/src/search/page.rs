@@ -312,7 +312,8 @@ fn ResultsBar(view: RwSignal<SearchView>, state: RwSignal<LoadState>) -> impl In
     ];
     view! {
         <div class="results-bar">
-            <h2 id="results-heading" class="results-heading" role="status" aria-live="polite">{heading}</h2>
+            // The live region wraps the heading: a role on the <h2> would hide that it is one.
+            <div role="status" aria-live="polite"><h2 id="results-heading" class="results-heading">{heading}</h2></div>
             <div class="field inline">
                 <label for="sort">{i18n.t("sort-label")}</label>
                 <select id="sort" name="sort" prop:value=sort_value>
