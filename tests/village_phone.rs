@@ -58,23 +58,52 @@ async fn pages_without_an_island_load_no_wasm_and_the_search_page_loads_it_last(
     }
     let home = app.get("/?q=пожилым").await;
     assert!(home.body.contains("<leptos-island"));
-    let (css_at, wasm_at, results_at) = (
+    let (css_at, boot_at, results_at) = (
         home.body.find("rel=\"stylesheet\"").expect("css"),
         home.body
-            .find("poputchiki.wasm")
+            .find("id=\"island-boot\"")
             .expect("the search page loads its island"),
         home.body.find("id=\"results-heading\"").expect("results"),
     );
     assert!(
-        css_at < results_at && results_at < wasm_at,
-        "CSS, then the content, then the WASM"
+        css_at < results_at && results_at < boot_at,
+        "CSS, then the content, then the WASM's bootstrap"
     );
-    // Under the same content hash as the stylesheet's group (both in pkg/).
+    // Nothing fetches the WASM ahead of the page: no preload hints, and the bootstrap is
+    // inert text until public/boot.js starts it after the load event.
+    assert!(!home.body.contains("modulepreload") && !home.body.contains("rel=\"preload\""));
+    assert!(home
+        .body
+        .contains("<script type=\"text/plain\" id=\"island-boot\""));
+    assert!(home.body.contains("/boot.js\""), "the starter script");
+    // The bootstrap loads the module under the same content hash as the stylesheet's group.
     let css = first_url(&home.body, "href", "/a/").expect("hashed CSS");
-    let module = css.replace("poputchiki.css", "poputchiki.wasm");
+    let root = css.trim_end_matches("/pkg/poputchiki.css");
     assert!(
-        home.body.contains(&format!("href=\"{module}\"")),
-        "hashed module URL"
+        home.body
+            .contains(&format!("\"{root}\", \"pkg\", \"poputchiki\"")),
+        "hashed module root {root}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_organization_names_its_absolute_canonical_address() {
+    let app = TestApp::with_demo().await;
+    let page = app.get("/org/1").await;
+    let link = page.body.find("rel=\"canonical\"").map(|i| {
+        let start = page.body[..i].rfind('<').unwrap_or(i);
+        let end = i + page.body[i..].find('>').unwrap_or(0);
+        &page.body[start..end]
+    });
+    let link = link.unwrap_or_else(|| panic!("no canonical link ({})", page.status));
+    let href = link
+        .split("href=\"")
+        .nth(1)
+        .and_then(|h| h.split('"').next())
+        .unwrap_or_default();
+    assert!(
+        href.starts_with("http") && href.contains("/org/1-"),
+        "canonical link must be absolute: {href}"
     );
 }
 

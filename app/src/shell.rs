@@ -21,7 +21,9 @@ use crate::places::PlacesRoute;
 use crate::search::page::SearchPage;
 use crate::staff_import::pages::{ImportHomeRoute, ImportPreviewRoute};
 use crate::ui::parts::NotFound;
-use crate::web::request::{asset_root, asset_url};
+#[cfg(feature = "ssr")]
+use crate::web::request::asset_root;
+use crate::web::request::asset_url;
 
 /// The whole HTML document. Rendered per request on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -52,12 +54,45 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App/>
                 // After the content: the WASM never competes with the page it wakes up, and
                 // pages without an island never load it.
-                {page_has_islands().then(|| view! {
-                    <HydrationScripts options islands=true root=asset_root("pkg/poputchiki.js")/>
-                })}
+                {page_has_islands().then(|| view! { <DeferredHydration options/> })}
             </body>
         </html>
     }
+}
+
+/// Leptos's island bootstrap, kept inert and without its preload hints; `public/boot.js`
+/// starts it after the load event, so the WASM never races the page on a slow line.
+#[component]
+fn DeferredHydration(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let code = {
+        let html =
+            view! { <HydrationScripts options islands=true root=asset_root("pkg/poputchiki.js")/> }
+                .to_html();
+        inline_module_body(&html).to_owned()
+    };
+    #[cfg(not(feature = "ssr"))]
+    let code = {
+        let _ = options;
+        String::new()
+    };
+    let nonce = leptos::nonce::use_nonce();
+    view! {
+        <script type="text/plain" id="island-boot" nonce=nonce inner_html=code></script>
+        <script src=asset_url("boot.js") defer></script>
+    }
+}
+
+/// The text of the first `<script type="module">` in `html` (the island bootstrap).
+#[cfg(feature = "ssr")]
+fn inline_module_body(html: &str) -> &str {
+    html.find("<script type=\"module\"")
+        .and_then(|start| {
+            let open = start + html[start..].find('>')? + 1;
+            let close = open + html[open..].find("</script>")?;
+            Some(&html[open..close])
+        })
+        .unwrap_or("")
 }
 
 /// Whether the page being rendered has an island (the search form, the edit form's

@@ -64,7 +64,7 @@ fn OrganizationView(page: OrganizationPage, report: FormState) -> impl IntoView 
         <Title text=p.name.clone()/>
         <Meta name="description" content=p.summary.clone()/>
         // "/org/42-anything" also resolves; search engines are told the one true address.
-        <Link rel="canonical" href=p.url.clone()/>
+        <Link rel="canonical" href=crate::web::request::absolute_url(&p.url)/>
         <article class="wrap org-page">
             <nav class="breadcrumbs" aria-label=i18n.t("breadcrumbs")>
                 <a href="/">{i18n.t("nav-organizations")}</a> " › "

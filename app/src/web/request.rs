@@ -72,3 +72,13 @@ pub fn asset_root(path: &str) -> String {
     let _ = path;
     String::new()
 }
+
+/// `path` ("/org/42-…") as an absolute URL under the site's public address, for links that
+/// must be absolute (the canonical link). Relative in the browser and in bare tests.
+pub fn absolute_url(path: &str) -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(state) = leptos::prelude::use_context::<crate::state::AppState>() {
+        return format!("{}{path}", state.config.public_url.trim_end_matches('/'));
+    }
+    path.to_owned()
+}
