@@ -69,6 +69,7 @@ fn main() {
     };
     let mut catalog =
         String::from("/// (locale, [(key, message)]), both sorted.\npub static BROWSER_MESSAGES: &[(&str, &[(&str, Msg)])] = &[\n");
+    let mut browser_keys = std::collections::BTreeSet::new();
     for (code, path) in &locales {
         let source = fs::read_to_string(path).expect("read ftl");
         let resource = match fluent_syntax::parser::parse(source.as_str()) {
@@ -90,6 +91,7 @@ fn main() {
         let mut seen = std::collections::HashSet::new();
         messages.retain(|(k, _)| seen.insert(k.clone()));
         messages.sort();
+        browser_keys.extend(messages.iter().map(|(k, _)| k.clone()));
         let _ = writeln!(catalog, "    ({code:?}, &[");
         for (key, parts) in messages {
             let _ = writeln!(catalog, "        ({key:?}, {parts}),");
@@ -98,6 +100,13 @@ fn main() {
     }
     catalog.push_str("];\n");
     fs::write(out_dir.join("browser_catalog.rs"), catalog).expect("write browser_catalog.rs");
+    // The keys the browser catalog holds, for the app's test that island code uses no other.
+    let mut keys = String::from("/// Every key in the browser catalog (`i18n::compact`), sorted.\npub static BROWSER_KEYS: &[&str] = &[");
+    for key in &browser_keys {
+        let _ = write!(keys, "{key:?}, ");
+    }
+    keys.push_str("];\n");
+    fs::write(out_dir.join("browser_keys.rs"), keys).expect("write browser_keys.rs");
 }
 
 /// A pattern as a Rust expression of `&[Part]`. Only what a browser message may use:

@@ -13,6 +13,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+include!(concat!(env!("OUT_DIR"), "/browser_keys.rs"));
 
 #[cfg(any(not(feature = "server"), test))]
 mod compact;
