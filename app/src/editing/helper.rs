@@ -9,24 +9,21 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{I18n, Locale};
-
 /// Largest logo the server keeps (see `web::body::MAX_UPLOAD`).
 pub const MAX_LOGO_BYTES: f64 = 8.0 * 1024.0 * 1024.0;
 
+/// No props: the messages' language is the page's (`<html lang>`), so the WASM carries no
+/// JSON decoding for island props.
 #[island]
-pub fn EditHelper(locale: Locale) -> impl IntoView {
-    let i18n = I18n::new(locale);
+pub fn EditHelper() -> impl IntoView {
     let hydrated = RwSignal::new(false);
     let root = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         hydrated.set(true);
         #[cfg(feature = "hydrate")]
         if let Some(el) = root.get() {
-            browser::attach(&el, i18n);
+            browser::attach(&el, browser::page_i18n());
         }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (root, i18n);
     });
     view! { <div node_ref=root class="edit-helper" data-hydrated=move || hydrated.get().then_some("true")></div> }
 }
@@ -41,7 +38,7 @@ mod browser {
     use web_sys::{Element, Event, HtmlInputElement};
 
     use super::MAX_LOGO_BYTES;
-    use crate::i18n::I18n;
+    use crate::i18n::{I18n, Locale};
     use crate::identifiers::{validate_inn, validate_ogrn, IdentifierError};
 
     fn listen(target: &web_sys::EventTarget, event: &str, f: impl FnMut(Event) + 'static) {
@@ -149,6 +146,15 @@ mod browser {
                 }
             }
         });
+    }
+
+    /// The page's language, as the server wrote it on `<html lang>`.
+    pub fn page_i18n() -> I18n {
+        let lang = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("lang"));
+        I18n::new(lang.as_deref().and_then(Locale::parse).unwrap_or_default())
     }
 
     /// Wires the helpers to the form around `el`.

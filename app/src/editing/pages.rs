@@ -79,7 +79,7 @@ fn EditView(page: EditPage) -> impl IntoView {
                     <input type="hidden" name="draft_id" value=page.form.draft_id.clone().unwrap_or_default()/>
                     <p class="hint">{i18n.t("edit-intro")}</p>
                     <OrgFields options=page.options.clone() logo=Some(page.logo_url.clone())/>
-                    <super::helper::EditHelper locale=i18n.locale/>
+                    <super::helper::EditHelper/>
                     <div class="form-actions">
                         <button type="submit" class="button">{i18n.t("save-button")}</button>
                         " " <a class="button secondary" href=page.url.clone()>{i18n.t("cancel-button")}</a>
@@ -161,7 +161,7 @@ fn NewOrgView(page: NewPage) -> impl IntoView {
                     <CsrfField/>
                     <input type="hidden" name="draft_id" value=page.form.draft_id.clone().unwrap_or_default()/>
                     <OrgFields options=page.options.clone() logo=None/>
-                    <super::helper::EditHelper locale=i18n.locale/>
+                    <super::helper::EditHelper/>
                     <div class="form-actions">
                         <button type="submit" class="button">{i18n.t("new-button")}</button>
                     </div>

@@ -5,6 +5,11 @@ pub use poputchiki_core::search::*;
 
 #[cfg(feature = "ssr")]
 pub mod api;
+#[cfg(feature = "hydrate")]
 mod browser;
+#[cfg(feature = "hydrate")]
+mod dom;
+mod form;
+mod island;
 pub mod near;
 pub mod page;

@@ -1,11 +1,11 @@
 //! "Near" in the search form: an okrug-centre select, a radius, and with JavaScript "my
 //! village" typed with suggestions from the region's gazetteer and "near me". Without
-//! JavaScript the "my village" page (`/places`) is the way to a village.
+//! JavaScript the "my village" page (`/places`) is the way to a village. The island's side
+//! of it (suggestions, geolocation) is in `browser.rs`.
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-use super::browser;
 use super::view::{PlaceOption, SearchView};
 use crate::error::PublicError;
 use crate::i18n::use_i18n;
@@ -22,101 +22,50 @@ pub async fn find_places(q: String) -> Result<Vec<PlaceOption>, PublicError> {
     ))
 }
 
+/// "Near" as the server renders it. The village field and "near me" need JavaScript: they
+/// stay `hidden` until the island shows them (`data-js`).
 #[component]
-pub fn NearPicker(
-    initial: SearchView,
-    view: RwSignal<SearchView>,
-    hydrated: RwSignal<bool>,
-    geo_message: RwSignal<Option<String>>,
-    on_located: impl Fn() + Copy + 'static,
-) -> impl IntoView {
+pub fn NearPicker(view: SearchView) -> impl IntoView {
     let i18n = use_i18n();
-    let near_value = move || view.with(|v| v.near_value.clone());
-    let radius_value =
-        move || view.with(|v| v.radius_km.map(|r| format!("{r}")).unwrap_or_default());
-    // A place the page did not render as an option: "near me", or a village typed below.
-    let extra = RwSignal::new(None::<PlaceOption>);
-    let found = RwSignal::new(Vec::<PlaceOption>::new());
-    let lookup = browser::Debouncer::new(250);
-    let select_ref = NodeRef::<leptos::html::Select>::new();
-    let choose = move |place: PlaceOption| {
-        extra.set(Some(place));
-        // Let the new option render, then read the form.
-        leptos::task::spawn_local(async move { on_located() });
-    };
-    let locate = move |_| {
-        geo_message.set(Some(i18n.t("near-me-locating")));
-        browser::locate(
-            move |value| {
-                geo_message.set(None);
-                choose(PlaceOption {
-                    label: i18n.t("near-me-option"),
-                    value,
-                });
-            },
-            move || {
-                geo_message.set(Some(i18n.t("near-me-denied")));
-                if let Some(s) = select_ref.get_untracked() {
-                    let _ = s.focus();
-                }
-            },
-        );
-    };
-    let typed = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        // A suggestion picked from the list arrives as its whole label.
-        if let Some(place) = found.with_untracked(|f| f.iter().find(|p| p.label == text).cloned()) {
-            choose(place);
-            return;
-        }
-        lookup.run(move || {
-            leptos::task::spawn_local(async move {
-                if let Ok(places) = find_places(text).await {
-                    found.set(places);
-                }
-            })
-        });
-    };
+    let near_value = view.near_value.clone();
+    let radius_value = view.radius_km.map(|r| format!("{r}")).unwrap_or_default();
+    // A point that is no village or okrug centre ("near me", a shared link) keeps an option.
+    let other = (!near_value.is_empty() && !view.places.iter().any(|p| p.value == near_value))
+        .then(|| view! { <option value=near_value.clone() selected=true>{i18n.t("map-chosen-point")}</option> });
     view! {
-        <details class="facet near" open=initial.near.is_some()>
+        <details class="facet near" open=view.near.is_some()>
             <summary>{i18n.t("near-title")}</summary>
             <div class="field">
                 <label for="near">{i18n.t("near-label")}</label>
-                <select node_ref=select_ref id="near" name="near"
-                    prop:value=move || extra.get().map(|p| p.value).unwrap_or_else(near_value)>
+                <select id="near" name="near">
                     <option value="">{i18n.t("near-anywhere")}</option>
-                    {move || extra.get().map(|p| view! { <option value=p.value selected=true>{p.label}</option> })}
-                    {initial.places.iter().map(|p| {
-                        let value = p.value.clone();
-                        view! { <option value=p.value.clone() selected=move || near_value() == value>{p.label.clone()}</option> }
+                    {other}
+                    {view.places.iter().map(|p| {
+                        view! { <option value=p.value.clone() selected=near_value == p.value>{p.label.clone()}</option> }
                     }).collect_view()}
                 </select>
             </div>
-            <div class="field" hidden=move || !hydrated.get()>
+            <div class="field" hidden data-js="1">
                 <label for="near-village">{i18n.t("near-village")}</label>
-                <input type="search" id="near-village" list="near-villages" autocomplete="off"
-                    maxlength="60" on:input=typed/>
-                <datalist id="near-villages">
-                    {move || found.get().into_iter().map(|p| view! { <option value=p.label></option> }).collect_view()}
-                </datalist>
+                <input type="search" id="near-village" list="near-villages" autocomplete="off" maxlength="60"/>
+                <datalist id="near-villages"></datalist>
             </div>
             <p><a href="/places">{i18n.t("near-my-village")}</a></p>
             <div class="field">
                 <label for="radius_km">{i18n.t("radius-label")}</label>
-                <select id="radius_km" name="radius_km" prop:value=radius_value>
+                <select id="radius_km" name="radius_km">
                     <option value="">{i18n.t("radius-any")}</option>
                     {[5, 10, 25, 50, 100].into_iter().map(|r| {
                         let value = r.to_string();
-                        view! { <option value=value.clone() selected=move || radius_value() == value>{i18n.t_with("radius-km", &[("km", r.into())])}</option> }
+                        let selected = radius_value == value;
+                        view! { <option value=value selected=selected>{i18n.t_with("radius-km", &[("km", r.into())])}</option> }
                     }).collect_view()}
                 </select>
             </div>
-            <button type="button" class="button secondary" hidden=move || !hydrated.get() on:click=locate>
-                {i18n.t("near-me")}
-            </button>
-            <p class="note" role="status">{move || geo_message.get()}</p>
+            <button type="button" id="near-me" class="button secondary" hidden data-js="1">{i18n.t("near-me")}</button>
+            <p id="near-status" class="note" role="status"></p>
             // "Search this area" on the map writes the visible box here.
-            <input type="hidden" id="bbox" name="bbox" value=initial.bbox_value.clone()/>
+            <input type="hidden" id="bbox" name="bbox" value=view.bbox_value.clone()/>
         </details>
     }
 }
