@@ -15,14 +15,21 @@ test('typing searches as you type, facets narrow, all without a reload; the URL 
   await hydrated(page);
   await page.evaluate(() => ((window as any).__samePage = 'yes'));
 
+  const count = page.locator('label[for="f-direction-social_services"] .count');
+  const countBefore = Number(await count.textContent());
   await page.locator('#q').pressSequentially('ветеран', { delay: 40 });
   await expect(page).toHaveURL(/\?q=%D0%B2%D0%B5%D1%82%D0%B5%D1%80%D0%B0%D0%BD$/);
   await expect(page.locator(heading)).toHaveText(/^Найдено: (?!300 )\d+ организац/);
   await expect(page.locator('.card mark').first()).toBeVisible();
+  // The facet counts follow the query, and the text typed stays in the box.
+  await expect.poll(async () => Number(await count.textContent())).toBeLessThan(countBefore);
+  await expect(page.locator('#q')).toHaveValue('ветеран');
+  await expect(page.locator('.filters-toggle > summary')).toHaveText('Фильтры');
 
   await page.locator('details.facet:has(summary:text("Округ")) summary').click();
   await page.check('#f-okrug-shumikhinsky');
   await expect(page).toHaveURL(/okrug=shumikhinsky/);
+  await expect(page.locator('.filters-toggle > summary')).toHaveText('Фильтры (1)');
   await expect(page.locator(heading)).toHaveText(/^Найдено: \d+ организац/);
   const hrefs = await page.locator('.card .okrug-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(new Set(hrefs)).toEqual(new Set(['/okrug/shumikhinsky']));
