@@ -435,17 +435,36 @@
     return loading;
   }
 
-  function show() {
+  function open() {
     panel.hidden = false;
     document.body.classList.add("map-open");
     if (toggle) {
       toggle.setAttribute("aria-expanded", "true");
       toggle.textContent = toggle.dataset.hide;
     }
+  }
+
+  function draw() {
     loadLeaflet().then(function () {
       if (!map) start();
       else map.invalidateSize();
     }).catch(function () { status(S.sError); });
+  }
+
+  function show() {
+    open();
+    draw();
+  }
+
+  // A map open from the start waits until the page has loaded and painted: on a thin line
+  // Leaflet and the okrug shapes must not hold back the list the villager came for.
+  function afterPaint(fn) {
+    function go() {
+      var frame = window.requestAnimationFrame || function (f) { setTimeout(f, 16); };
+      frame(function () { setTimeout(fn, 0); });
+    }
+    if (document.readyState === "complete") go();
+    else window.addEventListener("load", go, { once: true });
   }
 
   function hide() {
@@ -462,5 +481,8 @@
     toggle.addEventListener("click", function () { if (panel.hidden) show(); else hide(); });
   }
   document.body.classList.add("has-map");
-  if (WIDE.matches || new URLSearchParams(window.location.search).get("map") === "1") show();
+  if (WIDE.matches || new URLSearchParams(window.location.search).get("map") === "1") {
+    open();
+    afterPaint(draw);
+  }
 })();
