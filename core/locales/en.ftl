@@ -762,3 +762,36 @@ near-my-village = Choose your village
 near-village = Or type your village
 map-near-village = Search near this place
 field-settlement-hint = For example "с. Кипель". A village the gazetteer knows places the organization and fills in its okrug.
+
+## Coverage: where help is missing
+nav-coverage = Where help is missing
+coverage-page-title = Where help is missing
+coverage-description = How many organizations work in each okrug of Kurgan Oblast in each field and for whom: white spots show where there is no help.
+coverage-intro = The number of organizations on the map in each okrug, per field or per group of people. A white spot (0) means the map has no such help in that okrug. Press a number to see those organizations.
+coverage-okrug = Okrug
+coverage-total = All organizations
+coverage-region-total = Whole region
+coverage-title-direction = Organizations by okrug and field
+coverage-title-audience = Organizations by okrug and whom they help
+coverage-verified-only = verified only
+coverage-sheet = Coverage
+coverage-spot-legend = White spot: no such organization in the okrug
+coverage-options = What to count
+coverage-by-label = Columns
+coverage-by-direction = Fields
+coverage-by-audience = Whom they help
+coverage-verified-label = Verified by staff only
+coverage-show = Show
+coverage-summary = { $orgs ->
+    [one] { $orgs } organization
+   *[other] { $orgs } organizations
+}, white spots: { $spots }.
+coverage-table-label = Table: okrugs in rows, { $axis } in columns
+coverage-scroll-hint = The table is wide: scroll it sideways.
+coverage-spot = white spot
+coverage-on-map = on the map
+coverage-column-map = { $label }: on the map by okrug
+coverage-downloads = Download for a report
+coverage-download-csv = CSV table
+coverage-download-xlsx = Excel table
+coverage-print = Print (A4, landscape)

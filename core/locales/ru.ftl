@@ -769,3 +769,37 @@ near-my-village = Выбрать свой населённый пункт
 near-village = Или впишите свой населённый пункт
 map-near-village = Искать рядом с этим местом
 field-settlement-hint = Например, «с. Кипель». Если село есть в справочнике, точка встанет к нему, а округ заполнится сам.
+
+## Coverage: where help is missing
+nav-coverage = Где не хватает помощи
+coverage-page-title = Где не хватает помощи
+coverage-description = Сколько организаций работает в каждом округе Курганской области по каждому направлению и для кого: белые пятна показывают, где помощи нет.
+coverage-intro = Число организаций на карте в каждом округе по каждому направлению или для каждой группы людей. Белое пятно (0) значит, что в округе такой помощи на карте нет. Нажмите число, чтобы увидеть эти организации.
+coverage-okrug = Округ
+coverage-total = Всего организаций
+coverage-region-total = Вся область
+coverage-title-direction = Организации по округам и направлениям
+coverage-title-audience = Организации по округам и тем, кому помогают
+coverage-verified-only = только проверенные
+coverage-sheet = Покрытие
+coverage-spot-legend = Белое пятно: в округе нет ни одной такой организации
+coverage-options = Что считать
+coverage-by-label = Столбцы
+coverage-by-direction = Направления
+coverage-by-audience = Кому помогают
+coverage-verified-label = Только проверенные сотрудниками
+coverage-show = Показать
+coverage-summary = { $orgs ->
+    [one] { $orgs } организация
+    [few] { $orgs } организации
+   *[many] { $orgs } организаций
+}, белых пятен: { $spots }.
+coverage-table-label = Таблица: округа по строкам, { $axis } по столбцам
+coverage-scroll-hint = Таблица широкая: прокрутите её вбок.
+coverage-spot = белое пятно
+coverage-on-map = на карте
+coverage-column-map = { $label }: на карте по округам
+coverage-downloads = Скачать для отчёта
+coverage-download-csv = Таблица CSV
+coverage-download-xlsx = Таблица Excel
+coverage-print = Распечатать (A4, альбомная)

@@ -5,12 +5,18 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::I18n;
-use crate::search::params::{Facet, SearchParams};
-use crate::search::{SearchEngine, SearchError};
+use crate::search::params::Facet;
+#[cfg(feature = "server")]
+use crate::{
+    i18n::I18n,
+    search::engine::{SearchEngine, SearchError},
+    search::params::SearchParams,
+};
 
+#[cfg(feature = "server")]
 mod export;
-pub use export::{to_csv, to_xlsx};
+#[cfg(feature = "server")]
+pub use export::{title, to_csv, to_xlsx};
 
 /// What the columns are.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,6 +132,7 @@ pub struct Coverage {
     pub white_spots: u64,
 }
 
+#[cfg(feature = "server")]
 impl Coverage {
     /// Counts the published organizations passing `options` (a pass over the search table:
     /// about a millisecond for 100,000 rows).

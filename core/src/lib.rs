@@ -7,6 +7,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod coverage;
 pub mod editing;
 pub mod error;
 pub mod forms;
