@@ -392,6 +392,13 @@
       if (area && area.checked && !programmatic) setArea(true);
     });
     var radios = document.querySelectorAll('input[name="map-mode"]');
+    // A link may ask for the shaded okrugs (the coverage page's column headers).
+    if (new URLSearchParams(window.location.search).get("map_mode") === "choropleth") {
+      var shade = document.getElementById("map-mode-choropleth");
+      if (shade) shade.checked = true;
+      mode = "choropleth";
+      panel.classList.add("choropleth");
+    }
     for (var i = 0; i < radios.length; i++) {
       radios[i].addEventListener("change", function (ev) {
         mode = ev.target.value === "choropleth" ? "choropleth" : "markers";

@@ -38,9 +38,11 @@ enum Read {
     ImportHomeFn,
     ImportPreview,
     ImportPreviewFn,
+    CoverageCsv,
+    CoverageXlsx,
 }
 
-const READS: [Read; 28] = [
+const READS: [Read; 30] = [
     Read::EditPage,
     Read::EditFn,
     Read::History,
@@ -69,6 +71,8 @@ const READS: [Read; 28] = [
     Read::ImportHomeFn,
     Read::ImportPreview,
     Read::ImportPreviewFn,
+    Read::CoverageCsv,
+    Read::CoverageXlsx,
 ];
 
 /// What editor A typed into a draft: only A may ever read it back.
@@ -92,7 +96,9 @@ impl Read {
             | Self::ImportHome
             | Self::ImportHomeFn
             | Self::ImportPreview
-            | Self::ImportPreviewFn => matches!(role, Staff | Admin),
+            | Self::ImportPreviewFn
+            | Self::CoverageCsv
+            | Self::CoverageXlsx => matches!(role, Staff | Admin),
             Self::Admin | Self::AdminFn | Self::AdminAccounts | Self::AdminAccountsFn => {
                 role == Admin
             }
@@ -137,6 +143,8 @@ impl Read {
             Self::ImportHomeFn => "/api/staff/import/home".into(),
             Self::ImportPreview => format!("/staff/import/{}?show=all", w.batch),
             Self::ImportPreviewFn => format!("/api/staff/import/preview?id={}&show=all", w.batch),
+            Self::CoverageCsv => "/staff/coverage.csv?by=audience".into(),
+            Self::CoverageXlsx => "/staff/coverage.xlsx?verified=true".into(),
         }
     }
 

@@ -9,6 +9,7 @@
 //! (`hydrate`) only wakes the islands.
 
 pub mod accounts;
+pub mod coverage;
 pub mod editing;
 pub mod error;
 pub mod forms;

@@ -786,10 +786,8 @@ coverage-summary = { $orgs ->
     [one] { $orgs } organization
    *[other] { $orgs } organizations
 }, white spots: { $spots }.
-coverage-table-label = Table: okrugs in rows, { $axis } in columns
 coverage-scroll-hint = The table is wide: scroll it sideways.
 coverage-spot = white spot
-coverage-on-map = on the map
 coverage-column-map = { $label }: on the map by okrug
 coverage-downloads = Download for a report
 coverage-download-csv = CSV table

@@ -794,10 +794,8 @@ coverage-summary = { $orgs ->
     [few] { $orgs } организации
    *[many] { $orgs } организаций
 }, белых пятен: { $spots }.
-coverage-table-label = Таблица: округа по строкам, { $axis } по столбцам
 coverage-scroll-hint = Таблица широкая: прокрутите её вбок.
 coverage-spot = белое пятно
-coverage-on-map = на карте
 coverage-column-map = { $label }: на карте по округам
 coverage-downloads = Скачать для отчёта
 coverage-download-csv = Таблица CSV

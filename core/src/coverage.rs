@@ -16,7 +16,7 @@ use crate::{
 #[cfg(feature = "server")]
 mod export;
 #[cfg(feature = "server")]
-pub use export::{title, to_csv, to_xlsx};
+pub use export::{to_csv, to_xlsx};
 
 /// What the columns are.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,6 +130,19 @@ pub struct Coverage {
     pub total: u64,
     /// Cells with no organization.
     pub white_spots: u64,
+}
+
+impl Coverage {
+    /// The title over the table, e.g. «Организации по округам и направлениям (только
+    /// проверенные)», on the page and in the downloads.
+    pub fn title(&self, i18n: &crate::i18n::I18n) -> String {
+        let base = i18n.t(&format!("coverage-title-{}", self.options.axis.as_str()));
+        if self.options.verified_only {
+            format!("{base} ({})", i18n.t("coverage-verified-only"))
+        } else {
+            base
+        }
+    }
 }
 
 #[cfg(feature = "server")]

@@ -16,7 +16,7 @@ use crate::i18n::use_i18n;
 #[cfg(feature = "ssr")]
 use crate::i18n::I18n;
 use crate::ui::parts::LoadError;
-use crate::web::request::asset_url;
+use crate::web::request::{asset_url, current_query};
 
 /// Runs a search from a raw URL query string: the search form for it (`SearchForm`) as
 /// HTML, in the reader's language. The island reads it as a JSON string.
@@ -148,19 +148,5 @@ pub fn tile_config() -> (String, String) {
     #[cfg(not(feature = "ssr"))]
     {
         (String::new(), String::new())
-    }
-}
-
-/// The request's raw query string (server) or "" (never used in the browser).
-fn current_query() -> String {
-    #[cfg(feature = "ssr")]
-    {
-        use_context::<http::request::Parts>()
-            .and_then(|p| p.uri.query().map(str::to_owned))
-            .unwrap_or_default()
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        String::new()
     }
 }

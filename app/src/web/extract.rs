@@ -1,5 +1,5 @@
 //! Extractors handlers share: [`FormPost`] (the state, who asks and the parsed form of a
-//! mutation, all left by the gate), [`OrgId`] (the organization of an `/org/{id_slug}/…`
+//! mutation, all left by the gate), [`Asker`] (who asks, for a GET), [`OrgId`] (the organization of an `/org/{id_slug}/…`
 //! path), [`Lang`] (the reader's translator) and [`SearchQuery`]
 //! (a search URL's parameters, as the search and map APIs read them).
 
@@ -27,15 +27,7 @@ impl FromRequestParts<AppState> for FormPost {
     type Rejection = PageError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, PageError> {
-        let auth = parts
-            .extensions
-            .get::<RequestAuth>()
-            .cloned()
-            .ok_or_else(|| {
-                PageError(AppError::Internal(anyhow::anyhow!(
-                    "the gate left no RequestAuth: is the route outside the gate?"
-                )))
-            })?;
+        let Asker(auth) = Asker::from_request_parts(parts, state).await?;
         let form = parts
             .extensions
             .get::<SubmittedForm>()
@@ -46,6 +38,26 @@ impl FromRequestParts<AppState> for FormPost {
             auth,
             form,
         })
+    }
+}
+
+/// Who is asking, as the gate found it (for a GET that needs an authorization check).
+pub struct Asker(pub RequestAuth);
+
+impl<S: Send + Sync> FromRequestParts<S> for Asker {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, PageError> {
+        parts
+            .extensions
+            .get::<RequestAuth>()
+            .cloned()
+            .map(Self)
+            .ok_or_else(|| {
+                PageError(AppError::Internal(anyhow::anyhow!(
+                    "the gate left no RequestAuth: is the route outside the gate?"
+                )))
+            })
     }
 }
 

@@ -82,3 +82,17 @@ pub fn absolute_url(path: &str) -> String {
     }
     path.to_owned()
 }
+
+/// The request's raw query string (server) or "" (never used in the browser).
+pub fn current_query() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|p| p.uri.query().map(str::to_owned))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        String::new()
+    }
+}

@@ -22,16 +22,6 @@ fn totals(c: &Coverage) -> Vec<u64> {
     t
 }
 
-/// The title over the table, e.g. «Организации по округам и направлениям (проверенные)».
-pub fn title(c: &Coverage, i18n: &I18n) -> String {
-    let base = i18n.t(&format!("coverage-title-{}", c.options.axis.as_str()));
-    if c.options.verified_only {
-        format!("{base} ({})", i18n.t("coverage-verified-only"))
-    } else {
-        base
-    }
-}
-
 pub fn to_csv(c: &Coverage, i18n: &I18n) -> anyhow::Result<Vec<u8>> {
     let mut out = "\u{feff}".as_bytes().to_vec();
     {
@@ -61,7 +51,10 @@ pub fn to_xlsx(c: &Coverage, i18n: &I18n, date: &str) -> Result<Vec<u8>, XlsxErr
         .set_align(FormatAlign::VerticalCenter)
         .set_background_color(Color::RGB(0xE3ECE5));
     let spot = cell.clone().set_background_color(Color::RGB(0xFAD7C8));
-    let total = cell.clone().set_bold().set_background_color(Color::RGB(0xF2F2F2));
+    let total = cell
+        .clone()
+        .set_bold()
+        .set_background_color(Color::RGB(0xF2F2F2));
     let name = cell.clone().set_text_wrap();
 
     let mut book = Workbook::new();
@@ -73,7 +66,7 @@ pub fn to_xlsx(c: &Coverage, i18n: &I18n, date: &str) -> Result<Vec<u8>, XlsxErr
         0,
         0,
         width - 1,
-        &format!("{} · {date}", title(c, i18n)),
+        &format!("{} · {date}", c.title(i18n)),
         &Format::new().set_bold().set_font_size(13),
     )?;
     sheet.write_string_with_format(1, 0, i18n.t("coverage-spot-legend"), &spot)?;

@@ -22,7 +22,10 @@ async fn every_cell_is_the_facet_count_of_the_search_it_links_to() {
     let i18n = I18n::default();
     for axis in [Axis::Direction, Axis::Audience] {
         for verified_only in [false, true] {
-            let options = CoverageOptions { axis, verified_only };
+            let options = CoverageOptions {
+                axis,
+                verified_only,
+            };
             let c = Coverage::compute(&core.state.search, options, &i18n).expect("coverage");
             assert_eq!(c.rows.len(), 26, "every okrug of Kurgan Oblast is a row");
             let all = search(&core, &options.search_href(None, None));
@@ -82,7 +85,11 @@ async fn the_files_hold_the_same_numbers() {
     let c = Coverage::compute(&core.state.search, CoverageOptions::default(), &i18n).unwrap();
     let csv = String::from_utf8(to_csv(&c, &i18n).unwrap()).unwrap();
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
-    assert_eq!(lines.len(), c.rows.len() + 2, "header, okrugs, region total");
+    assert_eq!(
+        lines.len(),
+        c.rows.len() + 2,
+        "header, okrugs, region total"
+    );
     assert!(lines[0].starts_with("Округ,"));
     let last: Vec<&str> = lines[lines.len() - 1].split(',').collect();
     assert_eq!(last.last().copied(), Some(c.total.to_string().as_str()));
