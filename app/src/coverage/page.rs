@@ -129,11 +129,14 @@ fn CoverageView(page: CoveragePage) -> impl IntoView {
                 </thead>
                 <tbody>
                     {c.rows.iter().map(|row| {
+                        // A white spot links too: the search explains what is missing and
+                        // suggests what to widen.
                         let cells = row.cells.iter().zip(&c.columns).map(|(&n, col)| {
+                            let href = options.search_href(Some(&row.slug), Some(&col.code));
                             if n == 0 {
-                                view! { <td class="spot">"0"<span class="sr-only">" — "{i18n.t("coverage-spot")}</span></td> }.into_any()
+                                view! { <td class="spot"><a href=href>"0"<span class="sr-only">" — "{i18n.t("coverage-spot")}</span></a></td> }.into_any()
                             } else {
-                                view! { <td><a href=options.search_href(Some(&row.slug), Some(&col.code))>{n}</a></td> }.into_any()
+                                view! { <td><a href=href>{n}</a></td> }.into_any()
                             }
                         }).collect_view();
                         view! {
