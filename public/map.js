@@ -159,7 +159,7 @@
 
   function orgIcon(p) {
     return L.divIcon({
-      className: "map-marker" + (p.approximate ? " approximate" : ""),
+      className: "map-marker" + (p.approximate ? " approximate" : "") + (p.stale ? " stale" : ""),
       html: "<span></span>", iconSize: [28, 28],
     });
   }
@@ -192,6 +192,7 @@
         "</a></p><p>" + esc(c.kind) + (c.okrug ? " · " + esc(c.settlement || c.okrug) : "") + "</p>";
       if (c.directions && c.directions.length) html += "<p>" + c.directions.map(esc).join(", ") + "</p>";
       if (c.approximate) html += '<p class="map-card-note">' + esc(S.sApprox) + "</p>";
+      if (c.stale) html += '<p class="map-card-note">' + esc(S.sStale) + "</p>";
       html += '<p><a class="map-card-open" href="' + esc(c.url) + '">' + esc(S.sOpen) + "</a></p></div>";
       card.setContent(html);
     }).catch(function () { /* the short popup stays */ });

@@ -23,7 +23,9 @@ pub mod staff_import;
 pub mod ui;
 pub mod web;
 
-pub use poputchiki_core::{audit, gazetteer, identifiers, kinds, region, taxonomy, text};
+pub use poputchiki_core::{
+    audit, freshness, gazetteer, identifiers, kinds, region, taxonomy, text,
+};
 
 #[cfg(feature = "ssr")]
 pub use poputchiki_core::{

@@ -90,6 +90,27 @@ org-freshness = Freshness
 org-updated = Last updated
 org-verified = Verified by staff
 org-not-verified = Not verified yet
+org-confirmed = Confirmed by the organization
+org-not-confirmed = The organization has not confirmed its listing yet
+freshness-stale-note = This listing has not been updated for a long time and may be out of date: call before you go.
+freshness-stale-card = Not updated for a long time: call to check.
+freshness-fresh = Fresh
+freshness-ageing = Ageing
+freshness-stale = Not updated for a long time
+ago-today = today
+ago-yesterday = yesterday
+ago-days = { $count ->
+    [one] { $count } day ago
+   *[other] { $count } days ago
+}
+ago-months = { $count ->
+    [one] { $count } month ago
+   *[other] { $count } months ago
+}
+ago-years = { $count ->
+    [one] { $count } year ago
+   *[other] { $count } years ago
+}
 org-not-specified = Not specified.
 contact-phone = Phone
 contact-email = Email
@@ -177,6 +198,7 @@ facet-event-format = How they work
 facet-verified = Verification
 facet-has-needs = Needs
 facet-accepts-volunteers = Volunteering
+facet-freshness = Freshness
 facet-verified-yes = Verified by staff
 facet-has-needs-yes = Has current needs
 facet-accepts-volunteers-yes = Looking for volunteers

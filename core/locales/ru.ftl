@@ -93,6 +93,30 @@ org-freshness = Актуальность
 org-updated = Сведения обновлены
 org-verified = Проверено сотрудниками
 org-not-verified = Ещё не проверялась
+org-confirmed = Организация подтвердила сведения
+org-not-confirmed = Организация ещё не подтверждала сведения на карте
+freshness-stale-note = Сведения давно не обновлялись и могли устареть: перед тем как идти, позвоните и уточните.
+freshness-stale-card = Сведения давно не обновлялись — уточните по телефону.
+freshness-fresh = Свежие
+freshness-ageing = Стареют
+freshness-stale = Давно не обновлялись
+ago-today = сегодня
+ago-yesterday = вчера
+ago-days = { $count ->
+    [one] { $count } день назад
+    [few] { $count } дня назад
+   *[many] { $count } дней назад
+}
+ago-months = { $count ->
+    [one] { $count } месяц назад
+    [few] { $count } месяца назад
+   *[many] { $count } месяцев назад
+}
+ago-years = { $count ->
+    [one] { $count } год назад
+    [few] { $count } года назад
+   *[many] { $count } лет назад
+}
 org-not-specified = Не указано.
 contact-phone = Телефон
 contact-email = Эл. почта
@@ -180,6 +204,7 @@ facet-event-format = Форматы работы
 facet-verified = Проверка
 facet-has-needs = Нужды
 facet-accepts-volunteers = Волонтёрам
+facet-freshness = Актуальность сведений
 facet-verified-yes = Проверена сотрудниками
 facet-has-needs-yes = Есть текущие нужды
 facet-accepts-volunteers-yes = Ищет волонтёров

@@ -11,6 +11,7 @@ pub mod coverage;
 pub mod editing;
 pub mod error;
 pub mod forms;
+pub mod freshness;
 pub mod gazetteer;
 pub mod i18n;
 pub mod identifiers;

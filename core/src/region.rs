@@ -65,6 +65,8 @@ pub struct RegionCatalog {
     pub attribution: LocalizedText,
     /// Which registry identifiers apply: "ru" (ИНН/ОГРН) or "none".
     pub identifier_scheme: String,
+    /// Freshness thresholds, reminder and verification periods (region.json `policy`).
+    pub policy: crate::freshness::Policy,
     pub center: LatLon,
     /// Sorted by Russian name.
     pub okrugs: Vec<Okrug>,

@@ -29,6 +29,9 @@ pub struct RegionManifest {
     pub files: SeedFiles,
     #[serde(default)]
     pub attribution: LocalizedText,
+    /// Freshness thresholds, reminder and verification periods (defaults when left out).
+    #[serde(default)]
+    pub policy: crate::freshness::Policy,
 }
 
 fn default_scheme() -> String {
@@ -189,6 +192,9 @@ pub fn read_region_dir(dir: &Path) -> anyhow::Result<RegionSeed> {
             .with_context(|| format!("reading {}", manifest_path.display()))?,
     )
     .with_context(|| format!("parsing {}", manifest_path.display()))?;
+    if let Some(problem) = manifest.policy.problem() {
+        bail!("{}: {problem}", manifest_path.display());
+    }
     let centres = match &manifest.files.okrug_centres {
         Some(f) => read_centres(&dir.join(f))?,
         None => HashMap::new(),
@@ -236,12 +242,12 @@ pub async fn store_region(db: &Db, seed: &RegionSeed) -> anyhow::Result<i64> {
     let ts = now();
     let mut tx = db.begin().await?;
     let region_id: i64 = sqlx::query_scalar(
-        "insert into region (slug, name, country, identifier_scheme, default_locale, center_lat, center_lon, attribution, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        "insert into region (slug, name, country, identifier_scheme, default_locale, center_lat, center_lon, attribution, policy, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          on conflict (slug) do update set name = excluded.name, country = excluded.country,
            identifier_scheme = excluded.identifier_scheme, default_locale = excluded.default_locale,
            center_lat = excluded.center_lat, center_lon = excluded.center_lon,
-           attribution = excluded.attribution, updated_at = excluded.updated_at
+           attribution = excluded.attribution, policy = excluded.policy, updated_at = excluded.updated_at
          returning id",
     )
     .bind(&m.slug)
@@ -252,6 +258,7 @@ pub async fn store_region(db: &Db, seed: &RegionSeed) -> anyhow::Result<i64> {
     .bind(m.center.lat)
     .bind(m.center.lon)
     .bind(serde_json::to_string(&m.attribution)?)
+    .bind(serde_json::to_string(&m.policy)?)
     .bind(&ts)
     .bind(&ts)
     .fetch_one(&mut *tx)
@@ -321,7 +328,7 @@ fn json_text(s: &str) -> anyhow::Result<LocalizedText> {
 /// Reads a stored region back into memory, parsing every okrug boundary.
 #[tracing::instrument(skip(db), err)]
 pub async fn load_catalog(db: &Db, slug: &str) -> anyhow::Result<RegionCatalog> {
-    let r = sqlx::query("select id, slug, name, attribution, identifier_scheme, center_lat, center_lon from region where slug = ?")
+    let r = sqlx::query("select id, slug, name, attribution, identifier_scheme, policy, center_lat, center_lon from region where slug = ?")
         .bind(slug)
         .fetch_optional(db)
         .await?
@@ -363,6 +370,7 @@ pub async fn load_catalog(db: &Db, slug: &str) -> anyhow::Result<RegionCatalog> 
         name: json_text(r.try_get("name")?)?,
         attribution: json_text(r.try_get("attribution")?)?,
         identifier_scheme: r.try_get("identifier_scheme")?,
+        policy: serde_json::from_str(r.try_get("policy")?).unwrap_or_default(),
         center: LatLon {
             lat: r.try_get("center_lat")?,
             lon: r.try_get("center_lon")?,
@@ -454,6 +462,7 @@ pub fn catalog_from_seed(seed: &RegionSeed) -> anyhow::Result<RegionCatalog> {
         name: m.name.clone(),
         attribution: m.attribution.clone(),
         identifier_scheme: m.identifier_scheme.clone(),
+        policy: m.policy,
         center: m.center,
         okrugs,
         taxonomy,

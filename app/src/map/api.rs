@@ -118,6 +118,12 @@ fn parse_zoom(pairs: &[(String, String)]) -> Result<u8, ParamError> {
     }
 }
 
+/// Whether a row is stale now, under the region's policy (drawn faded, with a note).
+fn stale_test(catalog: &RegionCatalog) -> impl Fn(&OrgRow) -> bool {
+    let thresholds = catalog.policy.thresholds(chrono::Utc::now());
+    move |r| thresholds.state(r.last_sign_of_life()) == crate::freshness::Freshness::Stale
+}
+
 fn geojson(body: Value) -> Response {
     let mut resp = Json(body).into_response();
     resp.headers_mut().insert(
@@ -148,6 +154,7 @@ pub fn cluster_collection(
     let (table, rows) = state_search.matching(&params, i18n)?;
     let all = table.rows();
     let features = cluster(&grid, rows.iter().map(|&i| (i, all[i].merc, all[i].at)));
+    let stale = stale_test(catalog);
     let kind_code = |r: &OrgRow| {
         catalog
             .taxonomy
@@ -171,6 +178,7 @@ pub fn cluster_collection(
                         "kind": kind_code(r),
                         "url": org_url(r.id, &r.slug),
                         "approximate": r.has(flag::APPROXIMATE),
+                        "stale": stale(r),
                     },
                 })
             }
@@ -290,6 +298,7 @@ async fn card(State(state): State<AppState>, Path(id): Path<String>, Lang(i18n):
         "directions": labels(Vocabulary::Direction, r.directions),
         "approximate": r.has(flag::APPROXIMATE),
         "verified": r.has(flag::VERIFIED),
+        "stale": stale_test(catalog)(r),
         "lat": r.at.lat,
         "lon": r.at.lon,
     }))

@@ -6,6 +6,7 @@ use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::forms::{CsrfField, ErrorSummary, FormScope, FormState, TextField};
+use crate::freshness::Freshness;
 use crate::i18n::use_i18n;
 use crate::organizations::parse_id;
 use crate::organizations::{
@@ -133,13 +134,17 @@ fn OrganizationView(page: OrganizationPage, report: FormState) -> impl IntoView 
                         <Registry inn=p.inn.clone() ogrn=p.ogrn.clone()/>
                     </Section>
                     <Section id="freshness" title=i18n.t("org-freshness")>
+                        {(p.freshness.state == Freshness::Stale).then(|| view! { <p class="notice warning">{i18n.t("freshness-stale-note")}</p> })}
                         <dl class="facts">
                             <dt>{i18n.t("org-updated")}</dt>
-                            <dd>{p.updated.clone()}</dd>
+                            <dd>{format!("{} ({})", p.freshness.updated_ago, p.updated)}</dd>
+                            <dt>{i18n.t("org-confirmed")}</dt>
+                            <dd>{p.freshness.confirmed.clone().unwrap_or_else(|| i18n.t("org-not-confirmed"))}</dd>
                             <dt>{i18n.t("org-verified")}</dt>
-                            <dd>{match p.verification.clone() {
-                                Some(v) => format!("{} ({})", v.date, v.method_label),
-                                None => i18n.t("org-not-verified"),
+                            <dd>{match (p.verification.clone(), p.freshness.verified_ago.clone()) {
+                                (Some(v), Some(ago)) => format!("{ago} ({}, {})", v.date, v.method_label),
+                                (Some(v), None) => format!("{} ({})", v.date, v.method_label),
+                                _ => i18n.t("org-not-verified"),
                             }}</dd>
                         </dl>
                         {(!p.can_edit).then(|| view! { <p class="note">{i18n.t("org-is-yours")} " " <a href="/account">{i18n.t("org-is-yours-link")}</a></p> })}

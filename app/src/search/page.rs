@@ -33,9 +33,16 @@ async fn load_view(query: String) -> Result<SearchView, PublicError> {
     #[cfg(feature = "ssr")]
     {
         let (state, i18n) = crate::state::request_context()?;
+        let staff =
+            crate::web::request::current_viewer().is_some_and(|v| v.is_staff_of(state.region.id));
         let job =
             move |s: &crate::state::Core| super::page_data::search_view(&s.search, &query, &i18n);
-        Ok(crate::blocking::off_the_workers(&state, job).await??)
+        let mut view = crate::blocking::off_the_workers(&state, job).await??;
+        // Visitors see stale listings faded; the freshness filter is staff's working tool.
+        if !staff {
+            view.facets.retain(|g| !g.facet.is_staff_only());
+        }
+        Ok(view)
     }
     #[cfg(not(feature = "ssr"))]
     {
@@ -100,6 +107,7 @@ fn MapPanel() -> impl IntoView {
         <aside id="map-panel" class="map-panel" hidden aria-label=i18n.t("map-label")
             data-tiles=tiles data-tiles-attribution=tiles_attribution data-okrug-attribution=okrug_attribution
             data-s-open=i18n.t("map-open-page") data-s-approx=i18n.t("map-approximate")
+            data-s-stale=i18n.t("freshness-stale-card")
             data-s-one=i18n.t("map-org-one") data-s-few=i18n.t("map-org-few") data-s-many=i18n.t("map-org-many")
             data-s-zoom=i18n.t("map-zoom-in") data-s-here=i18n.t("map-chosen-point")
             data-s-error=i18n.t("map-load-error") data-s-legend=i18n.t("map-legend")

@@ -31,8 +31,10 @@ pub fn OrgCardView(card: OrgCard) -> impl IntoView {
     } else {
         format!("{}, {}", card.settlement, card.okrug.name)
     };
+    let stale = card.freshness == crate::freshness::Freshness::Stale;
     view! {
         <li class="card" id=format!("org-{}", card.id) data-org-id=card.id
+            data-freshness=stale.then_some("stale")
             data-lat=card.at.map(|p| format!("{:.5}", p.lat)) data-lon=card.at.map(|p| format!("{:.5}", p.lon))>
             <h3 class="card-title"><a href=card.url.clone()>{card.name.clone()}</a></h3>
             <p class="card-meta">
@@ -47,6 +49,7 @@ pub fn OrgCardView(card: OrgCard) -> impl IntoView {
                 Some(html) => view! { <p class="card-summary" inner_html=html></p> }.into_any(),
                 None => view! { <p class="card-summary">{card.summary.clone()}</p> }.into_any(),
             }}
+            {stale.then(|| view! { <p class="card-stale">{i18n.t("freshness-stale-card")}</p> })}
             {card.distance_km.map(|d| view! {
                 <p class="card-distance">{i18n.t_with("card-distance", &[("km", format!("{d:.1}").replace('.', ",").into())])}</p>
             })}

@@ -272,6 +272,9 @@ pub struct OrgCard {
     pub at: Option<crate::region::LatLon>,
     pub verified: bool,
     pub is_demo: bool,
+    /// Stale ones are faded, with a one-line explanation.
+    #[serde(default)]
+    pub freshness: crate::freshness::Freshness,
 }
 
 /// One page of a filtered list.
@@ -338,6 +341,18 @@ pub struct MiniMap {
     pub point: Option<(f64, f64)>,
 }
 
+/// How fresh a listing is, in words: "3 месяца назад".
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FreshnessView {
+    pub state: crate::freshness::Freshness,
+    /// When the data was last edited.
+    pub updated_ago: String,
+    /// When the organization itself last confirmed it, with the date.
+    pub confirmed: Option<String>,
+    /// When staff last checked it.
+    pub verified_ago: Option<String>,
+}
+
 /// Everything an organization page shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrganizationPage {
@@ -364,6 +379,8 @@ pub struct OrganizationPage {
     pub inn: Option<String>,
     pub ogrn: Option<String>,
     pub updated: String,
+    #[serde(default)]
+    pub freshness: FreshnessView,
     pub verification: Option<VerificationView>,
     pub minimap: MiniMap,
     pub is_demo: bool,

@@ -4,9 +4,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::store::{CardRow, OrganizationRecord};
 use super::{
-    minimap, org_url, ContactKind, ContactView, Cost, EventView, NeedView, OrgCard,
+    minimap, org_url, ContactKind, ContactView, Cost, EventView, FreshnessView, NeedView, OrgCard,
     OrganizationPage, ServiceView, VerificationMethod, VerificationView,
 };
+use crate::freshness::{ago, last_sign_of_life, unix};
 use crate::i18n::I18n;
 use crate::region::{LatLon, OkrugRef, RegionCatalog};
 use crate::taxonomy::{TermLabel, Vocabulary};
@@ -28,6 +29,12 @@ pub fn okrug_ref(catalog: &RegionCatalog, okrug_id: i64, i18n: &I18n) -> OkrugRe
 /// A list card. `term_ids` are the organization's taxonomy links.
 pub fn card(catalog: &RegionCatalog, row: CardRow, term_ids: &[i64], i18n: &I18n) -> OrgCard {
     let tax = &catalog.taxonomy;
+    let last = last_sign_of_life(
+        unix(&row.updated_at),
+        row.confirmed_at.as_deref().map_or(0, unix),
+        row.verified_at.as_deref().map_or(0, unix),
+    );
+    let freshness = catalog.policy.thresholds(chrono::Utc::now()).state(last);
     OrgCard {
         id: row.id,
         url: org_url(row.id, &row.slug),
@@ -43,6 +50,7 @@ pub fn card(catalog: &RegionCatalog, row: CardRow, term_ids: &[i64], i18n: &I18n
         distance_km: None,
         at: None,
         is_demo: row.is_demo,
+        freshness,
     }
 }
 
@@ -145,6 +153,15 @@ pub fn page(catalog: &RegionCatalog, rec: OrganizationRecord, i18n: &I18n) -> Or
             description: n.description,
         })
         .collect();
+    let now = chrono::Utc::now();
+    let (updated, confirmed) = (unix(&o.updated_at), o.confirmed_at.as_deref().map(unix));
+    let verified = rec.verification.as_ref().map(|v| unix(&v.verified_at));
+    let freshness = catalog.policy.thresholds(now).state(last_sign_of_life(
+        updated,
+        confirmed.unwrap_or(0),
+        verified.unwrap_or(0),
+    ));
+    let in_words = |t: i64| ago(i18n, t, now.timestamp());
     let verification = rec.verification.map(|v| VerificationView {
         date: date_text(i18n, &v.verified_at),
         method_label: VerificationMethod::parse(&v.method)
@@ -165,6 +182,16 @@ pub fn page(catalog: &RegionCatalog, rec: OrganizationRecord, i18n: &I18n) -> Or
         audiences: tax.labels_of_ids(Vocabulary::Audience, &rec.term_ids, loc),
         event_formats: tax.labels_of_ids(Vocabulary::EventFormat, &rec.term_ids, loc),
         updated: date_text(i18n, &o.updated_at),
+        freshness: FreshnessView {
+            state: freshness,
+            updated_ago: in_words(updated),
+            confirmed: o
+                .confirmed_at
+                .as_deref()
+                .zip(confirmed)
+                .map(|(d, t)| format!("{} ({})", in_words(t), date_text(i18n, d))),
+            verified_ago: verified.map(in_words),
+        },
         name: o.name,
         settlement: o.settlement,
         address: o.address,

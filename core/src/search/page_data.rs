@@ -162,6 +162,7 @@ fn cards(engine: &SearchEngine, resp: &SearchResponse, i18n: &I18n) -> Vec<OrgCa
         return vec![];
     };
     let tax = &engine.catalog.taxonomy;
+    let thresholds = engine.catalog.policy.thresholds(chrono::Utc::now());
     resp.items
         .iter()
         .filter_map(|hit| {
@@ -191,6 +192,7 @@ fn cards(engine: &SearchEngine, resp: &SearchResponse, i18n: &I18n) -> Vec<OrgCa
                 at: Some(row.at),
                 verified: row.has(flag::VERIFIED),
                 is_demo: row.has(flag::DEMO),
+                freshness: thresholds.state(row.last_sign_of_life()),
             })
         })
         .collect()

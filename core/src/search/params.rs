@@ -27,10 +27,12 @@ pub enum Facet {
     Verified,
     HasNeeds,
     AcceptsVolunteers,
+    /// Fresh, ageing or stale (the page shows it to staff only).
+    Freshness,
 }
 
 /// Every facet, in the order the page shows them.
-pub const FACETS: [Facet; 8] = [
+pub const FACETS: [Facet; 9] = [
     Facet::Direction,
     Facet::Audience,
     Facet::Okrug,
@@ -39,7 +41,11 @@ pub const FACETS: [Facet; 8] = [
     Facet::Verified,
     Facet::HasNeeds,
     Facet::AcceptsVolunteers,
+    Facet::Freshness,
 ];
+
+/// How many facets there are: the width of the per-facet arrays.
+pub const FACET_COUNT: usize = FACETS.len();
 
 impl Facet {
     /// The query parameter and response key.
@@ -53,11 +59,17 @@ impl Facet {
             Self::Verified => "verified",
             Self::HasNeeds => "has_needs",
             Self::AcceptsVolunteers => "accepts_volunteers",
+            Self::Freshness => "freshness",
         }
     }
 
     pub fn parse(s: &str) -> Option<Self> {
         FACETS.into_iter().find(|f| f.as_str() == s)
+    }
+
+    /// Shown on the search page to the region's staff only (visitors see faded cards).
+    pub fn is_staff_only(self) -> bool {
+        self == Self::Freshness
     }
 
     /// Yes/no facets take the single value `true`.

@@ -86,7 +86,7 @@ pub async fn table_rows(
     let id_filter = ids.map(|ids| serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()));
     let mut rows = sqlx::query(
         "select o.id, o.slug, o.name, o.sort_name, o.summary, o.settlement, o.kind, o.okrug_id, o.lat, o.lon,
-                o.location_approximate, o.is_demo, o.updated_at,
+                o.location_approximate, o.is_demo, o.updated_at, o.confirmed_at,
                 (select max(v.verified_at) from verification v where v.organization_id = o.id) as verified_at,
                 exists (select 1 from need n where n.organization_id = o.id and n.active = 1) as has_needs,
                 exists (select 1 from need n where n.organization_id = o.id and n.active = 1 and n.kind = 'volunteers') as wants_volunteers
@@ -169,6 +169,10 @@ fn row_from(r: &sqlx::sqlite::SqliteRow, pos: &Positions) -> sqlx::Result<OrgRow
         sort_name: r.try_get("sort_name")?,
         updated_at: unix(&r.try_get::<String, _>("updated_at")?),
         verified_at: verified_at.as_deref().map(unix).unwrap_or(0),
+        confirmed_at: r
+            .try_get::<Option<String>, _>("confirmed_at")?
+            .as_deref()
+            .map_or(0, unix),
     })
 }
 

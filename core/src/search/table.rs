@@ -45,11 +45,18 @@ pub struct OrgRow {
     pub updated_at: i64,
     /// Unix seconds of the latest verification, 0 if never verified.
     pub verified_at: i64,
+    /// Unix seconds of the organization's own latest confirmation, 0 if never.
+    pub confirmed_at: i64,
 }
 
 impl OrgRow {
     pub fn has(&self, f: u8) -> bool {
         self.flags & f != 0
+    }
+
+    /// The latest of its edit, confirmation and verification (Unix seconds).
+    pub fn last_sign_of_life(&self) -> i64 {
+        crate::freshness::last_sign_of_life(self.updated_at, self.confirmed_at, self.verified_at)
     }
 
     /// A row with only a name and a place, for tests of the search pass.
@@ -73,6 +80,7 @@ impl OrgRow {
             sort_name: name.to_lowercase(),
             updated_at: 0,
             verified_at: 0,
+            confirmed_at: 0,
         }
     }
 }
@@ -86,15 +94,7 @@ pub struct OrgTable {
     by_id: Vec<u32>,
 }
 
-pub(crate) fn unix(stamp: &str) -> i64 {
-    chrono::DateTime::parse_from_rfc3339(stamp)
-        .map(|d| d.timestamp())
-        .or_else(|_| {
-            chrono::NaiveDate::parse_from_str(stamp.get(..10).unwrap_or(""), "%Y-%m-%d")
-                .map(|d| d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp())
-        })
-        .unwrap_or(0)
-}
+pub(crate) use crate::freshness::unix;
 
 /// Web Mercator (EPSG:3857) of a point, scaled so the world is the unit square: multiply
 /// by `256 * 2^zoom` for the pixel position of a map at that zoom.

@@ -99,6 +99,7 @@ pub fn record_of(v: &ValidOrganization) -> OrganizationRecord {
             updated_at: String::new(),
             logo: None,
             moderation_note: String::new(),
+            confirmed_at: None,
         },
         term_ids,
         contacts: v

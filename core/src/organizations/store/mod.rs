@@ -3,6 +3,7 @@
 
 use sqlx::Sqlite;
 
+pub mod freshness;
 mod write_path;
 pub use write_path::{find_existing, unpublished_holder, write, Write};
 
@@ -31,6 +32,8 @@ pub struct CardRow {
     pub summary: String,
     pub is_demo: bool,
     pub verified_at: Option<String>,
+    pub updated_at: String,
+    pub confirmed_at: Option<String>,
 }
 
 /// Every column of the organization row.
@@ -61,6 +64,8 @@ pub struct OrganizationRow {
     pub logo: Option<String>,
     /// Staff's note to the organization's own people (not public).
     pub moderation_note: String,
+    /// When the organization itself last confirmed its listing (not an edit).
+    pub confirmed_at: Option<String>,
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -151,7 +156,8 @@ pub async fn list_cards(
         .await?;
     let list_sql = format!(
         "select o.id, o.slug, o.name, o.kind, o.okrug_id, o.settlement, o.summary, o.is_demo,
-           (select max(v.verified_at) from verification v where v.organization_id = o.id) as verified_at
+           (select max(v.verified_at) from verification v where v.organization_id = o.id) as verified_at,
+           o.updated_at, o.confirmed_at
          from organization o where {filter}
          order by o.sort_name, o.id limit ? offset ?"
     );

@@ -6,16 +6,21 @@ use super::{SearchEngine, SearchError};
 
 use tantivy::{DocAddress, Score};
 
+use crate::freshness::{Freshness, Thresholds};
 use crate::i18n::I18n;
 use crate::region::LatLon;
-use crate::search::params::{BBox, Facet, ParamError, SearchParams, SortOrder, FACETS};
+use crate::search::params::{
+    BBox, Facet, ParamError, SearchParams, SortOrder, FACETS, FACET_COUNT,
+};
 use crate::search::table::{flag, OrgRow, OrgTable};
 use crate::taxonomy::Vocabulary;
 
 /// Active filters compiled to masks over the table's bit positions.
 pub(super) struct Compiled {
     /// Per facet (in [`FACETS`] order): the mask of accepted values, `None` when inactive.
-    pub(super) masks: [Option<u128>; 8],
+    pub(super) masks: [Option<u128>; FACET_COUNT],
+    /// Fresh, ageing and stale as of this search.
+    pub(super) thresholds: Thresholds,
     pub(super) near: Option<LatLon>,
     pub(super) radius_km: Option<f64>,
     pub(super) bbox: Option<BBox>,
@@ -23,8 +28,8 @@ pub(super) struct Compiled {
     pub(super) circle_box: Option<BBox>,
 }
 
-/// A row's values for one facet, as a mask.
-pub(super) fn values_of(row: &OrgRow, facet: Facet) -> u128 {
+/// A row's values for one facet, as a mask (freshness as of the thresholds' moment).
+pub(super) fn values_of(row: &OrgRow, facet: Facet, t: &Thresholds) -> u128 {
     match facet {
         Facet::Direction => row.directions,
         Facet::Audience => row.audiences,
@@ -34,6 +39,11 @@ pub(super) fn values_of(row: &OrgRow, facet: Facet) -> u128 {
         Facet::Verified => u128::from(row.has(flag::VERIFIED)),
         Facet::HasNeeds => u128::from(row.has(flag::HAS_NEEDS)),
         Facet::AcceptsVolunteers => u128::from(row.has(flag::ACCEPTS_VOLUNTEERS)),
+        Facet::Freshness => {
+            let state = t.state(row.last_sign_of_life());
+            let bit = Freshness::ALL.iter().position(|f| *f == state).unwrap_or(0);
+            1u128 << bit
+        }
     }
 }
 
@@ -69,11 +79,15 @@ impl SearchEngine {
             Facet::AcceptsVolunteers => {
                 vec![("true".into(), i18n.t("facet-accepts-volunteers-yes"))]
             }
+            Facet::Freshness => Freshness::ALL
+                .iter()
+                .map(|f| (f.as_str().to_owned(), i18n.t(f.message_key())))
+                .collect(),
         }
     }
 
     pub(super) fn compile(&self, p: &SearchParams, i18n: &I18n) -> Result<Compiled, SearchError> {
-        let mut masks = [None; 8];
+        let mut masks = [None; FACET_COUNT];
         let mut errors = vec![];
         for (i, facet) in FACETS.into_iter().enumerate() {
             let wanted = p.values(facet);
@@ -112,6 +126,7 @@ impl SearchEngine {
         };
         Ok(Compiled {
             masks,
+            thresholds: self.catalog.policy.thresholds(chrono::Utc::now()),
             near: p.near,
             radius_km: p.radius_km,
             bbox: p.bbox,
@@ -134,9 +149,9 @@ pub(super) struct Candidate {
 /// What one pass over the candidates produces.
 pub(super) struct Tally {
     pub(super) passing: Vec<Candidate>,
-    pub(super) counts: [[u64; 128]; 8],
+    pub(super) counts: [[u64; 128]; FACET_COUNT],
     /// Per facet: how many rows would pass if that facet's filter were dropped.
-    pub(super) without: [u64; 8],
+    pub(super) without: [u64; FACET_COUNT],
     /// Rows that pass every facet filter but not the geo limit.
     pub(super) geo_only_failures: u64,
 }
@@ -162,11 +177,9 @@ impl Compiled {
 
     /// Whether a row passes every active filter (facets and geo).
     pub(super) fn passes(&self, row: &OrgRow) -> bool {
-        FACETS
-            .into_iter()
-            .enumerate()
-            .all(|(i, facet)| self.masks[i].is_none_or(|m| values_of(row, facet) & m != 0))
-            && self.geo_ok(row.at).0
+        FACETS.into_iter().enumerate().all(|(i, facet)| {
+            self.masks[i].is_none_or(|m| values_of(row, facet, &self.thresholds) & m != 0)
+        }) && self.geo_ok(row.at).0
     }
 
     /// Disjunctive counting: a row counts towards facet F's values when it passes every
@@ -178,18 +191,18 @@ impl Compiled {
     ) -> Tally {
         let mut t = Tally {
             passing: vec![],
-            counts: [[0; 128]; 8],
-            without: [0; 8],
+            counts: [[0; 128]; FACET_COUNT],
+            without: [0; FACET_COUNT],
             geo_only_failures: 0,
         };
         let rows = table.rows();
         for mut c in candidates {
             let row = &rows[c.row];
-            let mut failing = [false; 8];
+            let mut failing = [false; FACET_COUNT];
             let mut n_failing = 0;
             for (i, facet) in FACETS.into_iter().enumerate() {
                 if let Some(mask) = self.masks[i] {
-                    if values_of(row, facet) & mask == 0 {
+                    if values_of(row, facet, &self.thresholds) & mask == 0 {
                         failing[i] = true;
                         n_failing += 1;
                     }
@@ -206,7 +219,7 @@ impl Compiled {
             }
             for (i, facet) in FACETS.into_iter().enumerate() {
                 if n_failing == 0 || failing[i] {
-                    let mut bits = values_of(row, facet);
+                    let mut bits = values_of(row, facet, &self.thresholds);
                     while bits != 0 {
                         t.counts[i][bits.trailing_zeros() as usize] += 1;
                         bits &= bits - 1;
@@ -261,121 +274,5 @@ pub(super) fn sort_page(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn compiled(masks: [Option<u128>; 8]) -> Compiled {
-        Compiled {
-            masks,
-            near: None,
-            radius_km: None,
-            bbox: None,
-            circle_box: None,
-        }
-    }
-
-    fn candidates(t: &OrgTable) -> impl Iterator<Item = Candidate> + '_ {
-        (0..t.len()).map(|row| Candidate {
-            row,
-            score: 0.0,
-            doc: None,
-            distance: None,
-            key: (0.0, 0),
-        })
-    }
-
-    const KURGAN: LatLon = LatLon {
-        lat: 55.44,
-        lon: 65.34,
-    };
-
-    /// Rows: 1 sport; 2 sport + culture; 3 culture, verified; 4 nothing.
-    fn table() -> OrgTable {
-        let mut rows: Vec<OrgRow> = (1..=4)
-            .map(|id| OrgRow::for_test(id, &format!("Организация {id}"), KURGAN))
-            .collect();
-        rows[0].directions = 0b01;
-        rows[1].directions = 0b11;
-        rows[2].directions = 0b10;
-        rows[2].flags = flag::VERIFIED;
-        OrgTable::from_rows(rows)
-    }
-
-    #[test]
-    fn facet_filters_are_or_within_and_across() {
-        let t = table();
-        let mut masks = [None; 8];
-        masks[0] = Some(0b11); // sport or culture
-        let ids = |c: &Compiled| -> Vec<i64> {
-            t.rows()
-                .iter()
-                .filter(|r| c.passes(r))
-                .map(|r| r.id)
-                .collect()
-        };
-        assert_eq!(ids(&compiled(masks)), vec![1, 2, 3]);
-        masks[5] = Some(1); // and verified
-        assert_eq!(ids(&compiled(masks)), vec![3]);
-    }
-
-    #[test]
-    fn counts_are_disjunctive() {
-        let t = table();
-        let mut masks = [None; 8];
-        masks[0] = Some(0b01); // sport
-        masks[5] = Some(1); // verified
-        let tally = compiled(masks).tally(&t, candidates(&t));
-        // Nobody is both sport and verified.
-        assert!(tally.passing.is_empty());
-        // Direction counts ignore the direction filter but keep "verified": only row 3.
-        assert_eq!(tally.counts[0][0], 0);
-        assert_eq!(tally.counts[0][1], 1);
-        // "Verified" counts ignore that filter but keep "sport": rows 1 and 2, none verified.
-        assert_eq!(tally.counts[5][0], 0);
-        assert_eq!((tally.without[0], tally.without[5]), (1, 2));
-    }
-
-    #[test]
-    fn the_radius_limits_and_measures_distance() {
-        let far = LatLon {
-            lat: 56.44,
-            lon: 65.34,
-        };
-        let mut rows = vec![
-            OrgRow::for_test(1, "Рядом", KURGAN),
-            OrgRow::for_test(2, "Далеко", far),
-        ];
-        rows[1].directions = 1;
-        let t = OrgTable::from_rows(rows);
-        let mut c = compiled([None; 8]);
-        c.near = Some(KURGAN);
-        c.radius_km = Some(50.0);
-        c.circle_box = Some(BBox {
-            min_lat: 54.9,
-            max_lat: 56.0,
-            min_lon: 64.4,
-            max_lon: 66.3,
-        });
-        let tally = c.tally(&t, candidates(&t));
-        assert_eq!(tally.passing.len(), 1);
-        assert_eq!(tally.passing[0].distance, Some(0.0));
-        assert_eq!(tally.geo_only_failures, 1);
-        // About 111 km for one degree of latitude.
-        assert!((distance_km(KURGAN, far) - 111.2).abs() < 0.5);
-    }
-
-    #[test]
-    fn sort_page_orders_only_what_the_page_needs() {
-        let t = table();
-        let mut passing: Vec<Candidate> = candidates(&t).collect();
-        for (c, score) in passing.iter_mut().zip([1.0, 4.0, 3.0, 2.0]) {
-            c.score = score;
-        }
-        sort_page(&mut passing, &t, SortOrder::Relevance, 0, 2);
-        let top: Vec<i64> = passing[..2].iter().map(|c| t.rows()[c.row].id).collect();
-        assert_eq!(top, vec![2, 3]);
-        sort_page(&mut passing, &t, SortOrder::Name, 0, 4);
-        let all: Vec<i64> = passing.iter().map(|c| t.rows()[c.row].id).collect();
-        assert_eq!(all, vec![1, 2, 3, 4]);
-    }
-}
+#[path = "filter_tests.rs"]
+mod tests;
