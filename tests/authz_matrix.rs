@@ -48,6 +48,8 @@ enum Endpoint {
     ImportFix,
     ImportRun,
     ImportInvite,
+    Archive,
+    Restore,
 }
 
 impl Endpoint {
@@ -69,7 +71,9 @@ impl Endpoint {
             | Self::ImportMapping
             | Self::ImportFix
             | Self::ImportRun
-            | Self::ImportInvite => matches!(role, Staff | Admin),
+            | Self::ImportInvite
+            | Self::Archive
+            | Self::Restore => matches!(role, Staff | Admin),
             Self::Report => true,
         }
     }
@@ -87,6 +91,7 @@ struct World {
     staff: i64,
     invitation: String,
     batch: i64,
+    archived: i64,
 }
 
 /// A list a staff member uploaded for import: one new club.
@@ -95,7 +100,8 @@ const LIST: &str = "Название;Район;Примечание\nКлуб �
 const ORGS: &str = r#"[
   {"name": "Совет ветеранов села Альфа", "kind": "ngo", "okrug": "ketovsky", "description": "Помогаем пожилым."},
   {"name": "ТОС «Бета»", "kind": "initiative_group", "okrug": "shumikhinsky", "description": "Благоустройство."},
-  {"name": "Новая группа «Гамма»", "kind": "initiative_group", "okrug": "kargapolsky", "description": "Ждёт модерации."}
+  {"name": "Новая группа «Гамма»", "kind": "initiative_group", "okrug": "kargapolsky", "description": "Ждёт модерации."},
+  {"name": "Клуб «Эпсилон»", "kind": "initiative_group", "okrug": "kargapolsky", "description": "Больше не работает."}
 ]"#;
 
 async fn world() -> World {
@@ -110,6 +116,12 @@ async fn world() -> World {
         .execute(db)
         .await
         .expect("pending");
+    let archived = app.org_id("Эпсилон").await;
+    sqlx::query("update organization set status = 'archived' where id = ?")
+        .bind(archived)
+        .execute(db)
+        .await
+        .expect("archived");
     let editor_a = app.editor("a@example.ru", PW, a).await;
     let editor_b = app.editor("b@example.ru", PW, b).await;
     let staff = app.staff("staff@example.ru", PW, app.state.region.id).await;
@@ -164,6 +176,7 @@ async fn world() -> World {
         staff,
         invitation,
         batch,
+        archived,
     }
 }
 
@@ -289,6 +302,14 @@ async fn call(w: &World, b: &mut Browser, e: Endpoint) -> Page {
             )
             .await
         }
+        Endpoint::Archive => {
+            b.post(
+                &format!("/org/{a}/archive"),
+                &[("archive_note", "Закрылись")],
+            )
+            .await
+        }
+        Endpoint::Restore => b.post(&format!("/org/{}/restore", w.archived), &[]).await,
     }
 }
 
@@ -296,7 +317,7 @@ async fn call(w: &World, b: &mut Browser, e: Endpoint) -> Page {
 async fn fingerprint(app: &TestApp) -> String {
     let mut out = String::new();
     for sql in [
-        "select group_concat(id || ':' || version || ':' || status || ':' || summary || ':' || coalesce(logo, ''), '|') from (select * from organization order by id)",
+        "select group_concat(id || ':' || version || ':' || status || ':' || summary || ':' || coalesce(logo, '') || ':' || coalesce(archived_at, ''), '|') from (select * from organization order by id)",
         "select group_concat(account_id || '-' || organization_id, '|') from (select * from membership order by 1, 2)",
         "select group_concat(account_id || '-' || region_id, '|') from (select * from staff_role order by 1, 2)",
         "select count(*) || '/' || count(used_at) from invitation",
@@ -319,7 +340,7 @@ async fn fingerprint(app: &TestApp) -> String {
     out
 }
 
-const ENDPOINTS: [Endpoint; 17] = [
+const ENDPOINTS: [Endpoint; 19] = [
     Endpoint::Edit,
     Endpoint::Revert,
     Endpoint::Invite,
@@ -337,6 +358,8 @@ const ENDPOINTS: [Endpoint; 17] = [
     Endpoint::ImportFix,
     Endpoint::ImportRun,
     Endpoint::ImportInvite,
+    Endpoint::Archive,
+    Endpoint::Restore,
 ];
 
 /// Judges one call: an allowed role gets its 303; any other is refused (401, 403 or 404) and

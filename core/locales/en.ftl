@@ -815,3 +815,22 @@ coverage-downloads = Download for a report
 coverage-download-csv = CSV table
 coverage-download-xlsx = Excel table
 coverage-print = Print (A4, landscape)
+
+## Archive ("no longer works")
+status-archived = Archived
+archived-title = This organization no longer works
+archived-since = This organization no longer works (archived on { $date })
+archived-text = Its page is kept for reference: it is not in search or on the map.
+archived-similar = Similar organizations nearby
+manage-archive = Archive
+manage-archive-text = If the organization no longer works, archive it: it leaves search, the map and the counts, and its page stays with a banner. It can be restored at any time.
+manage-archive-button = Archive
+manage-archived-text = The organization is archived: it is not in search or on the map.
+manage-restore-button = Restore
+manage-archive-unpublished = Only a published organization can be archived.
+field-archive-note = Reason (shown on the page)
+field-archive-note-hint = For example: "Merged with the district veterans' council". May be left empty.
+notice-archived = The organization was archived.
+notice-restored = The organization is back on the map.
+err-archive-not-published = This organization is not published yet: only a published one can be archived.
+err-restore-not-archived = This organization is not archived.

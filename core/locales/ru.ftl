@@ -826,3 +826,22 @@ coverage-downloads = Скачать для отчёта
 coverage-download-csv = Таблица CSV
 coverage-download-xlsx = Таблица Excel
 coverage-print = Распечатать (A4, альбомная)
+
+## Archive ("больше не работает")
+status-archived = В архиве
+archived-title = Организация больше не работает
+archived-since = Организация больше не работает (в архиве с { $date })
+archived-text = Её страница оставлена для справки: в поиске и на карте её нет.
+archived-similar = Похожие организации поблизости
+manage-archive = Архив
+manage-archive-text = Если организация больше не работает, уберите её в архив: она исчезнет из поиска, с карты и из подсчётов, а страница останется с пометкой. Вернуть можно в любой момент.
+manage-archive-button = Убрать в архив
+manage-archived-text = Организация в архиве: её нет в поиске и на карте.
+manage-restore-button = Вернуть из архива
+manage-archive-unpublished = В архив можно убрать только опубликованную организацию.
+field-archive-note = Причина (видна на странице)
+field-archive-note-hint = Например: «Объединилась с районным советом ветеранов». Можно оставить пустым.
+notice-archived = Организация убрана в архив.
+notice-restored = Организация снова на карте.
+err-archive-not-published = Эта организация ещё не опубликована: в архив можно убрать только опубликованную.
+err-restore-not-archived = Эта организация не в архиве.

@@ -53,6 +53,8 @@ text_enum! {
         Published = "published",
         Pending = "pending",
         Rejected = "rejected",
+        /// "Больше не работает": out of search, map and counts; its page stays, with a banner.
+        Archived = "archived",
     }
 }
 
@@ -102,6 +104,10 @@ text_enum! {
         ReportResolved = "report_resolved",
         ImportUploaded = "import_uploaded",
         ImportRun = "import_run",
+        OrgArchived = "org_archived",
+        OrgRestored = "org_restored",
+        OrgConfirmed = "org_confirmed",
+        ReminderSent = "reminder_sent",
     }
 }
 
@@ -139,6 +145,7 @@ text_enum! {
         InviteLink = "invite-link",
         ImportInvites = "import-invites",
         ImportUpload = "import-upload",
+        Archive = "archive",
     }
 }
 
@@ -163,6 +170,8 @@ text_enum! {
         SecondFactorOn = "2fa-on",
         SecondFactorOff = "2fa-off",
         CodeExpired = "code-expired",
+        Archived = "archived",
+        Restored = "restored",
     }
 }
 
@@ -196,6 +205,7 @@ impl OrgStatus {
             Self::Published => "status-published",
             Self::Pending => "status-pending",
             Self::Rejected => "status-rejected",
+            Self::Archived => "status-archived",
         }
     }
 }

@@ -35,6 +35,7 @@ pub fn router(state: AppState) -> Router {
         .merge(app::map::api::router())
         .merge(app::accounts::handlers::router())
         .merge(app::editing::handlers::router())
+        .merge(app::editing::archive::router())
         .merge(app::staff_import::handlers::router())
         .merge(app::coverage::handlers::router())
         .nest_service("/uploads", uploads)

@@ -187,8 +187,40 @@ fn ManageView(page: ManagePage) -> impl IntoView {
                     <TextField name="note".into() label=i18n.t("field-verify-note") rows=3 hint=i18n.t("field-verify-note-hint")/>
                     <button type="submit" class="button">{i18n.t("manage-verify-button")}</button>
                 </form>
+                <ArchiveSection id status=page.status/>
             </FormScope>
         </section>
+    }
+}
+
+/// Archive (a published organization) or restore (an archived one).
+#[component]
+fn ArchiveSection(id: i64, status: crate::kinds::OrgStatus) -> impl IntoView {
+    use crate::kinds::OrgStatus;
+    let i18n = use_i18n();
+    let body = match status {
+        OrgStatus::Archived => view! {
+            <p>{i18n.t("manage-archived-text")}</p>
+            <form method="post" action=format!("/org/{id}/restore") class="form">
+                <CsrfField/>
+                <button type="submit" class="button">{i18n.t("manage-restore-button")}</button>
+            </form>
+        }
+        .into_any(),
+        OrgStatus::Published => view! {
+            <p>{i18n.t("manage-archive-text")}</p>
+            <form method="post" action=format!("/org/{id}/archive") class="form" novalidate>
+                <CsrfField/>
+                <TextField name="archive_note".into() label=i18n.t("field-archive-note") rows=2 hint=i18n.t("field-archive-note-hint")/>
+                <button type="submit" class="button danger">{i18n.t("manage-archive-button")}</button>
+            </form>
+        }
+        .into_any(),
+        _ => view! { <p>{i18n.t("manage-archive-unpublished")}</p> }.into_any(),
+    };
+    view! {
+        <h2 id="archive">{i18n.t("manage-archive")}</h2>
+        {body}
     }
 }
 

@@ -10,4 +10,6 @@ pub mod pages;
 mod server_fns;
 pub use server_fns::*;
 #[cfg(feature = "ssr")]
+pub mod archive;
+#[cfg(feature = "ssr")]
 pub mod handlers;

@@ -105,7 +105,8 @@ pub fn StatusBanner(status: OrgStatus, note: String) -> impl IntoView {
             }
             .into_any(),
         ),
-        OrgStatus::Published => None,
+        // Archived pages carry their own banner (organizations/archived.rs).
+        OrgStatus::Published | OrgStatus::Archived => None,
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub use poputchiki_core::organizations::*;
 
+pub mod archived;
 pub mod okrug_page;
 pub mod page;
 mod server_fns;

@@ -73,6 +73,7 @@ fn OrganizationView(page: OrganizationPage, report: FormState) -> impl IntoView 
             </nav>
             <crate::accounts::pages::Notice/>
             <crate::editing::pages::StatusBanner status=p.status note=p.moderation_note.clone()/>
+            <super::archived::ArchivedBanner page=p.clone()/>
             <header class="org-header">
                 {p.logo_url.clone().map(|url| view! { <img class="org-logo" src=url alt="" width="96" height="96"/> })}
                 <h1>{p.name.clone()}</h1>

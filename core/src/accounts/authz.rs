@@ -30,7 +30,9 @@ pub async fn can_edit(db: &Db, viewer: &Viewer, org: &OrgAccess) -> sqlx::Result
 /// Whether the viewer may see an organization that is not published (its editors and the
 /// region's staff may; everyone else gets a 404).
 pub async fn can_see(db: &Db, viewer: Option<&Viewer>, org: &OrgAccess) -> sqlx::Result<bool> {
-    if org.status == crate::kinds::OrgStatus::Published {
+    use crate::kinds::OrgStatus;
+    // An archived organization's page stays public (with a banner and `noindex`).
+    if matches!(org.status, OrgStatus::Published | OrgStatus::Archived) {
         return Ok(true);
     }
     match viewer {

@@ -9,6 +9,8 @@ pub mod diff;
 pub mod form;
 
 #[cfg(feature = "server")]
+pub mod lifecycle;
+#[cfg(feature = "server")]
 pub mod logo;
 #[cfg(feature = "server")]
 pub mod service;

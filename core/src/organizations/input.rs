@@ -24,6 +24,8 @@ pub const MAX_REPORT: usize = 2000;
 pub const MAX_REPORT_CONTACT: usize = 200;
 /// Longest reason for turning a proposal down.
 pub const MAX_REJECTION_REASON: usize = 1000;
+/// Staff's public note on why an organization was archived.
+pub const MAX_ARCHIVE_NOTE: usize = 1000;
 
 /// An "err-too-long" issue for `field` when `value` has more than `max` characters.
 pub fn too_long(field: &str, value: &str, max: usize) -> Option<FieldIssue> {

@@ -353,6 +353,13 @@ pub struct FreshnessView {
     pub verified_ago: Option<String>,
 }
 
+/// An archived organization: since when, and staff's public note on why.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ArchivedView {
+    pub since: String,
+    pub note: String,
+}
+
 /// Everything an organization page shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrganizationPage {
@@ -387,6 +394,9 @@ pub struct OrganizationPage {
     /// Only editors and staff see pending and rejected ones.
     #[serde(default)]
     pub status: crate::kinds::OrgStatus,
+    /// Set when the organization no longer works: the page shows a banner instead.
+    #[serde(default)]
+    pub archived: Option<ArchivedView>,
     #[serde(default)]
     pub moderation_note: String,
     #[serde(default)]

@@ -19,8 +19,8 @@ pub use super::input::{MAX_NAME, MAX_TEXT};
 const MAX_SHORT: usize = 500;
 
 pub use super::input::{
-    too_long, MAX_DISPLAY_NAME, MAX_REJECTION_REASON, MAX_REPORT, MAX_REPORT_CONTACT,
-    MAX_VERIFICATION_NOTE,
+    too_long, MAX_ARCHIVE_NOTE, MAX_DISPLAY_NAME, MAX_REJECTION_REASON, MAX_REPORT,
+    MAX_REPORT_CONTACT, MAX_VERIFICATION_NOTE,
 };
 
 /// A checked organization, ready to store.

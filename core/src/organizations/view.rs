@@ -4,8 +4,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::store::{CardRow, OrganizationRecord};
 use super::{
-    minimap, org_url, ContactKind, ContactView, Cost, EventView, FreshnessView, NeedView, OrgCard,
-    OrganizationPage, ServiceView, VerificationMethod, VerificationView,
+    minimap, org_url, ArchivedView, ContactKind, ContactView, Cost, EventView, FreshnessView,
+    NeedView, OrgCard, OrganizationPage, ServiceView, VerificationMethod, VerificationView,
 };
 use crate::freshness::{ago, last_sign_of_life, unix};
 use crate::i18n::I18n;
@@ -210,6 +210,14 @@ pub fn page(catalog: &RegionCatalog, rec: OrganizationRecord, i18n: &I18n) -> Or
         minimap,
         is_demo: o.is_demo,
         status: o.status,
+        archived: (o.status == crate::kinds::OrgStatus::Archived).then(|| ArchivedView {
+            since: o
+                .archived_at
+                .as_deref()
+                .map(|d| date_text(i18n, d))
+                .unwrap_or_default(),
+            note: o.archive_note.clone(),
+        }),
         moderation_note: String::new(),
         logo_url: None,
         can_edit: false,

@@ -100,6 +100,8 @@ pub fn record_of(v: &ValidOrganization) -> OrganizationRecord {
             logo: None,
             moderation_note: String::new(),
             confirmed_at: None,
+            archived_at: None,
+            archive_note: String::new(),
         },
         term_ids,
         contacts: v

@@ -3,6 +3,7 @@
 
 use sqlx::Sqlite;
 
+pub mod archive;
 pub mod freshness;
 mod write_path;
 pub use write_path::{find_existing, unpublished_holder, write, Write};
@@ -66,6 +67,9 @@ pub struct OrganizationRow {
     pub moderation_note: String,
     /// When the organization itself last confirmed its listing (not an edit).
     pub confirmed_at: Option<String>,
+    /// When it was archived ("больше не работает"), and why (public).
+    pub archived_at: Option<String>,
+    pub archive_note: String,
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]
