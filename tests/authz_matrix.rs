@@ -50,6 +50,7 @@ enum Endpoint {
     ImportInvite,
     Archive,
     Restore,
+    ReminderLink,
 }
 
 impl Endpoint {
@@ -74,7 +75,8 @@ impl Endpoint {
             | Self::ImportInvite
             | Self::Archive
             | Self::Restore => matches!(role, Staff | Admin),
-            Self::Report => true,
+            // The mailed link is the credential: anyone holding it may press its button.
+            Self::Report | Self::ReminderLink => true,
         }
     }
 }
@@ -93,6 +95,9 @@ struct World {
     batch: i64,
     archived: i64,
 }
+
+/// A reminder link's token for organization A.
+const REMINDER_TOKEN: &str = "0123456789abcdef0123456789abcdef";
 
 /// A list a staff member uploaded for import: one new club.
 const LIST: &str = "Название;Район;Примечание\nКлуб «Дельта»;Кетовский;новый\n";
@@ -158,6 +163,21 @@ async fn world() -> World {
     .await
     .expect("revision");
     tx.commit().await.expect("commit");
+    let job = app
+        .scalar_i64(&format!(
+            "insert into reconfirm_job (organization_id, region_id, round, due_at, state, created_at)
+             values ({a}, {}, 'periodic:test', '', 'sent', '') returning id",
+            app.state.region.id
+        ))
+        .await;
+    sqlx::query("insert into reconfirm_token (token_hash, job_id, organization_id, action, expires_at) values (?, ?, ?, 'confirm', ?)")
+        .bind(app::accounts::token::token_hash(REMINDER_TOKEN))
+        .bind(job)
+        .bind(a)
+        .bind(poputchiki_core::db::from_now(chrono::Duration::days(1)))
+        .execute(db)
+        .await
+        .expect("reminder link");
     let invitation = app::accounts::store::create_invitation(db, a, "", staff)
         .await
         .expect("invitation");
@@ -310,6 +330,7 @@ async fn call(w: &World, b: &mut Browser, e: Endpoint) -> Page {
             .await
         }
         Endpoint::Restore => b.post(&format!("/org/{}/restore", w.archived), &[]).await,
+        Endpoint::ReminderLink => b.post(&format!("/confirm/{REMINDER_TOKEN}"), &[]).await,
     }
 }
 
@@ -332,6 +353,7 @@ async fn fingerprint(app: &TestApp) -> String {
         "select count(*) from service",
         "select group_concat(id || ':' || status || ':' || coalesce(mapping, '') || fixes || skipped, '|') from import_batch",
         "select count(*) from outgoing_mail",
+        "select count(used_at) || '/' || (select group_concat(state || answer) from reconfirm_job) from reconfirm_token",
     ] {
         let v: Option<String> = sqlx::query_scalar(&format!("select cast(({sql}) as text)")).fetch_one(&app.state.db).await.expect("fingerprint query");
         out.push_str(&v.unwrap_or_default());
@@ -340,7 +362,7 @@ async fn fingerprint(app: &TestApp) -> String {
     out
 }
 
-const ENDPOINTS: [Endpoint; 19] = [
+const ENDPOINTS: [Endpoint; 20] = [
     Endpoint::Edit,
     Endpoint::Revert,
     Endpoint::Invite,
@@ -360,6 +382,7 @@ const ENDPOINTS: [Endpoint; 19] = [
     Endpoint::ImportInvite,
     Endpoint::Archive,
     Endpoint::Restore,
+    Endpoint::ReminderLink,
 ];
 
 /// Judges one call: an allowed role gets its 303; any other is refused (401, 403 or 404) and

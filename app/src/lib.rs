@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod map;
 pub mod organizations;
 pub mod places;
+pub mod reconfirm;
 pub mod search;
 pub mod shell;
 pub mod staff_import;

@@ -19,6 +19,7 @@ use crate::i18n::{use_i18n, I18n, Locale};
 use crate::organizations::okrug_page::{OkrugIndexPage, OkrugRoute};
 use crate::organizations::page::OrganizationRoute;
 use crate::places::PlacesRoute;
+use crate::reconfirm::page::ReminderLinkRoute;
 use crate::search::page::SearchPage;
 use crate::staff_import::pages::{ImportHomeRoute, ImportPreviewRoute};
 use crate::ui::parts::NotFound;
@@ -179,6 +180,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("verify-email"), ParamSegment("token")) view=VerifyEmailPage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("admin"), StaticSegment("accounts")) view=AdminAccountsRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("invite"), ParamSegment("token")) view=InviteRoute ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("confirm"), ParamSegment("token")) view=ReminderLinkRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("admin") view=AdminRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("staff") view=StaffRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("staff"), StaticSegment("audit")) view=AuditRoute ssr=SsrMode::Async/>

@@ -834,3 +834,46 @@ notice-archived = The organization was archived.
 notice-restored = The organization is back on the map.
 err-archive-not-published = This organization is not published yet: only a published one can be archived.
 err-restore-not-archived = This organization is not archived.
+
+## Re-confirmation reminders
+mail-reconfirm-subject = Is your listing on the map still correct?
+mail-reconfirm-body = Hello!
+
+    The map "Poputchiki" has a page for "{ $name }":
+    { $page }
+
+    Please check whether it is still correct. It takes a minute.
+
+    All correct:
+    { $confirm }
+
+    Update the details:
+    { $update }
+
+    We no longer work:
+    { $closed }
+
+    A link changes nothing by itself: it opens a page with one button. The links work for { $days } days.
+
+    The map "Poputchiki", { $site }
+mail-org-closed-subject = An organization says it no longer works
+mail-org-closed-body = "{ $name }" answered a reminder: "We no longer work". Its page was archived: it is not in search or on the map.
+
+    If this is a mistake, restore it:
+    { $manage }
+
+    { $site }
+archive-note-by-organization = The organization said it no longer works.
+reconfirm-about = Organization:
+reconfirm-confirm-title = Is the listing correct?
+reconfirm-confirm-text = If everything on the page is still correct, press the button: the map will show that the organization confirmed its details.
+reconfirm-confirm-button = Yes, all correct
+reconfirm-update-title = Update the details
+reconfirm-update-text = Press the button to open the form, where you can correct whatever changed.
+reconfirm-update-button = Open the form
+reconfirm-closed-title = The organization no longer works?
+reconfirm-closed-text = After you press the button, the page is archived: it leaves search and the map, and the resource centre's staff are told. If the organization still works, just close this page.
+reconfirm-closed-button = Yes, we no longer work
+reconfirm-gone-title = This link no longer works
+reconfirm-gone-text = This link was already used or has expired (links work for 60 days). If the details need correcting, say so on the organization's page.
+notice-confirmed = Thank you! The details are confirmed.

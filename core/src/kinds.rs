@@ -46,6 +46,7 @@ macro_rules! text_enum {
         }
     };
 }
+pub(crate) use text_enum;
 
 text_enum! {
     /// Where an organization stands: published, awaiting moderation, or turned down.
@@ -172,6 +173,7 @@ text_enum! {
         CodeExpired = "code-expired",
         Archived = "archived",
         Restored = "restored",
+        Confirmed = "confirmed",
     }
 }
 

@@ -19,6 +19,7 @@ pub mod import_view;
 pub mod kinds;
 pub mod map;
 pub mod organizations;
+pub mod reconfirm;
 pub mod region;
 pub mod search;
 pub mod taxonomy;

@@ -35,10 +35,25 @@ pub async fn enqueue(
     subject: &str,
     body: &str,
 ) -> sqlx::Result<()> {
+    let mut conn = db.acquire().await?;
+    enqueue_in(&mut conn, to, subject, body).await?;
+    wake.notify_one();
+    Ok(())
+}
+
+/// Puts a mail in the queue on this connection (inside the caller's transaction, so the
+/// mail exists exactly when the rest of the change does); returns its id. The caller wakes
+/// the worker after committing.
+pub async fn enqueue_in(
+    conn: &mut sqlx::SqliteConnection,
+    to: &str,
+    subject: &str,
+    body: &str,
+) -> sqlx::Result<i64> {
     let ts = now();
-    sqlx::query(
+    sqlx::query_scalar(
         "insert into outgoing_mail (recipient, subject, body, next_attempt_at, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?)",
+         values (?, ?, ?, ?, ?, ?) returning id",
     )
     .bind(to)
     .bind(subject)
@@ -46,10 +61,8 @@ pub async fn enqueue(
     .bind(&ts)
     .bind(&ts)
     .bind(&ts)
-    .execute(db)
-    .await?;
-    wake.notify_one();
-    Ok(())
+    .fetch_one(conn)
+    .await
 }
 
 /// The pause before attempt `n + 1`: 1, 2, 4 … minutes, at most 4 hours.

@@ -1,6 +1,6 @@
 //! Housekeeping on a schedule: every hour (and once at start-up) the server deletes what
 //! has run out (drafts, sessions, used or expired links, sent mail, failed-login lines
-//! older than 90 days) and sweeps the login throttle, so nothing an anonymous visitor can make piles up until the next restart.
+//! older than 90 days), sweeps the login throttle and sends the re-confirmation reminders that are due, so nothing an anonymous visitor can make piles up until the next restart.
 
 use std::time::Duration;
 
@@ -19,6 +19,16 @@ pub async fn run_once(state: &Core) -> anyhow::Result<u64> {
     deleted += crate::import::batch::purge_old(&state.db).await?;
     crate::import::batch::release_stale(&state.db).await?;
     state.throttle.sweep();
+    let reminders = crate::reconfirm::run::run_once(state.into(), chrono::Utc::now()).await?;
+    if !reminders.sent.is_empty() {
+        state.mail_wake.notify_one();
+    }
+    tracing::info!(
+        queued = reminders.queued,
+        sent = reminders.sent.len(),
+        no_address = reminders.no_address.len(),
+        "re-confirmation reminders"
+    );
     Ok(deleted)
 }
 

@@ -139,6 +139,12 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Send the re-confirmation reminders that are due now (the server does this every hour
+    /// by itself); with --dry-run, list what would be sent and write nothing.
+    Remind {
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Rebuild the search index from the database (stop the server first; it also rebuilds
     /// by itself at start-up whenever the index is missing or stale).
     Reindex,

@@ -9,6 +9,7 @@ pub mod bench_map;
 pub mod config;
 pub mod listen;
 pub mod loadgen;
+pub mod remind;
 pub mod routes;
 pub mod startup;
 

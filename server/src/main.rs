@@ -1,6 +1,7 @@
 #![recursion_limit = "256"]
 //! `server`: runs Poputchiki. `server` (or `server serve`) starts the web server;
 //! `server import FILE` loads organizations; `server reindex` rebuilds the search index;
+//! `server remind [--dry-run]` sends (or lists) the re-confirmation reminders due;
 //! `server generate` writes synthetic ones.
 
 use std::process::ExitCode;
@@ -35,6 +36,9 @@ async fn run() -> ExitCode {
             .map(|_| ExitCode::SUCCESS),
         Command::Import { file, dry_run } => import(&cli, &file, dry_run).await,
         Command::Reindex => reindex(&cli).await.map(|_| ExitCode::SUCCESS),
+        Command::Remind { dry_run } => server::remind::run(&cli.common, dry_run)
+            .await
+            .map(|_| ExitCode::SUCCESS),
         Command::BenchSearch { rounds } => {
             bench_search(&cli, rounds).await.map(|_| ExitCode::SUCCESS)
         }
