@@ -20,6 +20,7 @@ pub mod places;
 pub mod reconfirm;
 pub mod search;
 pub mod shell;
+pub mod staff_desk;
 pub mod staff_import;
 pub mod ui;
 pub mod web;

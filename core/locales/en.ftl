@@ -877,3 +877,34 @@ reconfirm-closed-button = Yes, we no longer work
 reconfirm-gone-title = This link no longer works
 reconfirm-gone-text = This link was already used or has expired (links work for 60 days). If the details need correcting, say so on the organization's page.
 notice-confirmed = Thank you! The details are confirmed.
+
+## Staff workspace
+desk-title = Queues
+desk-okrug = Okrug
+desk-all-okrugs = The whole region
+desk-show = Show
+desk-total = { $count ->
+    [0] Nothing here.
+    [one] { $count } organization
+   *[other] { $count } organizations
+}
+desk-col-org = Organization
+desk-col-okrug = Okrug
+desk-col-reason = Why it is here
+desk-col-contacts = How to reach it
+desk-prev = ← Back
+desk-next = Next →
+queue-stale = Not updated for long
+queue-stale-about = Published organizations with no sign of life for over a year: no edit, no confirmation, no check. Call them, update the details and record a check.
+queue-call = Needs a call
+queue-call-about = Reminders that mail cannot settle: the mail bounced, there is no address, or no answer for over 30 days.
+queue-no-editor = No editor
+queue-no-editor-about = Organizations nobody edits: invite their leaders so they keep the page current themselves.
+queue-verification-expired = Check out of date
+queue-verification-expired-about = Organizations staff checked too long ago (the region's policy sets how long). Check them again.
+queue-reason-stale = Last sign of life { $ago }
+queue-reason-no-address = Nobody to send the reminder to: no editor and no email
+queue-reason-bounced = The reminder mail bounced
+queue-reason-unanswered = No answer to the reminder of { $date }
+queue-reason-no-editor = No editor
+queue-reason-verification = Checked on { $date }

@@ -888,3 +888,35 @@ reconfirm-closed-button = Да, мы больше не работаем
 reconfirm-gone-title = Ссылка больше не действует
 reconfirm-gone-text = Эта ссылка уже использована или устарела (ссылки действуют 60 дней). Если сведения нужно поправить, напишите об этом на странице организации.
 notice-confirmed = Спасибо! Сведения подтверждены.
+
+## Staff workspace
+desk-title = Очереди
+desk-okrug = Округ
+desk-all-okrugs = Вся область
+desk-show = Показать
+desk-total = { $count ->
+    [0] Здесь пусто.
+    [one] { $count } организация
+    [few] { $count } организации
+   *[many] { $count } организаций
+}
+desk-col-org = Организация
+desk-col-okrug = Округ
+desk-col-reason = Почему здесь
+desk-col-contacts = Как связаться
+desk-prev = ← Назад
+desk-next = Дальше →
+queue-stale = Давно не обновлялись
+queue-stale-about = Опубликованные организации, о которых больше года нет вестей: ни правок, ни подтверждения, ни проверки. Позвоните, обновите сведения и запишите проверку.
+queue-call = Нужно позвонить
+queue-call-about = Напоминания, на которые нельзя ответить по почте: письмо не дошло, адреса нет, или ответа нет больше 30 дней.
+queue-no-editor = Без редактора
+queue-no-editor-about = Организации, у которых нет ни одного редактора: пригласите их руководителей, чтобы они сами обновляли страницу.
+queue-verification-expired = Проверка устарела
+queue-verification-expired-about = Организации, которые сотрудники проверяли слишком давно (срок задаёт политика региона). Проверьте их снова.
+queue-reason-stale = Последние сведения { $ago }
+queue-reason-no-address = Напоминание некому отправить: нет ни редактора, ни эл. почты
+queue-reason-bounced = Письмо с напоминанием не дошло
+queue-reason-unanswered = Не ответили на напоминание от { $date }
+queue-reason-no-editor = Нет редактора
+queue-reason-verification = Проверено { $date }

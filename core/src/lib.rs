@@ -22,6 +22,7 @@ pub mod organizations;
 pub mod reconfirm;
 pub mod region;
 pub mod search;
+pub mod staff_desk;
 pub mod taxonomy;
 pub mod text;
 

@@ -227,7 +227,11 @@ fn ArchiveSection(id: i64, status: crate::kinds::OrgStatus) -> impl IntoView {
 #[component]
 pub fn StaffRoute() -> impl IntoView {
     let draft = query_param("draft");
-    let data = Resource::new(move || draft.get(), load_staff_page);
+    let okrug = query_param("okrug");
+    let data = Resource::new(
+        move || (draft.get(), okrug.get()),
+        |(d, o)| load_staff_page(d, o),
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move { page_or_error(data.await, |page| view! { <StaffView page/> }) })}
@@ -244,7 +248,7 @@ fn StaffView(page: StaffPage) -> impl IntoView {
         <section class="wrap staff-page">
             <h1>{title}</h1>
             <Notice/>
-            <p><a href="/staff/import">{i18n.t("import-title")}</a> " · " <a href="/staff/audit">{i18n.t("audit-title")}</a></p>
+            <crate::staff_desk::page::DeskBlock/>
             <h2 id="moderation">{i18n.t("staff-moderation")}</h2>
             {page.pending.is_empty().then(|| view! { <p>{i18n.t("staff-no-pending")}</p> })}
             <FormScope form=page.form.clone()>

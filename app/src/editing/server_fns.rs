@@ -32,8 +32,11 @@ pub async fn load_manage_page(
 }
 
 #[server(input = GetUrl, endpoint = "staff/page")]
-pub async fn load_staff_page(draft: Option<String>) -> Result<StaffPage, PublicError> {
-    Ok(queries::staff(draft.as_deref()).await?)
+pub async fn load_staff_page(
+    draft: Option<String>,
+    okrug: Option<String>,
+) -> Result<StaffPage, PublicError> {
+    Ok(queries::staff(draft.as_deref(), okrug.as_deref()).await?)
 }
 
 #[server(input = GetUrl, endpoint = "staff/audit")]
@@ -317,12 +320,18 @@ pub mod queries {
         })
     }
 
-    pub async fn staff(draft_id: Option<&str>) -> Result<StaffPage, AppError> {
+    pub async fn staff(draft_id: Option<&str>, okrug: Option<&str>) -> Result<StaffPage, AppError> {
         let (state, i18n, auth) = context()?;
         authz::require_staff(&auth, state.region.id)?;
+        // The workspace's okrug filter narrows both lists (an unknown slug: the region).
+        let okrug = okrug
+            .and_then(|s| state.region.okrug_by_slug(s))
+            .map(|o| o.id);
+        let in_okrug = |id: i64| okrug.is_none_or(|k| k == id);
         let pending = edit_store::pending(&state.db, state.region.id)
             .await?
             .into_iter()
+            .filter(|p| in_okrug(p.okrug_id))
             .map(|p| PendingView {
                 url: org_url(p.id, &p.slug),
                 id: p.id,
@@ -339,6 +348,7 @@ pub mod queries {
         let reports = edit_store::open_reports(&state.db, state.region.id)
             .await?
             .into_iter()
+            .filter(|r| in_okrug(r.okrug_id))
             .map(|r| ReportView {
                 id: r.id,
                 url: org_url(r.organization_id, &r.slug),

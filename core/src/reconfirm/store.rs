@@ -18,14 +18,16 @@ pub struct Candidate {
     pub verified_at: Option<String>,
 }
 
-/// The region's published organizations.
+/// The region's published organizations, except demo listings (their addresses are
+/// made up: nobody would read the mail).
 pub async fn candidates(db: &Db, region_id: i64) -> sqlx::Result<Vec<Candidate>> {
     sqlx::query_as(
         "select o.id, o.name, o.updated_at, o.confirmed_at,
                 (select max(v.verified_at) from verification v where v.organization_id = o.id) as verified_at
-         from organization o where o.region_id = ? and o.status = 'published' order by o.id",
+         from organization o where o.region_id = ? and o.status = 'published' and o.is_demo = ? order by o.id",
     )
     .bind(region_id)
+    .bind(false)
     .fetch_all(db)
     .await
 }

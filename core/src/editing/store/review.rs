@@ -200,6 +200,7 @@ pub struct ReportRow {
     pub organization_id: i64,
     pub organization: String,
     pub slug: String,
+    pub okrug_id: i64,
     pub message: String,
     pub contact: String,
     pub created_at: String,
@@ -207,7 +208,7 @@ pub struct ReportRow {
 
 pub async fn open_reports(db: &Db, region_id: i64) -> sqlx::Result<Vec<ReportRow>> {
     sqlx::query_as(
-        "select r.id, r.organization_id, o.name as organization, o.slug, r.message, r.contact, r.created_at
+        "select r.id, r.organization_id, o.name as organization, o.slug, o.okrug_id, r.message, r.contact, r.created_at
          from error_report r join organization o on o.id = r.organization_id
          where o.region_id = ? and r.status = 'open' order by r.created_at limit 200",
     )

@@ -1,0 +1,148 @@
+//! The staff workspace's queues: the counts on /staff, each queue's page with why every
+//! organization is there and how to reach it, the okrug filter, and a bounced reminder
+//! landing in "нужно позвонить".
+
+use chrono::Duration;
+use poputchiki_tests::{Browser, TestApp};
+
+use app::reconfirm::run::{self, Ctx};
+
+const PW: &str = "рыжий кот на крыше";
+
+const ORGS: &str = r#"[
+  {"name": "Совет ветеранов села Альфа", "kind": "ngo", "okrug": "ketovsky", "description": "Помогаем пожилым.", "phone": "8 (35200) 1-11-11"},
+  {"name": "ТОС «Бета»", "kind": "initiative_group", "okrug": "shumikhinsky", "description": "Благоустройство.", "email": "beta@example.org"},
+  {"name": "Клуб «Гамма»", "kind": "initiative_group", "okrug": "shumikhinsky", "description": "Без адреса.", "phone": "8 (35200) 3-33-33"}
+]"#;
+
+async fn ago(app: &TestApp, sql: &str, days: i64) {
+    sqlx::query(sql)
+        .bind(poputchiki_core::db::from_now(-Duration::days(days)))
+        .execute(&app.state.db)
+        .await
+        .expect("dates");
+}
+
+/// Альфа (Кетовский, has an editor) untouched for 13 months; Бета and Гамма (Шумихинский,
+/// no editor) seven months, Бета checked by staff 30 months ago; reminders sent.
+async fn world() -> (TestApp, Browser) {
+    let app = TestApp::empty().await;
+    app.import_json(ORGS).await;
+    let alfa = app.org_id("Альфа").await;
+    app.editor("lead@example.ru", PW, alfa).await;
+    ago(&app, "update organization set updated_at = ?", 213).await;
+    ago(
+        &app,
+        &format!("update organization set updated_at = ? where id = {alfa}"),
+        400,
+    )
+    .await;
+    let beta = app.org_id("Бета").await;
+    let old = poputchiki_core::db::from_now(-Duration::days(900));
+    sqlx::query("insert into verification (organization_id, method, verified_by, note, verified_at, created_at, updated_at) values (?, 'visit', 'Staff', '', ?, ?, ?)")
+        .bind(beta)
+        .bind(&old[..10])
+        .bind(&old)
+        .bind(&old)
+        .execute(&app.state.db)
+        .await
+        .expect("old check");
+    run::run_once(Ctx::from(&*app.state), chrono::Utc::now())
+        .await
+        .expect("reminders");
+    app.staff("staff@example.ru", PW, app.state.region.id).await;
+    let mut b = app.browser();
+    b.login("staff@example.ru", PW).await;
+    (app, b)
+}
+
+/// The rows of a queue page's table, as text.
+fn rows(body: &str) -> Vec<String> {
+    body.split("<tbody>")
+        .nth(1)
+        .and_then(|t| t.split("</tbody>").next())
+        .unwrap_or("")
+        .split("<tr>")
+        .skip(1)
+        .map(str::to_owned)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_queue_lists_what_needs_a_person_and_why() {
+    let (_app, mut b) = world().await;
+    let desk = b.get("/staff").await;
+    assert_eq!(desk.status, 200);
+    for q in ["stale", "call", "no-editor", "verification-expired"] {
+        assert!(
+            desk.body.contains(&format!("href=\"/staff/queue/{q}\"")),
+            "{q}"
+        );
+    }
+
+    let stale = b.get("/staff/queue/stale").await;
+    let r = rows(&stale.body);
+    assert_eq!(r.len(), 1, "only Альфа is over a year old");
+    assert!(r[0].contains("Альфа") && r[0].contains("Последние сведения 1 год назад"));
+    assert!(r[0].contains("href=\"tel:"), "a phone to tap: {}", r[0]);
+
+    let none = b.get("/staff/queue/no-editor").await;
+    let r = rows(&none.body);
+    assert_eq!(r.len(), 2);
+    assert!(r.iter().all(|row| !row.contains("Альфа")));
+
+    let call = b.get("/staff/queue/call").await;
+    let r = rows(&call.body);
+    assert_eq!(r.len(), 1, "Гамма has nobody to mail: {r:?}");
+    assert!(r[0].contains("Гамма") && r[0].contains("нет ни редактора, ни эл. почты"));
+    assert!(r[0].contains("8 (35200) 3-33-33"), "the phone to call");
+
+    let checks = b.get("/staff/queue/verification-expired").await;
+    let r = rows(&checks.body);
+    assert_eq!(r.len(), 1);
+    assert!(r[0].contains("Бета") && r[0].contains("Проверено "));
+
+    assert_eq!(b.get("/staff/queue/nonsense").await.status, 404);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_okrug_filter_narrows_every_queue_and_a_bounced_reminder_needs_a_call() {
+    let (app, mut b) = world().await;
+    let ketovsky = b.get("/staff/queue/no-editor?okrug=ketovsky").await;
+    assert!(rows(&ketovsky.body).is_empty());
+    assert!(ketovsky.body.contains("Здесь пусто."));
+    let shum = b.get("/staff/queue/no-editor?okrug=shumikhinsky").await;
+    assert_eq!(rows(&shum.body).len(), 2);
+    assert!(shum
+        .body
+        .contains(r#"<option value="shumikhinsky" selected"#));
+
+    // The mail to Бета's public address bounced: the queue gave up on it.
+    sqlx::query("update outgoing_mail set attempts = ? where recipient = 'beta@example.org'")
+        .bind(app::mail_queue::MAX_ATTEMPTS)
+        .execute(&app.state.db)
+        .await
+        .expect("bounce");
+    let call = b.get("/staff/queue/call?okrug=shumikhinsky").await;
+    let r = rows(&call.body);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert!(r
+        .iter()
+        .any(|row| row.contains("Бета") && row.contains("Письмо с напоминанием не дошло")));
+
+    // The counts block agrees with the filtered queues.
+    let desk = b.get("/staff?okrug=ketovsky").await;
+    let counts = desk.body.split("desk-counts").nth(1).unwrap_or("");
+    let count_of = |q: &str| -> String {
+        counts
+            .split(&format!("/staff/queue/{q}?okrug=ketovsky\""))
+            .nth(1)
+            .and_then(|s| s.split("class=\"count\">").nth(1))
+            .and_then(|s| s.split('<').next())
+            .unwrap_or("?")
+            .to_owned()
+    };
+    assert_eq!(count_of("stale"), "1");
+    assert_eq!(count_of("call"), "0");
+    assert_eq!(count_of("no-editor"), "0");
+}
