@@ -161,7 +161,12 @@ fn OrganizationView(page: OrganizationPage, report: FormState) -> impl IntoView 
 #[component]
 fn ReportForm(id: i64, form: FormState) -> impl IntoView {
     let i18n = use_i18n();
-    let open = form.has_issues();
+    // Open when it came back with a problem, or when a link asks for it (`?report=1`: the
+    // "Обновить" reminder link of an organization with no editor).
+    let asked = crate::accounts::pages::query_param("report")
+        .get_untracked()
+        .is_some();
+    let open = form.has_issues() || asked;
     view! {
         <section class="org-section report" id="report" aria-labelledby="h-report">
             <details open=open>

@@ -93,7 +93,7 @@ pub async fn press(state: &Core, token: &str, ip: &str) -> Result<Option<Outcome
             let to = if store::has_editor(&state.db, org.id).await? {
                 format!("/org/{}/edit", org.id)
             } else {
-                format!("{page}#report")
+                format!("{page}?report=1#report")
             };
             Ok(Some(Outcome::Update(to)))
         }
