@@ -214,126 +214,6 @@ async fn browser_as(w: &World, role: Role) -> Browser {
     b
 }
 
-async fn call(w: &World, b: &mut Browser, e: Endpoint) -> Page {
-    let a = w.a;
-    match e {
-        Endpoint::Edit => {
-            let ed = app::editing::store::load_editable(&w.app.state.db, &w.app.state.region, a)
-                .await
-                .expect("load")
-                .expect("a");
-            let mut f = app::editing::form::to_fields(&ed.input);
-            f.retain(|(k, _)| k != "summary");
-            f.push(("summary".into(), "Изменено в тесте прав".into()));
-            f.push(("version".into(), ed.row.version.to_string()));
-            let pairs: Vec<(&str, &str)> =
-                f.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-            b.post(&format!("/org/{a}/edit"), &pairs).await
-        }
-        Endpoint::Revert => {
-            b.post(&format!("/org/{a}/revert/{}", w.baseline), &[])
-                .await
-        }
-        Endpoint::Invite => b.post(&format!("/org/{a}/invite"), &[("email", "")]).await,
-        Endpoint::RemoveEditor => {
-            let id = w.editor_a.to_string();
-            b.post(&format!("/org/{a}/editors/remove"), &[("account_id", &id)])
-                .await
-        }
-        Endpoint::Verify => {
-            b.post(
-                &format!("/org/{a}/verify"),
-                &[("method", "visit"), ("note", "Были в гостях")],
-            )
-            .await
-        }
-        Endpoint::Moderate => {
-            b.post(
-                &format!("/staff/moderation/{}", w.pending),
-                &[("decision", "approve")],
-            )
-            .await
-        }
-        Endpoint::ResolveReport => {
-            b.post(&format!("/staff/reports/{}/resolve", w.report), &[])
-                .await
-        }
-        Endpoint::GrantStaff => {
-            b.post(
-                "/admin/staff",
-                &[("email", "b@example.ru"), ("region", "kurgan")],
-            )
-            .await
-        }
-        Endpoint::RevokeStaff => {
-            let (acc, reg) = (w.staff.to_string(), w.app.state.region.id.to_string());
-            b.post(
-                "/admin/staff/revoke",
-                &[("account_id", &acc), ("region_id", &reg)],
-            )
-            .await
-        }
-        Endpoint::Propose => {
-            b.post(
-                "/org/new",
-                &[
-                    ("name", "Предложенная группа"),
-                    ("kind", "initiative_group"),
-                    ("okrug", "ketovsky"),
-                ],
-            )
-            .await
-        }
-        Endpoint::Report => {
-            b.post(
-                &format!("/org/{a}/report"),
-                &[("message", "Неверный адрес")],
-            )
-            .await
-        }
-        Endpoint::AcceptInvite => b.post(&format!("/invite/{}", w.invitation), &[]).await,
-        Endpoint::ImportUpload => {
-            let file = ("file", "list.csv", "text/csv", LIST.as_bytes().to_vec());
-            b.post_multipart("/staff/import", &[], &[file]).await
-        }
-        Endpoint::ImportMapping => {
-            let path = format!("/staff/import/{}/mapping", w.batch);
-            let fields = [
-                ("col-0", "name"),
-                ("col-1", "okrug"),
-                ("col-2", "description"),
-            ];
-            b.post(&path, &fields).await
-        }
-        Endpoint::ImportFix => {
-            let path = format!("/staff/import/{}/rows/2", w.batch);
-            b.post(&path, &[("action", "save"), ("cell-0", "Клуб «Дельта-2»")])
-                .await
-        }
-        Endpoint::ImportRun => b.post(&format!("/staff/import/{}/run", w.batch), &[]).await,
-        Endpoint::ImportInvite => {
-            let path = format!("/staff/import/{}/invite", w.batch);
-            b.post(
-                &path,
-                &[
-                    ("org", &a.to_string()),
-                    (&format!("email-{a}"), "lead@example.org"),
-                ],
-            )
-            .await
-        }
-        Endpoint::Archive => {
-            b.post(
-                &format!("/org/{a}/archive"),
-                &[("archive_note", "Закрылись")],
-            )
-            .await
-        }
-        Endpoint::Restore => b.post(&format!("/org/{}/restore", w.archived), &[]).await,
-        Endpoint::ReminderLink => b.post(&format!("/confirm/{REMINDER_TOKEN}"), &[]).await,
-    }
-}
-
 /// Everything a mutation could touch, as one comparable text.
 async fn fingerprint(app: &TestApp) -> String {
     let mut out = String::new();
@@ -524,6 +404,10 @@ async fn posts_without_the_token_or_from_another_site_are_refused_and_change_not
         .expect("request");
     assert_eq!(b.send(scripted).await.status, StatusCode::SEE_OTHER);
 }
+
+#[path = "authz_calls.rs"]
+mod calls;
+use calls::call;
 
 #[path = "authz_read.rs"]
 mod read;

@@ -9,6 +9,8 @@ use crate::region::OkrugRef;
 use crate::taxonomy::TermLabel;
 
 #[cfg(feature = "server")]
+pub mod standing;
+pub use standing::{ArchivedView, FreshnessView};
 pub mod contacts;
 pub mod input;
 #[cfg(feature = "server")]
@@ -339,25 +341,6 @@ pub struct MiniMap {
     pub view_box: String,
     pub outline: String,
     pub point: Option<(f64, f64)>,
-}
-
-/// How fresh a listing is, in words: "3 месяца назад".
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct FreshnessView {
-    pub state: crate::freshness::Freshness,
-    /// When the data was last edited.
-    pub updated_ago: String,
-    /// When the organization itself last confirmed it, with the date.
-    pub confirmed: Option<String>,
-    /// When staff last checked it.
-    pub verified_ago: Option<String>,
-}
-
-/// An archived organization: since when, and staff's public note on why.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct ArchivedView {
-    pub since: String,
-    pub note: String,
 }
 
 /// Everything an organization page shows.

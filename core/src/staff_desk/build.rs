@@ -86,7 +86,7 @@ impl Facts {
         }
     }
 
-    fn in_okrug<'a>(&'a self, okrug: Option<i64>) -> impl Iterator<Item = &'a OrgFacts> {
+    fn in_okrug(&self, okrug: Option<i64>) -> impl Iterator<Item = &OrgFacts> {
         self.orgs
             .iter()
             .filter(move |o| okrug.is_none_or(|k| o.okrug_id == k))
