@@ -9,12 +9,12 @@ use crate::region::OkrugRef;
 use crate::taxonomy::TermLabel;
 
 #[cfg(feature = "server")]
-pub mod standing;
-pub use standing::{ArchivedView, FreshnessView};
 pub mod contacts;
 pub mod input;
 #[cfg(feature = "server")]
 pub mod minimap;
+pub mod standing;
+pub use standing::{ArchivedView, FreshnessView};
 #[cfg(feature = "server")]
 pub mod store;
 #[cfg(feature = "server")]
