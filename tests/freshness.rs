@@ -109,6 +109,9 @@ async fn staff_filter_the_search_by_freshness_and_visitors_do_not_see_that_filte
     let visitor = app.get("/").await;
     assert!(visitor.body.contains("id=\"f-verified-true\""));
     assert!(!visitor.body.contains("id=\"f-freshness-stale\""));
+    // A shared link with the filter on shows its box, so a visitor can clear it.
+    let shared = app.get("/?freshness=stale").await;
+    assert!(shared.body.contains("id=\"f-freshness-stale\""));
 
     app.staff("staff@example.ru", PW, app.state.region.id).await;
     let mut b = app.browser();

@@ -39,8 +39,12 @@ async fn load_view(query: String) -> Result<SearchView, PublicError> {
             move |s: &crate::state::Core| super::page_data::search_view(&s.search, &query, &i18n);
         let mut view = crate::blocking::off_the_workers(&state, job).await??;
         // Visitors see stale listings faded; the freshness filter is staff's working tool.
+        // A visitor who arrives with one selected (a shared link) still sees its box, so
+        // it can be cleared.
         if !staff {
-            view.facets.retain(|g| !g.facet.is_staff_only());
+            view.facets.retain(|g| {
+                !g.facet.is_staff_only() || g.values.iter().any(|v| v.selected)
+            });
         }
         Ok(view)
     }
