@@ -146,3 +146,91 @@ async fn the_okrug_filter_narrows_every_queue_and_a_bounced_reminder_needs_a_cal
     assert_eq!(count_of("call"), "0");
     assert_eq!(count_of("no-editor"), "0");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_resolve_or_dismiss_a_report_with_a_note_and_reply_by_mail() {
+    let (app, mut b) = world().await;
+    let alfa = app.org_id("Альфа").await;
+    let db = &app.state.db;
+    app::editing::store::add_report(db, alfa, "Телефон не отвечает", "maria@example.org")
+        .await
+        .expect("report");
+    app::editing::store::add_report(db, alfa, "Адрес устарел", "8 912 000-00-00")
+        .await
+        .expect("report");
+    let by_mail = app.scalar_i64("select min(id) from error_report").await;
+    let by_phone = app.scalar_i64("select max(id) from error_report").await;
+    let desk = b.get("/staff").await;
+    assert!(desk.body.contains("Ответ автору на maria@example.org"));
+    assert_eq!(
+        desk.body.matches("Ответ автору на").count(),
+        1,
+        "no reply box for a phone number"
+    );
+
+    // A reply to a phone number is refused, with everything typed kept.
+    let back = b
+        .post(
+            &format!("/staff/reports/{by_phone}/resolve"),
+            &[
+                ("decision", "resolve"),
+                (&format!("note-{by_phone}"), "Уточнили адрес"),
+                (&format!("reply-{by_phone}"), "Спасибо, исправили"),
+            ],
+        )
+        .await;
+    let form = b.get(&poputchiki_tests::location(&back)).await;
+    assert!(form
+        .body
+        .contains("Автор не оставил адреса электронной почты"));
+    assert!(form.body.contains("Уточнили адрес"));
+    let open = app
+        .scalar_text(&format!(
+            "select status from error_report where id = {by_phone}"
+        ))
+        .await;
+    assert_eq!(open, "open");
+
+    let done = b
+        .post(
+            &format!("/staff/reports/{by_mail}/resolve"),
+            &[
+                ("decision", "resolve"),
+                (&format!("note-{by_mail}"), "Позвонили, номер новый"),
+                (
+                    &format!("reply-{by_mail}"),
+                    "Спасибо! Номер телефона обновили.",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, 303);
+    let mail = app.mails_to("maria@example.org").await;
+    assert_eq!(mail.len(), 1);
+    assert!(mail[0].1.contains("Спасибо! Номер телефона обновили."));
+    assert!(mail[0].1.contains("Совет ветеранов села Альфа"));
+    let (status, note): (String, String) =
+        sqlx::query_as("select status, resolution_note from error_report where id = ?")
+            .bind(by_mail)
+            .fetch_one(db)
+            .await
+            .expect("report");
+    assert_eq!(status, "resolved");
+    assert!(note.contains("Позвонили, номер новый") && note.contains("Ответ: Спасибо!"));
+
+    b.post(
+        &format!("/staff/reports/{by_phone}/resolve"),
+        &[
+            ("decision", "dismiss"),
+            (&format!("note-{by_phone}"), "Адрес верный"),
+        ],
+    )
+    .await;
+    let dismissed = app
+        .scalar_text(&format!(
+            "select status from error_report where id = {by_phone}"
+        ))
+        .await;
+    assert_eq!(dismissed, "dismissed");
+    assert!(!b.get("/staff").await.body.contains("Адрес устарел"));
+}

@@ -536,7 +536,7 @@ staff-approve = Publish
 staff-reject = Reject
 staff-reports = Error reports
 staff-no-reports = No new reports.
-staff-resolve = Resolved
+staff-resolve = Fixed
 report-title = Report an error
 report-message = What is wrong on this page?
 report-contact = How to reach you (optional)
@@ -908,3 +908,16 @@ queue-reason-bounced = The reminder mail bounced
 queue-reason-unanswered = No answer to the reminder of { $date }
 queue-reason-no-editor = No editor
 queue-reason-verification = Checked on { $date }
+staff-dismiss = Dismiss
+staff-report-note = Note for colleagues (optional)
+staff-report-reply = Reply to the reporter at { $email }
+staff-report-reply-hint = If filled in, the reply is mailed. May be left empty.
+err-report-no-address = The reporter left no email address: a reply by mail is not possible.
+mail-report-reply-subject = A reply to your message about a page on the map
+mail-report-reply-body = Hello!
+
+    You reported a mistake on the page of "{ $name }" on the map "Poputchiki". The support centre's reply:
+
+    { $reply }
+
+    { $site }

@@ -545,7 +545,7 @@ staff-approve = Опубликовать
 staff-reject = Отклонить
 staff-reports = Сообщения об ошибках
 staff-no-reports = Новых сообщений нет.
-staff-resolve = Разобрано
+staff-resolve = Исправлено
 report-title = Сообщить об ошибке
 report-message = Что не так на этой странице?
 report-contact = Как с вами связаться (необязательно)
@@ -920,3 +920,16 @@ queue-reason-bounced = Письмо с напоминанием не дошло
 queue-reason-unanswered = Не ответили на напоминание от { $date }
 queue-reason-no-editor = Нет редактора
 queue-reason-verification = Проверено { $date }
+staff-dismiss = Отклонить
+staff-report-note = Заметка для коллег (необязательно)
+staff-report-reply = Ответ автору на { $email }
+staff-report-reply-hint = Если заполнить, ответ уйдёт письмом. Можно оставить пустым.
+err-report-no-address = Автор не оставил адреса электронной почты: ответить письмом нельзя.
+mail-report-reply-subject = Ответ на ваше сообщение о странице на карте
+mail-report-reply-body = Здравствуйте!
+
+    Вы сообщили об ошибке на странице организации «{ $name }» на карте «Попутчики». Ответ сотрудника центра поддержки:
+
+    { $reply }
+
+    { $site }

@@ -138,6 +138,22 @@ fn translit(ch: char) -> Option<&'static str> {
     Some(s)
 }
 
+/// Whether a contact someone typed is an email address we can reply to (one `@`, a dotted
+/// domain, no spaces); anything else (a phone, a name) is not.
+pub fn looks_like_email(s: &str) -> bool {
+    let s = s.trim();
+    let Some((user, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !user.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains('@')
+        && !s.chars().any(char::is_whitespace)
+        && s.len() <= 254
+}
+
 /// The first sentence of `text`, cut to at most `max` characters on a word boundary.
 pub fn one_line(text: &str, max: usize) -> String {
     let first = text
@@ -156,6 +172,23 @@ pub fn one_line(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_an_address_can_be_replied_to() {
+        assert!(looks_like_email("maria@example.org"));
+        assert!(looks_like_email(" ivan.petrov@mail.ru "));
+        for no in [
+            "8 (35200) 1-11-11",
+            "Мария",
+            "a@b",
+            "@example.org",
+            "a b@example.org",
+            "a@@example.org",
+            "a@example.",
+        ] {
+            assert!(!looks_like_email(no), "{no}");
+        }
+    }
 
     #[test]
     fn slugs_are_readable_latin() {

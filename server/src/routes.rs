@@ -36,6 +36,7 @@ pub fn router(state: AppState) -> Router {
         .merge(app::accounts::handlers::router())
         .merge(app::editing::handlers::router())
         .merge(app::editing::archive::router())
+        .merge(app::editing::reports::router())
         .merge(app::reconfirm::handlers::router())
         .merge(app::staff_import::handlers::router())
         .merge(app::coverage::handlers::router())

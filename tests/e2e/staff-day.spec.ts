@@ -37,7 +37,8 @@ test("a staff member's day: queues, a proposal, an error report, a check, the ar
   await expect(page.getByText('Организация опубликована.')).toBeVisible();
 
   const report = page.locator('.queue-item', { hasText: 'Телефон больше не отвечает' });
-  await report.getByRole('button', { name: 'Разобрано' }).click();
+  await report.locator('textarea').first().fill('Позвонили, номер обновили');
+  await report.getByRole('button', { name: 'Исправлено' }).click();
   await expect(page.locator('.queue-item', { hasText: 'Телефон больше не отвечает' })).toHaveCount(0);
 
   // The okrug filter, then the stale queue of the whole region.

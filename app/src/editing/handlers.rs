@@ -39,7 +39,6 @@ pub fn router() -> Router<AppState> {
         .route("/org/{id_slug}/verify", post(verify))
         .route("/org/{id_slug}/report", post(report))
         .route("/staff/moderation/{id_slug}", post(moderate))
-        .route("/staff/reports/{id}/resolve", post(resolve_report))
 }
 
 /// Who acts on which organization, for the audit events a handler writes.
@@ -455,17 +454,4 @@ async fn moderate(OrgId(id): OrgId, FormPost { state, auth, form }: FormPost) ->
         Notice::Rejected
     };
     Ok(see_other(&notice.on("/staff")))
-}
-
-async fn resolve_report(Path(id): Path<i64>, FormPost { state, auth, .. }: FormPost) -> PageResult {
-    let (region_id, org_id) = edit_store::report_region(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let viewer = authz::require_staff(&auth, region_id)?;
-    if edit_store::resolve_report(&state.db, id, viewer.account_id).await? {
-        OrgAudit::new(&state, &auth, &viewer, region_id, org_id)
-            .record(AuditAction::ReportResolved, format!("report {id}"))
-            .await;
-    }
-    Ok(see_other(&Notice::Saved.on("/staff")))
 }

@@ -273,20 +273,39 @@ fn StaffView(page: StaffPage) -> impl IntoView {
             </FormScope>
             <h2 id="reports">{i18n.t("staff-reports")}</h2>
             {page.reports.is_empty().then(|| view! { <p>{i18n.t("staff-no-reports")}</p> })}
-            <ul class="queue">
-                {page.reports.into_iter().map(|r| view! {
-                    <li class="queue-item">
-                        <h3><a href=r.url.clone()>{r.organization.clone()}</a></h3>
-                        <p class="card-meta">{r.created.clone()} {(!r.contact.is_empty()).then(|| format!(" · {}", r.contact))}</p>
-                        <p class="report-message">{r.message.clone()}</p>
-                        <form method="post" action=format!("/staff/reports/{}/resolve", r.id) class="inline-form">
-                            <CsrfField/>
-                            <button type="submit" class="button secondary small">{i18n.t("staff-resolve")}</button>
-                        </form>
-                    </li>
-                }).collect_view()}
-            </ul>
+            <FormScope form=page.form.clone()>
+                <ul class="queue">
+                    {page.reports.into_iter().map(|r| view! { <ReportItem r/> }).collect_view()}
+                </ul>
+            </FormScope>
         </section>
+    }
+}
+
+/// One visitor's report: resolve or dismiss it with a note, and reply when they left an
+/// address.
+#[component]
+fn ReportItem(r: super::ReportView) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = r.id;
+    view! {
+        <li class="queue-item">
+            <h3><a href=r.url.clone()>{r.organization.clone()}</a></h3>
+            <p class="card-meta">{r.created.clone()} {(!r.contact.is_empty()).then(|| format!(" · {}", r.contact))}</p>
+            <p class="report-message">{r.message.clone()}</p>
+            <form method="post" action=format!("/staff/reports/{id}/resolve") class="form moderation-form" novalidate>
+                <CsrfField/>
+                <TextField name=format!("note-{id}") label=i18n.t("staff-report-note") rows=2/>
+                {r.reply_to.clone().map(|to| view! {
+                    <TextField name=format!("reply-{id}") label=i18n.t_with("staff-report-reply", &[("email", to.into())]) rows=3 hint=i18n.t("staff-report-reply-hint")/>
+                })}
+                <div class="form-actions">
+                    <button type="submit" name="decision" value="resolve" class="button">{i18n.t("staff-resolve")}</button>
+                    " "
+                    <button type="submit" name="decision" value="dismiss" class="button secondary">{i18n.t("staff-dismiss")}</button>
+                </div>
+            </form>
+        </li>
     }
 }
 

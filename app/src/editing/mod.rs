@@ -13,3 +13,5 @@ pub use server_fns::*;
 pub mod archive;
 #[cfg(feature = "ssr")]
 pub mod handlers;
+#[cfg(feature = "ssr")]
+pub mod reports;

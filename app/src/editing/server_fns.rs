@@ -354,6 +354,8 @@ pub mod queries {
                 url: org_url(r.organization_id, &r.slug),
                 organization: r.organization,
                 message: r.message,
+                reply_to: crate::text::looks_like_email(&r.contact)
+                    .then(|| r.contact.trim().to_owned()),
                 contact: r.contact,
                 created: date_text(&i18n, &r.created_at),
             })

@@ -42,9 +42,8 @@ async fn load_view(query: String) -> Result<SearchView, PublicError> {
         // A visitor who arrives with one selected (a shared link) still sees its box, so
         // it can be cleared.
         if !staff {
-            view.facets.retain(|g| {
-                !g.facet.is_staff_only() || g.values.iter().any(|v| v.selected)
-            });
+            view.facets
+                .retain(|g| !g.facet.is_staff_only() || g.values.iter().any(|v| v.selected));
         }
         Ok(view)
     }

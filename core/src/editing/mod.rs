@@ -134,6 +134,9 @@ pub struct ReportView {
     pub url: String,
     pub message: String,
     pub contact: String,
+    /// The reporter's address, when the contact is one: staff may reply by mail.
+    #[serde(default)]
+    pub reply_to: Option<String>,
     pub created: String,
 }
 

@@ -227,17 +227,50 @@ pub async fn report_region(db: &Db, report_id: i64) -> sqlx::Result<Option<(i64,
     .await
 }
 
-pub async fn resolve_report(db: &Db, report_id: i64, by: i64) -> sqlx::Result<bool> {
+/// How staff close an error report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Settle {
+    /// The mistake was fixed.
+    Resolved,
+    /// Nothing to fix (spam, a misunderstanding).
+    Dismissed,
+}
+
+/// Closes an open report with staff's note; false if it was already closed.
+pub async fn settle_report(
+    db: &Db,
+    report_id: i64,
+    by: i64,
+    how: Settle,
+    note: &str,
+) -> sqlx::Result<bool> {
     let ts = now();
+    let status = match how {
+        Settle::Resolved => "resolved",
+        Settle::Dismissed => "dismissed",
+    };
     let r = sqlx::query(
-        "update error_report set status = 'resolved', resolved_by = ?, updated_at = ? where id = ? and status = 'open'",
+        "update error_report set status = ?, resolution_note = ?, resolved_by = ?, updated_at = ?
+         where id = ? and status = 'open'",
     )
+    .bind(status)
+    .bind(note)
     .bind(by)
     .bind(&ts)
     .bind(report_id)
     .execute(db)
     .await?;
     Ok(r.rows_affected() == 1)
+}
+
+/// The reporter's contact and the organization's name, for a reply.
+pub async fn report_contact(db: &Db, report_id: i64) -> sqlx::Result<Option<(String, String)>> {
+    sqlx::query_as(
+        "select r.contact, o.name from error_report r join organization o on o.id = r.organization_id where r.id = ?",
+    )
+    .bind(report_id)
+    .fetch_optional(db)
+    .await
 }
 
 /// Sets (or clears) the logo file name; bumps `updated_at` so search and pages refresh.
