@@ -494,6 +494,8 @@ fn every_field(lat: f64, lon: f64) -> app::organizations::input::OrganizationInp
             kind: "volunteers".into(),
             title: "Водители".into(),
             description: "По субботам".into(),
+            met: true,
+            until: "2099-06-01".into(),
         }],
         verification: None,
         demo: false,
@@ -627,10 +629,13 @@ async fn every_field_survives_the_form_the_save_and_the_revision_and_an_unchange
         kind,
         title,
         description,
+        met,
+        until,
     } = &needs[0];
-    for v in [kind, title, description] {
+    for v in [kind, title, description, until] {
         assert!(!v.is_empty(), "a need field was dropped: {:?}", needs[0]);
     }
+    assert!(*met, "the need's state was dropped: {:?}", needs[0]);
     // The revision holds exactly what was saved.
     let snapshot: String = sqlx::query_scalar(
         "select snapshot from revision where organization_id = ? order by number desc limit 1",

@@ -921,3 +921,10 @@ mail-report-reply-body = Hello!
     { $reply }
 
     { $site }
+
+## Needs: state and date
+field-need-until = Needed until (optional)
+field-need-until-hint = After this date the request is no longer shown.
+field-need-met = The help came: stop showing it
+need-until = until { $date }
+err-need-until = The date "{ $value }" is not recognised: pick a date in the calendar.

@@ -933,3 +933,10 @@ mail-report-reply-body = Здравствуйте!
     { $reply }
 
     { $site }
+
+## Needs: state and date
+field-need-until = Нужно до (необязательно)
+field-need-until-hint = После этой даты просьба перестанет показываться.
+field-need-met = Помощь получена — больше не показывать
+need-until = до { $date }
+err-need-until = Дата «{ $value }» не распознана: выберите дату в календаре.

@@ -374,6 +374,7 @@ fn needs(t: &Template, place: &Place, rng: &mut Rng) -> Vec<NeedInput> {
             kind: kind.to_string(),
             title: place.fill(title),
             description: place.fill(description),
+            ..Default::default()
         })
         .collect()
 }

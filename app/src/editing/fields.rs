@@ -199,6 +199,8 @@ fn NeedRows(count: usize, options: FormOptions) -> impl IntoView {
                         <SelectField name=f("kind") label=i18n.t("field-need-kind") options=options.need_kinds.clone() empty=i18n.t("choose")/>
                         <TextField name=f("title") label=i18n.t("field-need-title")/>
                         <TextField name=f("description") label=i18n.t("field-need-description") rows=2/>
+                        <TextField name=f("until") label=i18n.t("field-need-until") kind="date" hint=i18n.t("field-need-until-hint")/>
+                        <Checkbox name=f("met") label=i18n.t("field-need-met")/>
                         <Checkbox name=f("remove") label=i18n.t("field-remove-need")/>
                     </fieldset>
                 }

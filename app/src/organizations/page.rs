@@ -311,6 +311,7 @@ fn Needs(needs: Vec<NeedView>) -> impl IntoView {
                 <li class="need" data-kind=n.kind.code>
                     <span class="need-kind">{n.kind.label}</span>
                     <strong>{n.title}</strong>
+                    {n.until.clone().map(|d| view! { " " <span class="need-until">{i18n.t_with("need-until", &[("date", d.into())])}</span> })}
                     {(!n.description.is_empty()).then(|| view! { <p>{n.description.clone()}</p> })}
                 </li>
             }).collect_view()}

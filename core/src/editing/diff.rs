@@ -82,6 +82,9 @@ pub fn flatten(o: &OrganizationInput, labels: Labeler) -> Vec<(&'static str, Str
             lines(&[
                 ("", format!("{}: {}", labels("needs", &n.kind), n.title)),
                 ("", n.description.clone()),
+                // Language-neutral marks: the "до" date and a tick once the help came.
+                ("→", n.until.clone()),
+                ("", if n.met { "✓".into() } else { String::new() }),
             ])
         })
         .collect::<Vec<_>>()

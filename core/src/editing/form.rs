@@ -91,6 +91,10 @@ pub fn to_fields(o: &OrganizationInput) -> Vec<(String, String)> {
         push(&mut f, p("kind"), n.kind.clone());
         push(&mut f, p("title"), n.title.clone());
         push(&mut f, p("description"), n.description.clone());
+        if n.met {
+            push(&mut f, p("met"), "1");
+        }
+        push(&mut f, p("until"), n.until.clone());
     }
     f
 }
@@ -159,7 +163,7 @@ fn is_blank(row: &[(String, String)]) -> bool {
         .filter(|(k, _)| {
             !matches!(
                 k.as_str(),
-                "position" | "cost" | "remove" | "kind" | "format"
+                "position" | "cost" | "remove" | "kind" | "format" | "met"
             )
         })
         .all(|(_, v)| v.trim().is_empty())
@@ -302,6 +306,8 @@ pub fn from_fields(fields: &[(String, String)]) -> ParsedForm {
                 kind: get(r, "kind"),
                 title: get(r, "title"),
                 description: get(r, "description"),
+                met: !get(r, "met").is_empty(),
+                until: get(r, "until").trim().to_owned(),
             })
             .collect(),
         verification: None,
@@ -344,11 +350,22 @@ mod tests {
                 audiences: vec!["elderly".into()],
                 ..Default::default()
             }],
-            needs: vec![NeedInput {
-                kind: "volunteers".into(),
-                title: "Водители".into(),
-                description: String::new(),
-            }],
+            needs: vec![
+                NeedInput {
+                    kind: "volunteers".into(),
+                    title: "Водители".into(),
+                    description: String::new(),
+                    met: false,
+                    until: "2027-05-01".into(),
+                },
+                NeedInput {
+                    kind: "premises".into(),
+                    title: "Зал для занятий".into(),
+                    description: String::new(),
+                    met: true,
+                    until: String::new(),
+                },
+            ],
             ..Default::default()
         };
         let back = from_fields(&to_fields(&o));

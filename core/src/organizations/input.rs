@@ -104,6 +104,10 @@ pub struct NeedInput {
     pub kind: String,
     pub title: String,
     pub description: String,
+    /// The help came: kept on the page's record, no longer shown as open.
+    pub met: bool,
+    /// Needed until this date (YYYY-MM-DD, or empty): after it, no longer open.
+    pub until: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

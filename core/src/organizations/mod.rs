@@ -326,6 +326,9 @@ pub struct NeedView {
     pub kind: TermLabel,
     pub title: String,
     pub description: String,
+    /// "до 1 мая 2027", when the need has a date.
+    #[serde(default)]
+    pub until: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

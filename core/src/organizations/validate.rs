@@ -74,6 +74,8 @@ pub struct ValidNeed {
     pub kind: String,
     pub title: String,
     pub description: String,
+    pub met: bool,
+    pub until: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -380,10 +382,23 @@ fn need(c: &mut Checker, i: usize, n: &NeedInput) -> Option<ValidNeed> {
         }
         t => t,
     };
+    let until = match n.until.trim() {
+        "" => None,
+        d => match chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d") {
+            Ok(date) => Some(date.format("%Y-%m-%d").to_string()),
+            Err(_) => {
+                c.issues
+                    .push(FieldIssue::new(field("until"), "err-need-until").arg("value", d));
+                None
+            }
+        },
+    };
     Some(ValidNeed {
         kind,
         title,
         description: c.text(&field("description"), &n.description, MAX_TEXT, false),
+        met: n.met,
+        until,
     })
 }
 

@@ -192,3 +192,30 @@ fn datetimes_in_common_forms() {
     );
     assert_eq!(parse_local_datetime("завтра"), None);
 }
+
+#[test]
+fn a_need_keeps_its_state_and_date_and_a_bad_date_is_refused_on_its_field() {
+    let c = crate::seed::test_catalog();
+    let need = |until: &str| NeedInput {
+        kind: "volunteers".into(),
+        title: "Водители".into(),
+        met: true,
+        until: until.into(),
+        ..Default::default()
+    };
+    let ok = OrganizationInput {
+        needs: vec![need("2027-05-01")],
+        ..base()
+    };
+    let v = validate(&ok, &c).expect("valid");
+    assert!(v.needs[0].met);
+    assert_eq!(v.needs[0].until.as_deref(), Some("2027-05-01"));
+    let bad = OrganizationInput {
+        needs: vec![need("к маю")],
+        ..base()
+    };
+    assert_eq!(
+        fields(validate(&bad, &c)),
+        vec![("needs[1].until".into(), "err-need-until".into())]
+    );
+}

@@ -141,14 +141,18 @@ pub fn page(catalog: &RegionCatalog, rec: OrganizationRecord, i18n: &I18n) -> Or
             place: e.place,
         })
         .collect();
+    // Only open needs are shown: met ones and those past their date stay in the record.
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
     let needs = rec
         .needs
         .into_iter()
+        .filter(|n| n.open_on(&today))
         .map(|n| NeedView {
             kind: TermLabel {
                 label: tax.label(Vocabulary::NeedKind, &n.kind, loc),
                 code: n.kind,
             },
+            until: n.until.as_deref().map(|d| date_text(i18n, d)),
             title: n.title,
             description: n.description,
         })

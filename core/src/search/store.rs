@@ -83,17 +83,21 @@ pub async fn table_rows(
     ids: Option<&[i64]>,
 ) -> sqlx::Result<Vec<OrgRow>> {
     let pos = Positions::new(catalog);
+    // Needs past their "до" date no longer count (the flag follows at the next refresh).
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
     let id_filter = ids.map(|ids| serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()));
     let mut rows = sqlx::query(
         "select o.id, o.slug, o.name, o.sort_name, o.summary, o.settlement, o.kind, o.okrug_id, o.lat, o.lon,
                 o.location_approximate, o.is_demo, o.updated_at, o.confirmed_at,
                 (select max(v.verified_at) from verification v where v.organization_id = o.id) as verified_at,
-                exists (select 1 from need n where n.organization_id = o.id and n.active = 1) as has_needs,
-                exists (select 1 from need n where n.organization_id = o.id and n.active = 1 and n.kind = 'volunteers') as wants_volunteers
+                exists (select 1 from need n where n.organization_id = o.id and n.active = 1 and (n.until is null or n.until >= ?)) as has_needs,
+                exists (select 1 from need n where n.organization_id = o.id and n.active = 1 and (n.until is null or n.until >= ?) and n.kind = 'volunteers') as wants_volunteers
          from organization o
          where o.region_id = ? and o.status = 'published'
            and (? is null or o.id in (select value from json_each(?)))",
     )
+    .bind(&today)
+    .bind(&today)
     .bind(catalog.id)
     .bind(&id_filter)
     .bind(&id_filter)

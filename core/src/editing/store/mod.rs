@@ -137,6 +137,8 @@ pub fn record_of(v: &ValidOrganization) -> OrganizationRecord {
                 kind: n.kind.clone(),
                 title: n.title.clone(),
                 description: n.description.clone(),
+                active: !n.met,
+                until: n.until.clone(),
             })
             .collect(),
         verification: None,
@@ -228,6 +230,8 @@ pub fn input_of(rec: &OrganizationRecord, catalog: &RegionCatalog) -> Organizati
             kind: n.kind.clone(),
             title: n.title.clone(),
             description: n.description.clone(),
+            met: !n.active,
+            until: n.until.clone().unwrap_or_default(),
         })
         .collect();
     input

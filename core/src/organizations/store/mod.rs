@@ -103,6 +103,16 @@ pub struct NeedRow {
     pub kind: String,
     pub title: String,
     pub description: String,
+    /// Still needed (false: the help came).
+    pub active: bool,
+    pub until: Option<String>,
+}
+
+impl NeedRow {
+    /// Open on `today` (YYYY-MM-DD): still needed and not past its "до" date.
+    pub fn open_on(&self, today: &str) -> bool {
+        self.active && self.until.as_deref().is_none_or(|u| u >= today)
+    }
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -357,7 +367,7 @@ pub async fn read_in(
     .fetch_all(&mut *db)
     .await?;
     let needs = sqlx::query_as(
-        "select kind, title, description from need where organization_id = ? and active = 1 order by position, id",
+        "select kind, title, description, active, until from need where organization_id = ? order by position, id",
     )
     .bind(id)
     .fetch_all(&mut *db)

@@ -267,10 +267,11 @@ async fn replace_parts(
     .await?;
     insert_rows(
         tx,
-        "insert into need (organization_id, kind, title, description, position, created_at, updated_at) ",
+        "insert into need (organization_id, kind, title, description, active, until, position, created_at, updated_at) ",
         o.needs.iter().enumerate(),
         |mut b, (pos, n)| {
             b.push_bind(id).push_bind(n.kind.clone()).push_bind(n.title.clone()).push_bind(n.description.clone());
+            b.push_bind(!n.met).push_bind(n.until.clone());
             b.push_bind(pos as i64).push_bind(ts.to_owned()).push_bind(ts.to_owned());
         },
     )
