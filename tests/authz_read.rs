@@ -44,9 +44,11 @@ enum Read {
     DeskFn,
     Queue,
     QueueFn,
+    NeedsCsv,
+    NeedsXlsx,
 }
 
-const READS: [Read; 34] = [
+const READS: [Read; 36] = [
     Read::EditPage,
     Read::EditFn,
     Read::History,
@@ -81,6 +83,8 @@ const READS: [Read; 34] = [
     Read::DeskFn,
     Read::Queue,
     Read::QueueFn,
+    Read::NeedsCsv,
+    Read::NeedsXlsx,
 ];
 
 /// What editor A typed into a draft: only A may ever read it back.
@@ -110,7 +114,9 @@ impl Read {
             | Self::Desk
             | Self::DeskFn
             | Self::Queue
-            | Self::QueueFn => matches!(role, Staff | Admin),
+            | Self::QueueFn
+            | Self::NeedsCsv
+            | Self::NeedsXlsx => matches!(role, Staff | Admin),
             Self::Admin | Self::AdminFn | Self::AdminAccounts | Self::AdminAccountsFn => {
                 role == Admin
             }
@@ -161,6 +167,8 @@ impl Read {
             Self::DeskFn => "/api/staff/desk?okrug=ketovsky".into(),
             Self::Queue => "/staff/queue/no-editor".into(),
             Self::QueueFn => "/api/staff/queue?queue=no-editor".into(),
+            Self::NeedsCsv => "/staff/needs.csv".into(),
+            Self::NeedsXlsx => "/staff/needs.xlsx".into(),
         }
     }
 

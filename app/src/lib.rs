@@ -15,6 +15,7 @@ pub mod error;
 pub mod forms;
 pub mod i18n;
 pub mod map;
+pub mod needs;
 pub mod organizations;
 pub mod places;
 pub mod reconfirm;

@@ -16,6 +16,7 @@ use crate::coverage::page::CoverageRoute;
 use crate::editing::history_pages::{AuditRoute, HistoryRoute, ManageRoute, StaffRoute};
 use crate::editing::pages::{EditRoute, NewOrgRoute};
 use crate::i18n::{use_i18n, I18n, Locale};
+use crate::needs::page::NeedsRoute;
 use crate::organizations::okrug_page::{OkrugIndexPage, OkrugRoute};
 use crate::organizations::page::OrganizationRoute;
 use crate::places::PlacesRoute;
@@ -168,6 +169,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("org"), ParamSegment("id_slug")) view=OrganizationRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("okrug") view=OkrugIndexPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("coverage") view=CoverageRoute ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("needs") view=NeedsRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("places") view=PlacesRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("okrug"), ParamSegment("slug")) view=OkrugRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async/>
@@ -262,7 +264,7 @@ fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="wrap">
-                <p><a href="/coverage">{i18n.t("nav-coverage")}</a></p>
+                <p><a href="/needs">{i18n.t("nav-needs")}</a> " · " <a href="/coverage">{i18n.t("nav-coverage")}</a></p>
                 <p>{i18n.t("footer-data-licence")}</p>
                 <p>
                     {i18n.t("footer-boundaries")} " "

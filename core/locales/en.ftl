@@ -928,3 +928,16 @@ field-need-until-hint = After this date the request is no longer shown.
 field-need-met = The help came: stop showing it
 need-until = until { $date }
 err-need-until = The date "{ $value }" is not recognised: pick a date in the calendar.
+nav-needs = Who needs help
+needs-title = Who needs help
+needs-intro = Requests of the region's organizations and initiative groups: premises, training, volunteers, equipment and more. Answer one: contact the organization.
+needs-kind = What is needed
+needs-all-kinds = Everything
+needs-found = { $count ->
+    [0] No open requests found.
+    [one] { $count } open request
+   *[other] { $count } open requests
+}
+needs-contacts = Contacts
+needs-downloads = Summary for the report (okrug × kind of help)
+needs-summary-title = Organizations with open requests: okrug × kind of help

@@ -16,7 +16,7 @@ use crate::{
 #[cfg(feature = "server")]
 mod export;
 #[cfg(feature = "server")]
-pub use export::{to_csv, to_xlsx};
+pub use export::{to_csv, to_xlsx, to_xlsx_with};
 
 /// What the columns are.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -60,17 +60,29 @@ async fn download(
             Kind::Csv => (to_csv(&c, &i18n)?, "text/csv; charset=utf-8"),
             Kind::Xlsx => (
                 to_xlsx(&c, &i18n, &date).map_err(|e| anyhow::anyhow!(e))?,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                XLSX,
             ),
         })
     };
     let (body, mime) = crate::blocking::off_the_workers(&state, job).await??;
+    Ok(attachment(body, mime, &name))
+}
+
+/// The MIME type of a workbook.
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// A staff download: never cached, saved under `disposition`'s file name.
+pub fn attachment(
+    body: Vec<u8>,
+    mime: &'static str,
+    disposition: &str,
+) -> axum::response::Response {
     let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if let Ok(v) = HeaderValue::from_str(&name) {
+    if let Ok(v) = HeaderValue::from_str(disposition) {
         headers.insert(header::CONTENT_DISPOSITION, v);
     }
-    Ok(response)
+    response
 }

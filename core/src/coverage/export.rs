@@ -41,7 +41,21 @@ pub fn to_csv(c: &Coverage, i18n: &I18n) -> anyhow::Result<Vec<u8>> {
     Ok(out)
 }
 
+/// The coverage workbook: its title, and zero cells shaded as white spots.
 pub fn to_xlsx(c: &Coverage, i18n: &I18n, date: &str) -> Result<Vec<u8>, XlsxError> {
+    let legend = i18n.t("coverage-spot-legend");
+    to_xlsx_with(c, i18n, date, &c.title(i18n), Some(&legend))
+}
+
+/// A workbook of any okrug × column count matrix in the coverage shape (the needs
+/// summary is one): `title` on top; with a `spots` legend, zero cells are shaded.
+pub fn to_xlsx_with(
+    c: &Coverage,
+    i18n: &I18n,
+    date: &str,
+    title: &str,
+    spots: Option<&str>,
+) -> Result<Vec<u8>, XlsxError> {
     let cell = Format::new().set_border(FormatBorder::Thin);
     let head = cell
         .clone()
@@ -66,10 +80,12 @@ pub fn to_xlsx(c: &Coverage, i18n: &I18n, date: &str) -> Result<Vec<u8>, XlsxErr
         0,
         0,
         width - 1,
-        &format!("{} · {date}", c.title(i18n)),
+        &format!("{title} · {date}"),
         &Format::new().set_bold().set_font_size(13),
     )?;
-    sheet.write_string_with_format(1, 0, i18n.t("coverage-spot-legend"), &spot)?;
+    if let Some(legend) = spots {
+        sheet.write_string_with_format(1, 0, legend, &spot)?;
+    }
     let top = 3;
     for (col, text) in header(c, i18n).iter().enumerate() {
         sheet.write_string_with_format(top, col as u16, text, &head)?;
@@ -79,7 +95,11 @@ pub fn to_xlsx(c: &Coverage, i18n: &I18n, date: &str) -> Result<Vec<u8>, XlsxErr
         let r = top + 1 + i as u32;
         sheet.write_string_with_format(r, 0, &row.name, &name)?;
         for (j, &n) in row.cells.iter().enumerate() {
-            let format = if n == 0 { &spot } else { &cell };
+            let format = if n == 0 && spots.is_some() {
+                &spot
+            } else {
+                &cell
+            };
             sheet.write_number_with_format(r, 1 + j as u16, n as f64, format)?;
         }
         sheet.write_number_with_format(r, width - 1, row.total as f64, &total)?;
