@@ -76,6 +76,13 @@ test("a staff member's day: queues, a proposal, an error report, a check, the ar
   await expect(visitor.getByRole('heading', { name: 'Ссылка больше не действует' })).toBeVisible();
   expect(await accessibilityViolations(visitor)).toEqual([]);
 
+  // «Кому нужна помощь», as anyone sees it, and its summary for staff.
+  await visitor.goto('/needs');
+  await expect(visitor.getByRole('heading', { name: 'Кому нужна помощь' })).toBeVisible();
+  expect(await accessibilityViolations(visitor)).toEqual([]);
+  await page.goto('/needs');
+  await expect(page.getByRole('link', { name: 'Таблица Excel' })).toHaveAttribute('href', '/staff/needs.xlsx');
+
   // A white spot of the coverage report lands on its filtered, empty list.
   await page.goto('/coverage');
   await page.locator('td.spot a').first().click();
