@@ -121,6 +121,13 @@ pub(super) async fn call(w: &World, b: &mut Browser, e: Endpoint) -> Page {
             .await
         }
         Endpoint::Restore => b.post(&format!("/org/{}/restore", w.archived), &[]).await,
+        Endpoint::AcceptEdit => {
+            let id = w
+                .app
+                .scalar_i64("select max(id) from revision where review <> ''")
+                .await;
+            b.post(&format!("/staff/edits/{id}/accept"), &[]).await
+        }
         Endpoint::ReminderLink => b.post(&format!("/confirm/{REMINDER_TOKEN}"), &[]).await,
     }
 }

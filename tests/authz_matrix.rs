@@ -51,6 +51,7 @@ enum Endpoint {
     Archive,
     Restore,
     ReminderLink,
+    AcceptEdit,
 }
 
 impl Endpoint {
@@ -74,7 +75,8 @@ impl Endpoint {
             | Self::ImportRun
             | Self::ImportInvite
             | Self::Archive
-            | Self::Restore => matches!(role, Staff | Admin),
+            | Self::Restore
+            | Self::AcceptEdit => matches!(role, Staff | Admin),
             // The mailed link is the credential: anyone holding it may press its button.
             Self::Report | Self::ReminderLink => true,
         }
@@ -163,6 +165,12 @@ async fn world() -> World {
     .await
     .expect("revision");
     tx.commit().await.expect("commit");
+    // A significant edit waiting for staff's look.
+    sqlx::query("update revision set review = 'pending' where organization_id = ?")
+        .bind(a)
+        .execute(db)
+        .await
+        .expect("pending edit");
     let job = app
         .scalar_i64(&format!(
             "insert into reconfirm_job (organization_id, region_id, round, due_at, state, created_at)
@@ -224,7 +232,7 @@ async fn fingerprint(app: &TestApp) -> String {
         "select count(*) || '/' || count(used_at) from invitation",
         "select count(*) from verification",
         "select group_concat(id || status, '|') from error_report",
-        "select count(*) from revision",
+        "select count(*) || ':' || group_concat(id || review, '|') from revision",
         "select group_concat(id || ':' || is_admin || ':' || disabled || ':' || email || ':' || password_hash || ':' || coalesce(totp_enabled_at, ''), '|') from account",
         "select count(*) from session",
         "select count(*) from email_token",
@@ -242,7 +250,7 @@ async fn fingerprint(app: &TestApp) -> String {
     out
 }
 
-const ENDPOINTS: [Endpoint; 20] = [
+const ENDPOINTS: [Endpoint; 21] = [
     Endpoint::Edit,
     Endpoint::Revert,
     Endpoint::Invite,
@@ -263,6 +271,7 @@ const ENDPOINTS: [Endpoint; 20] = [
     Endpoint::Archive,
     Endpoint::Restore,
     Endpoint::ReminderLink,
+    Endpoint::AcceptEdit,
 ];
 
 /// Judges one call: an allowed role gets its 303; any other is refused (401, 403 or 404) and

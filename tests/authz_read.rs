@@ -46,9 +46,10 @@ enum Read {
     QueueFn,
     NeedsCsv,
     NeedsXlsx,
+    EditsFn,
 }
 
-const READS: [Read; 36] = [
+const READS: [Read; 37] = [
     Read::EditPage,
     Read::EditFn,
     Read::History,
@@ -85,6 +86,7 @@ const READS: [Read; 36] = [
     Read::QueueFn,
     Read::NeedsCsv,
     Read::NeedsXlsx,
+    Read::EditsFn,
 ];
 
 /// What editor A typed into a draft: only A may ever read it back.
@@ -116,7 +118,8 @@ impl Read {
             | Self::Queue
             | Self::QueueFn
             | Self::NeedsCsv
-            | Self::NeedsXlsx => matches!(role, Staff | Admin),
+            | Self::NeedsXlsx
+            | Self::EditsFn => matches!(role, Staff | Admin),
             Self::Admin | Self::AdminFn | Self::AdminAccounts | Self::AdminAccountsFn => {
                 role == Admin
             }
@@ -169,6 +172,7 @@ impl Read {
             Self::QueueFn => "/api/staff/queue?queue=no-editor".into(),
             Self::NeedsCsv => "/staff/needs.csv".into(),
             Self::NeedsXlsx => "/staff/needs.xlsx".into(),
+            Self::EditsFn => "/api/staff/edits".into(),
         }
     }
 

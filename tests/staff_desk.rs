@@ -234,3 +234,115 @@ async fn staff_resolve_or_dismiss_a_report_with_a_note_and_reply_by_mail() {
     assert_eq!(dismissed, "dismissed");
     assert!(!b.get("/staff").await.body.contains("Адрес устарел"));
 }
+
+/// Posts the edit form of `id` as `b`, with `changes` laid over what is stored.
+async fn edit(app: &TestApp, b: &mut Browser, id: i64, changes: &[(&str, &str)]) -> u16 {
+    let mut fields = app.edit_form(id).await;
+    for (k, v) in changes {
+        fields.retain(|(f, _)| f != k);
+        fields.push(((*k).into(), (*v).into()));
+    }
+    b.post_fields(&format!("/org/{id}/edit"), &fields)
+        .await
+        .status
+        .as_u16()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn significant_edits_of_a_recently_approved_organization_wait_for_a_look() {
+    let (app, mut staff) = world().await;
+    let alfa = app.org_id("Альфа").await;
+    sqlx::query("update organization set moderated_at = ? where id = ?")
+        .bind(poputchiki_core::db::from_now(-Duration::days(10)))
+        .bind(alfa)
+        .execute(&app.state.db)
+        .await
+        .expect("approved");
+    let mut lead = app.browser();
+    lead.login("lead@example.ru", PW).await;
+
+    // A new summary is not significant; a new name is, and is published at once.
+    assert_eq!(
+        edit(
+            &app,
+            &mut lead,
+            alfa,
+            &[("summary", "Помогаем пожилым людям")]
+        )
+        .await,
+        303
+    );
+    assert!(!staff.get("/staff").await.body.contains("Изменено:"));
+    assert_eq!(
+        edit(&app, &mut lead, alfa, &[("name", "Совет ветеранов Альфы")]).await,
+        303
+    );
+    let name = app
+        .scalar_text(&format!("select name from organization where id = {alfa}"))
+        .await;
+    assert_eq!(name, "Совет ветеранов Альфы");
+    let desk = staff.get("/staff").await;
+    let item = desk
+        .body
+        .split("id=\"edits\"")
+        .nth(1)
+        .and_then(|s| s.split("id=\"reports\"").next())
+        .unwrap_or("")
+        .to_owned();
+    assert!(
+        item.contains("Совет ветеранов Альфы") && item.contains("Изменено:"),
+        "{item}"
+    );
+    let accept = item
+        .split("action=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("an accept button")
+        .to_owned();
+    assert!(accept.ends_with("/accept"));
+    assert_eq!(staff.post(&accept, &[]).await.status, 303);
+    assert!(!staff
+        .get("/staff")
+        .await
+        .body
+        .contains("Совет ветеранов Альфы</a></h3>"));
+
+    // Another one, reverted by staff: the old name is back and the queue is empty.
+    assert_eq!(
+        edit(&app, &mut lead, alfa, &[("address", "ул. Новая, 1")]).await,
+        303
+    );
+    let revert = staff
+        .get("/staff")
+        .await
+        .body
+        .split(&format!("action=\"/org/{alfa}/revert/"))
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .map(|n| format!("/org/{alfa}/revert/{n}"))
+        .expect("a revert button");
+    assert_eq!(staff.post(&revert, &[]).await.status, 303);
+    let address = app
+        .scalar_text(&format!(
+            "select address from organization where id = {alfa}"
+        ))
+        .await;
+    assert_ne!(address, "ул. Новая, 1");
+    let left = app
+        .scalar_i64("select count(*) from revision where review = 'pending'")
+        .await;
+    assert_eq!(left, 0);
+
+    // Staff's own significant edits need nobody's look.
+    edit(
+        &app,
+        &mut staff,
+        alfa,
+        &[("name", "Совет ветеранов села Альфа")],
+    )
+    .await;
+    let left = app
+        .scalar_i64("select count(*) from revision where review = 'pending'")
+        .await;
+    assert_eq!(left, 0);
+}

@@ -109,6 +109,7 @@ text_enum! {
         OrgRestored = "org_restored",
         OrgConfirmed = "org_confirmed",
         ReminderSent = "reminder_sent",
+        EditAccepted = "edit_accepted",
     }
 }
 

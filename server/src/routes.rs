@@ -41,6 +41,7 @@ pub fn router(state: AppState) -> Router {
         .merge(app::staff_import::handlers::router())
         .merge(app::coverage::handlers::router())
         .merge(app::needs::handlers::router())
+        .merge(app::staff_desk::handlers::router())
         .nest_service("/uploads", uploads)
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(

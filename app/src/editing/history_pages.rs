@@ -271,6 +271,7 @@ fn StaffView(page: StaffPage) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </FormScope>
+            <crate::staff_desk::edits::PendingEdits/>
             <h2 id="reports">{i18n.t("staff-reports")}</h2>
             {page.reports.is_empty().then(|| view! { <p>{i18n.t("staff-no-reports")}</p> })}
             <FormScope form=page.form.clone()>

@@ -2,6 +2,9 @@
 //! filterable by okrug) and one page per queue at `/staff/queue/{queue}`. The queues are
 //! computed in `poputchiki_core::staff_desk`.
 
+pub mod edits;
+#[cfg(feature = "ssr")]
+pub mod handlers;
 pub mod page;
 
 pub use poputchiki_core::staff_desk::*;

@@ -94,6 +94,7 @@ fn DeskCounts(d: DeskSummary) -> impl IntoView {
             <ul class="desk-counts">
                 {row(i18n.t("staff-moderation"), d.pending, hash("moderation"))}
                 {row(i18n.t("staff-reports"), d.reports, hash("reports"))}
+                {row(i18n.t("edits-title"), d.edits, hash("edits"))}
                 {d.queues.iter().map(|(q, n)| {
                     row(i18n.t(&q.title_key()), *n, with_okrug(&format!("/staff/queue/{}", q.as_str()), &okrug))
                 }).collect_view()}

@@ -13,6 +13,8 @@ pub mod lifecycle;
 #[cfg(feature = "server")]
 pub mod logo;
 #[cfg(feature = "server")]
+pub mod review_edits;
+#[cfg(feature = "server")]
 pub mod service;
 #[cfg(feature = "server")]
 pub mod store;

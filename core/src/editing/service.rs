@@ -136,6 +136,11 @@ pub async fn save(state: &Core, viewer: &Viewer, s: Save<'_>) -> Result<SaveOutc
             version: current.row.version,
         });
     }
+    let staff = viewer.is_staff_of(s.org.region_id);
+    // An editor's significant change to a recently approved organization waits for a look.
+    let review = !staff
+        && !super::review_edits::significant(&changed).is_empty()
+        && super::review_edits::recently_approved(&state.db, s.org.id).await?;
     let mut tx = state.db.begin().await?;
     if !edit_store::has_revisions(&state.db, s.org.id).await? {
         // The state before the first edit, so it can be restored too.
@@ -184,6 +189,12 @@ pub async fn save(state: &Core, viewer: &Viewer, s: Save<'_>) -> Result<SaveOutc
         },
     )
     .await?;
+    if review {
+        super::review_edits::flag(&mut tx, s.org.id, version).await?;
+    }
+    if staff && s.kind == RevisionKind::Revert {
+        super::review_edits::settle_reverted(&mut tx, s.org.id).await?;
+    }
     tx.commit().await?;
     refresh_search(state, s.org.id).await;
     Ok(SaveOutcome::Saved { version })

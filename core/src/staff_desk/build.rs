@@ -141,11 +141,17 @@ pub async fn summary(
         .iter()
         .filter(|r| okrug_id.is_none_or(|k| r.okrug_id == k))
         .count();
+    let edits = crate::editing::review_edits::pending(&state.db, state.region.id)
+        .await?
+        .iter()
+        .filter(|e| okrug_id.is_none_or(|k| e.okrug_id == k))
+        .count();
     Ok(DeskSummary {
         okrug: slug,
         okrugs: okrug_options(state, i18n),
         pending,
         reports,
+        edits,
         queues,
     })
 }

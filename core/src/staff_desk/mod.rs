@@ -46,6 +46,9 @@ pub struct DeskSummary {
     pub okrugs: Vec<OkrugOption>,
     pub pending: usize,
     pub reports: usize,
+    /// Significant edits waiting for a look.
+    #[serde(default)]
+    pub edits: usize,
     /// Each queue with its count, in [`Queue::ALL`] order.
     pub queues: Vec<(Queue, usize)>,
 }
