@@ -101,6 +101,11 @@ async fn each_queue_lists_what_needs_a_person_and_why() {
     let r = rows(&checks.body);
     assert_eq!(r.len(), 1);
     assert!(r[0].contains("Бета") && r[0].contains("Проверено "));
+    // Its manage page keeps every check, with method and who.
+    let beta = _app.org_id("Бета").await;
+    let manage = b.get(&format!("/org/{beta}/manage")).await;
+    assert!(manage.body.contains("Все проверки"));
+    assert!(manage.body.contains("при личном визите · Staff"));
 
     assert_eq!(b.get("/staff/queue/nonsense").await.status, 404);
 }

@@ -948,3 +948,4 @@ edits-changed = Changed:
 edits-diff = The details (history)
 edits-accept = Accept
 edits-revert = Restore the previous version
+manage-verification-history = Every check

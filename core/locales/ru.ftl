@@ -961,3 +961,4 @@ edits-changed = Изменено:
 edits-diff = Что именно (история)
 edits-accept = Принять
 edits-revert = Вернуть прежнюю версию
+manage-verification-history = Все проверки

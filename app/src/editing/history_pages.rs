@@ -180,6 +180,17 @@ fn ManageView(page: ManagePage) -> impl IntoView {
                     Some(d) => i18n.t_with("manage-last-verified", &[("date", d.into())]),
                     None => i18n.t("manage-never-verified"),
                 }}</p>
+                {(!page.verifications.is_empty()).then(|| view! {
+                    <details class="verification-history">
+                        <summary>{i18n.t("manage-verification-history")}</summary>
+                        <ul>
+                            {page.verifications.iter().map(|[date, method, by, note]| view! {
+                                <li>{format!("{date} · {method} · {by}")}
+                                    {(!note.is_empty()).then(|| view! { <br/> {note.clone()} })}</li>
+                            }).collect_view()}
+                        </ul>
+                    </details>
+                })}
                 <form method="post" action=format!("/org/{id}/verify") class="form" novalidate>
                     <ErrorSummary/>
                     <CsrfField/>

@@ -317,6 +317,15 @@ pub mod queries {
                 .map(|m| (m.as_str().to_owned(), i18n.t(&m.label_key())))
                 .collect(),
             last_verified: last_verified.map(|d| date_text(&i18n, &d)),
+            verifications: edit_store::verifications(&state.db, id)
+                .await?
+                .into_iter()
+                .map(|(at, method, by, note)| {
+                    let label = VerificationMethod::parse(&method)
+                        .map_or(method, |m| i18n.t(&m.label_key()));
+                    [date_text(&i18n, &at), label, by, note]
+                })
+                .collect(),
         })
     }
 

@@ -117,6 +117,9 @@ pub struct ManagePage {
     pub form: FormState,
     pub methods: Vec<(String, String)>,
     pub last_verified: Option<String>,
+    /// Every staff check, newest first: date, method, by whom, note.
+    #[serde(default)]
+    pub verifications: Vec<[String; 4]>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

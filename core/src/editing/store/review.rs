@@ -290,6 +290,20 @@ pub async fn last_verified_at(db: &Db, id: i64) -> sqlx::Result<Option<String>> 
         .await
 }
 
+/// Every staff check of an organization, newest first: (date, method, by whom, note).
+pub async fn verifications(
+    db: &Db,
+    id: i64,
+) -> sqlx::Result<Vec<(String, String, String, String)>> {
+    sqlx::query_as(
+        "select verified_at, method, verified_by, note from verification
+         where organization_id = ? order by verified_at desc, id desc limit 50",
+    )
+    .bind(id)
+    .fetch_all(db)
+    .await
+}
+
 pub async fn set_logo(db: &Db, id: i64, file: Option<&str>) -> sqlx::Result<()> {
     let ts = now();
     sqlx::query("update organization set logo = ?, updated_at = ? where id = ?")
