@@ -351,3 +351,51 @@ async fn significant_edits_of_a_recently_approved_organization_wait_for_a_look()
         .await;
     assert_eq!(left, 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_record_of_an_organization_shows_in_the_duplicates_queue() {
+    let (app, mut b) = world().await;
+    assert!(rows(&b.get("/staff/queue/duplicates").await.body).is_empty());
+    app.import_json(
+        r#"[{"name": "Совет ветеранов с. Альфа", "kind": "ngo", "okrug": "ketovsky", "description": "Вторая запись."},
+            {"name": "Клуб садоводов «Бета»", "kind": "initiative_group", "okrug": "kargapolsky", "email": "beta@example.org"}]"#,
+    )
+    .await;
+    let page = b.get("/staff/queue/duplicates").await;
+    let r = rows(&page.body);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert!(r
+        .iter()
+        .any(|row| row.contains("Альфа") && row.contains("то же название в округе")));
+    assert!(r
+        .iter()
+        .any(|row| row.contains("Бета") && row.contains("та же почта")));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_raises_no_false_duplicate_alarms() {
+    let app = TestApp::with_demo().await;
+    let records = app::duplicates::store::records(&app.state.db, app.state.region.id)
+        .await
+        .expect("records");
+    let started = std::time::Instant::now();
+    let pairs = app::duplicates::pairs(&records);
+    println!(
+        "demo: {} organizations, {} suspected pairs in {:?}",
+        records.len(),
+        pairs.len(),
+        started.elapsed()
+    );
+    for (a, b, why) in pairs.iter().take(10) {
+        let name = |id: &i64| {
+            records
+                .iter()
+                .find(|r| r.id == *id)
+                .map(|r| r.name.clone())
+                .unwrap_or_default()
+        };
+        println!("  {why:?}: {} / {}", name(a), name(b));
+    }
+    // The demo has no duplicates by construction: any pair is a false alarm.
+    assert!(pairs.is_empty(), "{} false alarms", pairs.len());
+}

@@ -32,7 +32,7 @@ pub use poputchiki_core::{
 
 #[cfg(feature = "ssr")]
 pub use poputchiki_core::{
-    blocking, db, demo, import, mail, mail_queue, notify, queries, scheduler, seed,
+    blocking, db, demo, duplicates, import, mail, mail_queue, notify, queries, scheduler, seed,
 };
 #[cfg(feature = "ssr")]
 pub mod assets;

@@ -34,6 +34,8 @@ pub mod db;
 #[cfg(feature = "server")]
 pub mod demo;
 #[cfg(feature = "server")]
+pub mod duplicates;
+#[cfg(feature = "server")]
 pub mod import;
 #[cfg(feature = "server")]
 pub mod mail;

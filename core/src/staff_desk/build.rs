@@ -22,6 +22,9 @@ struct Facts {
     verification_before: i64,
     unanswered_before: String,
     now: DateTime<Utc>,
+    /// Suspected duplicates: organization → (the other one, why); each pair once, on its
+    /// lower id.
+    duplicates: std::collections::HashMap<i64, (i64, crate::duplicates::Reason)>,
 }
 
 async fn load(state: &Core) -> Result<Facts, AppError> {
@@ -31,7 +34,13 @@ async fn load(state: &Core) -> Result<Facts, AppError> {
         .checked_sub_months(Months::new(policy.verification_valid_months))
         .unwrap_or(now)
         .timestamp();
+    let records = crate::duplicates::store::records(&state.db, state.region.id).await?;
+    let mut duplicates = std::collections::HashMap::new();
+    for (a, b, why) in crate::duplicates::pairs(&records) {
+        duplicates.entry(a).or_insert((b, why));
+    }
     Ok(Facts {
+        duplicates,
         orgs: store::published(&state.db, state.region.id).await?,
         reminders: store::last_reminders(&state.db, state.region.id).await?,
         failed_mail: store::failed_mail_ids(&state.db).await?,
@@ -74,6 +83,22 @@ impl Facts {
                 }
             }
             Queue::NoEditor => (!o.has_editor).then(|| i18n.t("queue-reason-no-editor")),
+            Queue::Duplicates => {
+                let (other, why) = self.duplicates.get(&o.id)?;
+                let name = self
+                    .orgs
+                    .iter()
+                    .find(|x| x.id == *other)
+                    .map_or_else(String::new, |x| x.name.clone());
+                Some(i18n.t_with(
+                    "queue-reason-duplicate",
+                    &[
+                        ("name", name.into()),
+                        ("id", (*other).into()),
+                        ("why", i18n.t(why.message_key()).into()),
+                    ],
+                ))
+            }
             Queue::VerificationExpired => {
                 let v = o.verified_at.as_deref()?;
                 (unix(v) < self.verification_before).then(|| {

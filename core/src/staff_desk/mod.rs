@@ -22,6 +22,8 @@ crate::kinds::text_enum! {
         NoEditor = "no-editor",
         /// Verified longer ago than `verification_valid_months`.
         VerificationExpired = "verification-expired",
+        /// Looks like another record of the same organization (`duplicates`).
+        Duplicates = "duplicates",
     }
 }
 
