@@ -399,3 +399,45 @@ async fn the_demo_raises_no_false_duplicate_alarms() {
     // The demo has no duplicates by construction: any pair is a false alarm.
     assert!(pairs.is_empty(), "{} false alarms", pairs.len());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_proposer_is_told_the_organization_may_be_on_the_map_before_sending() {
+    let (app, _) = world().await;
+    let alfa = app.org_id("Альфа").await;
+    let mut lead = app.browser();
+    lead.login("lead@example.ru", PW).await;
+    let fields = [
+        ("name", "Совет ветеранов с. Альфа"),
+        ("kind", "ngo"),
+        ("okrug", "ketovsky"),
+    ];
+    let before = app.scalar_i64("select count(*) from organization").await;
+    let back = lead.post("/org/new", &fields).await;
+    assert_eq!(back.status, 303);
+    let form = lead.get(&poputchiki_tests::location(&back)).await;
+    assert!(form
+        .body
+        .contains("Похоже, эта организация уже есть на карте:"));
+    assert!(
+        form.body.contains(&format!("href=\"/org/{alfa}-")),
+        "a link to it"
+    );
+    assert!(
+        form.body.contains("value=\"Совет ветеранов с. Альфа\""),
+        "the text is kept"
+    );
+    let total = app.scalar_i64("select count(*) from organization").await;
+    assert_eq!(total, before, "nothing was stored");
+
+    let mut again: Vec<(&str, &str)> = fields.to_vec();
+    again.push(("not_duplicate", "1"));
+    let sent = lead.post("/org/new", &again).await;
+    assert_eq!(
+        poputchiki_tests::location(&sent),
+        "/account?notice=proposed"
+    );
+    let pending = app
+        .scalar_i64("select count(*) from organization where status = 'pending'")
+        .await;
+    assert_eq!(pending, 1);
+}

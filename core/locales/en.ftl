@@ -959,3 +959,7 @@ dup-similar-name = almost the same name in the okrug
 dup-same-phone = the same phone
 dup-same-email = the same email
 dup-nearby = next to it on the map, with a similar name
+new-maybe-duplicate = This organization may already be on the map:
+new-maybe-duplicate-hint = If it is yours, open its page: you can ask for access or report a mistake there. If yours is another one, tick the box and send the form again; everything you typed is kept.
+new-not-duplicate = This is another organization, send it for moderation
+err-maybe-duplicate = This organization may already be on the map: check the links above.

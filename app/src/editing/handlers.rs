@@ -227,6 +227,20 @@ async fn propose(FormPost { state, auth, form }: FormPost) -> PageResult {
         let unverified = vec![FieldIssue::new("", "err-email-unverified")];
         return back_to_form(&state, &auth, "/org/new", back(unverified)).await;
     }
+    // "Похоже, эта организация уже есть на карте": shown once, with links, until the
+    // person ticks that theirs is another one.
+    if form.get("not_duplicate").is_empty() {
+        let alike = crate::duplicates::store::similar_to(&state.db, &state.region, &parsed.input);
+        let ids: Vec<String> = alike.await?.iter().map(|(id, ..)| id.to_string()).collect();
+        if !ids.is_empty() {
+            let mut d = back(vec![FieldIssue::new(
+                "not_duplicate",
+                "err-maybe-duplicate",
+            )]);
+            d.fields.push(("maybe_duplicates".into(), ids.join(",")));
+            return back_to_form(&state, &auth, "/org/new", d).await;
+        }
+    }
     match service::propose(&state, &viewer, parsed.input.clone()).await? {
         Err(issues) => back_to_form(&state, &auth, "/org/new", back(parsed.renumber(issues))).await,
         Ok(id) => {

@@ -161,6 +161,18 @@ fn NewOrgView(page: NewPage) -> impl IntoView {
                     <ErrorSummary/>
                     <CsrfField/>
                     <input type="hidden" name="draft_id" value=page.form.draft_id.clone().unwrap_or_default()/>
+                    {(!page.maybe_duplicates.is_empty()).then(|| view! {
+                        <div class="notice warning" role="status">
+                            <p><strong>{i18n.t("new-maybe-duplicate")}</strong></p>
+                            <ul>
+                                {page.maybe_duplicates.iter().map(|(name, url)| view! {
+                                    <li><a href=url.clone()>{name.clone()}</a></li>
+                                }).collect_view()}
+                            </ul>
+                            <p>{i18n.t("new-maybe-duplicate-hint")}</p>
+                            <crate::forms::Checkbox name="not_duplicate".into() label=i18n.t("new-not-duplicate")/>
+                        </div>
+                    })}
                     <OrgFields options=page.options.clone() logo=None/>
                     <super::helper::EditHelper/>
                     <div class="form-actions">

@@ -200,9 +200,21 @@ pub mod queries {
             .await?
             .map(|d| d.form_state())
             .unwrap_or_default();
+        let mut maybe_duplicates = vec![];
+        for id in form
+            .value("maybe_duplicates")
+            .split(',')
+            .filter_map(|s| s.parse().ok())
+        {
+            let found = authz::org_access(&state.db, id).await?;
+            if let Some(o) = found.filter(|o| o.status == crate::kinds::OrgStatus::Published) {
+                maybe_duplicates.push((o.name.clone(), org_url(o.id, &o.slug)));
+            }
+        }
         Ok(NewPage {
             form,
             options: options(&state.region, &i18n),
+            maybe_duplicates,
         })
     }
 

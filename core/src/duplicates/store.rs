@@ -51,3 +51,41 @@ pub async fn records(db: &Db, region_id: i64) -> sqlx::Result<Vec<Record>> {
         })
         .collect())
 }
+
+/// Published organizations that look like `input` (a proposal), at most five: (id, name,
+/// page). Nothing when the input does not validate (the form's own errors come first).
+pub async fn similar_to(
+    db: &Db,
+    catalog: &crate::region::RegionCatalog,
+    input: &crate::organizations::input::OrganizationInput,
+) -> sqlx::Result<Vec<(i64, String, String)>> {
+    use crate::organizations::ContactKind;
+    let Ok(v) = crate::organizations::validate::validate(input, catalog) else {
+        return Ok(vec![]);
+    };
+    let pick = |kind: ContactKind| v.contacts.iter().filter(move |(k, _)| *k == kind);
+    let new = Record {
+        id: 0,
+        okrug_id: v.okrug_id,
+        name: v.name.clone(),
+        lat: v.location.lat,
+        lon: v.location.lon,
+        inn: v.inn.clone(),
+        ogrn: v.ogrn.clone(),
+        phones: pick(ContactKind::Phone)
+            .filter_map(|(_, p)| phone_key(p))
+            .collect(),
+        emails: pick(ContactKind::Email)
+            .map(|(_, e)| e.to_lowercase())
+            .collect(),
+    };
+    let mut out = vec![];
+    for r in records(db, catalog.id).await? {
+        if out.len() < 5 && super::judge(&new, &r).is_some() {
+            if let Some(o) = crate::organizations::store::access(db, r.id).await? {
+                out.push((o.id, o.name, crate::organizations::org_url(o.id, &o.slug)));
+            }
+        }
+    }
+    Ok(out)
+}

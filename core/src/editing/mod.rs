@@ -65,6 +65,9 @@ pub struct EditPage {
 pub struct NewPage {
     pub form: FormState,
     pub options: FormOptions,
+    /// Organizations on the map that look like the one being proposed: (name, page).
+    #[serde(default)]
+    pub maybe_duplicates: Vec<(String, String)>,
 }
 
 /// One revision on the history page.
