@@ -12,14 +12,19 @@ use sqlx::ConnectOptions;
 /// The pool every data-access function takes.
 pub type Db = sqlx::SqlitePool;
 
-/// The current time as stored in the database: UTC RFC 3339 with seconds.
+/// A moment as stored in the database: UTC RFC 3339 with seconds.
+pub fn stamp(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// The current time as stored in the database.
 pub fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    stamp(chrono::Utc::now())
 }
 
 /// A moment `d` from now (negative: ago), as stored in the database.
 pub fn from_now(d: chrono::Duration) -> String {
-    (chrono::Utc::now() + d).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    stamp(chrono::Utc::now() + d)
 }
 
 /// Opens (creating if needed) `poputchiki.db` in `data_dir` and runs the migrations.

@@ -122,6 +122,15 @@ impl Thresholds {
     }
 }
 
+/// [`last_sign_of_life`] of the dates as stored (RFC 3339 text; absent ones count as never).
+pub fn last_alive(updated: &str, confirmed: Option<&str>, verified: Option<&str>) -> i64 {
+    last_sign_of_life(
+        unix(updated),
+        confirmed.map_or(0, unix),
+        verified.map_or(0, unix),
+    )
+}
+
 /// The latest of a listing's dates (Unix seconds; 0 = never).
 pub fn last_sign_of_life(updated: i64, confirmed: i64, verified: i64) -> i64 {
     updated.max(confirmed).max(verified)

@@ -63,7 +63,8 @@ async fn settle(Path(id): Path<i64>, FormPost { state, auth, form }: FormPost) -
     let kept = if reply.is_empty() {
         note.to_owned()
     } else {
-        format!("{note}\n\nОтвет: {reply}").trim().to_owned()
+        let said = crate::i18n::I18n::default().t("staff-report-replied");
+        format!("{note}\n\n{said} {reply}").trim().to_owned()
     };
     if edit_store::settle_report(&state.db, id, viewer.account_id, how, &kept).await? {
         if !reply.is_empty() {

@@ -117,9 +117,6 @@ fn NeedsView(page: NeedsPage, staff: bool) -> impl IntoView {
                 </li>
             }).collect_view()}
         </ul>
-        <p class="pager">
-            {prev.map(|h| view! { <a class="button secondary" href=h rel="prev">{i18n.t("desk-prev")}</a> " " })}
-            {next.map(|h| view! { <a class="button secondary" href=h rel="next">{i18n.t("desk-next")}</a> })}
-        </p>
+        <crate::ui::parts::PageNav page=page.page pages prev next/>
     }
 }

@@ -10,6 +10,7 @@ use super::{DeskSummary, OkrugOption, Queue, QueuePage};
 use crate::accounts::pages::{page_or_error, query_param};
 use crate::error::PublicError;
 use crate::i18n::use_i18n;
+use crate::organizations::ContactKind;
 use crate::ui::parts::NotFound;
 
 /// The workspace's counts: staff of the region only.
@@ -179,8 +180,8 @@ fn QueueView(page: QueuePage) -> impl IntoView {
                                     <td>{it.okrug.clone()}</td>
                                     <td>{it.reason.clone()}</td>
                                     <td>
-                                        {it.phones.iter().map(|p| view! { <a href=format!("tel:{}", p.replace([' ', '(', ')', '-'], ""))>{p.clone()}</a><br/> }).collect_view()}
-                                        {it.emails.iter().map(|e| view! { <a href=format!("mailto:{e}")>{e.clone()}</a><br/> }).collect_view()}
+                                        {it.phones.iter().map(|p| view! { <a href=ContactKind::Phone.href(p)>{p.clone()}</a><br/> }).collect_view()}
+                                        {it.emails.iter().map(|e| view! { <a href=ContactKind::Email.href(e)>{e.clone()}</a><br/> }).collect_view()}
                                     </td>
                                 </tr>
                             }).collect_view()}
@@ -188,10 +189,7 @@ fn QueueView(page: QueuePage) -> impl IntoView {
                     </table>
                 </div>
             })}
-            <p class="pager">
-                {prev.map(|h| view! { <a class="button secondary" href=h rel="prev">{i18n.t("desk-prev")}</a> " " })}
-                {next.map(|h| view! { <a class="button secondary" href=h rel="next">{i18n.t("desk-next")}</a> })}
-            </p>
+            <crate::ui::parts::PageNav page=page.page pages prev next/>
         </section>
     }
 }

@@ -104,6 +104,25 @@ pub fn Pager(list: OrgListPage, filter: OrgFilter, base: String) -> impl IntoVie
     .into_any()
 }
 
+/// "Page 2 of 15" with previous/next links already built (for lists that are not
+/// organization cards: the staff queues, the needs).
+#[component]
+pub fn PageNav(
+    page: usize,
+    pages: usize,
+    prev: Option<String>,
+    next: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    (pages > 1).then(|| view! {
+        <nav class="pager" aria-label=i18n.t("pager-label")>
+            {prev.map(|h| view! { <a rel="prev" href=h>{i18n.t("pager-prev")}</a> })}
+            <span>{i18n.t_with("pager-position", &[("page", page.into()), ("pages", pages.into())])}</span>
+            {next.map(|h| view! { <a rel="next" href=h>{i18n.t("pager-next")}</a> })}
+        </nav>
+    })
+}
+
 /// The static okrug outline with an optional point.
 #[component]
 pub fn MiniMapSvg(map: MiniMap, label: String) -> impl IntoView {

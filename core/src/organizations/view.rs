@@ -7,7 +7,7 @@ use super::{
     minimap, org_url, ArchivedView, ContactKind, ContactView, Cost, EventView, FreshnessView,
     NeedView, OrgCard, OrganizationPage, ServiceView, VerificationMethod, VerificationView,
 };
-use crate::freshness::{ago, last_sign_of_life, unix};
+use crate::freshness::{ago, last_alive, last_sign_of_life, unix};
 use crate::i18n::I18n;
 use crate::region::{LatLon, OkrugRef, RegionCatalog};
 use crate::taxonomy::{TermLabel, Vocabulary};
@@ -29,10 +29,10 @@ pub fn okrug_ref(catalog: &RegionCatalog, okrug_id: i64, i18n: &I18n) -> OkrugRe
 /// A list card. `term_ids` are the organization's taxonomy links.
 pub fn card(catalog: &RegionCatalog, row: CardRow, term_ids: &[i64], i18n: &I18n) -> OrgCard {
     let tax = &catalog.taxonomy;
-    let last = last_sign_of_life(
-        unix(&row.updated_at),
-        row.confirmed_at.as_deref().map_or(0, unix),
-        row.verified_at.as_deref().map_or(0, unix),
+    let last = last_alive(
+        &row.updated_at,
+        row.confirmed_at.as_deref(),
+        row.verified_at.as_deref(),
     );
     let freshness = catalog.policy.thresholds(chrono::Utc::now()).state(last);
     OrgCard {

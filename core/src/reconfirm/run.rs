@@ -9,8 +9,8 @@ use chrono::{DateTime, Duration, Utc};
 use super::plan::due_round;
 use super::{store, Action, TOKEN_DAYS};
 use crate::accounts::token::{new_token, token_hash};
-use crate::db::Db;
-use crate::freshness::{last_sign_of_life, unix};
+use crate::db::{stamp, Db};
+use crate::freshness::last_alive;
 use crate::i18n::I18n;
 use crate::region::RegionCatalog;
 
@@ -54,10 +54,6 @@ pub struct Report {
     pub skipped: usize,
 }
 
-fn stamp(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
 /// The round due now for every published organization: id → (name, round name, due).
 async fn current_rounds(
     ctx: Ctx<'_>,
@@ -67,10 +63,10 @@ async fn current_rounds(
     Ok(rows
         .into_iter()
         .map(|c| {
-            let last = last_sign_of_life(
-                unix(&c.updated_at),
-                c.confirmed_at.as_deref().map_or(0, unix),
-                c.verified_at.as_deref().map_or(0, unix),
+            let last = last_alive(
+                &c.updated_at,
+                c.confirmed_at.as_deref(),
+                c.verified_at.as_deref(),
             );
             let last = DateTime::from_timestamp(last, 0).unwrap_or(now);
             (c.id, c.name, due_round(&ctx.region.policy, last, now))

@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Months, Utc};
 use super::store::{self, LastReminder, OrgFacts};
 use super::{DeskSummary, OkrugOption, Queue, QueueItem, QueuePage, PER_PAGE};
 use crate::error::AppError;
-use crate::freshness::{ago, last_sign_of_life, unix, Freshness, Thresholds};
+use crate::freshness::{ago, last_alive, unix, Freshness, Thresholds};
 use crate::i18n::I18n;
 use crate::organizations::org_url;
 use crate::organizations::view::date_text;
@@ -57,10 +57,10 @@ impl Facts {
         let in_words = |t: i64| ago(i18n, t, self.now.timestamp());
         match q {
             Queue::Stale => {
-                let last = last_sign_of_life(
-                    unix(&o.updated_at),
-                    o.confirmed_at.as_deref().map_or(0, unix),
-                    o.verified_at.as_deref().map_or(0, unix),
+                let last = last_alive(
+                    &o.updated_at,
+                    o.confirmed_at.as_deref(),
+                    o.verified_at.as_deref(),
                 );
                 (self.thresholds.state(last) == Freshness::Stale)
                     .then(|| i18n.t_with("queue-reason-stale", &[("ago", in_words(last).into())]))
