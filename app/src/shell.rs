@@ -13,7 +13,7 @@ use crate::accounts::security_pages::{
     LoginCodePage, SecondFactorRoute, SecurityRoute, VerifyEmailPage,
 };
 use crate::coverage::page::CoverageRoute;
-use crate::editing::history_pages::{AuditRoute, HistoryRoute, ManageRoute, StaffRoute};
+use crate::editing::history_pages::{AuditRoute, HistoryRoute, ManageRoute};
 use crate::editing::pages::{EditRoute, NewOrgRoute};
 use crate::i18n::{use_i18n, I18n, Locale};
 use crate::needs::page::NeedsRoute;
@@ -22,6 +22,7 @@ use crate::organizations::page::OrganizationRoute;
 use crate::places::PlacesRoute;
 use crate::reconfirm::page::ReminderLinkRoute;
 use crate::search::page::SearchPage;
+use crate::staff_desk::home::StaffRoute;
 use crate::staff_desk::page::QueueRoute;
 use crate::staff_import::pages::{ImportHomeRoute, ImportPreviewRoute};
 use crate::ui::parts::NotFound;

@@ -1,14 +1,12 @@
 //! The pages around an organization's record: its history (revisions with their diffs,
-//! revert), its management page (editors, invitations, verification), and staff's
-//! moderation queue and audit log.
+//! revert), its management page (editors, invitations, verification, archive), and the
+//! audit log. The staff workspace's own page is in `staff_desk::home`.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::pages::{field_label_key, org_id_param};
-use super::{
-    load_audit, load_history, load_manage_page, load_staff_page, HistoryPage, ManagePage, StaffPage,
-};
+use super::{load_audit, load_history, load_manage_page, HistoryPage, ManagePage};
 use crate::accounts::pages::{page_or_error, query_param, Notice};
 use crate::forms::{CsrfField, ErrorSummary, FormScope, SelectField, TextField};
 use crate::i18n::use_i18n;
@@ -232,92 +230,6 @@ fn ArchiveSection(id: i64, status: crate::kinds::OrgStatus) -> impl IntoView {
     view! {
         <h2 id="archive">{i18n.t("manage-archive")}</h2>
         {body}
-    }
-}
-
-#[component]
-pub fn StaffRoute() -> impl IntoView {
-    let draft = query_param("draft");
-    let okrug = query_param("okrug");
-    let data = Resource::new(
-        move || (draft.get(), okrug.get()),
-        |(d, o)| load_staff_page(d, o),
-    );
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move { page_or_error(data.await, |page| view! { <StaffView page/> }) })}
-        </Suspense>
-    }
-}
-
-#[component]
-fn StaffView(page: StaffPage) -> impl IntoView {
-    let i18n = use_i18n();
-    let title = i18n.t_with("staff-title", &[("region", page.region.clone().into())]);
-    view! {
-        <Title text=title.clone()/>
-        <section class="wrap staff-page">
-            <h1>{title}</h1>
-            <Notice/>
-            <crate::staff_desk::page::DeskBlock/>
-            <h2 id="moderation">{i18n.t("staff-moderation")}</h2>
-            {page.pending.is_empty().then(|| view! { <p>{i18n.t("staff-no-pending")}</p> })}
-            <FormScope form=page.form.clone()>
-                <ErrorSummary/>
-                <ul class="queue">
-                    {page.pending.into_iter().map(|p| view! {
-                        <li class="queue-item">
-                            <h3><a href=p.url.clone()>{p.name.clone()}</a></h3>
-                            <p class="card-meta">{p.okrug.clone()} " · " {i18n.t("staff-proposed-by")} " " {p.proposer.clone()} " · " {p.created.clone()}</p>
-                            <form method="post" action=format!("/staff/moderation/{}", p.id) class="form moderation-form" novalidate>
-                                <CsrfField/>
-                                <TextField name=format!("reason-{}", p.id) label=i18n.t("staff-reject-reason") rows=2/>
-                                <div class="form-actions">
-                                    <button type="submit" name="decision" value="approve" class="button">{i18n.t("staff-approve")}</button>
-                                    " "
-                                    <button type="submit" name="decision" value="reject" class="button danger">{i18n.t("staff-reject")}</button>
-                                </div>
-                            </form>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </FormScope>
-            <crate::staff_desk::edits::PendingEdits/>
-            <h2 id="reports">{i18n.t("staff-reports")}</h2>
-            {page.reports.is_empty().then(|| view! { <p>{i18n.t("staff-no-reports")}</p> })}
-            <FormScope form=page.form.clone()>
-                <ul class="queue">
-                    {page.reports.into_iter().map(|r| view! { <ReportItem r/> }).collect_view()}
-                </ul>
-            </FormScope>
-        </section>
-    }
-}
-
-/// One visitor's report: resolve or dismiss it with a note, and reply when they left an
-/// address.
-#[component]
-fn ReportItem(r: super::ReportView) -> impl IntoView {
-    let i18n = use_i18n();
-    let id = r.id;
-    view! {
-        <li class="queue-item">
-            <h3><a href=r.url.clone()>{r.organization.clone()}</a></h3>
-            <p class="card-meta">{r.created.clone()} {(!r.contact.is_empty()).then(|| format!(" · {}", r.contact))}</p>
-            <p class="report-message">{r.message.clone()}</p>
-            <form method="post" action=format!("/staff/reports/{id}/resolve") class="form moderation-form" novalidate>
-                <CsrfField/>
-                <TextField name=format!("note-{id}") label=i18n.t("staff-report-note") rows=2/>
-                {r.reply_to.clone().map(|to| view! {
-                    <TextField name=format!("reply-{id}") label=i18n.t_with("staff-report-reply", &[("email", to.into())]) rows=3 hint=i18n.t("staff-report-reply-hint")/>
-                })}
-                <div class="form-actions">
-                    <button type="submit" name="decision" value="resolve" class="button">{i18n.t("staff-resolve")}</button>
-                    " "
-                    <button type="submit" name="decision" value="dismiss" class="button secondary">{i18n.t("staff-dismiss")}</button>
-                </div>
-            </form>
-        </li>
     }
 }
 

@@ -7,13 +7,13 @@ use axum::Router;
 
 use crate::accounts::authz;
 use crate::audit::{self, AuditEvent};
-use crate::editing::review_edits;
 use crate::error::AppError;
 use crate::kinds::{AuditAction, AuditTarget, Notice};
 use crate::state::AppState;
 use crate::web::error::PageResult;
 use crate::web::extract::FormPost;
 use crate::web::redirect::see_other;
+use poputchiki_core::editing::review_edits;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/staff/edits/{id}/accept", post(accept))

@@ -5,6 +5,7 @@
 pub mod edits;
 #[cfg(feature = "ssr")]
 pub mod handlers;
+pub mod home;
 pub mod page;
 
 pub use poputchiki_core::staff_desk::*;
