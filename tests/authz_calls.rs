@@ -129,5 +129,20 @@ pub(super) async fn call(w: &World, b: &mut Browser, e: Endpoint) -> Page {
             b.post(&format!("/staff/edits/{id}/accept"), &[]).await
         }
         Endpoint::ReminderLink => b.post(&format!("/confirm/{REMINDER_TOKEN}"), &[]).await,
+        Endpoint::Merge => {
+            // Each allowed role merges a published record that is still there into A.
+            let other = w
+                .app
+                .scalar_i64(&format!(
+                    "select min(id) from organization where status = 'published' and id != {a}"
+                ))
+                .await;
+            b.post(&format!("/staff/merge/{a}/{other}"), &[("keep", "a")])
+                .await
+        }
+        Endpoint::DismissDuplicate => {
+            b.post(&format!("/staff/duplicates/{a}/{}/dismiss", w.b), &[])
+                .await
+        }
     }
 }

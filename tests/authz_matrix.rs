@@ -52,6 +52,8 @@ enum Endpoint {
     Restore,
     ReminderLink,
     AcceptEdit,
+    Merge,
+    DismissDuplicate,
 }
 
 impl Endpoint {
@@ -76,7 +78,9 @@ impl Endpoint {
             | Self::ImportInvite
             | Self::Archive
             | Self::Restore
-            | Self::AcceptEdit => matches!(role, Staff | Admin),
+            | Self::AcceptEdit
+            | Self::Merge
+            | Self::DismissDuplicate => matches!(role, Staff | Admin),
             // The mailed link is the credential: anyone holding it may press its button.
             Self::Report | Self::ReminderLink => true,
         }
@@ -87,6 +91,8 @@ impl Endpoint {
 struct World {
     app: TestApp,
     a: i64,
+    /// Another published organization (Бета), for the pair endpoints.
+    b: i64,
     pending: i64,
     report: i64,
     baseline: i64,
@@ -108,7 +114,8 @@ const ORGS: &str = r#"[
   {"name": "Совет ветеранов села Альфа", "kind": "ngo", "okrug": "ketovsky", "description": "Помогаем пожилым."},
   {"name": "ТОС «Бета»", "kind": "initiative_group", "okrug": "shumikhinsky", "description": "Благоустройство."},
   {"name": "Новая группа «Гамма»", "kind": "initiative_group", "okrug": "kargapolsky", "description": "Ждёт модерации."},
-  {"name": "Клуб «Эпсилон»", "kind": "initiative_group", "okrug": "kargapolsky", "description": "Больше не работает."}
+  {"name": "Клуб «Эпсилон»", "kind": "initiative_group", "okrug": "kargapolsky", "description": "Больше не работает."},
+  {"name": "Клуб «Дзета»", "kind": "initiative_group", "okrug": "kargapolsky", "description": "Для второго объединения."}
 ]"#;
 
 async fn world() -> World {
@@ -196,6 +203,7 @@ async fn world() -> World {
     World {
         app,
         a,
+        b,
         pending,
         report,
         baseline: e.row.version,
@@ -242,6 +250,8 @@ async fn fingerprint(app: &TestApp) -> String {
         "select group_concat(id || ':' || status || ':' || coalesce(mapping, '') || fixes || skipped, '|') from import_batch",
         "select count(*) from outgoing_mail",
         "select count(used_at) || '/' || (select group_concat(state || answer) from reconfirm_job) from reconfirm_token",
+        "select group_concat(id || ':' || coalesce(merged_into, ''), '|') from organization",
+        "select count(*) from duplicate_dismissal",
     ] {
         let v: Option<String> = sqlx::query_scalar(&format!("select cast(({sql}) as text)")).fetch_one(&app.state.db).await.expect("fingerprint query");
         out.push_str(&v.unwrap_or_default());
@@ -250,7 +260,7 @@ async fn fingerprint(app: &TestApp) -> String {
     out
 }
 
-const ENDPOINTS: [Endpoint; 21] = [
+const ENDPOINTS: [Endpoint; 23] = [
     Endpoint::Edit,
     Endpoint::Revert,
     Endpoint::Invite,
@@ -272,6 +282,8 @@ const ENDPOINTS: [Endpoint; 21] = [
     Endpoint::Restore,
     Endpoint::ReminderLink,
     Endpoint::AcceptEdit,
+    Endpoint::Merge,
+    Endpoint::DismissDuplicate,
 ];
 
 /// Judges one call: an allowed role gets its 303; any other is refused (401, 403 or 404) and

@@ -47,9 +47,11 @@ enum Read {
     NeedsCsv,
     NeedsXlsx,
     EditsFn,
+    Merge,
+    MergeFn,
 }
 
-const READS: [Read; 37] = [
+const READS: [Read; 39] = [
     Read::EditPage,
     Read::EditFn,
     Read::History,
@@ -87,6 +89,8 @@ const READS: [Read; 37] = [
     Read::NeedsCsv,
     Read::NeedsXlsx,
     Read::EditsFn,
+    Read::Merge,
+    Read::MergeFn,
 ];
 
 /// What editor A typed into a draft: only A may ever read it back.
@@ -119,7 +123,9 @@ impl Read {
             | Self::QueueFn
             | Self::NeedsCsv
             | Self::NeedsXlsx
-            | Self::EditsFn => matches!(role, Staff | Admin),
+            | Self::EditsFn
+            | Self::Merge
+            | Self::MergeFn => matches!(role, Staff | Admin),
             Self::Admin | Self::AdminFn | Self::AdminAccounts | Self::AdminAccountsFn => {
                 role == Admin
             }
@@ -173,6 +179,8 @@ impl Read {
             Self::NeedsCsv => "/staff/needs.csv".into(),
             Self::NeedsXlsx => "/staff/needs.xlsx".into(),
             Self::EditsFn => "/api/staff/edits".into(),
+            Self::Merge => format!("/staff/merge/{a}/{}", w.b),
+            Self::MergeFn => format!("/api/staff/merge?a={a}&b={}", w.b),
         }
     }
 

@@ -23,6 +23,7 @@ use crate::places::PlacesRoute;
 use crate::reconfirm::page::ReminderLinkRoute;
 use crate::search::page::SearchPage;
 use crate::staff_desk::home::StaffRoute;
+use crate::staff_desk::merge::MergeRoute;
 use crate::staff_desk::page::QueueRoute;
 use crate::staff_import::pages::{ImportHomeRoute, ImportPreviewRoute};
 use crate::ui::parts::NotFound;
@@ -189,6 +190,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("staff") view=StaffRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("staff"), StaticSegment("audit")) view=AuditRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("staff"), StaticSegment("queue"), ParamSegment("queue")) view=QueueRoute ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("staff"), StaticSegment("merge"), ParamSegment("a"), ParamSegment("b")) view=MergeRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("staff"), StaticSegment("import")) view=ImportHomeRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("staff"), StaticSegment("import"), ParamSegment("id")) view=ImportPreviewRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("org"), ParamSegment("id_slug"), StaticSegment("edit")) view=EditRoute ssr=SsrMode::Async/>

@@ -56,6 +56,9 @@ text_enum! {
         Rejected = "rejected",
         /// "Больше не работает": out of search, map and counts; its page stays, with a banner.
         Archived = "archived",
+        /// A second record of an organization, merged by staff into another one
+        /// (`merged_into`): out of everything, its old addresses redirect permanently.
+        Merged = "merged",
     }
 }
 
@@ -68,6 +71,8 @@ text_enum! {
         Edit = "edit",
         Revert = "revert",
         Moderation = "moderation",
+        /// Staff merged a second record of the organization into this one.
+        Merge = "merge",
     }
 }
 
@@ -110,6 +115,8 @@ text_enum! {
         OrgConfirmed = "org_confirmed",
         ReminderSent = "reminder_sent",
         EditAccepted = "edit_accepted",
+        OrgMerged = "org_merged",
+        DuplicateDismissed = "duplicate_dismissed",
     }
 }
 
@@ -148,6 +155,7 @@ text_enum! {
         ImportInvites = "import-invites",
         ImportUpload = "import-upload",
         Archive = "archive",
+        Merge = "merge",
     }
 }
 
@@ -175,6 +183,8 @@ text_enum! {
         Archived = "archived",
         Restored = "restored",
         Confirmed = "confirmed",
+        Merged = "merged",
+        NotDuplicates = "not-duplicates",
     }
 }
 
@@ -209,6 +219,7 @@ impl OrgStatus {
             Self::Pending => "status-pending",
             Self::Rejected => "status-rejected",
             Self::Archived => "status-archived",
+            Self::Merged => "status-merged",
         }
     }
 }

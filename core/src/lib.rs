@@ -18,6 +18,7 @@ pub mod identifiers;
 pub mod import_view;
 pub mod kinds;
 pub mod map;
+pub mod merge;
 pub mod needs;
 pub mod organizations;
 pub mod reconfirm;

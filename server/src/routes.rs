@@ -42,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         .merge(app::coverage::handlers::router())
         .merge(app::needs::handlers::router())
         .merge(app::staff_desk::handlers::router())
+        .merge(app::staff_desk::merge_post::router())
         .nest_service("/uploads", uploads)
         .leptos_routes_with_context(&state, routes, || {}, move || shell(options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(
@@ -52,6 +53,11 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             app::web::gate::gate,
+        ))
+        // A merged record's old addresses answer 301 before any session work.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            app::organizations::moved::follow_merge,
         ))
         // Hashed static files need no session: no cookie ever rides on them.
         .route("/a/{hash}/{*path}", get(app::web::assets::serve))

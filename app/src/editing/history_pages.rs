@@ -41,6 +41,7 @@ fn kind_key(kind: &str) -> &'static str {
         "baseline" => "revision-baseline",
         "create" => "revision-create",
         "revert" => "revision-revert",
+        "merge" => "revision-merge",
         _ => "revision-edit",
     }
 }
@@ -66,6 +67,7 @@ fn HistoryView(page: HistoryPage) -> impl IntoView {
                             {i18n.t_with("revision-number", &[("number", r.number.to_string().into())])} " · "
                             {i18n.t(kind_key(&r.kind))}
                             {r.reverted_to.map(|n| format!(" ({})", i18n.t_with("revision-reverted-to", &[("number", n.to_string().into())])))}
+                            {r.merged_from.map(|n| format!(" ({})", i18n.t_with("revision-merged-from", &[("id", n.to_string().into())])))}
                         </h2>
                         <p class="revision-meta">{r.when.clone()} " · " {r.author.clone().unwrap_or_else(|| i18n.t("revision-import"))}
                             {r.is_current.then(|| view! { " · " <strong>{i18n.t("revision-current")}</strong> })}

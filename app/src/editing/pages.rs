@@ -106,7 +106,7 @@ pub fn StatusBanner(status: OrgStatus, note: String) -> impl IntoView {
             .into_any(),
         ),
         // Archived pages carry their own banner (organizations/archived.rs).
-        OrgStatus::Published | OrgStatus::Archived => None,
+        OrgStatus::Published | OrgStatus::Archived | OrgStatus::Merged => None,
     }
 }
 

@@ -259,6 +259,7 @@ pub mod queries {
                         r.created_at.get(11..16).unwrap_or("")
                     ),
                     reverted_to: r.reverted_to,
+                    merged_from: r.merged_from,
                     changes,
                     is_current: r.number == org.version,
                 }

@@ -4,6 +4,8 @@
 pub use poputchiki_core::organizations::*;
 
 pub mod archived;
+#[cfg(feature = "ssr")]
+pub mod moved;
 pub mod okrug_page;
 pub mod page;
 mod server_fns;

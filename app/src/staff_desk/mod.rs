@@ -6,6 +6,9 @@ pub mod edits;
 #[cfg(feature = "ssr")]
 pub mod handlers;
 pub mod home;
+pub mod merge;
+#[cfg(feature = "ssr")]
+pub mod merge_post;
 pub mod page;
 
 pub use poputchiki_core::staff_desk::*;

@@ -109,6 +109,19 @@ fn DeskCounts(d: DeskSummary) -> impl IntoView {
     }
 }
 
+/// A suspected pair's two ways out: compare and merge, or say they are different.
+#[component]
+fn PairActions(id: i64, other: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p><a href=format!("/staff/merge/{id}/{other}")>{i18n.t("merge-compare")}</a></p>
+        <form method="post" action=format!("/staff/duplicates/{id}/{other}/dismiss") class="inline-form">
+            <crate::forms::CsrfField/>
+            <button type="submit" class="button secondary">{i18n.t("merge-not-duplicates")}</button>
+        </form>
+    }
+}
+
 #[component]
 pub fn QueueRoute() -> impl IntoView {
     let params = use_params_map();
@@ -160,6 +173,7 @@ fn QueueView(page: QueuePage) -> impl IntoView {
                 <a href=with_okrug("/staff", &page.okrug)>{i18n.t("nav-staff")}</a>
             </nav>
             <h1>{title.clone()}</h1>
+            <crate::accounts::pages::Notice/>
             <p class="lead">{i18n.t(&format!("{}-about", page.queue.title_key()))}</p>
             <OkrugFilter action=path.clone() okrugs=page.okrugs.clone() selected=page.okrug.clone()/>
             <p role="status">{i18n.t_with("desk-total", &[("count", (page.total as i64).into())])}</p>
@@ -178,7 +192,9 @@ fn QueueView(page: QueuePage) -> impl IntoView {
                                     <th scope="row"><a href=it.url.clone()>{it.name.clone()}</a>
                                         " " <a class="small" href=format!("/org/{}/manage", it.id)>{i18n.t("manage-link")}</a></th>
                                     <td>{it.okrug.clone()}</td>
-                                    <td>{it.reason.clone()}</td>
+                                    <td>{it.reason.clone()}
+                                        {it.pair.map(|other| view! { <PairActions id=it.id other/> })}
+                                    </td>
                                     <td>
                                         {it.phones.iter().map(|p| view! { <a href=ContactKind::Phone.href(p)>{p.clone()}</a><br/> }).collect_view()}
                                         {it.emails.iter().map(|e| view! { <a href=ContactKind::Email.href(e)>{e.clone()}</a><br/> }).collect_view()}

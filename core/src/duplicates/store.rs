@@ -89,3 +89,32 @@ pub async fn similar_to(
     }
     Ok(out)
 }
+
+/// Staff say `a` and `b` are two different organizations: the pair leaves the queue.
+pub async fn dismiss(db: &Db, region_id: i64, a: i64, b: i64, account_id: i64) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into duplicate_dismissal (region_id, low_id, high_id, account_id, created_at)
+         values (?, ?, ?, ?, ?) on conflict (low_id, high_id) do nothing",
+    )
+    .bind(region_id)
+    .bind(a.min(b))
+    .bind(a.max(b))
+    .bind(account_id)
+    .bind(crate::db::now())
+    .execute(db)
+    .await
+    .map(|_| ())
+}
+
+/// The pairs staff marked as different organizations, (lower id, higher id).
+pub async fn dismissed(
+    db: &Db,
+    region_id: i64,
+) -> sqlx::Result<std::collections::HashSet<(i64, i64)>> {
+    let rows: Vec<(i64, i64)> =
+        sqlx::query_as("select low_id, high_id from duplicate_dismissal where region_id = ?")
+            .bind(region_id)
+            .fetch_all(db)
+            .await?;
+    Ok(rows.into_iter().collect())
+}

@@ -74,11 +74,14 @@ pub struct NewPage {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RevisionView {
     pub number: i64,
-    /// baseline | create | edit | revert
+    /// baseline | create | edit | revert | moderation | merge
     pub kind: String,
     pub author: Option<String>,
     pub when: String,
     pub reverted_to: Option<i64>,
+    /// It came with a record merged into this one (that record's number).
+    #[serde(default)]
+    pub merged_from: Option<i64>,
     pub changes: Vec<FieldChange>,
     pub is_current: bool,
 }

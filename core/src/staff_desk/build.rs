@@ -35,9 +35,12 @@ async fn load(state: &Core) -> Result<Facts, AppError> {
         .unwrap_or(now)
         .timestamp();
     let records = crate::duplicates::store::records(&state.db, state.region.id).await?;
+    let dismissed = crate::duplicates::store::dismissed(&state.db, state.region.id).await?;
     let mut duplicates = std::collections::HashMap::new();
     for (a, b, why) in crate::duplicates::pairs(&records) {
-        duplicates.entry(a).or_insert((b, why));
+        if !dismissed.contains(&(a, b)) {
+            duplicates.entry(a).or_insert((b, why));
+        }
     }
     Ok(Facts {
         duplicates,
@@ -220,6 +223,9 @@ pub async fn queue_page(
                 url: org_url(o.id, &o.slug),
                 okrug: crate::organizations::view::okrug_ref(&state.region, o.okrug_id, i18n).name,
                 reason: reason.clone(),
+                pair: (queue == Queue::Duplicates)
+                    .then(|| facts.duplicates.get(&o.id).map(|(other, _)| *other))
+                    .flatten(),
                 phones: pick("phone"),
                 emails: pick("email"),
             }

@@ -64,6 +64,9 @@ pub struct QueueItem {
     pub okrug: String,
     /// Why it is here, in words ("Нет сведений 14 месяцев", "Письмо не дошло").
     pub reason: String,
+    /// In the duplicates queue: the other record of the pair (to merge or tell apart).
+    #[serde(default)]
+    pub pair: Option<i64>,
     pub phones: Vec<String>,
     pub emails: Vec<String>,
 }

@@ -244,27 +244,37 @@ pub async fn identifiers_taken(
     o: &ValidOrganization,
     except: Option<i64>,
 ) -> sqlx::Result<Vec<&'static str>> {
+    identifiers_taken_except(db, region_id, o, except.as_slice()).await
+}
+
+/// Which of the organization's ИНН/ОГРН an organization of the region other than `except`
+/// already has (a merge frees the second record's numbers in its own transaction).
+pub async fn identifiers_taken_except(
+    db: &Db,
+    region_id: i64,
+    o: &ValidOrganization,
+    except: &[i64],
+) -> sqlx::Result<Vec<&'static str>> {
     let mut taken = vec![];
     for (field, sql, value) in [
         (
             "inn",
-            "select id from organization where region_id = ? and inn = ? and id != ?",
+            "select id from organization where region_id = ? and inn = ?",
             &o.inn,
         ),
         (
             "ogrn",
-            "select id from organization where region_id = ? and ogrn = ? and id != ?",
+            "select id from organization where region_id = ? and ogrn = ?",
             &o.ogrn,
         ),
     ] {
         let Some(value) = value else { continue };
-        let found: Option<i64> = sqlx::query_scalar(sql)
+        let holders: Vec<i64> = sqlx::query_scalar(sql)
             .bind(region_id)
             .bind(value)
-            .bind(except.unwrap_or(0))
-            .fetch_optional(db)
+            .fetch_all(db)
             .await?;
-        if found.is_some() {
+        if holders.iter().any(|id| !except.contains(id)) {
             taken.push(field);
         }
     }

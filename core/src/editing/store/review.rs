@@ -61,6 +61,8 @@ pub struct RevisionRow {
     pub snapshot: String,
     pub changed: String,
     pub created_at: String,
+    /// Moved here from a record merged into this one.
+    pub merged_from: Option<i64>,
 }
 
 impl RevisionRow {
@@ -76,7 +78,7 @@ pub async fn revisions(
     limit: i64,
 ) -> sqlx::Result<Vec<RevisionRow>> {
     sqlx::query_as(
-        "select r.number, r.kind, r.reverted_to, coalesce(nullif(a.display_name, ''), a.email) as author, r.snapshot, r.changed, r.created_at
+        "select r.number, r.kind, r.reverted_to, coalesce(nullif(a.display_name, ''), a.email) as author, r.snapshot, r.changed, r.created_at, r.merged_from
          from revision r left join account a on a.id = r.account_id
          where r.organization_id = ? order by r.number desc limit ?",
     )
@@ -92,7 +94,7 @@ pub async fn revision(
     number: i64,
 ) -> sqlx::Result<Option<RevisionRow>> {
     sqlx::query_as(
-        "select r.number, r.kind, r.reverted_to, coalesce(nullif(a.display_name, ''), a.email) as author, r.snapshot, r.changed, r.created_at
+        "select r.number, r.kind, r.reverted_to, coalesce(nullif(a.display_name, ''), a.email) as author, r.snapshot, r.changed, r.created_at, r.merged_from
          from revision r left join account a on a.id = r.account_id
          where r.organization_id = ? and r.number = ?",
     )

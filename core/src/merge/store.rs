@@ -1,0 +1,190 @@
+//! The merge's data moves, inside the caller's transaction: the second record steps aside
+//! (status `merged`, `merged_into`, its ИНН/ОГРН freed), and its editors, open invitations,
+//! revisions, staff checks, error reports and confirmation date move to the survivor.
+
+use sqlx::{Sqlite, Transaction};
+
+use crate::db::{now, Db};
+
+/// What moved, for the audit entry.
+#[derive(Debug, Default, PartialEq)]
+pub struct Moved {
+    pub editors: u64,
+    pub revisions: u64,
+    pub verifications: u64,
+    pub reports: u64,
+}
+
+/// Marks `drop` as merged into `keep`, if it is still published at `drop_version`; false
+/// (nothing written) when someone edited, archived or merged it meanwhile. Earlier merges into `drop` now point at
+/// `keep`, so every old address redirects in one step.
+pub async fn step_aside(
+    tx: &mut Transaction<'_, Sqlite>,
+    keep: i64,
+    drop: i64,
+    drop_version: i64,
+) -> sqlx::Result<bool> {
+    let ts = now();
+    let done = sqlx::query(
+        "update organization set status = 'merged', merged_into = ?, inn = null, ogrn = null,
+             version = version + 1, updated_at = ?
+         where id = ? and status = 'published' and version = ?",
+    )
+    .bind(keep)
+    .bind(&ts)
+    .bind(drop)
+    .bind(drop_version)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected()
+        == 1;
+    if done {
+        sqlx::query("update organization set merged_into = ? where merged_into = ?")
+            .bind(keep)
+            .bind(drop)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(done)
+}
+
+/// The survivor's version inside the transaction.
+pub async fn version(tx: &mut Transaction<'_, Sqlite>, id: i64) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar("select version from organization where id = ? and status = 'published'")
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await
+}
+
+/// Moves everything of `drop` that belongs to the organization rather than to the record.
+/// Its revisions are numbered after the survivor's, in their order, and marked with where
+/// they came from; the survivor's version moves past them, which the caller's save (based
+/// on the returned version) then continues.
+pub async fn move_parts(
+    tx: &mut Transaction<'_, Sqlite>,
+    keep: i64,
+    drop: i64,
+    keep_version: i64,
+) -> sqlx::Result<(Moved, i64)> {
+    let ts = now();
+    let editors = sqlx::query(
+        "insert or ignore into membership (account_id, organization_id, added_by, created_at, updated_at)
+         select account_id, ?, added_by, created_at, ? from membership where organization_id = ?",
+    )
+    .bind(keep)
+    .bind(&ts)
+    .bind(drop)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    sqlx::query("delete from membership where organization_id = ?")
+        .bind(drop)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query(
+        "update invitation set organization_id = ? where organization_id = ? and used_at is null",
+    )
+    .bind(keep)
+    .bind(drop)
+    .execute(&mut **tx)
+    .await?;
+    let first: Option<i64> =
+        sqlx::query_scalar("select min(number) from revision where organization_id = ?")
+            .bind(drop)
+            .fetch_one(&mut **tx)
+            .await?;
+    let mut revisions = 0;
+    if let Some(first) = first {
+        let offset = keep_version - first + 1;
+        revisions = sqlx::query(
+            "update revision set organization_id = ?, number = number + ?, merged_from = coalesce(merged_from, ?)
+             where organization_id = ?",
+        )
+        .bind(keep)
+        .bind(offset)
+        .bind(drop)
+        .bind(drop)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    }
+    let verifications =
+        sqlx::query("update verification set organization_id = ? where organization_id = ?")
+            .bind(keep)
+            .bind(drop)
+            .execute(&mut **tx)
+            .await?
+            .rows_affected();
+    let reports =
+        sqlx::query("update error_report set organization_id = ? where organization_id = ?")
+            .bind(keep)
+            .bind(drop)
+            .execute(&mut **tx)
+            .await?
+            .rows_affected();
+    // The second record's reminders die with it: their links would confirm a record that
+    // is gone. The survivor's own schedule goes on.
+    sqlx::query("delete from reconfirm_token where organization_id = ?")
+        .bind(drop)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("delete from reconfirm_job where organization_id = ?")
+        .bind(drop)
+        .execute(&mut **tx)
+        .await?;
+    // The later confirmation by the organization counts, and a logo if the survivor has none.
+    sqlx::query(
+        "update organization set
+             confirmed_at = (select max(coalesce(confirmed_at, '')) from organization where id in (?, ?)),
+             logo = coalesce(logo, (select logo from organization where id = ?)),
+             version = max(version, coalesce((select max(number) from revision where organization_id = ?), 0)),
+             updated_at = ?
+         where id = ?",
+    )
+    .bind(keep)
+    .bind(drop)
+    .bind(drop)
+    .bind(keep)
+    .bind(&ts)
+    .bind(keep)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("update organization set confirmed_at = null where id = ? and confirmed_at = ''")
+        .bind(keep)
+        .execute(&mut **tx)
+        .await?;
+    let version: i64 = sqlx::query_scalar("select version from organization where id = ?")
+        .bind(keep)
+        .fetch_one(&mut **tx)
+        .await?;
+    let moved = Moved {
+        editors,
+        revisions,
+        verifications,
+        reports,
+    };
+    Ok((moved, version))
+}
+
+/// Where a merged record's addresses go now: the survivor's id and slug.
+pub async fn merged_into(db: &Db, id: i64) -> sqlx::Result<Option<(i64, String)>> {
+    sqlx::query_as(
+        "select s.id, s.slug from organization o join organization s on s.id = o.merged_into
+         where o.id = ? and o.status = 'merged'",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await
+}
+
+/// A record's editors, revisions and staff checks: what the merge page shows about each.
+pub async fn parts(db: &Db, id: i64) -> sqlx::Result<(i64, i64, i64)> {
+    sqlx::query_as(
+        "select (select count(*) from membership where organization_id = ?1),
+                (select count(*) from revision where organization_id = ?1),
+                (select count(*) from verification where organization_id = ?1)",
+    )
+    .bind(id)
+    .fetch_one(db)
+    .await
+}
