@@ -116,7 +116,9 @@ self.addEventListener("fetch", function (event) {
   if (req.mode !== "navigate") return;
   // Always ask the server (a 304 costs a few hundred bytes): the browser's own short cache
   // would otherwise show a saved page without saying it is one.
-  var fresh = new Request(req.url, { cache: "no-cache", credentials: "same-origin", headers: req.headers });
+  // A redirect (a merged record's old address, a login wall) goes back to the browser as
+  // one: a followed redirect handed to a navigation is a network error.
+  var fresh = new Request(req.url, { cache: "no-cache", credentials: "same-origin", headers: req.headers, redirect: "manual" });
   event.respondWith(fetch(fresh).then(function (resp) {
     if (keepable(url) && storable(resp)) event.waitUntil(savePage(req, resp));
     return resp;
