@@ -183,3 +183,33 @@ async fn a_file_that_is_not_a_list_comes_back_with_the_reason() {
     );
     assert_eq!(app.scalar_i64("select count(*) from import_batch").await, 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_row_that_looks_like_an_organization_on_the_map_is_flagged_before_import() {
+    let app = TestApp::empty().await;
+    app.import_json(
+        r#"[{"name": "Совет ветеранов села Альфа", "kind": "ngo", "okrug": "ketovsky", "description": "Уже на карте.", "phone": "8 (35200) 1-11-11"}]"#,
+    )
+    .await;
+    let alfa = app.org_id("Альфа").await;
+    app.staff("staff@example.ru", PW, app.state.region.id).await;
+    let mut b = app.browser();
+    b.login("staff@example.ru", PW).await;
+    let list = "Название;Район;Телефон\nСовет ветеранов с. Альфа;Кетовский;\nКлуб «Омега»;Шумихинский;+7 (35200) 1-11-11\nКлуб «Сигма»;Шумихинский;8 35200 99999\n";
+    let file = ("file", "list.csv", "text/csv", list.as_bytes().to_vec());
+    let page = b.post_multipart("/staff/import", &[], &[file]).await;
+    let preview = b.get(&format!("{}?show=all", location(&page))).await.body;
+    let note = format!(
+        "Похоже, эта организация уже есть на карте: «Совет ветеранов села Альфа» (№ {alfa})"
+    );
+    assert_eq!(
+        poputchiki_tests::occurrences(&preview, &note),
+        2,
+        "the same name in the okrug, and the same phone in another okrug"
+    );
+    assert!(preview.contains("то же название в округе") && preview.contains("тот же телефон"));
+    assert!(
+        preview.contains("Загрузить на карту: новых 3"),
+        "flagged rows still load if staff want them"
+    );
+}

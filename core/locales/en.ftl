@@ -993,3 +993,4 @@ merge-moves = The second record's editors, version history, staff checks and err
 merge-submit = Merge the records
 merge-cancel = Cancel
 field-place = Place
+import-looks-like = This organization may already be on the map: “{ $name }” (No. { $id }), { $why }. If it is, skip the row, or merge the records in the “Possible duplicates” queue after the import.

@@ -189,6 +189,53 @@ fn metres(a: &Record, b: &Record) -> f64 {
     2.0 * 6_371_000.0 * h.sqrt().asin()
 }
 
+/// A checked organization (a proposal, a row of a list) as the detector compares it.
+pub fn record_of(id: i64, v: &crate::organizations::validate::ValidOrganization) -> Record {
+    use crate::organizations::ContactKind;
+    let pick = |kind: ContactKind| v.contacts.iter().filter(move |(k, _)| *k == kind);
+    Record {
+        id,
+        okrug_id: v.okrug_id,
+        name: v.name.clone(),
+        lat: v.location.lat,
+        lon: v.location.lon,
+        inn: v.inn.clone(),
+        ogrn: v.ogrn.clone(),
+        phones: pick(ContactKind::Phone)
+            .filter_map(|(_, p)| phone_key(p))
+            .collect(),
+        emails: pick(ContactKind::Email)
+            .map(|(_, e)| e.to_lowercase())
+            .collect(),
+    }
+}
+
+/// For each candidate (keyed by, say, its row in a list), the `existing` records it looks
+/// like, strongest reason first. Near-linear like [`pairs`]: candidates get ids of their own
+/// (negative), and only candidate–existing pairs count.
+pub fn look_alikes<K: Copy + Eq + std::hash::Hash>(
+    candidates: &[(K, Record)],
+    existing: &[Record],
+) -> HashMap<K, Vec<(i64, Reason)>> {
+    let mut all: Vec<Record> = existing.iter().filter(|r| r.id > 0).cloned().collect();
+    all.extend(candidates.iter().enumerate().map(|(i, (_, r))| Record {
+        id: -(i as i64) - 1,
+        ..r.clone()
+    }));
+    let mut out: HashMap<K, Vec<(i64, Reason)>> = HashMap::new();
+    for (a, b, why) in pairs(&all) {
+        // Within a pair the lower id comes first: a candidate, if only one is.
+        if a < 0 && b > 0 {
+            let key = candidates[(-a - 1) as usize].0;
+            out.entry(key).or_default().push((b, why));
+        }
+    }
+    for v in out.values_mut() {
+        v.sort_by_key(|(id, why)| (*why, *id));
+    }
+    out
+}
+
 /// Why `a` and `b` look like one organization, if they do.
 pub fn judge(a: &Record, b: &Record) -> Option<Reason> {
     judge_named(a, &normalize_name(&a.name), b, &normalize_name(&b.name))

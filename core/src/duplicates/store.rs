@@ -59,26 +59,10 @@ pub async fn similar_to(
     catalog: &crate::region::RegionCatalog,
     input: &crate::organizations::input::OrganizationInput,
 ) -> sqlx::Result<Vec<(i64, String, String)>> {
-    use crate::organizations::ContactKind;
     let Ok(v) = crate::organizations::validate::validate(input, catalog) else {
         return Ok(vec![]);
     };
-    let pick = |kind: ContactKind| v.contacts.iter().filter(move |(k, _)| *k == kind);
-    let new = Record {
-        id: 0,
-        okrug_id: v.okrug_id,
-        name: v.name.clone(),
-        lat: v.location.lat,
-        lon: v.location.lon,
-        inn: v.inn.clone(),
-        ogrn: v.ogrn.clone(),
-        phones: pick(ContactKind::Phone)
-            .filter_map(|(_, p)| phone_key(p))
-            .collect(),
-        emails: pick(ContactKind::Email)
-            .map(|(_, e)| e.to_lowercase())
-            .collect(),
-    };
+    let new = super::record_of(0, &v);
     let mut out = vec![];
     for r in records(db, catalog.id).await? {
         if out.len() < 5 && super::judge(&new, &r).is_some() {

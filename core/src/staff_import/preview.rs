@@ -31,12 +31,20 @@ struct Verdict {
     approximate: bool,
 }
 
+/// A new row that looks like an organization already on the map: which, and why.
+struct LookAlike {
+    id: i64,
+    name: String,
+    slug: String,
+    why: crate::duplicates::Reason,
+}
+
 /// Classifies every row as the import would, reading only.
 async fn classify(
     core: &Core,
     rows: Vec<ParsedRow>,
     report: &mut ImportReport,
-) -> anyhow::Result<HashMap<usize, Verdict>> {
+) -> anyhow::Result<(HashMap<usize, Verdict>, HashMap<usize, LookAlike>)> {
     let checked = check_rows(rows, &core.region, report);
     let mut verdicts = HashMap::new();
     for r in &report.results {
@@ -54,9 +62,13 @@ async fn classify(
     }
     let mut conn = core.db.acquire().await?;
     let i18n = I18n::default();
+    let mut new_rows = vec![];
     for c in &checked {
         let (status, org) = match plan_one(&mut conn, &core.region, c).await? {
-            Plan::Insert => ("new", None),
+            Plan::Insert => {
+                new_rows.push((c.row, crate::duplicates::record_of(0, &c.valid)));
+                ("new", None)
+            }
             Plan::Update { id, .. } => ("update", Some((id, c.valid.slug.clone()))),
             Plan::Unchanged { id } => ("unchanged", Some((id, c.valid.slug.clone()))),
             Plan::Refuse(issues) => {
@@ -74,7 +86,39 @@ async fn classify(
             },
         );
     }
-    Ok(verdicts)
+    drop(conn);
+    Ok((verdicts, look_alikes(core, &new_rows).await?))
+}
+
+/// The organizations on the map that new rows look like (the duplicate detector's rules),
+/// the strongest match for each row.
+async fn look_alikes(
+    core: &Core,
+    new_rows: &[(usize, crate::duplicates::Record)],
+) -> anyhow::Result<HashMap<usize, LookAlike>> {
+    if new_rows.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let existing = crate::duplicates::store::records(&core.db, core.region.id).await?;
+    let mut out = HashMap::new();
+    for (row, found) in crate::duplicates::look_alikes(new_rows, &existing) {
+        let Some(&(id, why)) = found.first() else {
+            continue;
+        };
+        if let Some(o) = crate::organizations::store::access(&core.db, id).await? {
+            let (name, slug) = (o.name, o.slug);
+            out.insert(
+                row,
+                LookAlike {
+                    id,
+                    name,
+                    slug,
+                    why,
+                },
+            );
+        }
+    }
+    Ok(out)
 }
 
 /// The column a message about an input field belongs to.
@@ -157,7 +201,7 @@ pub async fn preview(
         }
     };
     let mut report = ImportReport::default();
-    let verdicts = classify(core, prepared.rows, &mut report).await?;
+    let (verdicts, alikes) = classify(core, prepared.rows, &mut report).await?;
     let layout = &prepared.layout;
     out.sheet = prepared.sheet.name.clone();
     out.header_row = prepared
@@ -214,6 +258,17 @@ pub async fn preview(
         if let Some(of) = verdict.and_then(|v| v.of_row) {
             notes.push(i18n.t_with("import-duplicate-of", &[("row", of.into())]));
         }
+        let alike = alikes.get(&r.line).filter(|_| status == "new");
+        if let Some(a) = alike {
+            notes.push(i18n.t_with(
+                "import-looks-like",
+                &[
+                    ("name", a.name.clone().into()),
+                    ("id", a.id.into()),
+                    ("why", i18n.t(a.why.message_key()).into()),
+                ],
+            ));
+        }
         let approximate = verdict.is_some_and(|v| v.approximate) && !skipped;
         if approximate {
             out.counts.approximate += 1;
@@ -221,7 +276,7 @@ pub async fn preview(
         tally(
             &mut out.counts,
             status,
-            !row_messages.is_empty() && status != "refused",
+            (!row_messages.is_empty() || alike.is_some()) && status != "refused",
         );
         rows.push(RowView {
             line: r.line,
@@ -229,7 +284,8 @@ pub async fn preview(
             status_label: i18n.t(&format!("import-status-{status}")),
             org_url: verdict
                 .and_then(|v| v.org.as_ref())
-                .map(|(id, slug)| org_url(*id, slug)),
+                .map(|(id, slug)| org_url(*id, slug))
+                .or_else(|| alike.map(|a| org_url(a.id, &a.slug))),
             cells,
             notes,
             approximate,
