@@ -121,3 +121,39 @@ async fn staff_download_the_needs_summary_and_visitors_cannot() {
     assert_eq!(xlsx.status, 200);
     assert!(xlsx.body.starts_with("PK"), "a workbook (zip)");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_need_past_its_date_leaves_the_search_filter_the_next_day() {
+    let app = TestApp::empty().await;
+    let tomorrow = (chrono::Utc::now() + chrono::Duration::days(1)).format("%Y-%m-%d");
+    app.import_json(&format!(
+        r#"[{{"name": "Клуб «Дельта»", "kind": "initiative_group", "okrug": "ketovsky",
+             "needs": [{{"kind": "volunteers", "title": "Помощь на субботнике", "until": "{tomorrow}"}}]}}]"#
+    ))
+    .await;
+    let search = "/?has_needs=true";
+    assert_eq!(
+        poputchiki_tests::found_count(&app.get(search).await.body),
+        Some(1)
+    );
+    // The days pass: the date is now yesterday, and nothing about the organization changed.
+    let yesterday = (chrono::Utc::now() - chrono::Duration::days(1)).format("%Y-%m-%d");
+    sqlx::query("update need set until = ?")
+        .bind(yesterday.to_string())
+        .execute(&app.state.db)
+        .await
+        .expect("time passes");
+    assert_eq!(
+        poputchiki_tests::found_count(&app.get(search).await.body),
+        Some(1)
+    );
+    let since = (chrono::Utc::now() - chrono::Duration::days(2)).format("%Y-%m-%d");
+    let refreshed = poputchiki_core::scheduler::expire_needs(&app.state, &since.to_string())
+        .await
+        .expect("expire");
+    assert_eq!(refreshed, 1);
+    assert_eq!(
+        poputchiki_tests::found_count(&app.get(search).await.body),
+        Some(0)
+    );
+}

@@ -233,3 +233,46 @@ async fn we_no_longer_work_archives_and_tells_staff_and_expired_links_do_nothing
         .await;
     assert_eq!(confirmed, 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reminder_the_mail_server_refuses_goes_straight_to_the_call_queue() {
+    let sink = poputchiki_tests::smtp::SmtpSink::start().await;
+    let app = TestApp::with_smtp(&sink.url()).await;
+    app.import_json(
+        r#"[{"name": "Клуб «Дельта»", "kind": "initiative_group", "okrug": "ketovsky", "email": "delta@no-such-mailbox.test"},
+            {"name": "ТОС «Бета»", "kind": "initiative_group", "okrug": "shumikhinsky", "email": "beta@example.org"}]"#,
+    )
+    .await;
+    sqlx::query("update organization set updated_at = ?")
+        .bind(poputchiki_core::db::from_now(-Duration::days(213)))
+        .execute(&app.state.db)
+        .await
+        .expect("age");
+    run::run_once(ctx(&app), Utc::now())
+        .await
+        .expect("reminders");
+    assert_eq!(
+        app.deliver_mail().await,
+        1,
+        "the good address gets its mail"
+    );
+    assert_eq!(sink.received().len(), 1);
+    // 550 "no such user": given up at once, not retried for a day.
+    let attempts = app
+        .scalar_i64(
+            "select attempts from outgoing_mail where recipient = 'delta@no-such-mailbox.test'",
+        )
+        .await;
+    assert_eq!(attempts, app::mail_queue::MAX_ATTEMPTS);
+    assert_eq!(app.deliver_mail().await, 0);
+    app.staff("staff@example.ru", PW, app.state.region.id).await;
+    let mut b = app.browser();
+    b.login("staff@example.ru", PW).await;
+    let queue = b.get("/staff/queue/call").await.body;
+    assert!(queue.contains("Клуб «Дельта»"), "{queue}");
+    assert!(queue.contains("Письмо с напоминанием не дошло"));
+    assert!(
+        !queue.contains("ТОС «Бета»"),
+        "a delivered reminder waits for its answer"
+    );
+}

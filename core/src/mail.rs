@@ -66,6 +66,17 @@ impl Mailer {
         }
     }
 
+    /// Whether a failed send will fail again however often it is retried: the mail server
+    /// answered 5xx (no such mailbox, refused), or the address is not one.
+    pub fn is_permanent(error: &anyhow::Error) -> bool {
+        error
+            .downcast_ref::<lettre::transport::smtp::Error>()
+            .is_some_and(|e| e.is_permanent())
+            || error
+                .downcast_ref::<lettre::address::AddressError>()
+                .is_some()
+    }
+
     /// Sends a plain-text message.
     pub async fn send(&self, to: &str, subject: &str, body: &str) -> anyhow::Result<()> {
         let to: Mailbox = to

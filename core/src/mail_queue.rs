@@ -1,8 +1,10 @@
 //! Outgoing mail as a durable queue. Handlers only insert a row (`enqueue`), so a request
 //! never waits for a mail server, and its timing says nothing about whether a mail went out
 //! (registration and password reset answer the same for every address). A background
-//! worker (`spawn`) sends what is due, retrying with growing pauses; a sent mail's body is
-//! blanked, so no link stays in the database after delivery.
+//! worker (`spawn`) sends what is due, retrying with growing pauses; a mail the server
+//! refuses for good (5xx: no such mailbox) is given up at once, a bounce the staff see in
+//! «Нужно позвонить». A sent mail's body is blanked, so no link stays in the database after
+//! delivery.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -101,11 +103,19 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer) -> sqlx::Result<usize> {
             }
             Err(e) => {
                 let error = format!("{e:#}");
-                tracing::warn!(id = mail.id, attempts = mail.attempts + 1, error = %error, "mail not sent; will retry");
+                let permanent = Mailer::is_permanent(&e);
+                tracing::warn!(id = mail.id, attempts = mail.attempts + 1, permanent, error = %error, "mail not sent");
                 let next = from_now(backoff(mail.attempts));
+                // Given up: attempts at the cap, so the worker never picks it again.
+                let attempts = if permanent {
+                    MAX_ATTEMPTS
+                } else {
+                    mail.attempts + 1
+                };
                 sqlx::query(
-                    "update outgoing_mail set attempts = attempts + 1, next_attempt_at = ?, last_error = ?, updated_at = ? where id = ?",
+                    "update outgoing_mail set attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? where id = ?",
                 )
+                .bind(attempts)
                 .bind(next)
                 .bind(error.chars().take(500).collect::<String>())
                 .bind(now())

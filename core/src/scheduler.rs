@@ -1,6 +1,8 @@
 //! Housekeeping on a schedule: every hour (and once at start-up) the server deletes what
 //! has run out (drafts, sessions, used or expired links, sent mail, failed-login lines
-//! older than 90 days), sweeps the login throttle and sends the re-confirmation reminders that are due, so nothing an anonymous visitor can make piles up until the next restart.
+//! older than 90 days), sweeps the login throttle and sends the re-confirmation reminders that are due, so nothing
+//! an anonymous visitor can make piles up until the next restart. Once a day it also takes
+//! needs past their «до» date out of the search flags.
 
 use std::time::Duration;
 
@@ -32,15 +34,41 @@ pub async fn run_once(state: &Core) -> anyhow::Result<u64> {
     Ok(deleted)
 }
 
+fn today() -> String {
+    chrono::Utc::now().format("%Y-%m-%d").to_string()
+}
+
+/// Refreshes in search the organizations whose need ran past its «до» date on a day from
+/// `since` (YYYY-MM-DD) up to yesterday, so "нужна помощь" stops matching them the day
+/// after; returns how many. (The search table is built with the day's date at start-up.)
+pub async fn expire_needs(state: &Core, since: &str) -> anyhow::Result<usize> {
+    let ids =
+        crate::needs::build::expired_between(&state.db, state.region.id, since, &today()).await?;
+    if !ids.is_empty() {
+        state.search.refresh(&state.db, &ids).await?;
+    }
+    Ok(ids.len())
+}
+
 /// Runs housekeeping now and then every [`EVERY`], for as long as the server runs.
 pub fn spawn(state: Core) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(EVERY);
+        let mut day = today();
         loop {
             tick.tick().await;
             match run_once(&state).await {
                 Ok(n) => tracing::info!(deleted = n, "housekeeping done"),
                 Err(e) => tracing::error!(error = %format!("{e:#}"), "housekeeping failed"),
+            }
+            if today() != day {
+                match expire_needs(&state, &day).await {
+                    Ok(n) => {
+                        tracing::info!(organizations = n, "needs past their date left search");
+                        day = today();
+                    }
+                    Err(e) => tracing::error!(error = %format!("{e:#}"), "expiring needs failed"),
+                }
             }
         }
     });

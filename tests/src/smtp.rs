@@ -1,5 +1,7 @@
 //! A real SMTP server on a local port for tests: it speaks enough of RFC 5321 (EHLO, MAIL,
 //! RCPT, DATA, RSET, NOOP, QUIT) for any SMTP client, and keeps every message it receives.
+//! Like a real server it refuses mailboxes that do not exist: any address at
+//! `no-such-mailbox.test` gets "550 5.1.1".
 
 use std::sync::{Arc, Mutex};
 
@@ -93,7 +95,9 @@ async fn session(
             return Ok(());
         }
         let cmd = line.trim_end().to_ascii_uppercase();
-        let reply: &[u8] = if cmd.starts_with("EHLO") {
+        let reply: &[u8] = if cmd.starts_with("RCPT") && cmd.contains("@NO-SUCH-MAILBOX.TEST") {
+            b"550 5.1.1 No such user here\r\n"
+        } else if cmd.starts_with("EHLO") {
             b"250-sink.test\r\n250 8BITMIME\r\n"
         } else if cmd.starts_with("HELO")
             || cmd.starts_with("MAIL")

@@ -172,3 +172,22 @@ pub async fn summary(state: &Core, i18n: &I18n) -> Result<Coverage, AppError> {
         white_spots: 0,
     })
 }
+
+/// Organizations of the region with an open need whose «до» date is in `[from, to)`
+/// (YYYY-MM-DD): their search flags are out of date since that day began.
+pub async fn expired_between(
+    db: &crate::db::Db,
+    region_id: i64,
+    from: &str,
+    to: &str,
+) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar(
+        "select distinct n.organization_id from need n join organization o on o.id = n.organization_id
+         where o.region_id = ? and o.status = 'published' and n.active = 1 and n.until >= ? and n.until < ?",
+    )
+    .bind(region_id)
+    .bind(from)
+    .bind(to)
+    .fetch_all(db)
+    .await
+}
