@@ -162,6 +162,17 @@ pub enum Command {
         #[arg(long, default_value_t = 500)]
         viewports: usize,
     },
+    /// The duplicate detector on COUNT synthetic organizations (all pairs, as the staff
+    /// queue computes them) and on a LIST-row upload against them (see docs/BENCHMARKS.md).
+    BenchDuplicates {
+        #[arg(long, default_value_t = 100_000)]
+        count: usize,
+        #[arg(long, default_value_t = 1000)]
+        list: usize,
+        /// Compare with checking every pair on this many of them (quadratic: keep it small).
+        #[arg(long, default_value_t = 10_000)]
+        exhaustive: usize,
+    },
     /// Accounts and editing benchmark on the current database: argon2id hashing alone and
     /// under load, and N edits saved through the edit form's path (see docs/BENCHMARKS.md).
     /// It writes: use a copy of the database.

@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod bench;
+pub mod bench_duplicates;
 pub mod bench_edit;
 pub mod bench_map;
 pub mod config;

@@ -2,7 +2,7 @@
 //! `server`: runs Poputchiki. `server` (or `server serve`) starts the web server;
 //! `server import FILE` loads organizations; `server reindex` rebuilds the search index;
 //! `server remind [--dry-run]` sends (or lists) the re-confirmation reminders due;
-//! `server generate` writes synthetic ones.
+//! `server generate` writes synthetic ones; `server bench-*` measure (docs/BENCHMARKS.md).
 
 use std::process::ExitCode;
 
@@ -45,6 +45,13 @@ async fn run() -> ExitCode {
         Command::BenchMap { viewports } => {
             bench_map(&cli, viewports).await.map(|_| ExitCode::SUCCESS)
         }
+        Command::BenchDuplicates {
+            count,
+            list,
+            exhaustive,
+        } => server::bench_duplicates::run(&cli.common, count, list, exhaustive)
+            .await
+            .map(|_| ExitCode::SUCCESS),
         Command::BenchEdit { edits } => bench_edit(&cli, edits).await.map(|_| ExitCode::SUCCESS),
         Command::LoadSetup { orgs } => load_setup(&cli, orgs).await.map(|_| ExitCode::SUCCESS),
         Command::CrashLoad {

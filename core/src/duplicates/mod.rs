@@ -7,9 +7,10 @@
 //! (with a fixture of known duplicates and near-misses, whose precision and recall are in
 //! docs/BENCHMARKS.md); `store.rs` loads the region's organizations.
 
+mod pairs;
 pub mod store;
 
-use std::collections::HashMap;
+pub use pairs::{look_alikes, pairs, pairs_exhaustive, pairs_from};
 
 /// Names at least this similar (0..1) within an okrug are suspected.
 pub const SIMILAR: f64 = 0.9;
@@ -210,32 +211,6 @@ pub fn record_of(id: i64, v: &crate::organizations::validate::ValidOrganization)
     }
 }
 
-/// For each candidate (keyed by, say, its row in a list), the `existing` records it looks
-/// like, strongest reason first. Near-linear like [`pairs`]: candidates get ids of their own
-/// (negative), and only candidate–existing pairs count.
-pub fn look_alikes<K: Copy + Eq + std::hash::Hash>(
-    candidates: &[(K, Record)],
-    existing: &[Record],
-) -> HashMap<K, Vec<(i64, Reason)>> {
-    let mut all: Vec<Record> = existing.iter().filter(|r| r.id > 0).cloned().collect();
-    all.extend(candidates.iter().enumerate().map(|(i, (_, r))| Record {
-        id: -(i as i64) - 1,
-        ..r.clone()
-    }));
-    let mut out: HashMap<K, Vec<(i64, Reason)>> = HashMap::new();
-    for (a, b, why) in pairs(&all) {
-        // Within a pair the lower id comes first: a candidate, if only one is.
-        if a < 0 && b > 0 {
-            let key = candidates[(-a - 1) as usize].0;
-            out.entry(key).or_default().push((b, why));
-        }
-    }
-    for v in out.values_mut() {
-        v.sort_by_key(|(id, why)| (*why, *id));
-    }
-    out
-}
-
 /// Why `a` and `b` look like one organization, if they do.
 pub fn judge(a: &Record, b: &Record) -> Option<Reason> {
     judge_named(a, &normalize_name(&a.name), b, &normalize_name(&b.name))
@@ -243,7 +218,7 @@ pub fn judge(a: &Record, b: &Record) -> Option<Reason> {
 
 /// [`judge`] with the names already normalized. The string distance, the costly part, is
 /// computed only when it can decide: lengths close enough for [`SIMILAR`] within an okrug.
-fn judge_named(a: &Record, na: &str, b: &Record, nb: &str) -> Option<Reason> {
+pub(super) fn judge_named(a: &Record, na: &str, b: &Record, nb: &str) -> Option<Reason> {
     let same = |x: &Option<String>, y: &Option<String>| x.is_some() && x == y;
     if same(&a.inn, &b.inn) {
         return Some(Reason::SameInn);
@@ -268,66 +243,6 @@ fn judge_named(a: &Record, na: &str, b: &Record, nb: &str) -> Option<Reason> {
     }
     (metres(a, b) <= NEARBY_METRES && shared_words(na, nb) >= NEARBY_SHARED)
         .then_some(Reason::Nearby)
-}
-
-/// Every suspected pair among `records` (ids ascending within a pair), strongest reason
-/// first. Names are compared within an okrug; identifiers, phones and emails across the
-/// region through lookups, so the work stays near-linear in organizations per okrug.
-pub fn pairs(records: &[Record]) -> Vec<(i64, i64, Reason)> {
-    let names: HashMap<i64, String> = records
-        .iter()
-        .map(|r| (r.id, normalize_name(&r.name)))
-        .collect();
-    let name = |id: i64| names.get(&id).map_or("", String::as_str);
-    let mut found: HashMap<(i64, i64), Reason> = HashMap::new();
-    let mut note = |a: &Record, b: &Record| {
-        if a.id == b.id {
-            return;
-        }
-        if let Some(r) = judge_named(a, name(a.id), b, name(b.id)) {
-            let key = (a.id.min(b.id), a.id.max(b.id));
-            let e = found.entry(key).or_insert(r);
-            *e = (*e).min(r);
-        }
-    };
-    let mut by_okrug: HashMap<i64, Vec<&Record>> = HashMap::new();
-    for r in records {
-        by_okrug.entry(r.okrug_id).or_default().push(r);
-    }
-    for group in by_okrug.values() {
-        for (i, a) in group.iter().enumerate() {
-            for b in &group[i + 1..] {
-                note(a, b);
-            }
-        }
-    }
-    // Across okrugs: only records sharing a key can match.
-    let mut keys: HashMap<String, Vec<&Record>> = HashMap::new();
-    for r in records {
-        let ks = r
-            .inn
-            .iter()
-            .map(|k| format!("inn:{k}"))
-            .chain(r.ogrn.iter().map(|k| format!("ogrn:{k}")))
-            .chain(r.phones.iter().map(|k| format!("tel:{k}")))
-            .chain(r.emails.iter().map(|k| format!("mail:{k}")))
-            .chain(std::iter::once(format!("at:{:.3},{:.3}", r.lat, r.lon)));
-        for k in ks {
-            keys.entry(k).or_default().push(r);
-        }
-    }
-    for group in keys.values().filter(|g| g.len() > 1) {
-        for (i, a) in group.iter().enumerate() {
-            for b in &group[i + 1..] {
-                if a.okrug_id != b.okrug_id {
-                    note(a, b);
-                }
-            }
-        }
-    }
-    let mut out: Vec<(i64, i64, Reason)> = found.into_iter().map(|((a, b), r)| (a, b, r)).collect();
-    out.sort_by_key(|(a, b, r)| (*r, *a, *b));
-    out
 }
 
 #[cfg(test)]
