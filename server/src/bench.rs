@@ -44,6 +44,12 @@ pub const QUERIES: &[(&str, &str)] = &[
     ),
     ("empty + facets", "verified=true&has_needs=true"),
     ("sort by name", "sort=name"),
+    ("freshness (staff facet)", "freshness=stale"),
+    (
+        "freshness (staff facet)",
+        "q=совет ветеранов &freshness=ageing&okrug=ketovsky",
+    ),
+    ("sort by recently verified", "sort=verified"),
     (
         "sort by name",
         "direction=charity_volunteering&sort=name&page=5",
