@@ -2,6 +2,7 @@
 //! not public, read as every role. It fails if any check is removed. (A module of the
 //! `authz_matrix` test binary: it shares its world and roles.)
 
+use calamine::Reader;
 use http::StatusCode;
 use poputchiki_tests::Page;
 
@@ -266,11 +267,37 @@ async fn the_staff_verification_note_is_never_public() {
         format!("/org/{}", w.a),
         format!("/api/organizations/page?id={}", w.a),
         format!("/api/v1/organizations/{}", w.a),
+        "/api/v1/organizations.csv".to_owned(),
+        "/api/v1/organizations.geojson".to_owned(),
+        "/api/v1/organizations.jsonl".to_owned(),
     ] {
         let page = anon.get(&path).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
         assert!(!page.body.contains(note), "{path} leaks the staff note");
     }
+    // The workbook is a zip: read its cells.
+    let (status, _, xlsx) = w.app.get_bytes("/api/v1/organizations.xlsx").await;
+    assert_eq!(status, StatusCode::OK);
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(xlsx)).expect("a workbook");
+    let cells: Vec<String> = book
+        .worksheets()
+        .into_iter()
+        .flat_map(|(_, range)| {
+            range
+                .rows()
+                .flatten()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        cells.iter().any(|c| c.contains("CC BY 4.0")),
+        "the workbook was read"
+    );
+    assert!(
+        !cells.iter().any(|c| c.contains(note)),
+        "the workbook leaks the staff note"
+    );
     let own = staff
         .get(&format!("/api/organizations/page?id={}", w.a))
         .await;

@@ -37,6 +37,8 @@ pub mod demo;
 #[cfg(feature = "server")]
 pub mod duplicates;
 #[cfg(feature = "server")]
+pub mod export;
+#[cfg(feature = "server")]
 pub mod import;
 #[cfg(feature = "server")]
 pub mod mail;

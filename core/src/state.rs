@@ -10,6 +10,9 @@ use crate::region::RegionCatalog;
 
 /// Searches running at once: two per core of the standard 2-core machine.
 pub const CONCURRENT_SEARCHES: usize = 4;
+/// Downloads being written at once (each holds one batch of organizations in memory and,
+/// for Excel, a temporary file); more get "busy, try again".
+pub const CONCURRENT_EXPORTS: usize = 2;
 
 /// Settings the app code needs at run time. Filled once from flags and env vars by the
 /// server binary; app code never reads env vars itself.
@@ -50,6 +53,8 @@ pub struct Core {
     pub mail_wake: Arc<tokio::sync::Notify>,
     /// CPU-heavy search requests running at once (the rest wait, then get "busy").
     pub search_permits: Arc<tokio::sync::Semaphore>,
+    /// Downloads being written at once.
+    pub export_permits: Arc<tokio::sync::Semaphore>,
 }
 
 impl Core {
@@ -101,6 +106,7 @@ impl Core {
             throttle: Arc::default(),
             mail_wake: Arc::default(),
             search_permits: Arc::new(tokio::sync::Semaphore::new(CONCURRENT_SEARCHES)),
+            export_permits: Arc::new(tokio::sync::Semaphore::new(CONCURRENT_EXPORTS)),
         })
     }
 }

@@ -65,6 +65,17 @@ pub async fn import_json(core: &Core, json: &str) -> ImportReport {
     report
 }
 
+/// Imports a file's bytes as `server import` reads a file of that name (the extension picks
+/// the format), then updates search.
+pub async fn import_file(core: &Core, name: &str, bytes: &[u8]) -> ImportReport {
+    let (rows, _) = crate::import::read_bytes(name, bytes).expect("file parses");
+    let report = import_rows(&core.db, &core.region, rows, false)
+        .await
+        .expect("import runs");
+    refresh_search(core, &report).await;
+    report
+}
+
 async fn refresh_search(core: &Core, report: &ImportReport) {
     core.search
         .refresh(&core.db, &report.changed_ids)

@@ -110,6 +110,26 @@ impl TestApp {
         testing::import_json(&self.state, json).await
     }
 
+    /// Imports a file's bytes the way `server import` reads a file of that name.
+    pub async fn import_file(&self, name: &str, bytes: &[u8]) -> ImportReport {
+        testing::import_file(&self.state, name, bytes).await
+    }
+
+    /// GETs a path and keeps the body as bytes (downloads, workbooks).
+    pub async fn get_bytes(&self, path: &str) -> (StatusCode, http::HeaderMap, Vec<u8>) {
+        let resp = self
+            .router()
+            .oneshot(Request::get(path).body(Body::empty()).expect("request"))
+            .await
+            .expect("response");
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let bytes = axum::body::to_bytes(resp.into_body(), 256 * 1024 * 1024)
+            .await
+            .expect("body");
+        (status, headers, bytes.to_vec())
+    }
+
     /// Number of organizations stored, whatever their status.
     pub async fn count(&self) -> i64 {
         testing::count(&self.state).await

@@ -136,7 +136,21 @@ fn Results(view: SearchView) -> impl IntoView {
             </nav>
         }
     });
-    view! { {errors} {body} {pager} }
+    let downloads = (view.total > 0).then(|| {
+        let link = |ext: &str, key: &str| {
+            view! { <a href=view.download_href(ext) download="">{i18n.t(key)}</a> }
+        };
+        view! {
+            <p class="downloads">
+                {i18n.t("search-download")} " "
+                {link("csv", "search-download-csv")} " · "
+                {link("xlsx", "search-download-xlsx")} " · "
+                {link("geojson", "search-download-geojson")} " · "
+                <a href="/api/v1/organizations.xlsx" download="">{i18n.t("search-download-all")}</a>
+            </p>
+        }
+    });
+    view! { {errors} {body} {pager} {downloads} }
 }
 
 /// One facet as a collapsible list of checkboxes with counts.

@@ -59,6 +59,15 @@ pub const FORM_IP: Rule = Rule {
     forget_after: HOUR,
 };
 
+/// Downloads of the directory from one IP: thirty an hour are free, then each waits
+/// longer, so one visitor cannot keep the export slots busy.
+pub const EXPORT_IP: Rule = Rule {
+    free: 30,
+    base: Duration::from_secs(10),
+    max: Duration::from_secs(10 * 60),
+    forget_after: HOUR,
+};
+
 /// Failed tries of links from one IP (password-reset and email links that are unknown,
 /// used or expired): twenty free, then a growing wait, so guessing links is slow.
 pub const FAILURE_IP: Rule = Rule {

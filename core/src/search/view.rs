@@ -90,6 +90,20 @@ impl SearchView {
     }
 
     /// The link to another page of these results.
+    /// The download of this view (every page) in a format: `csv`, `xlsx`, `geojson`.
+    pub fn download_href(&self, extension: &str) -> String {
+        let pairs: Vec<&str> = self
+            .query
+            .split('&')
+            .filter(|p| !p.is_empty() && !p.starts_with("page="))
+            .collect();
+        if pairs.is_empty() {
+            format!("/api/v1/organizations.{extension}")
+        } else {
+            format!("/api/v1/organizations.{extension}?{}", pairs.join("&"))
+        }
+    }
+
     pub fn page_href(&self, page: u32) -> String {
         let mut pairs: Vec<String> = self
             .query

@@ -5,6 +5,8 @@ use sqlx::Sqlite;
 
 pub mod archive;
 pub mod freshness;
+mod read;
+pub use read::{get_record, get_record_with, read, read_in, read_many, Events, BATCH};
 mod write_path;
 pub use write_path::{find_existing, unpublished_holder, write, Write};
 
@@ -264,128 +266,4 @@ pub async fn access(db: &Db, id: i64) -> sqlx::Result<Option<OrgAccess>> {
     .bind(id)
     .fetch_optional(db)
     .await
-}
-
-/// Which events a read includes.
-#[derive(Clone, Copy, Debug)]
-pub enum Events<'a> {
-    /// The upcoming ones (ending on or after this local `YYYY-MM-DD`), at most 20: what a
-    /// public page shows.
-    UpcomingFrom(&'a str),
-    /// Every one: what the edit form, revisions and exports need.
-    All,
-}
-
-/// Loads one published organization with all its parts. `today` (local `YYYY-MM-DD`) decides
-/// which events are upcoming.
-pub async fn get_record(db: &Db, id: i64, today: &str) -> sqlx::Result<Option<OrganizationRecord>> {
-    read(db, id, true, Events::UpcomingFrom(today)).await
-}
-
-/// Like [`get_record`], but `published_only: false` also finds organizations awaiting
-/// moderation or rejected (for their editors and staff; the caller checks).
-pub async fn get_record_with(
-    db: &Db,
-    id: i64,
-    today: &str,
-    published_only: bool,
-) -> sqlx::Result<Option<OrganizationRecord>> {
-    read(db, id, published_only, Events::UpcomingFrom(today)).await
-}
-
-/// The one read path of an organization: the row and every part, for pages, the edit form
-/// (`editing::store::load_editable`), revisions, import and the search API alike.
-#[tracing::instrument(skip(db), err)]
-pub async fn read(
-    db: &Db,
-    id: i64,
-    published_only: bool,
-    events: Events<'_>,
-) -> sqlx::Result<Option<OrganizationRecord>> {
-    let mut conn = db.acquire().await?;
-    read_in(&mut conn, id, published_only, events).await
-}
-
-/// [`read`] on one connection, so an import sees its own transaction's writes.
-pub async fn read_in(
-    db: &mut sqlx::SqliteConnection,
-    id: i64,
-    published_only: bool,
-    events: Events<'_>,
-) -> sqlx::Result<Option<OrganizationRecord>> {
-    let Some(org) = sqlx::query_as::<_, OrganizationRow>(
-        "select * from organization where id = ? and (status = 'published' or not ?)",
-    )
-    .bind(id)
-    .bind(published_only)
-    .fetch_optional(&mut *db)
-    .await?
-    else {
-        return Ok(None);
-    };
-    let term_ids = sqlx::query_scalar(
-        "select term_id from organization_term where organization_id = ? order by term_id",
-    )
-    .bind(id)
-    .fetch_all(&mut *db)
-    .await?;
-    let contacts = sqlx::query_as(
-        "select kind, value from contact where organization_id = ? order by position, id",
-    )
-    .bind(id)
-    .fetch_all(&mut *db)
-    .await?;
-    let mut services = vec![];
-    for s in sqlx::query_as::<_, ServiceRow>(
-        "select id, name, description, cost, how_to_apply, schedule from service where organization_id = ? order by position, id",
-    )
-    .bind(id)
-    .fetch_all(&mut *db)
-    .await?
-    {
-        let audiences = sqlx::query_scalar(
-            "select term_id from service_term where service_id = ? order by term_id",
-        )
-        .bind(s.id)
-        .fetch_all(&mut *db)
-        .await?;
-        services.push((s, audiences));
-    }
-    let events = match events {
-        Events::UpcomingFrom(today) => sqlx::query_as(
-            "select title, description, starts_at, ends_at, place, format_term_id from event
-             where organization_id = ? and coalesce(ends_at, starts_at) >= ? order by starts_at limit 20",
-        )
-        .bind(id)
-        .bind(today),
-        Events::All => sqlx::query_as(
-            "select title, description, starts_at, ends_at, place, format_term_id from event
-             where organization_id = ? order by starts_at, id",
-        )
-        .bind(id),
-    }
-    .fetch_all(&mut *db)
-    .await?;
-    let needs = sqlx::query_as(
-        "select kind, title, description, active, until from need where organization_id = ? order by position, id",
-    )
-    .bind(id)
-    .fetch_all(&mut *db)
-    .await?;
-    let verification = sqlx::query_as(
-        "select method, verified_by, note, verified_at from verification where organization_id = ?
-         order by verified_at desc, id desc limit 1",
-    )
-    .bind(id)
-    .fetch_optional(&mut *db)
-    .await?;
-    Ok(Some(OrganizationRecord {
-        org,
-        term_ids,
-        contacts,
-        services,
-        events,
-        needs,
-        verification,
-    }))
 }

@@ -90,30 +90,7 @@ impl SearchEngine {
     /// Runs a search. Pure computation over the index and the table: a few milliseconds.
     pub fn search(&self, p: &SearchParams, i18n: &I18n) -> Result<SearchResponse, SearchError> {
         let (compiled, words, table) = self.prepare(p, i18n)?;
-        let candidates: Vec<Candidate> = if words.plain.is_empty() {
-            (0..table.len())
-                .map(|row| Candidate {
-                    row,
-                    score: 0.0,
-                    doc: None,
-                    distance: None,
-                    key: (0.0, 0),
-                })
-                .collect()
-        } else {
-            self.text_hits(&words, true)?
-                .into_iter()
-                .filter_map(|(id, score, doc)| {
-                    table.index_of(id).map(|row| Candidate {
-                        row,
-                        score,
-                        doc: Some(doc),
-                        distance: None,
-                        key: (0.0, 0),
-                    })
-                })
-                .collect()
-        };
+        let candidates = self.candidates(&words, &table)?;
         let mut tally = compiled.tally(&table, candidates.iter().copied());
         let order = p.effective_sort();
         let from = ((p.page.max(1) - 1) as usize) * p.per_page as usize;
@@ -141,6 +118,50 @@ impl SearchEngine {
             items,
             facets,
             suggestions,
+        })
+    }
+
+    /// Every organization of a view in the view's order, without paging: what a download of
+    /// the view lists.
+    pub fn ordered_ids(&self, p: &SearchParams, i18n: &I18n) -> Result<Vec<i64>, SearchError> {
+        let (compiled, words, table) = self.prepare(p, i18n)?;
+        let candidates = self.candidates(&words, &table)?;
+        let mut tally = compiled.tally(&table, candidates.into_iter());
+        let all = tally.passing.len();
+        sort_page(&mut tally.passing, &table, p.effective_sort(), 0, all);
+        let rows = table.rows();
+        Ok(tally.passing.iter().map(|c| rows[c.row].id).collect())
+    }
+
+    /// The rows a search starts from: every row for an empty query, else the text hits.
+    fn candidates(
+        &self,
+        words: &QueryWords,
+        table: &OrgTable,
+    ) -> Result<Vec<Candidate>, SearchError> {
+        Ok(if words.plain.is_empty() {
+            (0..table.len())
+                .map(|row| Candidate {
+                    row,
+                    score: 0.0,
+                    doc: None,
+                    distance: None,
+                    key: (0.0, 0),
+                })
+                .collect()
+        } else {
+            self.text_hits(words, true)?
+                .into_iter()
+                .filter_map(|(id, score, doc)| {
+                    table.index_of(id).map(|row| Candidate {
+                        row,
+                        score,
+                        doc: Some(doc),
+                        distance: None,
+                        key: (0.0, 0),
+                    })
+                })
+                .collect()
         })
     }
 

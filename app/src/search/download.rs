@@ -1,0 +1,126 @@
+//! Downloads of a search view: `GET /api/v1/organizations.{csv,xlsx,geojson,jsonl}` take the
+//! parameters of `/api/v1/search` (paging aside) and stream every organization of the view
+//! in its order; with no parameters, the whole directory. Public data only, under CC BY 4.0
+//! (the `Link: rel="license"` header says so). A few at a time, and a few per visitor.
+
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use poputchiki_core::accounts::throttle::EXPORT_IP;
+use poputchiki_core::export::{self, About, Chunk, Format};
+
+use super::api::bad_params;
+use super::engine::SearchError;
+use crate::error::{json_error, AppError};
+use crate::state::AppState;
+use crate::web::extract::{Asker, SearchQuery};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/organizations.csv", get(csv))
+        .route("/api/v1/organizations.xlsx", get(xlsx))
+        .route("/api/v1/organizations.geojson", get(geojson))
+        .route("/api/v1/organizations.jsonl", get(jsonl))
+}
+
+async fn csv(state: State<AppState>, asker: Asker, query: SearchQuery) -> Response {
+    download(state, asker, query, Format::Csv).await
+}
+
+async fn xlsx(state: State<AppState>, asker: Asker, query: SearchQuery) -> Response {
+    download(state, asker, query, Format::Xlsx).await
+}
+
+async fn geojson(state: State<AppState>, asker: Asker, query: SearchQuery) -> Response {
+    download(state, asker, query, Format::GeoJson).await
+}
+
+async fn jsonl(state: State<AppState>, asker: Asker, query: SearchQuery) -> Response {
+    download(state, asker, query, Format::Jsonl).await
+}
+
+/// The view's own parameters, re-encoded (paging dropped): its address on the site and the
+/// download's link.
+pub fn view_query(pairs: &[(String, String)]) -> String {
+    let mut s = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        if k != "page" && k != "per_page" && !v.is_empty() {
+            s.append_pair(k, v);
+        }
+    }
+    s.finish()
+}
+
+/// 429 with the wait in `Retry-After`.
+fn busy(wait: Duration) -> Response {
+    let mut r = json_error(AppError::TooManyRequests("err-busy".into()));
+    if let Ok(v) = HeaderValue::from_str(&wait.as_secs().max(1).to_string()) {
+        r.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    r
+}
+
+async fn download(
+    State(state): State<AppState>,
+    Asker(auth): Asker,
+    query: SearchQuery,
+    format: Format,
+) -> Response {
+    let i18n = query.i18n;
+    let params = match query.params() {
+        Ok(p) => p,
+        Err(errors) => return bad_params(&errors, &i18n),
+    };
+    let key = format!("export:{}", auth.client_ip);
+    if let Some(wait) = state.throttle.wait_needed(&key, &EXPORT_IP) {
+        return busy(wait);
+    }
+    let Ok(permit) = state.export_permits.clone().try_acquire_owned() else {
+        return busy(Duration::from_secs(30));
+    };
+    state.throttle.hit(&key, &EXPORT_IP);
+    let job = move |s: &crate::state::Core| s.search.ordered_ids(&params, &i18n);
+    let ids = match crate::blocking::off_the_workers(&state, job).await {
+        Ok(Ok(ids)) => ids,
+        Ok(Err(SearchError::Params(errors))) => return bad_params(&errors, &i18n),
+        Ok(Err(SearchError::Internal(e))) => return json_error(AppError::Internal(e)),
+        Err(busy) => return json_error(busy),
+    };
+    let date = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let about = About::new(&state, &i18n, &view_query(&query.pairs), &date);
+    let total = ids.len();
+    let (tx, rx) = tokio::sync::mpsc::channel::<Chunk>(4);
+    let core = state.core.clone();
+    tokio::spawn(async move {
+        export::run(&core, &ids, format, i18n, about, tx).await;
+        drop(permit);
+    });
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        let chunk = rx.recv().await?;
+        Some((chunk.map(Bytes::from), rx))
+    });
+    let name = format!(
+        "attachment; filename=\"poputchiki-{}-{date}.{}\"",
+        state.region.slug,
+        format.extension()
+    );
+    let headers = [
+        (header::CONTENT_TYPE, format.mime().to_owned()),
+        (header::CONTENT_DISPOSITION, name),
+        (
+            header::LINK,
+            format!("<{}>; rel=\"license\"", export::LICENCE_URL),
+        ),
+        (header::CACHE_CONTROL, "no-cache".to_owned()),
+        (
+            header::HeaderName::from_static("x-total-count"),
+            total.to_string(),
+        ),
+    ];
+    (StatusCode::OK, headers, Body::from_stream(stream)).into_response()
+}
