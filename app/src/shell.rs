@@ -17,6 +17,7 @@ use crate::editing::history_pages::{AuditRoute, HistoryRoute, ManageRoute};
 use crate::editing::pages::{EditRoute, NewOrgRoute};
 use crate::i18n::{use_i18n, I18n, Locale};
 use crate::needs::page::NeedsRoute;
+use crate::open_data::page::OpenDataPage;
 use crate::organizations::okrug_page::{OkrugIndexPage, OkrugRoute};
 use crate::organizations::page::OrganizationRoute;
 use crate::places::PlacesRoute;
@@ -173,6 +174,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("coverage") view=CoverageRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("needs") view=NeedsRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("places") view=PlacesRoute ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("open-data") view=OpenDataPage/>
                     <Route path=(StaticSegment("okrug"), ParamSegment("slug")) view=OkrugRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async/>
@@ -267,7 +269,8 @@ fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="wrap">
-                <p><a href="/needs">{i18n.t("nav-needs")}</a> " · " <a href="/coverage">{i18n.t("nav-coverage")}</a></p>
+                <p><a href="/needs">{i18n.t("nav-needs")}</a> " · " <a href="/coverage">{i18n.t("nav-coverage")}</a>
+                    " · " <a href="/open-data">{i18n.t("nav-open-data")}</a></p>
                 <p>{i18n.t("footer-data-licence")}</p>
                 <p>
                     {i18n.t("footer-boundaries")} " "

@@ -32,7 +32,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/lang/{code}", get(set_language))
         .merge(app::search::api::router())
-        .merge(app::search::download::router())
+        .merge(app::open_data::router())
         .merge(app::map::api::router())
         .merge(app::accounts::handlers::router())
         .merge(app::editing::handlers::router())

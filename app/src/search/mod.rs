@@ -9,8 +9,6 @@ pub mod api;
 mod browser;
 #[cfg(feature = "hydrate")]
 mod dom;
-#[cfg(feature = "ssr")]
-pub mod download;
 mod form;
 mod island;
 pub mod near;

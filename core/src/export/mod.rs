@@ -3,7 +3,9 @@
 //! and each batch is written and handed on before the next is read, so a download of 100k
 //! holds one batch, not the directory. Only published data goes in.
 
+pub mod changes;
 pub mod columns;
+mod store;
 pub mod writers;
 
 use std::io::{Read, Seek};
@@ -13,7 +15,7 @@ use tokio::sync::mpsc::Sender;
 use crate::editing::store::input_of;
 use crate::i18n::I18n;
 use crate::organizations::input::{OrganizationInput, VerificationInput};
-use crate::organizations::store::{self, Events, OrganizationRecord, BATCH};
+use crate::organizations::store::{self as org_store, Events, OrganizationRecord, BATCH};
 use crate::region::RegionCatalog;
 use crate::state::Core;
 use columns::Labels;
@@ -177,7 +179,7 @@ async fn write(
     };
     let mut first = true;
     for chunk in ids.chunks(BATCH) {
-        let records = store::read_many(&core.db, chunk, events).await?;
+        let records = org_store::read_many(&core.db, chunk, events).await?;
         for rec in &records {
             match format {
                 Format::Csv => {

@@ -11,12 +11,13 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use futures_util::StreamExt;
 use poputchiki_core::accounts::throttle::EXPORT_IP;
 use poputchiki_core::export::{self, About, Chunk, Format};
 
-use super::api::bad_params;
-use super::engine::SearchError;
 use crate::error::{json_error, AppError};
+use crate::search::api::bad_params;
+use crate::search::engine::SearchError;
 use crate::state::AppState;
 use crate::web::extract::{Asker, SearchQuery};
 
@@ -100,10 +101,12 @@ async fn download(
         export::run(&core, &ids, format, i18n, about, tx).await;
         drop(permit);
     });
+    // Fused: compression polls the body once more after its end.
     let stream = futures_util::stream::unfold(rx, |mut rx| async move {
         let chunk = rx.recv().await?;
         Some((chunk.map(Bytes::from), rx))
-    });
+    })
+    .fuse();
     let name = format!(
         "attachment; filename=\"poputchiki-{}-{date}.{}\"",
         state.region.slug,
