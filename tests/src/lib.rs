@@ -325,3 +325,20 @@ pub fn found_count(body: &str) -> Option<i64> {
 pub fn encode(s: &str) -> String {
     form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
+
+/// Runs one of the repository's Python checkers (`scripts/<script>`) with the validators'
+/// environment that scripts/setup.sh makes (`.venv`): its exit status and what it printed.
+pub fn run_checker<S: AsRef<std::ffi::OsStr>>(script: &str, args: &[S]) -> (bool, String) {
+    let python = repo_root().join(".venv/bin/python");
+    let out = std::process::Command::new(&python)
+        .arg(repo_root().join("scripts").join(script))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{}: {e} (run scripts/setup.sh)", python.display()));
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), said)
+}

@@ -58,7 +58,7 @@ pub fn view_query(pairs: &[(String, String)]) -> String {
 }
 
 /// 429 with the wait in `Retry-After`.
-fn busy(wait: Duration) -> Response {
+pub(super) fn busy(wait: Duration) -> Response {
     let mut r = json_error(AppError::TooManyRequests("err-busy".into()));
     if let Ok(v) = HeaderValue::from_str(&wait.as_secs().max(1).to_string()) {
         r.headers_mut().insert(header::RETRY_AFTER, v);
@@ -66,9 +66,37 @@ fn busy(wait: Duration) -> Response {
     r
 }
 
+/// One of the few download slots, for one of the asker's downloads this hour; `Err` is the
+/// 429 that says how long to wait.
+pub(super) fn export_slot(
+    state: &AppState,
+    asker: &Asker,
+) -> Result<tokio::sync::OwnedSemaphorePermit, Box<Response>> {
+    let key = format!("export:{}", asker.0.client_ip);
+    if let Some(wait) = state.throttle.wait_needed(&key, &EXPORT_IP) {
+        return Err(Box::new(busy(wait)));
+    }
+    let Ok(permit) = state.export_permits.clone().try_acquire_owned() else {
+        return Err(Box::new(busy(Duration::from_secs(30))));
+    };
+    state.throttle.hit(&key, &EXPORT_IP);
+    Ok(permit)
+}
+
+/// A response body that forwards the chunks a writer task sends, ending with its channel.
+pub(super) fn body_of(rx: tokio::sync::mpsc::Receiver<Chunk>) -> Body {
+    // Fused: compression polls the body once more after its end.
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        let chunk = rx.recv().await?;
+        Some((chunk.map(Bytes::from), rx))
+    })
+    .fuse();
+    Body::from_stream(stream)
+}
+
 async fn download(
     State(state): State<AppState>,
-    Asker(auth): Asker,
+    asker: Asker,
     query: SearchQuery,
     format: Format,
 ) -> Response {
@@ -77,14 +105,10 @@ async fn download(
         Ok(p) => p,
         Err(errors) => return bad_params(&errors, &i18n),
     };
-    let key = format!("export:{}", auth.client_ip);
-    if let Some(wait) = state.throttle.wait_needed(&key, &EXPORT_IP) {
-        return busy(wait);
-    }
-    let Ok(permit) = state.export_permits.clone().try_acquire_owned() else {
-        return busy(Duration::from_secs(30));
+    let permit = match export_slot(&state, &asker) {
+        Ok(p) => p,
+        Err(r) => return *r,
     };
-    state.throttle.hit(&key, &EXPORT_IP);
     let job = move |s: &crate::state::Core| s.search.ordered_ids(&params, &i18n);
     let ids = match crate::blocking::off_the_workers(&state, job).await {
         Ok(Ok(ids)) => ids,
@@ -101,12 +125,6 @@ async fn download(
         export::run(&core, &ids, format, i18n, about, tx).await;
         drop(permit);
     });
-    // Fused: compression polls the body once more after its end.
-    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
-        let chunk = rx.recv().await?;
-        Some((chunk.map(Bytes::from), rx))
-    })
-    .fuse();
     let name = format!(
         "attachment; filename=\"poputchiki-{}-{date}.{}\"",
         state.region.slug,
@@ -125,5 +143,5 @@ async fn download(
             total.to_string(),
         ),
     ];
-    (StatusCode::OK, headers, Body::from_stream(stream)).into_response()
+    (StatusCode::OK, headers, body_of(rx)).into_response()
 }

@@ -3,9 +3,10 @@
 //! links here.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
 use crate::i18n::use_i18n;
+use crate::ui::meta::{DataAlternates, ShareMeta};
 
 /// The whole directory in each format, with what the format is for.
 const DOWNLOADS: [(&str, &str, &str); 4] = [
@@ -20,6 +21,9 @@ pub fn OpenDataPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Title text=i18n.t("open-data-title")/>
+        <Meta name="description" content=i18n.t("open-data-intro")/>
+        <ShareMeta title=i18n.t("open-data-title") description=i18n.t("open-data-intro") path="/open-data".into()/>
+        <DataAlternates query=String::new()/>
         <section class="wrap open-data">
             <h1>{i18n.t("open-data-title")}</h1>
             <p class="lead">{i18n.t("open-data-intro")}</p>

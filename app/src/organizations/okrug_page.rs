@@ -5,8 +5,11 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use poputchiki_core::organizations::jsonld;
+
 use crate::i18n::use_i18n;
 use crate::organizations::{load_okrug_index, load_okrug_page, OkrugPage, OrgFilter};
+use crate::ui::meta::{DataAlternates, JsonLd, ShareMeta};
 use crate::ui::parts::{CardList, LoadError, MiniMapSvg, Pager};
 
 #[component]
@@ -46,9 +49,22 @@ fn OkrugView(page: OkrugPage) -> impl IntoView {
     let area = page
         .area_km2
         .map(|a| i18n.t_with("okrug-area", &[("area", format!("{a:.0}").into())]));
+    let description = i18n.t_with(
+        "okrug-description",
+        &[("name", page.full_name.as_str().into())],
+    );
+    let path = match page.list.page {
+        0 | 1 => format!("/okrug/{}", page.slug),
+        n => format!("/okrug/{}?page={n}", page.slug),
+    };
+    let site = crate::web::request::absolute_url("");
+    let linked_data = jsonld::script_text(&jsonld::okrug(&page, &site));
     view! {
         <Title text=page.full_name.clone()/>
-        <Meta name="description" content=i18n.t_with("okrug-description", &[("name", page.full_name.as_str().into())])/>
+        <Meta name="description" content=description.clone()/>
+        <ShareMeta title=page.full_name.clone() description path/>
+        <DataAlternates query=format!("okrug={}", page.slug)/>
+        <JsonLd text=linked_data/>
         <section class="wrap okrug-page">
             <nav class="breadcrumbs" aria-label=i18n.t("breadcrumbs")>
                 <a href="/okrug">{i18n.t("nav-okrugs")}</a>
@@ -78,6 +94,7 @@ pub fn OkrugIndexPage() -> impl IntoView {
     view! {
         <Title text=i18n.t("okrugs-title")/>
         <Meta name="description" content=i18n.t("okrugs-description")/>
+        <ShareMeta title=i18n.t("okrugs-title") description=i18n.t("okrugs-description") path="/okrug".into()/>
         <section class="wrap">
             <h1>{i18n.t("okrugs-title")}</h1>
             <p class="lead">{i18n.t("okrugs-intro")}</p>

@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
+use poputchiki_core::kinds::OrgStatus;
+use poputchiki_core::organizations::jsonld;
 
 use crate::forms::{CsrfField, ErrorSummary, FormScope, FormState, TextField};
 use crate::freshness::Freshness;
@@ -13,6 +15,7 @@ use crate::organizations::{
     load_organization_page, ContactKind, ContactView, EventView, NeedView, OrganizationPage,
     ServiceView,
 };
+use crate::ui::meta::{JsonLd, ShareMeta};
 use crate::ui::parts::{Chips, LoadError, MiniMapSvg, NotFound};
 
 #[component]
@@ -61,11 +64,20 @@ fn OrganizationView(page: OrganizationPage, report: FormState) -> impl IntoView 
         Some(form) => format!("{} · {form}", p.kind_label),
         None => p.kind_label.clone(),
     };
+    // Machines read only listings that are on the map.
+    let linked_data = (p.status == OrgStatus::Published).then(|| {
+        let site = crate::web::request::absolute_url("");
+        let region = crate::web::request::region_name(i18n.locale);
+        jsonld::script_text(&jsonld::organization(&p, &site, &region))
+    });
     view! {
         <Title text=p.name.clone()/>
         <Meta name="description" content=p.summary.clone()/>
         // "/org/42-anything" also resolves; search engines are told the one true address.
-        <Link rel="canonical" href=crate::web::request::absolute_url(&p.url)/>
+        <ShareMeta title=p.name.clone() description=p.summary.clone() path=p.url.clone()
+            image=p.logo_url.clone() kind="profile"/>
+        <Link rel="alternate" type_="application/json" href=format!("/api/v1/organizations/{}", p.id)/>
+        {linked_data.map(|text| view! { <JsonLd text/> })}
         <article class="wrap org-page">
             <nav class="breadcrumbs" aria-label=i18n.t("breadcrumbs")>
                 <a href="/">{i18n.t("nav-organizations")}</a> " › "

@@ -15,6 +15,7 @@ use crate::error::PublicError;
 use crate::i18n::use_i18n;
 #[cfg(feature = "ssr")]
 use crate::i18n::I18n;
+use crate::ui::meta::{DataAlternates, ShareMeta};
 use crate::ui::parts::LoadError;
 use crate::web::request::{asset_url, current_query};
 
@@ -72,6 +73,8 @@ pub fn SearchPage() -> impl IntoView {
     view! {
         <Title text=""/>
         <Meta name="description" content=i18n.t("site-tagline")/>
+        <ShareMeta title=String::new() description=i18n.t("site-tagline") path="/".into()/>
+        <DataAlternates query=String::new()/>
         <div class="search-page">
         <section class="wrap intro" class:searched=!raw_is_empty>
             <h1>{i18n.t("home-title")}</h1>

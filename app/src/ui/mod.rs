@@ -3,4 +3,5 @@
 //! is inside `#[island]` components. Pages live with their feature (`organizations`,
 //! `search`, `editing`, `accounts`); `shell.rs` composes them into the router.
 
+pub mod meta;
 pub mod parts;

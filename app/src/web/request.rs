@@ -96,3 +96,13 @@ pub fn current_query() -> String {
         String::new()
     }
 }
+
+/// The region's name in `locale` (server), or "" (never used in the browser).
+pub fn region_name(locale: crate::i18n::Locale) -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(state) = leptos::prelude::use_context::<crate::state::AppState>() {
+        return state.region.name.get(locale).to_owned();
+    }
+    let _ = locale;
+    String::new()
+}

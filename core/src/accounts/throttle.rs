@@ -68,6 +68,15 @@ pub const EXPORT_IP: Rule = Rule {
     forget_after: HOUR,
 };
 
+/// Sitemap files from one IP: sixty an hour are free (a crawler needs a few a day), then
+/// each waits longer, so nobody makes the server read the directory over and over.
+pub const SITEMAP_IP: Rule = Rule {
+    free: 60,
+    base: Duration::from_secs(10),
+    max: Duration::from_secs(10 * 60),
+    forget_after: HOUR,
+};
+
 /// Failed tries of links from one IP (password-reset and email links that are unknown,
 /// used or expired): twenty free, then a growing wait, so guessing links is slow.
 pub const FAILURE_IP: Rule = Rule {

@@ -5,6 +5,7 @@
 
 pub mod changes;
 pub mod columns;
+pub mod sitemap;
 mod store;
 pub mod writers;
 

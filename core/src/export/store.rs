@@ -40,3 +40,43 @@ pub async fn changes(
     .fetch_all(db)
     .await
 }
+
+/// Published organizations of the region, for the sitemap.
+pub async fn count_published(db: &Db, region_id: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "select count(*) from organization where region_id = ? and status = 'published'",
+    )
+    .bind(region_id)
+    .fetch_one(db)
+    .await
+}
+
+/// One page of published organizations in id order: id, slug and last update.
+pub async fn published_pages(
+    db: &Db,
+    region_id: i64,
+    offset: i64,
+    limit: i64,
+) -> sqlx::Result<Vec<(i64, String, String)>> {
+    sqlx::query_as(
+        "select id, slug, updated_at from organization
+         where region_id = ? and status = 'published' order by id limit ? offset ?",
+    )
+    .bind(region_id)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(db)
+    .await
+}
+
+/// The latest update among each okrug's published organizations (okrugs with none are
+/// missing).
+pub async fn okrug_lastmods(db: &Db, region_id: i64) -> sqlx::Result<Vec<(i64, String)>> {
+    sqlx::query_as(
+        "select okrug_id, max(updated_at) from organization
+         where region_id = ? and status = 'published' group by okrug_id",
+    )
+    .bind(region_id)
+    .fetch_all(db)
+    .await
+}

@@ -11,6 +11,7 @@ use crate::taxonomy::TermLabel;
 #[cfg(feature = "server")]
 pub mod contacts;
 pub mod input;
+pub mod jsonld;
 #[cfg(feature = "server")]
 pub mod minimap;
 pub mod standing;
@@ -317,6 +318,11 @@ pub struct EventView {
     pub description: String,
     /// Already formatted for the reader ("5 декабря 2026, 14:00").
     pub when: String,
+    /// The start and end as stored (local time, `YYYY-MM-DDTHH:MM`), for machines.
+    #[serde(default)]
+    pub starts_at: String,
+    #[serde(default)]
+    pub ends_at: Option<String>,
     pub place: String,
     pub format: Option<TermLabel>,
 }
@@ -352,6 +358,9 @@ pub struct OrganizationPage {
     pub id: i64,
     pub url: String,
     pub name: String,
+    /// The kind's code (`ngo`, `initiative_group`, `state_institution`).
+    #[serde(default)]
+    pub kind: String,
     pub kind_label: String,
     pub legal_form_label: Option<String>,
     pub okrug: OkrugRef,

@@ -139,6 +139,8 @@ pub fn page(catalog: &RegionCatalog, rec: OrganizationRecord, i18n: &I18n) -> Or
             title: e.title,
             description: e.description,
             place: e.place,
+            starts_at: e.starts_at,
+            ends_at: e.ends_at,
         })
         .collect();
     // Only open needs are shown: met ones and those past their date stay in the record.
@@ -176,6 +178,7 @@ pub fn page(catalog: &RegionCatalog, rec: OrganizationRecord, i18n: &I18n) -> Or
     OrganizationPage {
         id: o.id,
         url: org_url(o.id, &o.slug),
+        kind: o.kind.clone(),
         kind_label: tax.label(Vocabulary::OrgKind, &o.kind, loc),
         legal_form_label: o
             .legal_form

@@ -1,0 +1,97 @@
+//! HSDS results without pages: `format=ndjson` of any list (one object a line) and the
+//! HSDS JSON export (a JSON array of fully nested organizations), written a batch of
+//! organizations at a time like the other downloads.
+
+use tokio::sync::mpsc::Sender;
+
+use super::api::{organization_item, rows_of, service_item, HsdsQuery};
+use super::ids::Kind;
+use super::map::Context;
+use crate::export::Chunk;
+use crate::organizations::store::BATCH;
+use crate::state::Core;
+
+/// What a stream lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Listing {
+    Organizations,
+    Services,
+    ServiceAtLocations,
+}
+
+/// Writes the objects of `ids` to `tx`: one a line, or as one JSON array when `array`.
+/// Stops when the receiver goes away; a failure ends the stream with an error.
+pub async fn run(
+    core: Core,
+    ids: Vec<i64>,
+    listing: Listing,
+    q: HsdsQuery,
+    array: bool,
+    tx: Sender<Chunk>,
+) {
+    if let Err(e) = write(&core, &ids, listing, &q, array, &tx).await {
+        tracing::error!(error = %e, "HSDS stream failed");
+        let _ = tx.send(Err(std::io::Error::other(e.to_string()))).await;
+    }
+}
+
+async fn write(
+    core: &Core,
+    ids: &[i64],
+    listing: Listing,
+    q: &HsdsQuery,
+    array: bool,
+    tx: &Sender<Chunk>,
+) -> anyhow::Result<()> {
+    let cx = Context::new(&core.region, &core.config.public_url);
+    let mut first = true;
+    let mut buf: Vec<u8> = if array { b"[\n".to_vec() } else { vec![] };
+    for chunk in ids.chunks(BATCH) {
+        for r in rows_of(core, chunk).await? {
+            let items = match listing {
+                Listing::Organizations => vec![organization_item(&cx, &r, q)],
+                Listing::Services | Listing::ServiceAtLocations => {
+                    let kind = if listing == Listing::Services {
+                        Kind::Service
+                    } else {
+                        Kind::ServiceAtLocation
+                    };
+                    let id = cx
+                        .ids
+                        .organization_of(r.organization["id"].as_str().unwrap_or_default())
+                        .unwrap_or(0);
+                    let slots: Vec<u32> =
+                        if r.services.len() == 1 && r.services[0]["id"] == *cx.ids.service(id, 0) {
+                            vec![0]
+                        } else {
+                            (1..=r.services.len() as u32).collect()
+                        };
+                    slots
+                        .into_iter()
+                        .filter_map(|s| service_item(&cx, &r, id, s, q, kind))
+                        .collect()
+                }
+            };
+            for item in items {
+                if array && !first {
+                    buf.extend_from_slice(b",\n");
+                }
+                serde_json::to_writer(&mut buf, &item)?;
+                if !array {
+                    buf.push(b'\n');
+                }
+                first = false;
+            }
+        }
+        if !buf.is_empty() && tx.send(Ok(std::mem::take(&mut buf))).await.is_err() {
+            return Ok(());
+        }
+    }
+    if array {
+        buf.extend_from_slice(b"\n]\n");
+    }
+    if !buf.is_empty() {
+        let _ = tx.send(Ok(buf)).await;
+    }
+    Ok(())
+}
