@@ -23,6 +23,9 @@ step "Unit, integration and HTTP tests"
 # runs one runtime). Sequential runs cost about 20 s more and never stall.
 cargo test --workspace --exclude frontend -- --test-threads=1
 
+step "API fuzzing: schemathesis with the OpenAPI description"
+./scripts/schemathesis.sh target/debug/server
+
 step "Layering: the core crate builds without Leptos, axum or hyper"
 if cargo tree -p poputchiki-core --features server -e normal --prefix none | grep -E '^(leptos|axum|hyper|server_fn)[ _-]'; then
   echo "poputchiki-core must not depend on the web stack (see docs/ARCHITECTURE.md, The crates)" >&2

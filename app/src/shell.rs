@@ -17,6 +17,7 @@ use crate::editing::history_pages::{AuditRoute, HistoryRoute, ManageRoute};
 use crate::editing::pages::{EditRoute, NewOrgRoute};
 use crate::i18n::{use_i18n, I18n, Locale};
 use crate::needs::page::NeedsRoute;
+use crate::open_data::api_page::ApiDocsPage;
 use crate::open_data::page::OpenDataPage;
 use crate::organizations::okrug_page::{OkrugIndexPage, OkrugRoute};
 use crate::organizations::page::OrganizationRoute;
@@ -175,6 +176,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("needs") view=NeedsRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("places") view=PlacesRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("open-data") view=OpenDataPage/>
+                    <Route path=StaticSegment("api") view=ApiDocsPage/>
                     <Route path=(StaticSegment("okrug"), ParamSegment("slug")) view=OkrugRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("register") view=RegisterPage ssr=SsrMode::Async/>

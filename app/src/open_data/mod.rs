@@ -2,12 +2,19 @@
 //! Referral HSDS API and package, the «Открытые данные» page that explains them and the
 //! licence, and the sitemap and robots.txt for search engines (docs/OPEN-DATA.md).
 
+pub mod api_page;
 #[cfg(feature = "ssr")]
 mod changes;
 #[cfg(feature = "ssr")]
 pub mod download;
 #[cfg(feature = "ssr")]
 mod hsds;
+#[cfg(feature = "ssr")]
+pub mod openapi;
+#[cfg(feature = "ssr")]
+mod openapi_params;
+#[cfg(feature = "ssr")]
+mod openapi_schemas;
 pub mod page;
 #[cfg(feature = "ssr")]
 mod sitemap;
@@ -18,4 +25,5 @@ pub fn router() -> axum::Router<crate::state::AppState> {
         .merge(changes::router())
         .merge(sitemap::router())
         .merge(hsds::router())
+        .merge(openapi::router())
 }

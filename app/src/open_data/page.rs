@@ -48,7 +48,15 @@ pub fn OpenDataPage() -> impl IntoView {
                 <a href="https://www.openstreetmap.org/copyright">"© OpenStreetMap contributors"</a>
                 " (ODbL 1.0). " {i18n.t("footer-centres")}
             </p>
+            <h2 id="hsds">{i18n.t("open-data-hsds-title")}</h2>
+            <p>{i18n.t("open-data-hsds-intro")}</p>
+            <ul class="download-list">
+                <li><a href="/api/v1/hsds.zip" download="">{i18n.t("open-data-hsds-zip")}</a> " — " {i18n.t("open-data-hsds-zip-for")}</li>
+                <li><a href="/api/v1/hsds.json" download="">{i18n.t("open-data-hsds-json")}</a> " — " {i18n.t("open-data-hsds-json-for")}</li>
+                <li><a href="/hsds/">{i18n.t("open-data-hsds-api")}</a> " — " {i18n.t("open-data-hsds-api-for")}</li>
+            </ul>
             <h2>{i18n.t("open-data-api-title")}</h2>
+            <p><a href="/api">{i18n.t("open-data-api-docs")}</a> " (" <a href="/api/v1/openapi.json">"OpenAPI 3.1"</a> ")"</p>
             <ul>
                 <li><code>"GET /api/v1/search"</code> " — " {i18n.t("open-data-api-search")}</li>
                 <li><code>"GET /api/v1/organizations/{id}"</code> " — " {i18n.t("open-data-api-record")}</li>

@@ -19,7 +19,7 @@ use crate::taxonomy::Vocabulary;
 
 pub const DEFAULT_PER_PAGE: u32 = 50;
 pub const MAX_PER_PAGE: u32 = 100;
-const MAX_PAGE: u32 = 100_000;
+pub const MAX_PAGE: u32 = 100_000;
 
 /// The parameters of a list request.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -50,6 +50,18 @@ fn flag(key: &str, v: &str, errors: &mut Vec<ParamError>) -> bool {
     }
 }
 
+/// UUID syntax: 8-4-4-4-12 hexadecimal digits.
+fn is_uuid(v: &str) -> bool {
+    v.len() == 36
+        && v.char_indices().all(|(i, c)| {
+            if [8, 13, 18, 23].contains(&i) {
+                c == '-'
+            } else {
+                c.is_ascii_hexdigit()
+            }
+        })
+}
+
 /// `2026-01-02` or an RFC 3339 moment, as stored (UTC, seconds).
 pub fn parse_moment(v: &str) -> Option<String> {
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(v) {
@@ -75,7 +87,7 @@ impl HsdsQuery {
         for (key, raw) in pairs {
             let v = raw.trim();
             let uuid = |errors: &mut Vec<ParamError>| {
-                if v.len() == 36 && v.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+                if is_uuid(v) {
                     Some(v.to_ascii_lowercase())
                 } else {
                     errors.push(ParamError::new(key, "err-param-uuid", v));

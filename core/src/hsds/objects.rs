@@ -77,14 +77,15 @@ pub fn taxonomies(cx: &Context) -> Vec<Value> {
         .into_iter()
         .map(|v| {
             let name = cx.i18n.t(&format!("hsds-taxonomy-{}", v.as_str()));
+            let id = cx.taxonomy_id(v);
             json!({
-                "id": cx.taxonomy_id(v),
+                "uri": format!("{}/hsds/taxonomies/{id}", cx.site),
+                "id": id,
                 "name": name,
                 "description": cx.i18n.t_with("hsds-taxonomy-description", &[
                     ("name", name.as_str().into()),
                     ("region", region.as_str().into()),
                 ]),
-                "uri": format!("{}/open-data#taxonomy-{}", cx.site, v.as_str()),
             })
         })
         .collect()

@@ -59,11 +59,16 @@ pub async fn unpublished_holder(
     o: &ValidOrganization,
 ) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar(
-        "select id from organization where region_id = ? and status <> 'published'
-         and ((inn is not null and inn = ?) or (ogrn is not null and ogrn = ?)) limit 1",
+        // Two lookups on the unique ИНН and ОГРН indexes: one condition with `or` made
+        // SQLite read every organization of the region instead.
+        "select id from organization where region_id = ? and inn = ? and status <> 'published'
+         union all
+         select id from organization where region_id = ? and ogrn = ? and status <> 'published'
+         limit 1",
     )
     .bind(region_id)
     .bind(o.inn.as_deref())
+    .bind(region_id)
     .bind(o.ogrn.as_deref())
     .fetch_optional(&mut *tx)
     .await
