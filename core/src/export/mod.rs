@@ -16,7 +16,7 @@ use tokio::sync::mpsc::Sender;
 use crate::editing::store::input_of;
 use crate::i18n::I18n;
 use crate::organizations::input::{OrganizationInput, VerificationInput};
-use crate::organizations::store::{self as org_store, Events, OrganizationRecord, BATCH};
+use crate::organizations::store::{self as org_store, OrganizationRecord};
 use crate::region::RegionCatalog;
 use crate::state::Core;
 use columns::Labels;
@@ -162,10 +162,8 @@ async fn write(
     let labels = Labels::new(&core.region, i18n.locale, &core.config.public_url);
     let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
     // Past events matter only to an import; the other formats have no event columns.
-    let events = match format {
-        Format::Jsonl => Events::All,
-        _ => Events::UpcomingFrom(&today),
-    };
+    let all_events = format == Format::Jsonl;
+    let mut batches = org_store::read_ahead(core.db.clone(), ids.to_vec(), all_events, today);
     let mut xlsx = match format {
         Format::Xlsx => Some(Xlsx::new(&i18n)?),
         _ => None,
@@ -179,8 +177,8 @@ async fn write(
         _ => vec![],
     };
     let mut first = true;
-    for chunk in ids.chunks(BATCH) {
-        let records = org_store::read_many(&core.db, chunk, events).await?;
+    while let Some(records) = batches.recv().await {
+        let records = records?;
         for rec in &records {
             match format {
                 Format::Csv => {

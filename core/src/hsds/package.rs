@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 
 use super::map::{rows, Context, Rows};
 use super::{objects, store};
-use crate::organizations::store::{self as org_store, Events, BATCH};
+use crate::organizations::store as org_store;
 use crate::state::Core;
 
 /// The spec's tabular package description (vendor/hsds-3.0, CC BY-SA 4.0).
@@ -169,8 +169,9 @@ pub async fn build(core: &Core, zip_path: &Path) -> anyhow::Result<()> {
     tables.put("taxonomy", &objects::taxonomies(&cx))?;
     tables.put("taxonomy_term", &objects::taxonomy_terms(&cx))?;
     let ids = crate::search::store::published_ids(&core.db, core.region.id).await?;
-    for chunk in ids.chunks(BATCH) {
-        for rec in org_store::read_many(&core.db, chunk, Events::All).await? {
+    let mut batches = org_store::read_ahead(core.db.clone(), ids, true, today.clone());
+    while let Some(batch) = batches.recv().await {
+        for rec in batch? {
             tables.put_rows(&rows(&cx, &rec, &today))?;
         }
     }

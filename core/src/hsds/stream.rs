@@ -4,11 +4,11 @@
 
 use tokio::sync::mpsc::Sender;
 
-use super::api::{organization_item, rows_of, service_item, HsdsQuery};
+use super::api::{organization_item, service_item, HsdsQuery};
 use super::ids::Kind;
-use super::map::Context;
+use super::map::{rows, Context};
 use crate::export::Chunk;
-use crate::organizations::store::BATCH;
+use crate::organizations::store as org_store;
 use crate::state::Core;
 
 /// What a stream lists.
@@ -46,8 +46,11 @@ async fn write(
     let cx = Context::new(&core.region, &core.config.public_url);
     let mut first = true;
     let mut buf: Vec<u8> = if array { b"[\n".to_vec() } else { vec![] };
-    for chunk in ids.chunks(BATCH) {
-        for r in rows_of(core, chunk).await? {
+    let today = crate::db::now().get(..10).unwrap_or_default().to_owned();
+    let mut batches = org_store::read_ahead(core.db.clone(), ids.to_vec(), true, today.clone());
+    while let Some(batch) = batches.recv().await {
+        for rec in batch? {
+            let r = rows(&cx, &rec, &today);
             let items = match listing {
                 Listing::Organizations => vec![organization_item(&cx, &r, q)],
                 Listing::Services | Listing::ServiceAtLocations => {
