@@ -303,3 +303,95 @@ async fn the_staff_verification_note_is_never_public() {
         .await;
     assert!(own.body.contains(note), "staff still see it");
 }
+
+/// Open data (the changes feed, HSDS, the API description, the sitemap and robots.txt, and
+/// their pages) is public: every role reads the same, nobody reads a proposal awaiting
+/// moderation through it, and nobody changes anything through it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn open_data_is_the_same_for_every_role_and_changes_nothing() {
+    let w = world().await;
+    let pending_name: String = sqlx::query_scalar("select name from organization where id = ?")
+        .bind(w.pending)
+        .fetch_one(&w.app.state.db)
+        .await
+        .expect("pending");
+    let first = |body: &str| -> String {
+        let v: serde_json::Value = serde_json::from_str(body).expect("JSON");
+        v["contents"][0]["id"].as_str().expect("an id").to_owned()
+    };
+    let mut anon = w.app.browser();
+    let org = first(&anon.get("/hsds/organizations").await.body);
+    let service = first(&anon.get("/hsds/services").await.body);
+    let sal = first(&anon.get("/hsds/service_at_locations").await.body);
+    let taxonomy = first(&anon.get("/hsds/taxonomies").await.body);
+    let term = first(&anon.get("/hsds/taxonomy_terms").await.body);
+    let paths = [
+        "/api/v1/changes".to_owned(),
+        "/hsds".to_owned(),
+        "/hsds/".to_owned(),
+        "/hsds/organizations?full=true".to_owned(),
+        format!("/hsds/organizations/{org}"),
+        "/hsds/services?full=true".to_owned(),
+        format!("/hsds/services/{service}"),
+        "/hsds/service_at_locations?full=true".to_owned(),
+        format!("/hsds/service_at_locations/{sal}"),
+        "/hsds/taxonomies".to_owned(),
+        format!("/hsds/taxonomies/{taxonomy}"),
+        "/hsds/taxonomy_terms".to_owned(),
+        format!("/hsds/taxonomy_terms/{term}"),
+        "/hsds/organizations?format=ndjson&full=true".to_owned(),
+        "/api/v1/hsds.json".to_owned(),
+        "/api/v1/hsds.zip".to_owned(),
+        "/api/v1/openapi.json".to_owned(),
+        "/sitemap.xml".to_owned(),
+        "/robots.txt".to_owned(),
+        "/api".to_owned(),
+        "/api/".to_owned(),
+        "/open-data".to_owned(),
+    ];
+    let mut browsers = vec![];
+    for role in ROLES {
+        browsers.push((role, browser_as(&w, role).await));
+    }
+    // Taken after the logins, which make sessions.
+    let before = super::fingerprint(&w.app).await;
+    let mut failures = vec![];
+    let mut seen: Vec<(String, StatusCode, usize)> = vec![];
+    for (role, b) in &mut browsers {
+        let role = *role;
+        for path in &paths {
+            let page = b.get(path).await;
+            let expected = if path == "/api/" {
+                StatusCode::PERMANENT_REDIRECT
+            } else {
+                StatusCode::OK
+            };
+            if page.status != expected {
+                failures.push(format!("GET {path} as {role:?}: {}", page.status));
+            }
+            if page.body.contains(&pending_name) || page.body.contains(SECRET) {
+                failures.push(format!("GET {path} as {role:?} shows private data"));
+            }
+            // The data is the same whoever asks (pages differ only in their header).
+            if path.starts_with("/hsds") || path.starts_with("/api/v1/") {
+                match seen.iter().find(|(p, _, _)| p == path) {
+                    Some((_, status, len)) if (*status, *len) != (page.status, page.body.len()) => {
+                        failures.push(format!("GET {path} as {role:?} differs from anonymous"))
+                    }
+                    Some(_) => {}
+                    None => seen.push((path.clone(), page.status, page.body.len())),
+                }
+            }
+            let post = b.post(path, &[("name", "Захват")]).await;
+            if post.status != StatusCode::METHOD_NOT_ALLOWED {
+                failures.push(format!("POST {path} as {role:?}: {}", post.status));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "open data failures:\n{}",
+        failures.join("\n")
+    );
+    assert_eq!(super::fingerprint(&w.app).await, before, "nothing changed");
+}

@@ -130,48 +130,32 @@ async fn service_at_locations(
     list(state, asker, query, Listing::ServiceAtLocations).await
 }
 
-async fn one(state: &AppState, kind: Kind, id: &str, query: &SearchQuery) -> Response {
-    let full_service = query
-        .pairs
-        .iter()
-        .any(|(k, v)| k == "full_service" && (v == "true" || v == "1"));
-    match hsds::one(state, kind, id, full_service).await {
+async fn one(state: &AppState, kind: Kind, id: &str) -> Response {
+    match hsds::one(state, kind, id).await {
         Ok(Some(v)) => licensed(Json(v).into_response()),
         Ok(None) => json_error(AppError::NotFound),
         Err(e) => json_error(e),
     }
 }
 
-async fn organization(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    query: SearchQuery,
-) -> Response {
-    one(&state, Kind::Organization, &id, &query).await
+async fn organization(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    one(&state, Kind::Organization, &id).await
 }
 
-async fn service(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    query: SearchQuery,
-) -> Response {
-    one(&state, Kind::Service, &id, &query).await
+async fn service(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    one(&state, Kind::Service, &id).await
 }
 
-async fn service_at_location(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    query: SearchQuery,
-) -> Response {
-    one(&state, Kind::ServiceAtLocation, &id, &query).await
+async fn service_at_location(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    one(&state, Kind::ServiceAtLocation, &id).await
 }
 
 /// A page (or NDJSON) of an in-memory list: taxonomies and terms are a few hundred at most.
 fn listed(items: Vec<Value>, q: &HsdsQuery) -> Response {
+    let words = q.search.trim().to_lowercase();
     let items: Vec<Value> = items
         .into_iter()
         .filter(|t| {
-            let words = q.search.trim().to_lowercase();
             words.is_empty()
                 || ["name", "code", "description"].iter().any(|k| {
                     t[k].as_str()

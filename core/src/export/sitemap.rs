@@ -93,7 +93,7 @@ async fn entries(
 
 /// The number of addresses in the sitemap.
 async fn total(db: &Db, region: &RegionCatalog) -> sqlx::Result<usize> {
-    let orgs = store::count_published(db, region.id).await?;
+    let orgs = crate::search::store::published_count(db, region.id).await?;
     Ok(STATIC_PAGES.len() + region.okrugs.len() + orgs.max(0) as usize)
 }
 

@@ -41,16 +41,6 @@ pub async fn changes(
     .await
 }
 
-/// Published organizations of the region, for the sitemap.
-pub async fn count_published(db: &Db, region_id: i64) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
-        "select count(*) from organization where region_id = ? and status = 'published'",
-    )
-    .bind(region_id)
-    .fetch_one(db)
-    .await
-}
-
 /// One page of published organizations in id order: id, slug and last update.
 pub async fn published_pages(
     db: &Db,

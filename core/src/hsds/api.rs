@@ -332,12 +332,17 @@ pub fn service_item(
 ) -> Option<Value> {
     let sid = cx.ids.service(id, slot);
     let s = r.services.iter().find(|s| s["id"] == *sid)?;
+    service_view(cx, r, s, q, kind)
+}
+
+/// Service `s` of `r` as a list or stream shows it: the service, or its place.
+pub fn service_view(cx: &Context, r: &Rows, s: &Value, q: &HsdsQuery, kind: Kind) -> Option<Value> {
     Some(match kind {
         Kind::ServiceAtLocation => {
             let sal = r
                 .service_at_locations
                 .iter()
-                .find(|x| x["service_id"] == *sid)?;
+                .find(|x| x["service_id"] == s["id"])?;
             if q.full {
                 objects::service_at_location(cx, r, sal)
             } else {
@@ -349,13 +354,9 @@ pub fn service_item(
     })
 }
 
-/// One object by its UUID: an organization, a service or a service-at-location.
-pub async fn one(
-    core: &Core,
-    kind: Kind,
-    uuid: &str,
-    full_service: bool,
-) -> Result<Option<Value>, AppError> {
+/// One object by its UUID, fully nested: an organization (always with its services, so
+/// `full_service` changes nothing), a service or a service-at-location.
+pub async fn one(core: &Core, kind: Kind, uuid: &str) -> Result<Option<Value>, AppError> {
     let cx = Context::new(&core.region, &core.config.public_url);
     let (id, slot) = match kind {
         Kind::Organization => match cx.ids.organization_of(uuid) {
@@ -372,7 +373,6 @@ pub async fn one(
     };
     let q = HsdsQuery {
         full: true,
-        full_service,
         ..Default::default()
     };
     Ok(match kind {

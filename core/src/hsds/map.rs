@@ -25,22 +25,29 @@ pub struct Context<'a> {
     /// Russian: the directory's own language, whatever the asker's.
     pub i18n: I18n,
     terms: HashMap<i64, (Vocabulary, &'a Term)>,
+    /// Every term by its UUID, hashed once here rather than at every attribute.
+    by_uuid: HashMap<String, (Vocabulary, &'a Term)>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(catalog: &'a RegionCatalog, site: &str) -> Self {
+        let ids = Ids::new(&catalog.slug);
         let mut terms = HashMap::new();
+        let mut by_uuid = HashMap::new();
         for vocab in Vocabulary::ALL {
             for t in catalog.taxonomy.terms(vocab) {
                 terms.insert(t.id, (vocab, t));
+                let uuid = ids.hashed(Kind::TaxonomyTerm, &[vocab.as_str(), &t.code]);
+                by_uuid.insert(uuid, (vocab, t));
             }
         }
         Self {
-            ids: Ids::new(&catalog.slug),
+            ids,
             catalog,
             site: site.trim_end_matches('/').to_owned(),
             i18n: I18n::new(Locale::default()),
             terms,
+            by_uuid,
         }
     }
 
@@ -62,17 +69,14 @@ impl<'a> Context<'a> {
         self.catalog.taxonomy.by_code(vocab, code)
     }
 
+    /// The vocabulary and term of a taxonomy term UUID.
+    pub fn term_by_uuid(&self, uuid: &str) -> Option<(Vocabulary, &'a Term)> {
+        self.by_uuid.get(&uuid.trim().to_ascii_lowercase()).copied()
+    }
+
     /// The vocabulary and code of a taxonomy term UUID.
     pub fn term_of(&self, uuid: &str) -> Option<(Vocabulary, String)> {
-        let wanted = uuid.trim().to_ascii_lowercase();
-        Vocabulary::ALL.into_iter().find_map(|v| {
-            self.catalog
-                .taxonomy
-                .terms(v)
-                .iter()
-                .find(|t| self.term_id(v, &t.code) == wanted)
-                .map(|t| (v, t.code.clone()))
-        })
+        self.term_by_uuid(uuid).map(|(v, t)| (v, t.code.clone()))
     }
 }
 

@@ -24,17 +24,10 @@ fn attributes(cx: &Context, rows: &Rows, link: &str) -> Vec<Value> {
     of(&rows.attributes, "link_id", link)
         .map(|a| {
             let mut m = obj(a);
-            let vocab = a["link_type"].as_str().and_then(Vocabulary::parse);
-            let term = vocab
-                .zip(a["taxonomy_term_id"].as_str())
-                .and_then(|(v, id)| {
-                    cx.catalog
-                        .taxonomy
-                        .terms(v)
-                        .iter()
-                        .find(|t| cx.term_id(v, &t.code) == id)
-                        .map(|t| term_object(cx, v, t))
-                });
+            let term = a["taxonomy_term_id"]
+                .as_str()
+                .and_then(|id| cx.term_by_uuid(id))
+                .map(|(v, t)| term_object(cx, v, t));
             if let Some(t) = term {
                 m.insert("taxonomy_term".into(), t);
             }

@@ -4,7 +4,7 @@
 
 use tokio::sync::mpsc::Sender;
 
-use super::api::{organization_item, service_item, HsdsQuery};
+use super::api::{organization_item, service_view, HsdsQuery};
 use super::ids::Kind;
 use super::map::{rows, Context};
 use crate::export::Chunk;
@@ -59,19 +59,9 @@ async fn write(
                     } else {
                         Kind::ServiceAtLocation
                     };
-                    let id = cx
-                        .ids
-                        .organization_of(r.organization["id"].as_str().unwrap_or_default())
-                        .unwrap_or(0);
-                    let slots: Vec<u32> =
-                        if r.services.len() == 1 && r.services[0]["id"] == *cx.ids.service(id, 0) {
-                            vec![0]
-                        } else {
-                            (1..=r.services.len() as u32).collect()
-                        };
-                    slots
-                        .into_iter()
-                        .filter_map(|s| service_item(&cx, &r, id, s, q, kind))
+                    r.services
+                        .iter()
+                        .filter_map(|s| service_view(&cx, &r, s, q, kind))
                         .collect()
                 }
             };
