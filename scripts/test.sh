@@ -26,11 +26,14 @@ cargo test --workspace --exclude frontend -- --test-threads=1
 step "API fuzzing: schemathesis with the OpenAPI description"
 ./scripts/schemathesis.sh target/debug/server
 
-step "Layering: the core crate builds without Leptos, axum or hyper"
-if cargo tree -p poputchiki-core --features server -e normal --prefix none | grep -E '^(leptos|axum|hyper|server_fn)[ _-]'; then
-  echo "poputchiki-core must not depend on the web stack (see docs/ARCHITECTURE.md, The crates)" >&2
-  exit 1
-fi
+step "Layering: the core crate and the command line build without Leptos, axum or hyper"
+for crate in "poputchiki-core --features server" poputchiki-cli; do
+  # shellcheck disable=SC2086 # the feature flag is meant to split into words
+  if cargo tree -p $crate -e normal --prefix none | grep -E '^(leptos|axum|hyper|server_fn)[ _-]'; then
+    echo "${crate%% *} must not depend on the web stack (see docs/ARCHITECTURE.md, The crates)" >&2
+    exit 1
+  fi
+done
 python3 scripts/module-cycles.py
 
 step "Clippy"

@@ -503,7 +503,7 @@ fn every_field(lat: f64, lon: f64) -> app::organizations::input::OrganizationInp
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_field_survives_the_form_the_save_and_the_revision_and_an_unchanged_save_changes_nothing(
+async fn every_field_survives_the_form_the_save_the_revision_and_the_downloads_and_an_unchanged_save_changes_nothing(
 ) {
     use app::organizations::input::{EventInput, NeedInput, OrganizationInput, ServiceInput};
     let app = TestApp::empty().await;
@@ -646,6 +646,42 @@ async fn every_field_survives_the_form_the_save_and_the_revision_and_an_unchange
     .expect("revision");
     let from_revision: OrganizationInput = serde_json::from_str(&snapshot).expect("snapshot");
     assert_eq!(from_revision, loaded.input);
+
+    // The downloads carry it too: the JSON Lines export (the import's shape) is exactly the
+    // saved input, and the spreadsheet row has every listed field.
+    let (_, _, jsonl) = app.get_bytes("/api/v1/organizations.jsonl").await;
+    let line = std::str::from_utf8(&jsonl)
+        .expect("utf-8")
+        .lines()
+        .find(|l| l.contains("АНО «Все поля»"))
+        .expect("the organization in the JSON Lines download");
+    let from_export: OrganizationInput = serde_json::from_str(line).expect("an import line");
+    assert_eq!(from_export, loaded.input);
+    let (_, _, csv) = app.get_bytes("/api/v1/organizations.csv").await;
+    let csv = String::from_utf8_lossy(&csv);
+    let row = csv
+        .lines()
+        .find(|l| l.contains("АНО «Все поля»"))
+        .expect("the organization in the CSV download");
+    for value in [
+        "7707083893",
+        "1027700132195",
+        "с. Кетово, ул. Ленина, 1",
+        "all@example.org",
+        "https://example.org",
+        "https://vk.com/allfields",
+        "https://ok.ru/allfields",
+        "https://t.me/allfields",
+        "Коротко о нас",
+        "social_services",
+        "elderly",
+        "home_care",
+    ] {
+        assert!(
+            row.contains(value),
+            "{value} is missing from the CSV row {row}"
+        );
+    }
 
     // Saving the same form again changes nothing at all.
     let before = (

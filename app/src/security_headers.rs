@@ -21,34 +21,7 @@ pub const PERMISSIONS_POLICY: &str =
 /// HSTS for HTTPS sites: a year, subdomains included.
 pub const HSTS: &str = "max-age=31536000; includeSubDomains";
 
-/// The origin of a tile URL template (`https://tile.example.org/{z}/{x}/{y}.png` →
-/// `https://tile.example.org`), which images may come from.
-pub fn tiles_origin(template: &str) -> Option<String> {
-    let cleaned = template
-        .replace("{s}", "a")
-        .replace("{z}", "0")
-        .replace("{x}", "0")
-        .replace("{y}", "0")
-        .replace("{r}", "");
-    let url = url::Url::parse(&cleaned).ok()?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return None;
-    }
-    let host = url.host_str()?;
-    // `{s}` subdomains (a, b, c) all belong to the parent host.
-    let host = if template.contains("{s}.") {
-        format!(
-            "*.{}",
-            host.split_once('.').map(|(_, rest)| rest).unwrap_or(host)
-        )
-    } else {
-        host.to_owned()
-    };
-    Some(match url.port() {
-        Some(p) => format!("{}://{host}:{p}", url.scheme()),
-        None => format!("{}://{host}", url.scheme()),
-    })
-}
+pub use poputchiki_core::state::tiles_origin;
 
 /// The policy: our own files only, inline scripts only with the render's nonce, WebAssembly
 /// allowed to compile, no plugins, no framing, forms only to us.

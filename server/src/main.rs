@@ -1,16 +1,14 @@
 #![recursion_limit = "256"]
-//! `server`: runs Poputchiki. `server` (or `server serve`) starts the web server;
-//! `server import FILE` loads organizations; `server reindex` rebuilds the search index;
-//! `server remind [--dry-run]` sends (or lists) the re-confirmation reminders due;
-//! `server generate` writes synthetic ones; `server bench-*` measure (docs/BENCHMARKS.md).
+//! `server`: runs Poputchiki. `server` (or `server serve`) starts the web server; the
+//! load tools drive a running one; every domain command of the `poputchiki` binary
+//! (`import FILE`, `reindex`, `remind`, `generate`, `create-admin`, `bench-*`) works here
+//! too under the same name (docs/BENCHMARKS.md for the benchmarks).
 
 use std::process::ExitCode;
 
 use clap::Parser;
 use server::config::{Cli, Command, ServeArgs};
-use server::startup::{
-    build_state, init_tracing, leptos_options, load_demo_if_empty, open_region, search_dir,
-};
+use server::startup::{build_state, init_tracing, leptos_options, load_demo_if_empty, open_region};
 
 fn main() -> ExitCode {
     // Before any thread starts: see `limit_malloc_arenas`.
@@ -34,24 +32,7 @@ async fn run() -> ExitCode {
         Command::Serve => serve(&cli, cli.serve.clone())
             .await
             .map(|_| ExitCode::SUCCESS),
-        Command::Import { file, dry_run } => import(&cli, &file, dry_run).await,
-        Command::Reindex => reindex(&cli).await.map(|_| ExitCode::SUCCESS),
-        Command::Remind { dry_run } => server::remind::run(&cli.common, dry_run)
-            .await
-            .map(|_| ExitCode::SUCCESS),
-        Command::BenchSearch { rounds } => {
-            bench_search(&cli, rounds).await.map(|_| ExitCode::SUCCESS)
-        }
-        Command::BenchMap { viewports } => {
-            bench_map(&cli, viewports).await.map(|_| ExitCode::SUCCESS)
-        }
-        Command::BenchDuplicates {
-            count,
-            list,
-            exhaustive,
-        } => server::bench_duplicates::run(&cli.common, count, list, exhaustive)
-            .await
-            .map(|_| ExitCode::SUCCESS),
+        Command::Domain(command) => poputchiki_cli::commands::run(&cli.common, command).await,
         Command::BenchEdit { edits } => bench_edit(&cli, edits).await.map(|_| ExitCode::SUCCESS),
         Command::LoadSetup { orgs } => load_setup(&cli, orgs).await.map(|_| ExitCode::SUCCESS),
         Command::CrashLoad {
@@ -70,16 +51,6 @@ async fn run() -> ExitCode {
             seconds,
             pid,
         } => soak(&cli, target, rate, seconds, pid)
-            .await
-            .map(|_| ExitCode::SUCCESS),
-        Command::CreateAdmin {
-            email,
-            name,
-            existing,
-        } => create_admin(&cli, &email, &name, existing)
-            .await
-            .map(|_| ExitCode::SUCCESS),
-        Command::Generate { count, seed, out } => generate(&cli, count, seed, &out)
             .await
             .map(|_| ExitCode::SUCCESS),
     };
@@ -112,27 +83,6 @@ async fn serve(cli: &Cli, args: ServeArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `server create-admin`: see [`server::admin::create_admin`].
-async fn create_admin(cli: &Cli, email: &str, name: &str, existing: bool) -> anyhow::Result<()> {
-    let (db, _) = open_region(&cli.common).await?;
-    let pw = admin_password()?;
-    let message = server::admin::create_admin(&db, email, name, &pw, existing).await?;
-    println!("{message}");
-    Ok(())
-}
-
-fn admin_password() -> anyhow::Result<String> {
-    Ok(match std::env::var("POPUTCHIKI_ADMIN_PASSWORD") {
-        Ok(p) => p,
-        Err(_) => {
-            eprintln!("Пароль администратора (одна строка):");
-            let mut line = String::new();
-            std::io::stdin().read_line(&mut line)?;
-            line.trim_end_matches(['\r', '\n']).to_owned()
-        }
-    })
-}
-
 async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
@@ -147,79 +97,6 @@ async fn shutdown_signal() {
     #[cfg(not(unix))]
     let term = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
-}
-
-/// Exit codes: 0 every row imported, 2 some rows rejected (the rest imported), 1 nothing
-/// could be read.
-async fn import(cli: &Cli, file: &std::path::Path, dry_run: bool) -> anyhow::Result<ExitCode> {
-    let (db, region) = open_region(&cli.common).await?;
-    let started = std::time::Instant::now();
-    let (rows, unknown) =
-        app::import::read_file(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-    // A running server notices the changes within two seconds and updates search itself.
-    let mut report = app::import::import_rows(&db, &region, rows, dry_run).await?;
-    report.unknown_columns = unknown;
-    print!("{}", report.render());
-    println!("Время: {:.2} с", started.elapsed().as_secs_f64());
-    Ok(if report.rejected_rows > 0 {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-async fn generate(cli: &Cli, count: usize, seed: u64, out: &std::path::Path) -> anyhow::Result<()> {
-    let (_, region) = open_region(&cli.common).await?;
-    let orgs = app::demo::generate(&region, count, seed);
-    let mut text = String::new();
-    for o in &orgs {
-        text.push_str(&serde_json::to_string(o)?);
-        text.push('\n');
-    }
-    if out.as_os_str() == "-" {
-        print!("{text}");
-    } else {
-        std::fs::write(out, text)?;
-        eprintln!("Записано организаций: {} → {}", orgs.len(), out.display());
-    }
-    Ok(())
-}
-
-/// Rebuilds the search index with a progress bar.
-async fn reindex(cli: &Cli) -> anyhow::Result<()> {
-    let (db, region) = open_region(&cli.common).await?;
-    let engine =
-        app::search::engine::SearchEngine::open(&search_dir(&cli.common), &db, region, false)
-            .await
-            .map_err(|e| {
-                anyhow::anyhow!("{e:#}\nIs the server running? It holds the index; stop it first.")
-            })?;
-    let bar = indicatif::ProgressBar::new(0);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{elapsed_precise} [{bar:40}] {pos}/{len} ({per_sec})",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    let b = bar.clone();
-    let progress = std::sync::Arc::new(move |done: usize, total: usize| {
-        b.set_length(total as u64);
-        b.set_position(done as u64);
-    });
-    let stats = engine.rebuild(&db, progress).await?;
-    bar.finish();
-    println!(
-        "Индекс перестроен: {} организаций за {:.1} с",
-        stats.docs, stats.seconds
-    );
-    Ok(())
-}
-
-async fn bench_map(cli: &Cli, viewports: usize) -> anyhow::Result<()> {
-    let (db, region) = open_region(&cli.common).await?;
-    let dir = search_dir(&cli.common);
-    let engine = app::search::engine::SearchEngine::open(&dir, &db, region, true).await?;
-    server::bench_map::run(&engine, &db, viewports).await
 }
 
 async fn load_setup(cli: &Cli, orgs: i64) -> anyhow::Result<()> {
@@ -251,11 +128,4 @@ async fn soak(
 async fn bench_edit(cli: &Cli, edits: usize) -> anyhow::Result<()> {
     let state = build_state(&cli.common, leptos_options("target/site", cli.serve.addr)).await?;
     server::bench_edit::run(&state, edits).await
-}
-
-async fn bench_search(cli: &Cli, rounds: usize) -> anyhow::Result<()> {
-    let (db, region) = open_region(&cli.common).await?;
-    let dir = search_dir(&cli.common);
-    let engine = app::search::engine::SearchEngine::open(&dir, &db, region, false).await?;
-    server::bench::run(&engine, &db, &dir, rounds).await
 }

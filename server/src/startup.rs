@@ -1,23 +1,14 @@
 //! Start-up: open the database, load the seed regions, optionally the demo data, and build
 //! the one `AppState`.
 
-use std::sync::Arc;
-
-use app::region::RegionCatalog;
-use app::state::{AppConfig, AppState, Core, MailSettings};
+use app::state::{AppState, Core, MailSettings};
 use leptos::config::LeptosOptions;
 
 use crate::config::CommonArgs;
-
-/// Logs to stderr; `RUST_LOG` overrides the default level.
-pub fn init_tracing() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
-}
+pub use poputchiki_cli::startup::{
+    app_config, init_tracing, limit_malloc_arenas, open_region, release_freed_memory, search_dir,
+    session_policy,
+};
 
 /// The Leptos options: the output name is fixed so the HTML always asks for the files
 /// cargo-leptos wrote.
@@ -30,33 +21,6 @@ pub fn leptos_options(site_root: &str, addr: std::net::SocketAddr) -> LeptosOpti
         .build()
 }
 
-/// Opens the database, stores the seed regions and loads the catalog of `common.region`.
-/// Enough for the CLI commands that do not serve pages (and must not hold the search
-/// index's writer lock, which belongs to the running server).
-pub async fn open_region(common: &CommonArgs) -> anyhow::Result<(app::db::Db, Arc<RegionCatalog>)> {
-    app::state::open_region(&common.data_dir, &common.seed_dir, &common.region).await
-}
-
-/// Where the region's search index lives.
-pub fn search_dir(common: &CommonArgs) -> std::path::PathBuf {
-    common.data_dir.join("search").join(&common.region)
-}
-
-/// The configuration the domain runs with, from the command line and environment.
-pub fn app_config(common: &CommonArgs) -> anyhow::Result<AppConfig> {
-    Ok(AppConfig {
-        data_dir: common.data_dir.clone(),
-        seed_dir: common.seed_dir.clone(),
-        region: common.region.clone(),
-        tiles_url: Some(common.tiles_url.trim().to_owned()).filter(|u| !u.is_empty()),
-        tiles_origin: app::security_headers::tiles_origin(common.tiles_url.trim()),
-        tiles_attribution: common.tiles_attribution.clone(),
-        public_url: common.public_url.trim_end_matches('/').to_owned(),
-        session: session_policy(common)?,
-        behind_proxy: common.behind_proxy,
-    })
-}
-
 /// Opens the domain (`Core::open`: database, seeds, search, mailer) for `common.region` and
 /// adds the Leptos options.
 pub async fn build_state(common: &CommonArgs, options: LeptosOptions) -> anyhow::Result<AppState> {
@@ -66,48 +30,6 @@ pub async fn build_state(common: &CommonArgs, options: LeptosOptions) -> anyhow:
     };
     let core = Core::open(app_config(common)?, &mail).await?;
     Ok(AppState::new(core, options))
-}
-
-/// Cookie security follows the public URL: HTTPS gets `Secure`, `__Host-` cookies. Plain
-/// HTTP is for a developer's own machine; anywhere else it is refused, because session
-/// cookies would travel in the clear.
-pub fn session_policy(
-    common: &CommonArgs,
-) -> anyhow::Result<app::accounts::session::SessionPolicy> {
-    let url = common.public_url.trim();
-    let secure = if url.starts_with("https://") {
-        true
-    } else if let Some(rest) = url.strip_prefix("http://") {
-        let host = rest.split(['/', ':']).next().unwrap_or("");
-        anyhow::ensure!(
-            matches!(host, "127.0.0.1" | "localhost" | "[::1]"),
-            "POPUTCHIKI_PUBLIC_URL {url} is plain HTTP on a public address; serve the site over HTTPS and give its https:// address"
-        );
-        false
-    } else {
-        anyhow::bail!("POPUTCHIKI_PUBLIC_URL must start with https:// (or http:// for localhost), not {url:?}");
-    };
-    anyhow::ensure!(
-        common.session_idle_days >= 1 && common.session_max_days >= common.session_idle_days,
-        "session lifetimes: idle days must be at least 1 and at most the maximum days"
-    );
-    Ok(app::accounts::session::SessionPolicy {
-        idle: chrono::Duration::days(common.session_idle_days.into()),
-        absolute: chrono::Duration::days(common.session_max_days.into()),
-        secure_cookies: secure,
-    })
-}
-
-/// Caps glibc's malloc arenas at two (one per core of the standard machine). glibc makes up
-/// to eight per core, one for each thread that meets contention, and search work runs on
-/// tokio's blocking pool, whose threads come and go: without the cap every new thread can
-/// grow a fresh arena, and resident memory creeps up under steady traffic.
-pub fn limit_malloc_arenas() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets an allocator parameter; called before other threads start.
-    unsafe {
-        libc::mallopt(libc::M_ARENA_MAX, 2);
-    }
 }
 
 /// Returns freed heap to the operating system every minute, so resident memory follows
@@ -122,43 +44,7 @@ pub fn spawn_memory_trim() {
     });
 }
 
-/// Gives freed heap back to the operating system. Start-up reads every organization
-/// (and a rebuild every text) in bulk; glibc keeps those freed pages unless asked, which
-/// would count a few hundred MB of nothing against the server's memory.
-pub fn release_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns unused pages of the allocator to the kernel.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
 /// Loads the region's demo organizations unless it has organizations already.
 pub async fn load_demo_if_empty(state: &AppState) -> anyhow::Result<()> {
     app::demo::load_demo_if_empty(&state.core).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::Parser;
-
-    fn common(public_url: &str) -> CommonArgs {
-        crate::config::Cli::parse_from(["server", "--public-url", public_url]).common
-    }
-
-    #[test]
-    fn https_sites_get_secure_host_cookies_and_plain_http_only_on_localhost() {
-        let secure = session_policy(&common("https://poputchiki.example.org")).expect("https");
-        assert!(secure.secure_cookies);
-        assert_eq!(secure.cookie_name(), "__Host-poputchiki_session");
-        assert!(secure
-            .set_cookie("t")
-            .contains("; Secure; HttpOnly; SameSite=Lax"));
-        let dev = session_policy(&common("http://127.0.0.1:3000")).expect("localhost");
-        assert!(!dev.secure_cookies);
-        assert_eq!(dev.cookie_name(), "poputchiki_session");
-        assert!(session_policy(&common("http://poputchiki.example.org")).is_err());
-        assert!(session_policy(&common("ftp://x")).is_err());
-    }
 }

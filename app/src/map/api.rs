@@ -12,15 +12,15 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
-use super::cluster::{cluster, Feature, Grid, MAX_ZOOM};
+use super::cluster::MAX_ZOOM;
+use super::features::{cluster_collection, point, region_bbox, stale_test};
 use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::organizations::org_url;
-use crate::region::RegionCatalog;
 use crate::search::api::bad_params;
 use crate::search::engine::SearchError;
-use crate::search::params::{BBox, Facet, ParamError, SearchParams};
-use crate::search::table::{flag, OrgRow};
+use crate::search::params::{Facet, ParamError};
+use crate::search::table::flag;
 use crate::state::AppState;
 use crate::taxonomy::Vocabulary;
 use crate::web::extract::{Lang, SearchQuery};
@@ -77,32 +77,6 @@ async fn places(State(state): State<AppState>, query: SearchQuery) -> Response {
     geojson(json!({ "type": "FeatureCollection", "features": features }))
 }
 
-/// The box around all of the region's okrugs: the default viewport.
-pub fn region_bbox(catalog: &RegionCatalog) -> BBox {
-    catalog.okrugs.iter().fold(
-        BBox {
-            min_lon: 180.0,
-            min_lat: 90.0,
-            max_lon: -180.0,
-            max_lat: -90.0,
-        },
-        |b, o| BBox {
-            min_lon: b.min_lon.min(o.bbox.min().x),
-            min_lat: b.min_lat.min(o.bbox.min().y),
-            max_lon: b.max_lon.max(o.bbox.max().x),
-            max_lat: b.max_lat.max(o.bbox.max().y),
-        },
-    )
-}
-
-fn round5(x: f64) -> f64 {
-    (x * 100_000.0).round() / 100_000.0
-}
-
-fn point(lon: f64, lat: f64) -> Value {
-    json!({ "type": "Point", "coordinates": [round5(lon), round5(lat)] })
-}
-
 /// The zoom parameter: a number from 0 to [`MAX_ZOOM`] (fractions are rounded down, as a
 /// map between two zoom levels shows the coarser grid).
 fn parse_zoom(pairs: &[(String, String)]) -> Result<u8, ParamError> {
@@ -116,12 +90,6 @@ fn parse_zoom(pairs: &[(String, String)]) -> Result<u8, ParamError> {
         Ok(z) if z.is_finite() && (0.0..=f64::from(MAX_ZOOM)).contains(&z) => Ok(z.floor() as u8),
         _ => Err(ParamError::new("zoom", "err-param-zoom", raw)),
     }
-}
-
-/// Whether a row is stale now, under the region's policy (drawn faded, with a note).
-fn stale_test(catalog: &RegionCatalog) -> impl Fn(&OrgRow) -> bool {
-    let thresholds = catalog.policy.thresholds(chrono::Utc::now());
-    move |r| thresholds.state(r.last_sign_of_life()) == crate::freshness::Freshness::Stale
 }
 
 fn geojson(body: Value) -> Response {
@@ -138,81 +106,6 @@ fn search_failure(e: SearchError, i18n: &I18n) -> Response {
         SearchError::Params(errors) => bad_params(&errors, i18n),
         SearchError::Internal(e) => crate::error::json_error(AppError::Internal(e)),
     }
-}
-
-/// The clusters response for already parsed parameters (also used by the benchmark).
-pub fn cluster_collection(
-    state_search: &crate::search::engine::SearchEngine,
-    params: &SearchParams,
-    zoom: u8,
-    i18n: &I18n,
-) -> Result<Value, SearchError> {
-    let catalog = &state_search.catalog;
-    let mut params = params.clone();
-    let bbox = *params.bbox.get_or_insert_with(|| region_bbox(catalog));
-    let grid = Grid::new(bbox, zoom);
-    let (table, rows) = state_search.matching(&params, i18n)?;
-    let all = table.rows();
-    let features = cluster(&grid, rows.iter().map(|&i| (i, all[i].merc, all[i].at)));
-    let stale = stale_test(catalog);
-    let kind_code = |r: &OrgRow| {
-        catalog
-            .taxonomy
-            .org_kind
-            .get(usize::from(r.kind))
-            .map(|t| t.code.as_str())
-            .unwrap_or("")
-    };
-    let out: Vec<Value> = features
-        .iter()
-        .map(|f| match f {
-            Feature::Single(i) => {
-                let r = &all[*i];
-                json!({
-                    "type": "Feature",
-                    "geometry": point(r.at.lon, r.at.lat),
-                    "properties": {
-                        "cluster": false,
-                        "id": r.id,
-                        "name": r.name,
-                        "kind": kind_code(r),
-                        "url": org_url(r.id, &r.slug),
-                        "approximate": r.has(flag::APPROXIMATE),
-                        "stale": stale(r),
-                    },
-                })
-            }
-            Feature::Cluster {
-                count,
-                at,
-                expansion_zoom,
-                members,
-            } => {
-                let mut props = json!({
-                    "cluster": true,
-                    "count": count,
-                    "expansion_zoom": expansion_zoom,
-                });
-                if expansion_zoom.is_none() {
-                    props["members"] = members
-                        .iter()
-                        .map(|&i| {
-                            let r = &all[i];
-                            json!({ "id": r.id, "name": r.name, "url": org_url(r.id, &r.slug) })
-                        })
-                        .collect();
-                }
-                json!({ "type": "Feature", "geometry": point(at.lon, at.lat), "properties": props })
-            }
-        })
-        .collect();
-    Ok(json!({
-        "type": "FeatureCollection",
-        "total": rows.len(),
-        "zoom": grid.zoom,
-        "cell_px": grid.cell_px,
-        "features": out,
-    }))
 }
 
 async fn clusters(State(state): State<AppState>, query: SearchQuery) -> Response {

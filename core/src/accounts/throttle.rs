@@ -30,61 +30,39 @@ pub struct Rule {
 
 const HOUR: Duration = Duration::from_secs(3600);
 
+impl Rule {
+    /// `free` failures, then waits from `base_secs` doubling up to `max_secs`; an hour's
+    /// quiet forgets them.
+    const fn forgotten_after_an_hour(free: u32, base_secs: u64, max_secs: u64) -> Self {
+        Self {
+            free,
+            base: Duration::from_secs(base_secs),
+            max: Duration::from_secs(max_secs),
+            forget_after: HOUR,
+        }
+    }
+}
+
 /// One account from one IP.
-pub const LOGIN_ACCOUNT_IP: Rule = Rule {
-    free: 5,
-    base: Duration::from_secs(2),
-    max: Duration::from_secs(15 * 60),
-    forget_after: HOUR,
-};
+pub const LOGIN_ACCOUNT_IP: Rule = Rule::forgotten_after_an_hour(5, 2, 15 * 60);
 /// One account from anywhere.
-pub const LOGIN_ACCOUNT: Rule = Rule {
-    free: 20,
-    base: Duration::from_secs(2),
-    max: Duration::from_secs(10 * 60),
-    forget_after: HOUR,
-};
+pub const LOGIN_ACCOUNT: Rule = Rule::forgotten_after_an_hour(20, 2, 10 * 60);
 /// One IP against any accounts.
-pub const LOGIN_IP: Rule = Rule {
-    free: 50,
-    base: Duration::from_secs(1),
-    max: Duration::from_secs(15 * 60),
-    forget_after: HOUR,
-};
+pub const LOGIN_IP: Rule = Rule::forgotten_after_an_hour(50, 1, 15 * 60);
 /// Error reports, password-reset emails and registrations from one IP.
-pub const FORM_IP: Rule = Rule {
-    free: 5,
-    base: Duration::from_secs(60),
-    max: HOUR,
-    forget_after: HOUR,
-};
+pub const FORM_IP: Rule = Rule::forgotten_after_an_hour(5, 60, 3600);
 
 /// Downloads of the directory from one IP: thirty an hour are free, then each waits
 /// longer, so one visitor cannot keep the export slots busy.
-pub const EXPORT_IP: Rule = Rule {
-    free: 30,
-    base: Duration::from_secs(10),
-    max: Duration::from_secs(10 * 60),
-    forget_after: HOUR,
-};
+pub const EXPORT_IP: Rule = Rule::forgotten_after_an_hour(30, 10, 10 * 60);
 
 /// Sitemap files from one IP: sixty an hour are free (a crawler needs a few a day), then
 /// each waits longer, so nobody makes the server read the directory over and over.
-pub const SITEMAP_IP: Rule = Rule {
-    free: 60,
-    base: Duration::from_secs(10),
-    max: Duration::from_secs(10 * 60),
-    forget_after: HOUR,
-};
+pub const SITEMAP_IP: Rule = Rule::forgotten_after_an_hour(60, 10, 10 * 60);
 
 /// Failed tries of links from one IP (password-reset and email links that are unknown,
 /// used or expired): twenty free, then a growing wait, so guessing links is slow.
-pub const FAILURE_IP: Rule = Rule {
-    free: 20,
-    base: Duration::from_secs(5),
-    max: Duration::from_secs(15 * 60),
-    forget_after: HOUR,
-};
+pub const FAILURE_IP: Rule = Rule::forgotten_after_an_hour(20, 5, 15 * 60);
 
 #[derive(Clone, Copy, Debug)]
 struct Entry {

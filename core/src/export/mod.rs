@@ -16,7 +16,7 @@ use tokio::sync::mpsc::Sender;
 use crate::editing::store::input_of;
 use crate::i18n::I18n;
 use crate::organizations::input::{OrganizationInput, VerificationInput};
-use crate::organizations::store::{self as org_store, OrganizationRecord};
+use crate::organizations::store::{self as org_store, Events, OrganizationRecord, Parts};
 use crate::region::RegionCatalog;
 use crate::state::Core;
 use columns::Labels;
@@ -160,10 +160,13 @@ async fn write(
     tx: Sender<Vec<u8>>,
 ) -> anyhow::Result<()> {
     let labels = Labels::new(&core.region, i18n.locale, &core.config.public_url);
-    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
-    // Past events matter only to an import; the other formats have no event columns.
-    let all_events = format == Format::Jsonl;
-    let mut batches = org_store::read_ahead(core.db.clone(), ids.to_vec(), all_events, today);
+    // JSON Lines is the import's shape and carries everything, past events included; the
+    // other formats are the listing's columns, so services, events and needs are not read.
+    let parts = match format {
+        Format::Jsonl => Parts::Whole(Events::All),
+        Format::Csv | Format::Xlsx | Format::GeoJson => Parts::Listing,
+    };
+    let mut batches = org_store::read_ahead(core.db.clone(), ids.to_vec(), parts);
     let mut xlsx = match format {
         Format::Xlsx => Some(Xlsx::new(&i18n)?),
         _ => None,

@@ -169,7 +169,11 @@ pub async fn build(core: &Core, zip_path: &Path) -> anyhow::Result<()> {
     tables.put("taxonomy", &objects::taxonomies(&cx))?;
     tables.put("taxonomy_term", &objects::taxonomy_terms(&cx))?;
     let ids = crate::search::store::published_ids(&core.db, core.region.id).await?;
-    let mut batches = org_store::read_ahead(core.db.clone(), ids, true, today.clone());
+    let mut batches = org_store::read_ahead(
+        core.db.clone(),
+        ids,
+        org_store::Parts::Whole(org_store::Events::All),
+    );
     while let Some(batch) = batches.recv().await {
         for rec in batch? {
             tables.put_rows(&rows(&cx, &rec, &today))?;

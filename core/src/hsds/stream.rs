@@ -47,7 +47,11 @@ async fn write(
     let mut first = true;
     let mut buf: Vec<u8> = if array { b"[\n".to_vec() } else { vec![] };
     let today = crate::db::now().get(..10).unwrap_or_default().to_owned();
-    let mut batches = org_store::read_ahead(core.db.clone(), ids.to_vec(), true, today.clone());
+    let mut batches = org_store::read_ahead(
+        core.db.clone(),
+        ids.to_vec(),
+        org_store::Parts::Whole(org_store::Events::All),
+    );
     while let Some(batch) = batches.recv().await {
         for rec in batch? {
             let r = rows(&cx, &rec, &today);

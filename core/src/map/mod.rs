@@ -6,4 +6,6 @@
 #[cfg(feature = "server")]
 pub mod cluster;
 #[cfg(feature = "server")]
+pub mod features;
+#[cfg(feature = "server")]
 pub mod okrugs;

@@ -6,7 +6,9 @@ use sqlx::Sqlite;
 pub mod archive;
 pub mod freshness;
 mod read;
-pub use read::{get_record, get_record_with, read, read_ahead, read_in, read_many, Events, BATCH};
+pub use read::{
+    get_record, get_record_with, read, read_ahead, read_in, read_many, Events, Parts, BATCH,
+};
 mod write_path;
 pub use write_path::{find_existing, unpublished_holder, write, Write};
 

@@ -22,6 +22,18 @@ pub enum Events<'a> {
     All,
 }
 
+/// Which parts a read includes besides the organization's own row.
+#[derive(Clone, Copy, Debug)]
+pub enum Parts<'a> {
+    /// Every part: terms, contacts, services, the chosen events, needs, the latest staff
+    /// check. Pages, the edit form, revisions, import and exports that carry everything.
+    Whole(Events<'a>),
+    /// What a list of organizations shows (the CSV, Excel and GeoJSON downloads): terms,
+    /// contacts and the latest staff check; services, events and needs come back empty
+    /// and are not read at all.
+    Listing,
+}
+
 /// At most this many organizations are read at once; [`read_many`] takes longer lists in
 /// batches of it.
 pub const BATCH: usize = 500;
@@ -63,7 +75,9 @@ pub async fn read_in(
     published_only: bool,
     events: Events<'_>,
 ) -> sqlx::Result<Option<OrganizationRecord>> {
-    Ok(read_batch(db, &[id], published_only, events).await?.pop())
+    Ok(read_batch(db, &[id], published_only, Parts::Whole(events))
+        .await?
+        .pop())
 }
 
 /// The published organizations among `ids` with every part, in the order of `ids` (missing
@@ -76,33 +90,26 @@ pub async fn read_many(
     let mut conn = db.acquire().await?;
     let mut out = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(BATCH) {
-        out.extend(read_batch(&mut conn, chunk, true, events).await?);
+        out.extend(read_batch(&mut conn, chunk, true, Parts::Whole(events)).await?);
     }
     Ok(out)
 }
 
 /// [`read_many`] on a task of its own that stays one batch ahead of the caller: while the
 /// caller writes one batch, the next is being read, so a download keeps both cores busy
-/// and holds at most three batches. `all_events` as [`Events::All`], else the upcoming ones
-/// from `today`. A failure is the last item.
+/// and holds at most three batches. A failure is the last item.
 pub fn read_ahead(
     db: Db,
     ids: Vec<i64>,
-    all_events: bool,
-    today: String,
+    parts: Parts<'static>,
 ) -> tokio::sync::mpsc::Receiver<sqlx::Result<Vec<OrganizationRecord>>> {
     let (tx, rx) = tokio::sync::mpsc::channel(1);
     tokio::spawn(async move {
-        let events = if all_events {
-            Events::All
-        } else {
-            Events::UpcomingFrom(&today)
-        };
         let Ok(mut conn) = db.acquire().await else {
             return;
         };
         for chunk in ids.chunks(BATCH) {
-            let batch = read_batch(&mut conn, chunk, true, events).await;
+            let batch = read_batch(&mut conn, chunk, true, parts).await;
             let failed = batch.is_err();
             if tx.send(batch).await.is_err() || failed {
                 break;
@@ -116,24 +123,26 @@ pub fn read_ahead(
 /// organizations is 500 rows, not the many thousands its parts would be one row each: every
 /// row crosses from SQLite's worker thread to the caller, and those hand-overs were most of
 /// a download's time. `?1` the ids (JSON), `?2` published only, `?3` the first day of the
-/// events wanted ("" for all), `?4` at most this many events each (-1: all).
+/// events wanted ("" for all), `?4` at most this many events each (-1: all), `?5` whether
+/// services, events and needs are read (a `case` evaluates only the branch it takes, so a
+/// listing never touches those tables).
 const BATCH_SQL: &str = "
 select o.*,
   (select json_group_array(t.term_id order by t.term_id)
      from organization_term t where t.organization_id = o.id) as part_terms,
   (select json_group_array(json_array(c.kind, c.value) order by c.position, c.id)
      from contact c where c.organization_id = o.id) as part_contacts,
-  (select json_group_array(json_array(s.id, s.name, s.description, s.cost, s.how_to_apply, s.schedule,
+  case when ?5 then (select json_group_array(json_array(s.id, s.name, s.description, s.cost, s.how_to_apply, s.schedule,
             json((select json_group_array(st.term_id order by st.term_id)
                   from service_term st where st.service_id = s.id)))
           order by s.position, s.id)
-     from service s where s.organization_id = o.id) as part_services,
-  (select json_group_array(json_array(e.title, e.description, e.starts_at, e.ends_at, e.place, e.format_term_id))
+     from service s where s.organization_id = o.id) else '[]' end as part_services,
+  case when ?5 then (select json_group_array(json_array(e.title, e.description, e.starts_at, e.ends_at, e.place, e.format_term_id))
      from (select * from event e where e.organization_id = o.id
              and coalesce(e.ends_at, e.starts_at) >= ?3
-           order by e.starts_at, e.id limit ?4) e) as part_events,
-  (select json_group_array(json_array(n.kind, n.title, n.description, n.active, n.until) order by n.position, n.id)
-     from need n where n.organization_id = o.id) as part_needs,
+           order by e.starts_at, e.id limit ?4) e) else '[]' end as part_events,
+  case when ?5 then (select json_group_array(json_array(n.kind, n.title, n.description, n.active, n.until) order by n.position, n.id)
+     from need n where n.organization_id = o.id) else '[]' end as part_needs,
   (select json_array(v.method, v.verified_by, v.note, v.verified_at)
      from verification v where v.organization_id = o.id
      order by v.verified_at desc, v.id desc limit 1) as part_verification
@@ -226,22 +235,24 @@ async fn read_batch(
     db: &mut sqlx::SqliteConnection,
     ids: &[i64],
     published_only: bool,
-    events: Events<'_>,
+    parts: Parts<'_>,
 ) -> sqlx::Result<Vec<OrganizationRecord>> {
     if ids.is_empty() {
         return Ok(vec![]);
     }
     let list = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
     // The first 20 upcoming events of each organization for a page; every one otherwise.
-    let (from, most) = match events {
-        Events::UpcomingFrom(today) => (today, 20),
-        Events::All => ("", -1),
+    let (whole, from, most) = match parts {
+        Parts::Whole(Events::UpcomingFrom(today)) => (true, today, 20),
+        Parts::Whole(Events::All) => (true, "", -1),
+        Parts::Listing => (false, "", -1),
     };
     let rows = sqlx::query(BATCH_SQL)
         .bind(&list)
         .bind(published_only)
         .bind(from)
         .bind(most)
+        .bind(whole)
         .fetch_all(&mut *db)
         .await?;
     let mut found: HashMap<i64, OrganizationRecord> = HashMap::with_capacity(rows.len());

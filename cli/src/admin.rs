@@ -2,8 +2,8 @@
 //! way an administrator comes to exist, so it is where taking over an account would pay
 //! most, and it is strict about it.
 
-use app::accounts::{password, security_store, session, store};
-use app::db::Db;
+use poputchiki_core::accounts::{password, security_store, session, store};
+use poputchiki_core::db::Db;
 
 /// Creates an administrator. Never a default password: it comes from the operator and must
 /// pass the usual rules. An existing account becomes an administrator only with `existing`
@@ -40,7 +40,7 @@ pub async fn create_admin(
         "there is no account {email} to make an administrator"
     );
     password::check_new_password(pw, &email)
-        .map_err(|k| anyhow::anyhow!(app::i18n::I18n::default().t(k)))?;
+        .map_err(|k| anyhow::anyhow!(poputchiki_core::i18n::I18n::default().t(k)))?;
     let hash = password::hash_password(pw).await?;
     let id = store::create_account(db, &email, name, &hash, true)
         .await?
@@ -51,13 +51,13 @@ pub async fn create_admin(
 }
 
 async fn admin_event(db: &Db, account_id: i64, email: &str) {
-    use app::kinds::{AuditAction, AuditTarget};
-    let event = app::audit::AuditEvent {
+    use poputchiki_core::kinds::{AuditAction, AuditTarget};
+    let event = poputchiki_core::audit::AuditEvent {
         account_id: Some(account_id),
         target_kind: AuditTarget::Account,
         target_id: Some(account_id),
         detail: email.to_owned(),
-        ..app::audit::AuditEvent::new(AuditAction::AdminCreated, "cli")
+        ..poputchiki_core::audit::AuditEvent::new(AuditAction::AdminCreated, "cli")
     };
-    app::audit::record(db, event).await;
+    poputchiki_core::audit::record(db, event).await;
 }

@@ -7,11 +7,11 @@
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-use app::i18n::I18n;
-use app::map::api::cluster_collection;
-use app::region::LatLon;
-use app::search::params::{BBox, SearchParams};
-use app::search::table::{mercator, OrgTable};
+use poputchiki_core::i18n::I18n;
+use poputchiki_core::map::features::cluster_collection;
+use poputchiki_core::region::LatLon;
+use poputchiki_core::search::params::{BBox, SearchParams};
+use poputchiki_core::search::table::{mercator, OrgTable};
 
 use crate::bench::{ms, percentile, rss};
 
@@ -65,14 +65,14 @@ fn gzip_len(bytes: &[u8]) -> usize {
 
 /// Runs the benchmark and prints Markdown rows.
 pub async fn run(
-    engine: &std::sync::Arc<app::search::engine::SearchEngine>,
-    db: &app::db::Db,
+    engine: &std::sync::Arc<poputchiki_core::search::engine::SearchEngine>,
+    db: &poputchiki_core::db::Db,
     viewports: usize,
 ) -> anyhow::Result<()> {
     let mut reloads = vec![];
     for _ in 0..3 {
         let t = Instant::now();
-        let rows = app::search::store::table_rows(db, &engine.catalog, None).await?;
+        let rows = poputchiki_core::search::store::table_rows(db, &engine.catalog, None).await?;
         let table = OrgTable::from_rows(rows);
         reloads.push(t.elapsed());
         *engine
@@ -121,7 +121,8 @@ pub async fn run(
         let mut times = vec![];
         for _ in 0..5 {
             let t = Instant::now();
-            let rows = app::search::store::table_rows(db, &engine.catalog, Some(ids)).await?;
+            let rows =
+                poputchiki_core::search::store::table_rows(db, &engine.catalog, Some(ids)).await?;
             engine
                 .table
                 .write()

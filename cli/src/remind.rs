@@ -2,7 +2,7 @@
 //! line (the server runs it every hour by itself), or with --dry-run the list of what it
 //! would send, writing nothing. Mail goes into the queue; a running server delivers it.
 
-use app::reconfirm::run::{self, Ctx, Reminder};
+use poputchiki_core::reconfirm::run::{self, Ctx, Reminder};
 
 use crate::config::CommonArgs;
 

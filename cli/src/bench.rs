@@ -5,8 +5,8 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use app::i18n::I18n;
-use app::search::params::SearchParams;
+use poputchiki_core::i18n::I18n;
+use poputchiki_core::search::params::SearchParams;
 
 /// The fixed query mix: (kind, query string).
 pub const QUERIES: &[(&str, &str)] = &[
@@ -113,8 +113,8 @@ fn parse(q: &str) -> SearchParams {
 
 /// Runs the benchmark and prints Markdown rows.
 pub async fn run(
-    engine: &std::sync::Arc<app::search::engine::SearchEngine>,
-    db: &app::db::Db,
+    engine: &std::sync::Arc<poputchiki_core::search::engine::SearchEngine>,
+    db: &poputchiki_core::db::Db,
     index_dir: &Path,
     rounds: usize,
 ) -> anyhow::Result<()> {

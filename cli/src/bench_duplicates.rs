@@ -4,8 +4,8 @@
 
 use std::time::Instant;
 
-use app::duplicates::{look_alikes, pairs, pairs_exhaustive, record_of, Record};
-use app::organizations::validate::validate;
+use poputchiki_core::duplicates::{look_alikes, pairs, pairs_exhaustive, record_of, Record};
+use poputchiki_core::organizations::validate::validate;
 
 use crate::config::CommonArgs;
 use crate::startup::open_region;
@@ -19,7 +19,7 @@ pub async fn run(
     exhaustive: usize,
 ) -> anyhow::Result<()> {
     let (_, region) = open_region(common).await?;
-    let orgs = app::demo::generate(&region, count + list, 1);
+    let orgs = poputchiki_core::demo::generate(&region, count + list, 1);
     let started = Instant::now();
     let records: Vec<Record> = orgs
         .iter()

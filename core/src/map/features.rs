@@ -1,0 +1,119 @@
+//! The map's GeoJSON, built in the core so the web routes and the benchmark share it: the
+//! clusters and markers of one viewport at one zoom for a search's filters.
+
+use serde_json::{json, Value};
+
+use super::cluster::{cluster, Feature, Grid};
+use crate::i18n::I18n;
+use crate::organizations::org_url;
+use crate::region::RegionCatalog;
+use crate::search::engine::{SearchEngine, SearchError};
+use crate::search::params::{BBox, SearchParams};
+use crate::search::table::{flag, OrgRow};
+
+/// The box around all of the region's okrugs: the default viewport.
+pub fn region_bbox(catalog: &RegionCatalog) -> BBox {
+    catalog.okrugs.iter().fold(
+        BBox {
+            min_lon: 180.0,
+            min_lat: 90.0,
+            max_lon: -180.0,
+            max_lat: -90.0,
+        },
+        |b, o| BBox {
+            min_lon: b.min_lon.min(o.bbox.min().x),
+            min_lat: b.min_lat.min(o.bbox.min().y),
+            max_lon: b.max_lon.max(o.bbox.max().x),
+            max_lat: b.max_lat.max(o.bbox.max().y),
+        },
+    )
+}
+
+fn round5(x: f64) -> f64 {
+    (x * 100_000.0).round() / 100_000.0
+}
+
+pub fn point(lon: f64, lat: f64) -> Value {
+    json!({ "type": "Point", "coordinates": [round5(lon), round5(lat)] })
+}
+
+/// Whether a row is stale now, under the region's policy (drawn faded, with a note).
+pub fn stale_test(catalog: &RegionCatalog) -> impl Fn(&OrgRow) -> bool {
+    let thresholds = catalog.policy.thresholds(chrono::Utc::now());
+    move |r| thresholds.state(r.last_sign_of_life()) == crate::freshness::Freshness::Stale
+}
+
+/// The clusters response for already parsed parameters (the map's route and the benchmark).
+pub fn cluster_collection(
+    state_search: &SearchEngine,
+    params: &SearchParams,
+    zoom: u8,
+    i18n: &I18n,
+) -> Result<Value, SearchError> {
+    let catalog = &state_search.catalog;
+    let mut params = params.clone();
+    let bbox = *params.bbox.get_or_insert_with(|| region_bbox(catalog));
+    let grid = Grid::new(bbox, zoom);
+    let (table, rows) = state_search.matching(&params, i18n)?;
+    let all = table.rows();
+    let features = cluster(&grid, rows.iter().map(|&i| (i, all[i].merc, all[i].at)));
+    let stale = stale_test(catalog);
+    let kind_code = |r: &OrgRow| {
+        catalog
+            .taxonomy
+            .org_kind
+            .get(usize::from(r.kind))
+            .map(|t| t.code.as_str())
+            .unwrap_or("")
+    };
+    let out: Vec<Value> = features
+        .iter()
+        .map(|f| match f {
+            Feature::Single(i) => {
+                let r = &all[*i];
+                json!({
+                    "type": "Feature",
+                    "geometry": point(r.at.lon, r.at.lat),
+                    "properties": {
+                        "cluster": false,
+                        "id": r.id,
+                        "name": r.name,
+                        "kind": kind_code(r),
+                        "url": org_url(r.id, &r.slug),
+                        "approximate": r.has(flag::APPROXIMATE),
+                        "stale": stale(r),
+                    },
+                })
+            }
+            Feature::Cluster {
+                count,
+                at,
+                expansion_zoom,
+                members,
+            } => {
+                let mut props = json!({
+                    "cluster": true,
+                    "count": count,
+                    "expansion_zoom": expansion_zoom,
+                });
+                if expansion_zoom.is_none() {
+                    props["members"] = members
+                        .iter()
+                        .map(|&i| {
+                            let r = &all[i];
+                            json!({ "id": r.id, "name": r.name, "url": org_url(r.id, &r.slug) })
+                        })
+                        .collect();
+                }
+                json!({ "type": "Feature", "geometry": point(at.lon, at.lat), "properties": props })
+            }
+        })
+        .collect();
+    Ok(json!({
+        "type": "FeatureCollection",
+        "total": rows.len(),
+        "zoom": grid.zoom,
+        "cell_px": grid.cell_px,
+        "features": out,
+    }))
+}
