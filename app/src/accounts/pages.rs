@@ -232,6 +232,23 @@ pub fn page_or_error<T, V: IntoView + 'static>(
     }
 }
 
+/// A page whose data comes from one server fn: drawn by `render` once loaded, or as
+/// [`page_or_error`] draws its refusal. Every data page's route is this and its view.
+pub fn loaded_page<T, V>(
+    data: Resource<Result<T, crate::error::PublicError>>,
+    render: fn(T) -> V,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move { page_or_error(data.await, render) })}
+        </Suspense>
+    }
+}
+
 #[component]
 pub fn Forbidden() -> impl IntoView {
     let i18n = use_i18n();
@@ -257,11 +274,7 @@ pub fn Forbidden() -> impl IntoView {
 #[component]
 pub fn AccountRoute() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_account_page());
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move { page_or_error(data.await, |page| view! { <AccountView page/> }) })}
-        </Suspense>
-    }
+    loaded_page(data, |page| view! { <AccountView page/> })
 }
 
 #[component]

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::pages::{form_resource, page_or_error, NarrowPage, Notice};
+use super::pages::{form_resource, loaded_page, page_or_error, NarrowPage, Notice};
 use super::security_fns::{
     email_link_usable, load_second_factor_setup, load_security_page, login_challenge_alive,
     SecondFactorSetup, SecurityPage,
@@ -89,11 +89,7 @@ pub fn LoginCodePage() -> impl IntoView {
 #[component]
 pub fn SecurityRoute() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_security_page());
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move { page_or_error(data.await, |page| view! { <SecurityView page/> }) })}
-        </Suspense>
-    }
+    loaded_page(data, |page| view! { <SecurityView page/> })
 }
 
 #[component]

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 use super::diff::FieldChange;
 use super::fields::OrgFields;
 use super::{load_edit_page, load_new_page, EditPage, NewPage};
-use crate::accounts::pages::{page_or_error, query_param, Notice};
+use crate::accounts::pages::{loaded_page, page_or_error, query_param, Notice};
 use crate::forms::{CsrfField, ErrorSummary, FormScope};
 use crate::i18n::use_i18n;
 use crate::organizations::parse_id;
@@ -141,11 +141,7 @@ fn ConflictPanel(changes: Vec<FieldChange>, id: i64) -> impl IntoView {
 pub fn NewOrgRoute() -> impl IntoView {
     let draft = query_param("draft");
     let data = Resource::new(move || draft.get(), load_new_page);
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move { page_or_error(data.await, |page| view! { <NewOrgView page/> }) })}
-        </Suspense>
-    }
+    loaded_page(data, |page| view! { <NewOrgView page/> })
 }
 
 #[component]

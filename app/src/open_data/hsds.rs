@@ -74,24 +74,34 @@ fn answer(result: Result<Value, AppError>) -> Response {
     }
 }
 
-/// `format=ndjson`: every selected object, one a line, as a download (a few at a time).
-async fn ndjson(state: AppState, asker: Asker, q: HsdsQuery, listing: Listing) -> Response {
-    let permit = match export_slot(&state, &asker) {
-        Ok(p) => p,
-        Err(r) => return *r,
-    };
-    let ids = match hsds::select(&state, &q).await {
-        Ok(ids) => ids,
-        Err(e) => return json_error(e),
-    };
+/// The selected objects streamed on a task of their own while an export slot is held:
+/// NDJSON, or with `as_array` the one JSON array of the full export. `Err` is the refusal.
+async fn stream_body(
+    state: &AppState,
+    asker: &Asker,
+    q: HsdsQuery,
+    listing: Listing,
+    as_array: bool,
+) -> Result<Body, Response> {
+    let permit = export_slot(state, asker).map_err(|r| *r)?;
+    let ids = hsds::select(state, &q).await.map_err(json_error)?;
     let (tx, rx) = tokio::sync::mpsc::channel::<Chunk>(4);
     let core = state.core.clone();
     tokio::spawn(async move {
-        stream::run(core, ids, listing, q, false, tx).await;
+        stream::run(core, ids, listing, q, as_array, tx).await;
         drop(permit);
     });
+    Ok(body_of(rx))
+}
+
+/// `format=ndjson`: every selected object, one a line, as a download (a few at a time).
+async fn ndjson(state: AppState, asker: Asker, q: HsdsQuery, listing: Listing) -> Response {
+    let body = match stream_body(&state, &asker, q, listing, false).await {
+        Ok(body) => body,
+        Err(refused) => return refused,
+    };
     let headers = [(header::CONTENT_TYPE, "application/x-ndjson; charset=utf-8")];
-    licensed((StatusCode::OK, headers, body_of(rx)).into_response())
+    licensed((StatusCode::OK, headers, body).into_response())
 }
 
 /// A list request: a page of JSON, or every result as NDJSON.
@@ -283,24 +293,14 @@ fn file_chunks(
 
 /// Every published organization, fully nested, as one JSON array.
 async fn full_json(State(state): State<AppState>, asker: Asker) -> Response {
-    let permit = match export_slot(&state, &asker) {
-        Ok(p) => p,
-        Err(r) => return *r,
-    };
     let q = HsdsQuery {
         full: true,
         ..Default::default()
     };
-    let ids = match hsds::select(&state, &q).await {
-        Ok(ids) => ids,
-        Err(e) => return json_error(e),
+    let body = match stream_body(&state, &asker, q, Listing::Organizations, true).await {
+        Ok(body) => body,
+        Err(refused) => return refused,
     };
-    let (tx, rx) = tokio::sync::mpsc::channel::<Chunk>(4);
-    let core = state.core.clone();
-    tokio::spawn(async move {
-        stream::run(core, ids, Listing::Organizations, q, true, tx).await;
-        drop(permit);
-    });
     let name = format!(
         "attachment; filename=\"poputchiki-{}-hsds.json\"",
         state.region.slug
@@ -309,5 +309,5 @@ async fn full_json(State(state): State<AppState>, asker: Asker) -> Response {
         (header::CONTENT_TYPE, "application/json".to_owned()),
         (header::CONTENT_DISPOSITION, name),
     ];
-    licensed((StatusCode::OK, headers, body_of(rx)).into_response())
+    licensed((StatusCode::OK, headers, body).into_response())
 }

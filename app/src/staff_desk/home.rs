@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::accounts::pages::{page_or_error, query_param, Notice};
+use crate::accounts::pages::{loaded_page, query_param, Notice};
 use crate::editing::{load_staff_page, ReportView, StaffPage};
 use crate::forms::{CsrfField, ErrorSummary, FormScope, TextField};
 use crate::i18n::use_i18n;
@@ -17,11 +17,7 @@ pub fn StaffRoute() -> impl IntoView {
         move || (draft.get(), okrug.get()),
         |(d, o)| load_staff_page(d, o),
     );
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move { page_or_error(data.await, |page| view! { <StaffView page/> }) })}
-        </Suspense>
-    }
+    loaded_page(data, |page| view! { <StaffView page/> })
 }
 
 #[component]

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::{DeskSummary, OkrugOption, Queue, QueuePage};
-use crate::accounts::pages::{page_or_error, query_param};
+use crate::accounts::pages::{loaded_page, page_or_error, query_param};
 use crate::error::PublicError;
 use crate::i18n::use_i18n;
 use crate::organizations::ContactKind;
@@ -71,11 +71,7 @@ fn OkrugFilter(
 pub fn DeskBlock() -> impl IntoView {
     let okrug = query_param("okrug");
     let data = Resource::new(move || okrug.get(), load_desk);
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move { page_or_error(data.await, |d| view! { <DeskCounts d/> }) })}
-        </Suspense>
-    }
+    loaded_page(data, |d| view! { <DeskCounts d/> })
 }
 
 #[component]

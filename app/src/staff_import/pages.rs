@@ -10,7 +10,7 @@ use poputchiki_core::import_view::{
 };
 
 use super::server_fns::{load_import_home, load_import_preview, PreviewPage};
-use crate::accounts::pages::{page_or_error, query_param};
+use crate::accounts::pages::{loaded_page, query_param};
 use crate::forms::CsrfField;
 use crate::i18n::use_i18n;
 
@@ -18,11 +18,7 @@ use crate::i18n::use_i18n;
 pub fn ImportHomeRoute() -> impl IntoView {
     let failed = query_param("draft");
     let data = Resource::new(move || failed.get(), load_import_home);
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move { page_or_error(data.await, |page| view! { <HomeView page/> }) })}
-        </Suspense>
-    }
+    loaded_page(data, |page| view! { <HomeView page/> })
 }
 
 #[component]
@@ -77,11 +73,7 @@ pub fn ImportPreviewRoute() -> impl IntoView {
         },
         |(id, show, page, draft)| load_import_preview(id, show, page, draft),
     );
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move { page_or_error(data.await, |page| view! { <PreviewView page/> }) })}
-        </Suspense>
-    }
+    loaded_page(data, |page| view! { <PreviewView page/> })
 }
 
 #[component]

@@ -44,10 +44,7 @@ pub async fn enable_totp(
     .bind(account_id)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("delete from recovery_code where account_id = ?")
-        .bind(account_id)
-        .execute(&mut *tx)
-        .await?;
+    delete_recovery_codes(&mut tx, account_id).await?;
     for code in recovery_codes {
         sqlx::query(
             "insert into recovery_code (code_hash, account_id, created_at, updated_at) values (?, ?, ?, ?)",
@@ -185,9 +182,18 @@ pub async fn disable_totp(db: &Db, account_id: i64) -> sqlx::Result<()> {
     .bind(account_id)
     .execute(&mut *tx)
     .await?;
+    delete_recovery_codes(&mut tx, account_id).await?;
+    tx.commit().await
+}
+
+/// Drops an account's recovery codes inside the caller's transaction.
+async fn delete_recovery_codes(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    account_id: i64,
+) -> sqlx::Result<()> {
     sqlx::query("delete from recovery_code where account_id = ?")
         .bind(account_id)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await
+        .execute(&mut **tx)
+        .await
+        .map(|_| ())
 }

@@ -71,17 +71,25 @@ impl RevisionRow {
     }
 }
 
+/// An organization's revisions with their authors' names; callers add the order or number.
+macro_rules! revision_select {
+    () => {
+        "select r.number, r.kind, r.reverted_to, coalesce(nullif(a.display_name, ''), a.email) as author, r.snapshot, r.changed, r.created_at, r.merged_from
+         from revision r left join account a on a.id = r.account_id
+         where r.organization_id = ?"
+    };
+}
+
 /// The newest revisions first.
 pub async fn revisions(
     db: &Db,
     organization_id: i64,
     limit: i64,
 ) -> sqlx::Result<Vec<RevisionRow>> {
-    sqlx::query_as(
-        "select r.number, r.kind, r.reverted_to, coalesce(nullif(a.display_name, ''), a.email) as author, r.snapshot, r.changed, r.created_at, r.merged_from
-         from revision r left join account a on a.id = r.account_id
-         where r.organization_id = ? order by r.number desc limit ?",
-    )
+    sqlx::query_as(concat!(
+        revision_select!(),
+        " order by r.number desc limit ?"
+    ))
     .bind(organization_id)
     .bind(limit)
     .fetch_all(db)
@@ -93,15 +101,11 @@ pub async fn revision(
     organization_id: i64,
     number: i64,
 ) -> sqlx::Result<Option<RevisionRow>> {
-    sqlx::query_as(
-        "select r.number, r.kind, r.reverted_to, coalesce(nullif(a.display_name, ''), a.email) as author, r.snapshot, r.changed, r.created_at, r.merged_from
-         from revision r left join account a on a.id = r.account_id
-         where r.organization_id = ? and r.number = ?",
-    )
-    .bind(organization_id)
-    .bind(number)
-    .fetch_optional(db)
-    .await
+    sqlx::query_as(concat!(revision_select!(), " and r.number = ?"))
+        .bind(organization_id)
+        .bind(number)
+        .fetch_optional(db)
+        .await
 }
 
 // ---- Moderation, verification, reports, logos --------------------------------------------

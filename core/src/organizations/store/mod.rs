@@ -41,8 +41,9 @@ pub struct CardRow {
     pub confirmed_at: Option<String>,
 }
 
-/// Every column of the organization row.
-#[derive(Clone, Debug, sqlx::FromRow)]
+/// Every column of the organization row. The one read path reads exactly the columns named
+/// by these fields (see `read.rs`), so a new column needs only its field here.
+#[derive(Clone, Debug, sqlx::FromRow, serde::Deserialize)]
 pub struct OrganizationRow {
     pub id: i64,
     pub region_id: i64,
@@ -59,8 +60,10 @@ pub struct OrganizationRow {
     pub settlement: String,
     pub lat: f64,
     pub lon: f64,
+    #[serde(deserialize_with = "read::bool_from_int")]
     pub location_approximate: bool,
     pub status: OrgStatus,
+    #[serde(deserialize_with = "read::bool_from_int")]
     pub is_demo: bool,
     pub version: i64,
     pub created_at: String,

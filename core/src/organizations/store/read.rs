@@ -1,11 +1,8 @@
 //! The one read path of an organization: its row and every part, for one organization
 //! (pages, the edit form, revisions, import) or for a batch of them (downloads), with the
-//! same query either way: one row per organization, its parts as JSON columns.
+//! same query either way: the batch as one JSON value, an object per organization.
 
 use std::collections::HashMap;
-
-use sqlx::sqlite::SqliteRow;
-use sqlx::{FromRow, Row};
 
 use super::{
     ContactRow, EventRow, NeedRow, OrganizationRecord, OrganizationRow, ServiceRow, VerificationRow,
@@ -119,73 +116,112 @@ pub fn read_ahead(
     rx
 }
 
-/// Each part of an organization as one JSON array (or object) column, so a batch of 500
-/// organizations is 500 rows, not the many thousands its parts would be one row each: every
-/// row crosses from SQLite's worker thread to the caller, and those hand-overs were most of
-/// a download's time. `?1` the ids (JSON), `?2` published only, `?3` the first day of the
-/// events wanted ("" for all), `?4` at most this many events each (-1: all), `?5` whether
-/// services, events and needs are read (a `case` evaluates only the branch it takes, so a
-/// listing never touches those tables).
-const BATCH_SQL: &str = "
-select o.*,
-  (select json_group_array(t.term_id order by t.term_id)
-     from organization_term t where t.organization_id = o.id) as part_terms,
-  (select json_group_array(json_array(c.kind, c.value) order by c.position, c.id)
-     from contact c where c.organization_id = o.id) as part_contacts,
-  case when ?5 then (select json_group_array(json_array(s.id, s.name, s.description, s.cost, s.how_to_apply, s.schedule,
+/// A batch is one row with one value: a JSON array with an object per organization, its
+/// own columns under `org` and each part as an array. Every row and every value that crosses
+/// from SQLite's worker thread to the caller costs a hand-over and a copy, which was most of
+/// a download's time with a row (and some thirty values) per organization.
+/// `?1` the ids (JSON), `?2` published only, `?3` the first day of the events wanted ("" for
+/// all), `?4` at most this many events each (-1: all), `?5` whether services, events and needs
+/// are read (a `case` evaluates only the branch it takes, so a listing never touches those
+/// tables). `json(…)` keeps a part an array rather than a string inside the object.
+static BATCH_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    // Every column of the organization row, named as `OrganizationRow` names its fields, so
+    // a field added to the struct (and the table) is read with no list to keep in step.
+    let columns: Vec<String> = field_names::<OrganizationRow>()
+        .iter()
+        .map(|c| format!("'{c}', o.{c}"))
+        .collect();
+    format!(
+        "select json_group_array(json_object('org', json_object({}),
+  'terms', json((select json_group_array(t.term_id order by t.term_id)
+     from organization_term t where t.organization_id = o.id)),
+  'contacts', json((select json_group_array(json_array(c.kind, c.value) order by c.position, c.id)
+     from contact c where c.organization_id = o.id)),
+  'services', case when ?5 then json((select json_group_array(json_array(s.id, s.name, s.description,
+            s.cost, s.how_to_apply, s.schedule,
             json((select json_group_array(st.term_id order by st.term_id)
                   from service_term st where st.service_id = s.id)))
           order by s.position, s.id)
-     from service s where s.organization_id = o.id) else '[]' end as part_services,
-  case when ?5 then (select json_group_array(json_array(e.title, e.description, e.starts_at, e.ends_at, e.place, e.format_term_id))
+     from service s where s.organization_id = o.id)) else json('[]') end,
+  'events', case when ?5 then json((select json_group_array(json_array(e.title, e.description,
+            e.starts_at, e.ends_at, e.place, e.format_term_id))
      from (select * from event e where e.organization_id = o.id
              and coalesce(e.ends_at, e.starts_at) >= ?3
-           order by e.starts_at, e.id limit ?4) e) else '[]' end as part_events,
-  case when ?5 then (select json_group_array(json_array(n.kind, n.title, n.description, n.active, n.until) order by n.position, n.id)
-     from need n where n.organization_id = o.id) else '[]' end as part_needs,
-  (select json_array(v.method, v.verified_by, v.note, v.verified_at)
+           order by e.starts_at, e.id limit ?4) e)) else json('[]') end,
+  'needs', case when ?5 then json((select json_group_array(json_array(n.kind, n.title, n.description,
+            n.active, n.until) order by n.position, n.id)
+     from need n where n.organization_id = o.id)) else json('[]') end,
+  'verification', json((select json_array(v.method, v.verified_by, v.note, v.verified_at)
      from verification v where v.organization_id = o.id
-     order by v.verified_at desc, v.id desc limit 1) as part_verification
+     order by v.verified_at desc, v.id desc limit 1))))
 from organization o
-where o.id in (select value from json_each(?1)) and (o.status = 'published' or not ?2)";
+where o.id in (select value from json_each(?1)) and (o.status = 'published' or not ?2)",
+        columns.join(", ")
+    )
+});
 
 type ServiceJson = (i64, String, String, String, String, String, Vec<i64>);
 type EventJson = (String, String, String, Option<String>, String, Option<i64>);
 type NeedJson = (String, String, String, i64, Option<String>);
+type VerificationJson = (String, String, String, String);
 
-/// A part column, decoded; a malformed one is a database error, never a panic.
-fn part<T: serde::de::DeserializeOwned>(row: &SqliteRow, column: &str) -> sqlx::Result<T> {
-    let text: String = row.try_get(column)?;
-    serde_json::from_str(&text).map_err(|e| sqlx::Error::Decode(Box::new(e)))
+/// One organization of a batch, as the query writes it.
+#[derive(serde::Deserialize)]
+struct RecordJson {
+    org: OrganizationRow,
+    terms: Vec<i64>,
+    contacts: Vec<(String, String)>,
+    services: Vec<ServiceJson>,
+    events: Vec<EventJson>,
+    needs: Vec<NeedJson>,
+    verification: Option<VerificationJson>,
 }
 
-fn record(row: &SqliteRow) -> sqlx::Result<OrganizationRecord> {
-    let org = OrganizationRow::from_row(row)?;
-    let contacts: Vec<(String, String)> = part(row, "part_contacts")?;
-    let services: Vec<ServiceJson> = part(row, "part_services")?;
-    let events: Vec<EventJson> = part(row, "part_events")?;
-    let needs: Vec<NeedJson> = part(row, "part_needs")?;
-    let verification: Option<String> = row.try_get("part_verification")?;
-    let verification = match verification {
-        Some(text) => {
-            let (method, verified_by, note, verified_at): (String, String, String, String) =
-                serde_json::from_str(&text).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
-            Some(VerificationRow {
-                method,
-                verified_by,
-                note,
-                verified_at,
-            })
+/// The field names serde's derive gives a struct, read by asking it to deserialize from a
+/// deserializer that only notes them.
+fn field_names<T: serde::de::DeserializeOwned>() -> &'static [&'static str] {
+    use serde::de::{Error, Visitor};
+    struct Names<'a>(&'a mut &'static [&'static str]);
+    impl<'de> serde::Deserializer<'de> for Names<'_> {
+        type Error = serde::de::value::Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(Error::custom("only a struct's field names are read"))
         }
-        None => None,
-    };
-    Ok(OrganizationRecord {
-        term_ids: part(row, "part_terms")?,
-        contacts: contacts
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            visitor: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = fields;
+            self.deserialize_any(visitor)
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map enum
+            identifier ignored_any
+        }
+    }
+    let mut names: &'static [&'static str] = &[];
+    let _ = T::deserialize(Names(&mut names));
+    names
+}
+
+/// SQLite keeps booleans as 0 and 1, and JSON carries them so.
+pub(super) fn bool_from_int<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Ok(<i64 as serde::Deserialize>::deserialize(d)? != 0)
+}
+
+fn record(r: RecordJson) -> OrganizationRecord {
+    OrganizationRecord {
+        term_ids: r.terms,
+        contacts: r
+            .contacts
             .into_iter()
             .map(|(kind, value)| ContactRow { kind, value })
             .collect(),
-        services: services
+        services: r
+            .services
             .into_iter()
             .map(
                 |(id, name, description, cost, how_to_apply, schedule, audiences)| {
@@ -203,7 +239,8 @@ fn record(row: &SqliteRow) -> sqlx::Result<OrganizationRecord> {
                 },
             )
             .collect(),
-        events: events
+        events: r
+            .events
             .into_iter()
             .map(
                 |(title, description, starts_at, ends_at, place, format_term_id)| EventRow {
@@ -216,7 +253,8 @@ fn record(row: &SqliteRow) -> sqlx::Result<OrganizationRecord> {
                 },
             )
             .collect(),
-        needs: needs
+        needs: r
+            .needs
             .into_iter()
             .map(|(kind, title, description, active, until)| NeedRow {
                 kind,
@@ -226,9 +264,16 @@ fn record(row: &SqliteRow) -> sqlx::Result<OrganizationRecord> {
                 until,
             })
             .collect(),
-        verification,
-        org,
-    })
+        verification: r
+            .verification
+            .map(|(method, verified_by, note, verified_at)| VerificationRow {
+                method,
+                verified_by,
+                note,
+                verified_at,
+            }),
+        org: r.org,
+    }
 }
 
 async fn read_batch(
@@ -247,18 +292,18 @@ async fn read_batch(
         Parts::Whole(Events::All) => (true, "", -1),
         Parts::Listing => (false, "", -1),
     };
-    let rows = sqlx::query(BATCH_SQL)
+    let batch: String = sqlx::query_scalar(&BATCH_SQL)
         .bind(&list)
         .bind(published_only)
         .bind(from)
         .bind(most)
         .bind(whole)
-        .fetch_all(&mut *db)
+        .fetch_one(&mut *db)
         .await?;
-    let mut found: HashMap<i64, OrganizationRecord> = HashMap::with_capacity(rows.len());
-    for row in &rows {
-        let rec = record(row)?;
-        found.insert(rec.org.id, rec);
-    }
+    // A malformed batch is a database error, never a panic.
+    let records: Vec<RecordJson> =
+        serde_json::from_str(&batch).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+    let mut found: HashMap<i64, OrganizationRecord> =
+        records.into_iter().map(|r| (r.org.id, record(r))).collect();
     Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
 }
