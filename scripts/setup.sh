@@ -38,12 +38,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
 fi
 
 # chromium for the browser tests; brotli precompresses the built site (scripts/precompress.sh);
-# xmllint (libxml2-utils) validates the sitemap against its XSD; python3-venv for the checks.
+# xmllint (libxml2-utils) validates the sitemap against its XSD; python3-venv for the checks;
+# pdfinfo and pdftoppm (poppler-utils) and zbarimg (zbar-tools) check the printed posters.
 if [ ! -x /usr/bin/chromium ] || ! command -v brotli >/dev/null || ! command -v xmllint >/dev/null \
+   || ! command -v pdftoppm >/dev/null || ! command -v zbarimg >/dev/null \
    || ! python3 -c 'import ensurepip' 2>/dev/null; then
-  log "Installing Debian's chromium, brotli, libxml2-utils and python3-venv"
+  log "Installing Debian's chromium, brotli, libxml2-utils, poppler-utils, zbar-tools and python3-venv"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core brotli libxml2-utils python3-venv
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core brotli libxml2-utils poppler-utils zbar-tools python3-venv
 fi
 
 # Validators from PyPI, in .venv, exactly as scripts/validators.txt pins them (check-jsonschema

@@ -50,9 +50,11 @@ enum Read {
     EditsFn,
     Merge,
     MergeFn,
+    PendingPoster,
+    PendingPosterFn,
 }
 
-const READS: [Read; 39] = [
+const READS: [Read; 41] = [
     Read::EditPage,
     Read::EditFn,
     Read::History,
@@ -92,6 +94,8 @@ const READS: [Read; 39] = [
     Read::EditsFn,
     Read::Merge,
     Read::MergeFn,
+    Read::PendingPoster,
+    Read::PendingPosterFn,
 ];
 
 /// What editor A typed into a draft: only A may ever read it back.
@@ -137,6 +141,8 @@ impl Read {
             | Self::SecondFactor
             | Self::SecondFactorFn => role != Anonymous,
             Self::DraftOfA | Self::DraftOfAFn => role == EditorA,
+            // A poster's QR code must lead somewhere anyone can open: none before publication.
+            Self::PendingPoster | Self::PendingPosterFn => false,
         }
     }
 
@@ -182,6 +188,8 @@ impl Read {
             Self::EditsFn => "/api/staff/edits".into(),
             Self::Merge => format!("/staff/merge/{a}/{}", w.b),
             Self::MergeFn => format!("/api/staff/merge?a={a}&b={}", w.b),
+            Self::PendingPoster => format!("/org/{p}/poster"),
+            Self::PendingPosterFn => format!("/api/posters/org?id_slug={p}"),
         }
     }
 
@@ -304,7 +312,8 @@ async fn the_staff_verification_note_is_never_public() {
     assert!(own.body.contains(note), "staff still see it");
 }
 
-/// Open data (the changes feed, HSDS, the API description, the sitemap and robots.txt, and
+/// Open data (the changes feed, HSDS, the API description, the sitemap and robots.txt, the
+/// posters of published organizations and okrugs, and
 /// their pages) is public: every role reads the same, nobody reads a proposal awaiting
 /// moderation through it, and nobody changes anything through it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -348,6 +357,10 @@ async fn open_data_is_the_same_for_every_role_and_changes_nothing() {
         "/api".to_owned(),
         "/api/".to_owned(),
         "/open-data".to_owned(),
+        format!("/org/{}/poster", w.a),
+        format!("/api/posters/org?id_slug={}", w.a),
+        "/okrug/ketovsky/poster".to_owned(),
+        "/api/posters/okrug?slug=ketovsky".to_owned(),
     ];
     let mut browsers = vec![];
     for role in ROLES {

@@ -4,6 +4,9 @@
 use http::StatusCode;
 use poputchiki_tests::{found_count, occurrences, TestApp};
 
+#[path = "posters.rs"]
+mod posters;
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn home_page_lists_the_demo_organizations_in_russian() {
     let app = TestApp::with_demo().await;

@@ -19,6 +19,7 @@ pub mod needs;
 pub mod open_data;
 pub mod organizations;
 pub mod places;
+pub mod posters;
 pub mod reconfirm;
 pub mod search;
 pub mod shell;

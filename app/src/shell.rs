@@ -22,6 +22,7 @@ use crate::open_data::page::OpenDataPage;
 use crate::organizations::okrug_page::{OkrugIndexPage, OkrugRoute};
 use crate::organizations::page::OrganizationRoute;
 use crate::places::PlacesRoute;
+use crate::posters::{OkrugPosterRoute, OrgPosterRoute};
 use crate::reconfirm::page::ReminderLinkRoute;
 use crate::search::page::SearchPage;
 use crate::staff_desk::home::StaffRoute;
@@ -200,6 +201,8 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("org"), ParamSegment("id_slug"), StaticSegment("edit")) view=EditRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("org"), ParamSegment("id_slug"), StaticSegment("history")) view=HistoryRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("org"), ParamSegment("id_slug"), StaticSegment("manage")) view=ManageRoute ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("org"), ParamSegment("id_slug"), StaticSegment("poster")) view=OrgPosterRoute ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("okrug"), ParamSegment("slug"), StaticSegment("poster")) view=OkrugPosterRoute ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -1151,3 +1151,26 @@ api-p-zoom = The map's zoom.
 api-p-org-id = The organization's number
 api-p-uuid = The UUID
 api-p-words = Words in the name, code or description.
+
+## Posters for the noticeboard
+poster-link = Poster for the noticeboard
+poster-okrug-link = "Who helps in the okrug" poster for the noticeboard
+poster-title-org = Poster: { $name }
+poster-okrug-title = "Who helps" poster: { $okrug }
+poster-hint = Print this page on an A4 sheet (Print in the browser's menu) and put it up on a noticeboard: at the shop, the library, the village council, the health post.
+poster-back = Back to the organization's page
+poster-okrug-back = Back to the okrug's page
+poster-for = Who we help
+poster-services = How we help
+poster-phone = Phone
+poster-address = Address
+poster-qr-label = QR code linking to the page on the site
+poster-scan = Point a phone camera at the code to open the organization's page on the Poputchiki map:
+poster-okrug-heading = Who helps in your okrug
+poster-okrug-scan = Every organization of the okrug, with services and events, on the site:
+poster-okrug-empty = No organizations of this okrug are on the map yet.
+poster-other = Other
+poster-more = And { $count ->
+    [one] { $count } more organization
+   *[other] { $count } more organizations
+} on the site.

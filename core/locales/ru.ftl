@@ -1164,3 +1164,27 @@ api-p-zoom = Масштаб карты.
 api-p-org-id = Номер организации
 api-p-uuid = UUID объекта
 api-p-words = Слова в названии, коде или описании.
+
+## Posters for the noticeboard
+poster-link = Плакат для доски объявлений
+poster-okrug-link = Плакат «Кто помогает в округе» для доски объявлений
+poster-title-org = Плакат: { $name }
+poster-okrug-title = Плакат «Кто помогает»: { $okrug }
+poster-hint = Распечатайте эту страницу на листе A4 (в меню браузера — «Печать») и повесьте на доске объявлений: в магазине, библиотеке, сельсовете, ФАПе.
+poster-back = Вернуться на страницу организации
+poster-okrug-back = Вернуться на страницу округа
+poster-for = Кому помогаем
+poster-services = Чем помогаем
+poster-phone = Телефон
+poster-address = Адрес
+poster-qr-label = QR-код со ссылкой на страницу на сайте
+poster-scan = Наведите камеру телефона на код — откроется страница организации на карте «Попутчики»:
+poster-okrug-heading = Кто помогает в вашем округе
+poster-okrug-scan = Все организации округа, их услуги и события — на сайте:
+poster-okrug-empty = В округе пока нет организаций на карте.
+poster-other = Другое
+poster-more = И ещё { $count ->
+    [one] { $count } организация
+    [few] { $count } организации
+   *[many] { $count } организаций
+} — на сайте.

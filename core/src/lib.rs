@@ -21,6 +21,7 @@ pub mod map;
 pub mod merge;
 pub mod needs;
 pub mod organizations;
+pub mod posters;
 pub mod reconfirm;
 pub mod region;
 pub mod search;
@@ -48,6 +49,8 @@ pub mod mail;
 pub mod mail_queue;
 #[cfg(feature = "server")]
 pub mod notify;
+#[cfg(feature = "server")]
+pub mod qr;
 #[cfg(feature = "server")]
 pub mod queries;
 #[cfg(feature = "server")]

@@ -58,17 +58,7 @@ pub fn otpauth_url(secret_b32: &str, account: &str) -> String {
     )
 }
 
-/// The QR code of an address as inline SVG (no image files, no JavaScript).
-pub fn qr_svg(data: &str) -> String {
-    match qrcode::QrCode::new(data.as_bytes()) {
-        Ok(code) => code
-            .render::<qrcode::render::svg::Color>()
-            .min_dimensions(200, 200)
-            .quiet_zone(true)
-            .build(),
-        Err(_) => String::new(),
-    }
-}
+pub use poputchiki_core::qr::qr_svg;
 
 /// The time step a code matches (now, one before or one after), if any.
 pub fn matching_step(secret_b32: &str, code: &str, unix_time: u64) -> Option<i64> {

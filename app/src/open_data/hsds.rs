@@ -256,18 +256,22 @@ async fn zip(State(state): State<AppState>, asker: Asker) -> Response {
         Err(e) => return json_error(AppError::Internal(e.into())),
     };
     let len = file.metadata().await.map(|m| m.len()).unwrap_or(0);
-    let name = format!(
-        "attachment; filename=\"poputchiki-{}-hsds.zip\"",
-        state.region.slug
-    );
     let headers = [
         (header::CONTENT_TYPE, "application/zip".to_owned()),
-        (header::CONTENT_DISPOSITION, name),
+        (header::CONTENT_DISPOSITION, attachment(&state, "zip")),
         (header::CONTENT_LENGTH, len.to_string()),
         (header::CACHE_CONTROL, "no-cache".to_owned()),
     ];
     let body = Body::from_stream(file_chunks(file));
     licensed((StatusCode::OK, headers, body).into_response())
+}
+
+/// `Content-Disposition` of the region's HSDS export with this extension.
+fn attachment(state: &AppState, ext: &str) -> String {
+    format!(
+        "attachment; filename=\"poputchiki-{}-hsds.{ext}\"",
+        state.region.slug
+    )
 }
 
 /// A file as a stream of 64 KiB pieces.
@@ -301,13 +305,9 @@ async fn full_json(State(state): State<AppState>, asker: Asker) -> Response {
         Ok(body) => body,
         Err(refused) => return refused,
     };
-    let name = format!(
-        "attachment; filename=\"poputchiki-{}-hsds.json\"",
-        state.region.slug
-    );
     let headers = [
         (header::CONTENT_TYPE, "application/json".to_owned()),
-        (header::CONTENT_DISPOSITION, name),
+        (header::CONTENT_DISPOSITION, attachment(&state, "json")),
     ];
     licensed((StatusCode::OK, headers, body).into_response())
 }

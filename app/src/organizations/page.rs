@@ -131,6 +131,9 @@ fn OrganizationView(page: OrganizationPage, report: FormState) -> impl IntoView 
                 <aside class="org-side">
                     <Section id="contacts" title=i18n.t("org-contacts")>
                         <Contacts contacts=p.contacts.clone()/>
+                        {(p.status == OrgStatus::Published && p.archived.is_none()).then(|| view! {
+                            <p class="no-print"><a href=format!("{}/poster", p.url)>{i18n.t("poster-link")}</a></p>
+                        })}
                     </Section>
                     <Section id="location" title=i18n.t("org-location")>
                         {(!place.is_empty()).then(|| view! { <p class="address">{place.clone()}</p> })}

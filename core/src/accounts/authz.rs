@@ -41,6 +41,17 @@ pub async fn can_see(db: &Db, viewer: Option<&Viewer>, org: &OrgAccess) -> sqlx:
     }
 }
 
+/// The logged-in viewer (401 otherwise) and the organization (404 if unknown), unchecked.
+async fn viewer_and_org(
+    db: &Db,
+    auth: &RequestAuth,
+    org_id: i64,
+) -> Result<(Viewer, OrgAccess), AppError> {
+    let viewer = require_viewer(auth)?;
+    let org = org_access(db, org_id).await?.ok_or(AppError::NotFound)?;
+    Ok((viewer, org))
+}
+
 /// The viewer and the organization, if the viewer may edit it: 401 for visitors, 404 for an
 /// unknown organization (or one the viewer may not even see), 403 otherwise.
 pub async fn require_edit(
@@ -48,8 +59,7 @@ pub async fn require_edit(
     auth: &RequestAuth,
     org_id: i64,
 ) -> Result<(Viewer, OrgAccess), AppError> {
-    let viewer = require_viewer(auth)?;
-    let org = org_access(db, org_id).await?.ok_or(AppError::NotFound)?;
+    let (viewer, org) = viewer_and_org(db, auth, org_id).await?;
     if !can_see(db, Some(&viewer), &org).await? {
         return Err(AppError::NotFound);
     }
@@ -65,8 +75,7 @@ pub async fn require_staff_for_org(
     auth: &RequestAuth,
     org_id: i64,
 ) -> Result<(Viewer, OrgAccess), AppError> {
-    let viewer = require_viewer(auth)?;
-    let org = org_access(db, org_id).await?.ok_or(AppError::NotFound)?;
+    let (viewer, org) = viewer_and_org(db, auth, org_id).await?;
     if !viewer.is_staff_of(org.region_id) {
         return Err(if can_see(db, Some(&viewer), &org).await? {
             AppError::Forbidden

@@ -272,3 +272,14 @@ pub async fn access(db: &Db, id: i64) -> sqlx::Result<Option<OrgAccess>> {
     .fetch_optional(db)
     .await
 }
+
+/// The published organizations of an okrug, by name (their posters and lists).
+pub async fn published_in_okrug(db: &Db, okrug_id: i64) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar(
+        "select id from organization where okrug_id = ? and status = 'published'
+         order by sort_name, id",
+    )
+    .bind(okrug_id)
+    .fetch_all(db)
+    .await
+}
