@@ -12,14 +12,13 @@ use leptos_router::hooks::use_params_map;
 use crate::accounts::pages::loaded_page;
 use crate::error::PublicError;
 use crate::i18n::use_i18n;
-use crate::organizations::parse_id;
 pub use poputchiki_core::posters::{OkrugPoster, OrgPoster, PosterGroup};
 
 /// A published organization's poster; `NotFound` for any other.
 #[server(input = GetUrl, endpoint = "posters/org")]
 pub async fn load_org_poster(id_slug: String) -> Result<OrgPoster, PublicError> {
     let (state, i18n) = crate::state::request_context()?;
-    let id = parse_id(&id_slug).ok_or(PublicError::NotFound)?;
+    let id = crate::organizations::parse_id(&id_slug).ok_or(PublicError::NotFound)?;
     let viewer = crate::accounts::current_viewer();
     Ok(poputchiki_core::posters::org_poster(&state, id, viewer.as_ref(), &i18n).await?)
 }
