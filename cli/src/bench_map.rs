@@ -72,7 +72,7 @@ pub async fn run(
     let mut reloads = vec![];
     for _ in 0..3 {
         let t = Instant::now();
-        let rows = poputchiki_core::search::store::table_rows(db, &engine.catalog, None).await?;
+        let rows = poputchiki_core::search::records::table_rows(db, &engine.catalog, None).await?;
         let table = OrgTable::from_rows(rows);
         reloads.push(t.elapsed());
         *engine
@@ -121,8 +121,8 @@ pub async fn run(
         let mut times = vec![];
         for _ in 0..5 {
             let t = Instant::now();
-            let rows =
-                poputchiki_core::search::store::table_rows(db, &engine.catalog, Some(ids)).await?;
+            let rows = poputchiki_core::search::records::table_rows(db, &engine.catalog, Some(ids))
+                .await?;
             engine
                 .table
                 .write()

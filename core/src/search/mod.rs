@@ -22,6 +22,8 @@ pub mod index;
 #[cfg(feature = "server")]
 pub mod page_data;
 #[cfg(feature = "server")]
+pub mod records;
+#[cfg(feature = "server")]
 pub mod store;
 #[cfg(feature = "server")]
 pub mod table;

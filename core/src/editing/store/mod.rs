@@ -81,6 +81,7 @@ pub fn record_of(v: &ValidOrganization) -> OrganizationRecord {
             okrug_id: v.okrug_id,
             slug: v.slug.clone(),
             name: v.name.clone(),
+            sort_name: crate::text::collation_key(&v.name),
             kind: v.kind.clone(),
             legal_form: v.legal_form.clone(),
             inn: v.inn.clone(),

@@ -50,6 +50,8 @@ pub struct OrganizationRow {
     pub okrug_id: i64,
     pub slug: String,
     pub name: String,
+    /// The name's collation key (Russian alphabetical order, "ё" with "е").
+    pub sort_name: String,
     pub kind: String,
     pub legal_form: Option<String>,
     pub inn: Option<String>,

@@ -25,9 +25,9 @@ pub enum Parts<'a> {
     /// Every part: terms, contacts, services, the chosen events, needs, the latest staff
     /// check. Pages, the edit form, revisions, import and exports that carry everything.
     Whole(Events<'a>),
-    /// What a list of organizations shows (the CSV, Excel and GeoJSON downloads): terms,
-    /// contacts and the latest staff check; services, events and needs come back empty
-    /// and are not read at all.
+    /// What a list of organizations shows (the search table, the CSV, Excel and GeoJSON
+    /// downloads): terms, contacts, needs (a card says "нужна помощь") and the latest staff
+    /// check; services and events come back empty and are not read at all.
     Listing,
 }
 
@@ -121,8 +121,8 @@ pub fn read_ahead(
 /// from SQLite's worker thread to the caller costs a hand-over and a copy, which was most of
 /// a download's time with a row (and some thirty values) per organization.
 /// `?1` the ids (JSON), `?2` published only, `?3` the first day of the events wanted ("" for
-/// all), `?4` at most this many events each (-1: all), `?5` whether services, events and needs
-/// are read (a `case` evaluates only the branch it takes, so a listing never touches those
+/// all), `?4` at most this many events each (-1: all), `?5` whether services and events are
+/// read (a `case` evaluates only the branch it takes, so a listing never touches those
 /// tables). `json(…)` keeps a part an array rather than a string inside the object.
 static BATCH_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     // Every column of the organization row, named as `OrganizationRow` names its fields, so
@@ -148,9 +148,9 @@ static BATCH_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
      from (select * from event e where e.organization_id = o.id
              and coalesce(e.ends_at, e.starts_at) >= ?3
            order by e.starts_at, e.id limit ?4) e)) else json('[]') end,
-  'needs', case when ?5 then json((select json_group_array(json_array(n.kind, n.title, n.description,
+  'needs', json((select json_group_array(json_array(n.kind, n.title, n.description,
             n.active, n.until) order by n.position, n.id)
-     from need n where n.organization_id = o.id)) else json('[]') end,
+     from need n where n.organization_id = o.id)),
   'verification', json((select json_array(v.method, v.verified_by, v.note, v.verified_at)
      from verification v where v.organization_id = o.id
      order by v.verified_at desc, v.id desc limit 1))))

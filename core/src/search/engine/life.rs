@@ -31,7 +31,7 @@ impl SearchEngine {
         auto_rebuild: bool,
     ) -> anyhow::Result<Arc<Self>> {
         let (index, fresh) = SearchIndex::open_or_create(dir)?;
-        let rows = crate::search::store::table_rows(db, &catalog, None).await?;
+        let rows = crate::search::records::table_rows(db, &catalog, None).await?;
         let engine = Arc::new(Self::new(index, OrgTable::from_rows(rows), catalog));
         let in_db = engine.table_len();
         let in_index = engine.index.num_docs() as usize;
@@ -70,7 +70,7 @@ impl SearchEngine {
         catalog: Arc<RegionCatalog>,
     ) -> anyhow::Result<Arc<Self>> {
         let index = SearchIndex::in_ram()?;
-        let rows = crate::search::store::table_rows(db, &catalog, None).await?;
+        let rows = crate::search::records::table_rows(db, &catalog, None).await?;
         let engine = Arc::new(Self::new(index, OrgTable::from_rows(rows), catalog));
         engine.rebuild(db, Arc::new(|_, _| {})).await?;
         Ok(engine)
@@ -94,13 +94,13 @@ impl SearchEngine {
         let total = ids.len();
         self.blocking(|e| e.index.clear()).await?;
         for (i, chunk) in ids.chunks(REBUILD_CHUNK).enumerate() {
-            let docs = crate::search::store::index_docs(db, &self.catalog, Some(chunk)).await?;
+            let docs = crate::search::records::index_docs(db, &self.catalog, Some(chunk)).await?;
             self.blocking(move |e| e.index.add(&docs)).await?;
             progress((i * REBUILD_CHUNK + chunk.len()).min(total), total);
         }
         self.blocking(|e| e.index.commit()).await?;
         self.blocking(|e| e.index.merge_all()).await?;
-        let rows = crate::search::store::table_rows(db, &self.catalog, None).await?;
+        let rows = crate::search::records::table_rows(db, &self.catalog, None).await?;
         *self
             .table
             .write()
@@ -131,8 +131,7 @@ impl SearchEngine {
             return Ok(());
         }
         let _maintenance = self.maintenance.lock().await;
-        let docs = crate::search::store::index_docs(db, &self.catalog, Some(ids)).await?;
-        let rows = crate::search::store::table_rows(db, &self.catalog, Some(ids)).await?;
+        let (docs, rows) = crate::search::records::docs_and_rows(db, &self.catalog, ids).await?;
         let owned: Vec<i64> = ids.to_vec();
         self.blocking(move |e| e.index.apply(&owned, &docs)).await?;
         self.table
