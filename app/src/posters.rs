@@ -130,7 +130,7 @@ fn PosterGroupView(g: PosterGroup) -> impl IntoView {
                     <li>
                         <strong>{e.name}</strong>
                         {(!e.settlement.is_empty()).then(|| view! { ", " {e.settlement} })}
-                        {(!e.phone.is_empty()).then(|| view! { <br/><span class="poster-tel">{e.phone}</span> })}
+                        {(!e.phone.is_empty()).then(|| view! { " — " <span class="poster-tel">{e.phone}</span> })}
                     </li>
                 }).collect_view()}
             </ul>
