@@ -153,25 +153,55 @@ pub struct StaffRow {
 
 /// Grants staff rights in a region; `false` when the person already had them.
 pub async fn grant_staff(db: &Db, account_id: i64, region_id: i64, by: i64) -> sqlx::Result<bool> {
-    let ts = now();
-    let r = sqlx::query(
+    link(
+        db,
         "insert into staff_role (account_id, region_id, granted_by, created_at, updated_at)
          values (?, ?, ?, ?, ?) on conflict do nothing",
+        (account_id, region_id),
+        Some(by),
     )
-    .bind(account_id)
-    .bind(region_id)
-    .bind(by)
-    .bind(&ts)
-    .bind(&ts)
-    .execute(db)
-    .await?;
-    Ok(r.rows_affected() == 1)
+    .await
 }
 
 pub async fn revoke_staff(db: &Db, account_id: i64, region_id: i64) -> sqlx::Result<bool> {
-    let r = sqlx::query("delete from staff_role where account_id = ? and region_id = ?")
+    unlink(
+        db,
+        "delete from staff_role where account_id = ? and region_id = ?",
+        (account_id, region_id),
+    )
+    .await
+}
+
+/// Links an account to a region or an organization (`insert` takes the account, the other
+/// side, who linked them and the time twice); `false` when the link existed.
+async fn link(
+    db: &Db,
+    insert: &'static str,
+    (account_id, other_id): (i64, i64),
+    by: Option<i64>,
+) -> sqlx::Result<bool> {
+    let ts = now();
+    let r = sqlx::query(insert)
         .bind(account_id)
-        .bind(region_id)
+        .bind(other_id)
+        .bind(by)
+        .bind(&ts)
+        .bind(&ts)
+        .execute(db)
+        .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// Removes such a link (`delete` takes the account and the other side); `false` when there
+/// was none.
+async fn unlink(
+    db: &Db,
+    delete: &'static str,
+    (account_id, other_id): (i64, i64),
+) -> sqlx::Result<bool> {
+    let r = sqlx::query(delete)
+        .bind(account_id)
+        .bind(other_id)
         .execute(db)
         .await?;
     Ok(r.rows_affected() == 1)
@@ -209,28 +239,23 @@ pub async fn add_member(
     organization_id: i64,
     added_by: Option<i64>,
 ) -> sqlx::Result<bool> {
-    let ts = now();
-    let r = sqlx::query(
+    link(
+        db,
         "insert into membership (account_id, organization_id, added_by, created_at, updated_at)
          values (?, ?, ?, ?, ?) on conflict do nothing",
+        (account_id, organization_id),
+        added_by,
     )
-    .bind(account_id)
-    .bind(organization_id)
-    .bind(added_by)
-    .bind(&ts)
-    .bind(&ts)
-    .execute(db)
-    .await?;
-    Ok(r.rows_affected() == 1)
+    .await
 }
 
 pub async fn remove_member(db: &Db, account_id: i64, organization_id: i64) -> sqlx::Result<bool> {
-    let r = sqlx::query("delete from membership where account_id = ? and organization_id = ?")
-        .bind(account_id)
-        .bind(organization_id)
-        .execute(db)
-        .await?;
-    Ok(r.rows_affected() == 1)
+    unlink(
+        db,
+        "delete from membership where account_id = ? and organization_id = ?",
+        (account_id, organization_id),
+    )
+    .await
 }
 
 /// An editor of an organization.
