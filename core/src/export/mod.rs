@@ -161,7 +161,7 @@ async fn write(
 ) -> anyhow::Result<()> {
     let labels = Labels::new(&core.region, i18n.locale, &core.config.public_url);
     // JSON Lines is the import's shape and carries everything, past events included; the
-    // other formats are the listing's columns, so services, events and needs are not read.
+    // other formats are the listing's columns, so services and events are not read.
     let parts = match format {
         Format::Jsonl => Parts::Whole(Events::All),
         Format::Csv | Format::Xlsx | Format::GeoJson => Parts::Listing,
