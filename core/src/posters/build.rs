@@ -13,7 +13,7 @@ use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::kinds::OrgStatus;
 use crate::organizations::store::{self, Events};
-use crate::organizations::{view, ContactKind, OrganizationPage};
+use crate::organizations::{ContactKind, OrganizationPage};
 use crate::qr::qr_svg;
 use crate::state::Core;
 
@@ -83,25 +83,30 @@ pub async fn okrug_poster(core: &Core, slug: &str, i18n: &I18n) -> Result<OkrugP
     let shown = &ids[..ids.len().min(MAX_ON_OKRUG_POSTER)];
     let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
     let records = store::read_many(&core.db, shown, Events::UpcomingFrom(&today)).await?;
-    let order = |code: &str| {
-        core.region
-            .taxonomy
-            .direction
-            .iter()
-            .position(|t| t.code == code)
-            .unwrap_or(usize::MAX)
-    };
+    // Each organization under its first direction in the region's order; the record is
+    // enough (a page view model per organization would draw a minimap for each).
+    let directions = &core.region.taxonomy.direction;
     let mut groups: BTreeMap<(usize, String), Vec<PosterEntry>> = BTreeMap::new();
     for rec in records {
-        let page = view::page(&core.region, rec, i18n);
-        let key = match page.directions.first() {
-            Some(d) => (order(&d.code), d.label.clone()),
+        let first = rec
+            .term_ids
+            .iter()
+            .filter_map(|id| directions.iter().position(|t| t.id == *id))
+            .min();
+        let key = match first {
+            Some(i) => (i, directions[i].label.get(i18n.locale).to_owned()),
             None => (usize::MAX, i18n.t("poster-other")),
         };
+        let phone = rec
+            .contacts
+            .iter()
+            .find(|c| ContactKind::parse(&c.kind) == Some(ContactKind::Phone))
+            .map(|c| c.value.clone())
+            .unwrap_or_default();
         groups.entry(key).or_default().push(PosterEntry {
-            phone: phones(&page).into_iter().next().unwrap_or_default(),
-            settlement: page.settlement,
-            name: page.name,
+            phone,
+            settlement: rec.org.settlement,
+            name: rec.org.name,
         });
     }
     let url = format!("{}/okrug/{}", core.config.public_url, okrug.slug);
