@@ -4,28 +4,20 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::pages::{form_resource, page_or_error, query_param, Notice};
+use super::pages::{form_resource, loaded_page, page_or_error, query_param, Notice};
 use super::security_fns::{load_admin_accounts, AccountLine};
 use super::{load_admin_page, AdminPage};
-use crate::forms::{CsrfField, ErrorSummary, FormScope, FormState, SelectField, TextField};
+use crate::forms::{DraftForm, PostButton, SelectField, TextField};
 use crate::i18n::use_i18n;
 
 #[component]
 pub fn AdminRoute() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_admin_page());
-    let form = form_resource("staff");
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let form = form.await;
-                page_or_error(data.await, move |page| view! { <AdminView page form/> })
-            })}
-        </Suspense>
-    }
+    loaded_page(data, |page| view! { <AdminView page/> })
 }
 
 #[component]
-fn AdminView(page: AdminPage, form: FormState) -> impl IntoView {
+fn AdminView(page: AdminPage) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Title text=i18n.t("admin-title")/>
@@ -42,27 +34,21 @@ fn AdminView(page: AdminPage, form: FormState) -> impl IntoView {
                             <td>{s.region.clone()}</td>
                             <td>{s.since.clone()}</td>
                             <td>
-                                <form method="post" action="/admin/staff/revoke" class="inline-form">
-                                    <CsrfField/>
+                                <PostButton action="/admin/staff/revoke" label=i18n.t("admin-revoke") class="button secondary small">
                                     <input type="hidden" name="account_id" value=s.account_id/>
                                     <input type="hidden" name="region_id" value=s.region_id/>
-                                    <button type="submit" class="button secondary small">{i18n.t("admin-revoke")}</button>
-                                </form>
+                                </PostButton>
                             </td>
                         </tr>
                     }).collect_view()}
                 </tbody>
             </table>
             <h2>{i18n.t("admin-grant")}</h2>
-            <FormScope form>
-                <form method="post" action="/admin/staff" class="form" novalidate>
-                    <ErrorSummary/>
-                    <CsrfField/>
-                    <TextField name="email".into() label=i18n.t("admin-grant-email") kind="email" required=true hint=i18n.t("admin-grant-hint")/>
-                    <SelectField name="region".into() label=i18n.t("admin-region") options=page.regions.clone() required=true/>
-                    <button type="submit" class="button">{i18n.t("admin-grant-button")}</button>
-                </form>
-            </FormScope>
+            <DraftForm data=form_resource("staff") action="/admin/staff">
+                <TextField name="email".into() label=i18n.t("admin-grant-email") kind="email" required=true hint=i18n.t("admin-grant-hint")/>
+                <SelectField name="region".into() label=i18n.t("admin-region") options=page.regions.clone() required=true/>
+                <button type="submit" class="button">{i18n.t("admin-grant-button")}</button>
+            </DraftForm>
             <p><a href="/staff/audit">{i18n.t("audit-title")}</a></p>
         </section>
     }
@@ -113,10 +99,7 @@ fn AdminAccountsView(accounts: Vec<AccountLine>, q: String) -> impl IntoView {
                                 <td>{yes_no(a.totp)}</td>
                                 <td>{a.last_login.clone()}</td>
                                 <td>
-                                    <form method="post" action=format!("/admin/accounts/{}/{action}", a.id) class="inline-form">
-                                        <CsrfField/>
-                                        <button type="submit" class="button secondary small">{i18n.t(if a.disabled { "admin-accounts-enable" } else { "admin-accounts-disable" })}</button>
-                                    </form>
+                                    <PostButton action=format!("/admin/accounts/{}/{action}", a.id) label=i18n.t(if a.disabled { "admin-accounts-enable" } else { "admin-accounts-disable" }) class="button secondary small"/>
                                 </td>
                             </tr>
                         }

@@ -10,7 +10,10 @@ use super::{
     current_viewer, load_account_page, load_form_state, load_invitation, reset_link_usable,
     AccountPage, InvitationPage,
 };
-use crate::forms::{CsrfField, ErrorSummary, FormScope, FormState, TextField};
+use crate::forms::{
+    draft_next, CsrfField, DraftForm, ErrorSummary, FormScope, FormState, NewPasswordFields,
+    NextField, PostButton, TextField,
+};
 use crate::i18n::use_i18n;
 use crate::ui::parts::LoadError;
 
@@ -64,31 +67,32 @@ pub fn form_resource(form: &'static str) -> Resource<FormState> {
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = form_resource("login");
-    let next = query_param("next");
     view! {
         <NarrowPage title=i18n.t("login-title")>
             {current_viewer().map(|v| view! { <p class="notice">{i18n.t_with("login-already", &[("name", v.name().to_owned().into())])}</p> })}
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let form = data.await;
-                    let next = Some(form.value("next")).filter(|n| !n.is_empty()).or(next.get_untracked()).unwrap_or_default();
-                    view! {
-                        <FormScope form>
-                            <form method="post" action="/login" class="form" novalidate>
-                                <ErrorSummary/>
-                                <CsrfField/>
-                                <input type="hidden" name="next" value=next.clone()/>
-                                <TextField name="email".into() label=i18n.t("field-email") kind="email" autocomplete="username" required=true/>
-                                <TextField name="password".into() label=i18n.t("field-password") kind="password" autocomplete="current-password" required=true/>
-                                <button type="submit" class="button">{i18n.t("login-button")}</button>
-                            </form>
-                            <p><a href="/password/forgot">{i18n.t("login-forgot")}</a></p>
-                            <p>{i18n.t("login-no-account")} " " <a href=format!("/register{}", if next.is_empty() { String::new() } else { format!("?next={}", crate::organizations::url_encode(&next)) })>{i18n.t("register-link")}</a></p>
-                        </FormScope>
-                    }
-                })}
-            </Suspense>
+            <DraftForm data action="/login" after=|| view! { <LoginLinks/> }>
+                <NextField/>
+                <TextField name="email".into() label=i18n.t("field-email") kind="email" autocomplete="username" required=true/>
+                <TextField name="password".into() label=i18n.t("field-password") kind="password" autocomplete="current-password" required=true/>
+                <button type="submit" class="button">{i18n.t("login-button")}</button>
+            </DraftForm>
         </NarrowPage>
+    }
+}
+
+/// Below the login form: a forgotten password, and registering instead (keeping `next`).
+#[component]
+fn LoginLinks() -> impl IntoView {
+    let i18n = use_i18n();
+    let next = draft_next();
+    let register = if next.is_empty() {
+        "/register".to_owned()
+    } else {
+        format!("/register?next={}", crate::organizations::url_encode(&next))
+    };
+    view! {
+        <p><a href="/password/forgot">{i18n.t("login-forgot")}</a></p>
+        <p>{i18n.t("login-no-account")} " " <a href=register>{i18n.t("register-link")}</a></p>
     }
 }
 
@@ -96,33 +100,20 @@ pub fn LoginPage() -> impl IntoView {
 pub fn RegisterPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = form_resource("register");
-    let next = query_param("next");
     let sent = query_param("sent");
     view! {
         <NarrowPage title=i18n.t("register-title")>
             {move || sent.get().map(|_| view! { <p class="notice" role="status">{i18n.t("register-sent")}</p> })}
             <p>{i18n.t("register-intro")}</p>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let form = data.await;
-                    let next = Some(form.value("next")).filter(|n| !n.is_empty()).or(next.get_untracked()).unwrap_or_default();
-                    view! {
-                        <FormScope form>
-                            <form method="post" action="/register" class="form" novalidate>
-                                <ErrorSummary/>
-                                <CsrfField/>
-                                <input type="hidden" name="next" value=next/>
-                                <TextField name="email".into() label=i18n.t("field-email") kind="email" autocomplete="email" required=true/>
-                                <TextField name="display_name".into() label=i18n.t("field-display-name") autocomplete="name" hint=i18n.t("field-display-name-hint")/>
-                                <TextField name="password".into() label=i18n.t("field-new-password") kind="password" autocomplete="new-password" required=true hint=i18n.t("password-rules")/>
-                                <TextField name="password_again".into() label=i18n.t("field-password-again") kind="password" autocomplete="new-password" required=true/>
-                                <button type="submit" class="button">{i18n.t("register-button")}</button>
-                            </form>
-                            <p>{i18n.t("register-have-account")} " " <a href="/login">{i18n.t("login-button")}</a></p>
-                        </FormScope>
-                    }
-                })}
-            </Suspense>
+            <DraftForm data action="/register" after=move || view! {
+                <p>{i18n.t("register-have-account")} " " <a href="/login">{i18n.t("login-button")}</a></p>
+            }>
+                <NextField/>
+                <TextField name="email".into() label=i18n.t("field-email") kind="email" autocomplete="email" required=true/>
+                <TextField name="display_name".into() label=i18n.t("field-display-name") autocomplete="name" hint=i18n.t("field-display-name-hint")/>
+                <NewPasswordFields/>
+                <button type="submit" class="button">{i18n.t("register-button")}</button>
+            </DraftForm>
         </NarrowPage>
     }
 }
@@ -136,21 +127,10 @@ pub fn ForgotPasswordPage() -> impl IntoView {
         <NarrowPage title=i18n.t("forgot-title")>
             {move || sent.get().map(|_| view! { <p class="notice" role="status">{i18n.t("forgot-sent")}</p> })}
             <p>{i18n.t("forgot-intro")}</p>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let form = data.await;
-                    view! {
-                        <FormScope form>
-                            <form method="post" action="/password/forgot" class="form" novalidate>
-                                <ErrorSummary/>
-                                <CsrfField/>
-                                <TextField name="email".into() label=i18n.t("field-email") kind="email" autocomplete="email" required=true/>
-                                <button type="submit" class="button">{i18n.t("forgot-button")}</button>
-                            </form>
-                        </FormScope>
-                    }
-                })}
-            </Suspense>
+            <DraftForm data action="/password/forgot">
+                <TextField name="email".into() label=i18n.t("field-email") kind="email" autocomplete="email" required=true/>
+                <button type="submit" class="button">{i18n.t("forgot-button")}</button>
+            </DraftForm>
         </NarrowPage>
     }
 }
@@ -181,8 +161,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                             <form method="post" action=format!("/password/reset/{}", token()) class="form" novalidate>
                                 <ErrorSummary/>
                                 <CsrfField/>
-                                <TextField name="password".into() label=i18n.t("field-new-password") kind="password" autocomplete="new-password" required=true hint=i18n.t("password-rules")/>
-                                <TextField name="password_again".into() label=i18n.t("field-password-again") kind="password" autocomplete="new-password" required=true/>
+                                <NewPasswordFields/>
                                 <button type="submit" class="button">{i18n.t("reset-button")}</button>
                             </form>
                         </FormScope>
@@ -249,6 +228,27 @@ where
     }
 }
 
+/// [`loaded_page`] for an address that may name nothing: `None` draws the 404 page.
+pub fn found_page<T, V>(
+    data: Resource<Result<Option<T>, crate::error::PublicError>>,
+    render: fn(T) -> V,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                page_or_error(data.await, |page| match page {
+                    Some(page) => render(page).into_any(),
+                    None => view! { <crate::ui::parts::NotFound/> }.into_any(),
+                })
+            })}
+        </Suspense>
+    }
+}
+
 #[component]
 pub fn Forbidden() -> impl IntoView {
     let i18n = use_i18n();
@@ -290,10 +290,7 @@ fn AccountView(page: AccountPage) -> impl IntoView {
             {(!page.viewer.email_verified).then(|| view! {
                 <div class="notice warning" role="status">
                     <p>{i18n.t_with("account-unverified", &[("email", page.viewer.email.clone().into())])}</p>
-                    <form method="post" action="/account/verify-email" class="inline-form">
-                        <CsrfField/>
-                        <button type="submit" class="button secondary">{i18n.t("account-verify-resend")}</button>
-                    </form>
+                    <PostButton action="/account/verify-email" label=i18n.t("account-verify-resend") class="button secondary"/>
                 </div>
             })}
             {page.viewer.needs_second_factor.then(|| view! {
@@ -344,10 +341,7 @@ fn AccountView(page: AccountPage) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })}
-            <form method="post" action="/logout" class="inline-form">
-                <CsrfField/>
-                <button type="submit" class="button secondary">{i18n.t("logout-button")}</button>
-            </form>
+            <PostButton action="/logout" label=i18n.t("logout-button") class="button secondary"/>
         </section>
     }
 }
@@ -383,10 +377,7 @@ fn InviteView(page: InvitationPage, token: String) -> impl IntoView {
     } else if page.logged_in && !page.email_verified {
         view! {
             <p class="notice warning">{i18n.t("err-email-unverified")}</p>
-            <form method="post" action="/account/verify-email" class="inline-form">
-                <CsrfField/>
-                <button type="submit" class="button secondary">{i18n.t("account-verify-resend")}</button>
-            </form>
+            <PostButton action="/account/verify-email" label=i18n.t("account-verify-resend") class="button secondary"/>
         }
         .into_any()
     } else if !page.logged_in {

@@ -7,12 +7,14 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::pages::{form_resource, loaded_page, page_or_error, NarrowPage, Notice};
+use super::pages::{form_resource, loaded_page, NarrowPage, Notice};
 use super::security_fns::{
     email_link_usable, load_second_factor_setup, load_security_page, login_challenge_alive,
     SecondFactorSetup, SecurityPage,
 };
-use crate::forms::{CsrfField, ErrorSummary, FormScope, TextField};
+use crate::forms::{
+    CsrfField, CurrentPasswordField, DraftForm, NewPasswordFields, PostButton, TextField,
+};
 use crate::i18n::use_i18n;
 
 #[component]
@@ -59,7 +61,6 @@ pub fn LoginCodePage() -> impl IntoView {
         <NarrowPage title=i18n.t("login-code-title")>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let form = data.await;
                     if !alive.await {
                         return view! {
                             <p class="notice error">{i18n.t("login-code-expired")}</p>
@@ -67,18 +68,14 @@ pub fn LoginCodePage() -> impl IntoView {
                         }.into_any();
                     }
                     view! {
-                        <FormScope form>
-                            <form method="post" action="/login/code" class="form" novalidate>
-                                <ErrorSummary/>
-                                <CsrfField/>
-                                <TextField name="totp_code".into() label=i18n.t("field-totp-code") autocomplete="one-time-code" inputmode="numeric" required=true hint=i18n.t("field-totp-code-hint")/>
-                                <details>
-                                    <summary>{i18n.t("login-code-lost")}</summary>
-                                    <TextField name="recovery_code".into() label=i18n.t("field-recovery-code") autocomplete="off"/>
-                                </details>
-                                <button type="submit" class="button">{i18n.t("login-button")}</button>
-                            </form>
-                        </FormScope>
+                        <DraftForm data action="/login/code">
+                            <TextField name="totp_code".into() label=i18n.t("field-totp-code") autocomplete="one-time-code" inputmode="numeric" required=true hint=i18n.t("field-totp-code-hint")/>
+                            <details>
+                                <summary>{i18n.t("login-code-lost")}</summary>
+                                <TextField name="recovery_code".into() label=i18n.t("field-recovery-code") autocomplete="off"/>
+                            </details>
+                            <button type="submit" class="button">{i18n.t("login-button")}</button>
+                        </DraftForm>
                     }.into_any()
                 })}
             </Suspense>
@@ -116,30 +113,16 @@ fn SecurityView(page: SecurityPage) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
-            <form method="post" action="/account/sessions/end-others" class="inline-form">
-                <CsrfField/>
-                <button type="submit" class="button secondary">{i18n.t("security-end-others")}</button>
-            </form>
+            <PostButton action="/account/sessions/end-others" label=i18n.t("security-end-others") class="button secondary"/>
             <h2>{i18n.t("security-second-factor")}</h2>
             {if totp {
                 view! {
                     <p>{i18n.t_with("security-2fa-on", &[("left", page.recovery_codes_left.into())])}</p>
                     <p><a class="button secondary" href="/account/second-factor">{i18n.t("security-2fa-renew")}</a></p>
-                    <Suspense fallback=|| ()>
-                        {move || Suspend::new(async move {
-                            let form = off_form.await;
-                            view! {
-                                <FormScope form>
-                                    <form method="post" action="/account/second-factor/disable" class="form" novalidate>
-                                        <ErrorSummary/>
-                                        <CsrfField/>
-                                        <TextField name="current_password".into() label=i18n.t("field-current-password") kind="password" autocomplete="current-password" required=true/>
-                                        <button type="submit" class="button secondary">{i18n.t("security-2fa-off")}</button>
-                                    </form>
-                                </FormScope>
-                            }
-                        })}
-                    </Suspense>
+                    <DraftForm data=off_form action="/account/second-factor/disable">
+                        <CurrentPasswordField/>
+                        <button type="submit" class="button secondary">{i18n.t("security-2fa-off")}</button>
+                    </DraftForm>
                 }.into_any()
             } else {
                 view! {
@@ -148,41 +131,18 @@ fn SecurityView(page: SecurityPage) -> impl IntoView {
                 }.into_any()
             }}
             <h2>{i18n.t("security-password")}</h2>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let form = password_form.await;
-                    view! {
-                        <FormScope form>
-                            <form method="post" action="/account/password" class="form" novalidate>
-                                <ErrorSummary/>
-                                <CsrfField/>
-                                <TextField name="current_password".into() label=i18n.t("field-current-password") kind="password" autocomplete="current-password" required=true/>
-                                <TextField name="password".into() label=i18n.t("field-new-password") kind="password" autocomplete="new-password" required=true hint=i18n.t("password-rules")/>
-                                <TextField name="password_again".into() label=i18n.t("field-password-again") kind="password" autocomplete="new-password" required=true/>
-                                <button type="submit" class="button">{i18n.t("security-password-button")}</button>
-                            </form>
-                        </FormScope>
-                    }
-                })}
-            </Suspense>
+            <DraftForm data=password_form action="/account/password">
+                <CurrentPasswordField/>
+                <NewPasswordFields/>
+                <button type="submit" class="button">{i18n.t("security-password-button")}</button>
+            </DraftForm>
             <h2>{i18n.t("security-email")}</h2>
             <p>{i18n.t_with("security-email-now", &[("email", page.viewer.email.clone().into())])}</p>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let form = email_form.await;
-                    view! {
-                        <FormScope form>
-                            <form method="post" action="/account/email" class="form" novalidate>
-                                <ErrorSummary/>
-                                <CsrfField/>
-                                <TextField name="new_email".into() label=i18n.t("field-new-email") kind="email" autocomplete="email" required=true/>
-                                <TextField name="current_password".into() label=i18n.t("field-current-password") kind="password" autocomplete="current-password" required=true/>
-                                <button type="submit" class="button">{i18n.t("security-email-button")}</button>
-                            </form>
-                        </FormScope>
-                    }
-                })}
-            </Suspense>
+            <DraftForm data=email_form action="/account/email">
+                <TextField name="new_email".into() label=i18n.t("field-new-email") kind="email" autocomplete="email" required=true/>
+                <CurrentPasswordField/>
+                <button type="submit" class="button">{i18n.t("security-email-button")}</button>
+            </DraftForm>
         </section>
     }
 }
@@ -190,19 +150,11 @@ fn SecurityView(page: SecurityPage) -> impl IntoView {
 #[component]
 pub fn SecondFactorRoute() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_second_factor_setup());
-    let form = form_resource("second-factor");
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let form = form.await;
-                page_or_error(data.await, move |setup| view! { <SecondFactorView setup form/> })
-            })}
-        </Suspense>
-    }
+    loaded_page(data, |setup| view! { <SecondFactorView setup/> })
 }
 
 #[component]
-fn SecondFactorView(setup: SecondFactorSetup, form: crate::forms::FormState) -> impl IntoView {
+fn SecondFactorView(setup: SecondFactorSetup) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Title text=i18n.t("second-factor-title")/>
@@ -218,18 +170,12 @@ fn SecondFactorView(setup: SecondFactorSetup, form: crate::forms::FormState) -> 
                 </li>
                 <li>{i18n.t("second-factor-step-code")}</li>
             </ol>
-            <FormScope form>
-                <form method="post" action="/account/second-factor" class="form" novalidate>
-                    <ErrorSummary/>
-                    <CsrfField/>
-                    <input type="hidden" name="totp_secret" value=setup.secret.clone()/>
-                    <TextField name="totp_code".into() label=i18n.t("field-totp-code") autocomplete="one-time-code" inputmode="numeric" required=true/>
-                    {setup.already_enabled.then(|| view! {
-                        <TextField name="current_password".into() label=i18n.t("field-current-password") kind="password" autocomplete="current-password" required=true/>
-                    })}
-                    <button type="submit" class="button">{i18n.t("second-factor-button")}</button>
-                </form>
-            </FormScope>
+            <DraftForm data=form_resource("second-factor") action="/account/second-factor">
+                <input type="hidden" name="totp_secret" value=setup.secret.clone()/>
+                <TextField name="totp_code".into() label=i18n.t("field-totp-code") autocomplete="one-time-code" inputmode="numeric" required=true/>
+                {setup.already_enabled.then(|| view! { <CurrentPasswordField/> })}
+                <button type="submit" class="button">{i18n.t("second-factor-button")}</button>
+            </DraftForm>
         </section>
     }
 }

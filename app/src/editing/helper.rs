@@ -78,18 +78,21 @@ mod browser {
         }
     }
 
+    /// The form's input with this id, if there is one.
+    fn input_by_id(form: &Element, id: &str) -> Option<HtmlInputElement> {
+        form.query_selector(&format!("#{id}"))
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+    }
+
     fn check_identifier(
         form: &Element,
         id: &str,
         check: fn(&str) -> Result<String, IdentifierError>,
         i18n: I18n,
     ) {
-        let Some(input) = form
-            .query_selector(&format!("#{id}"))
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-        else {
+        let Some(input) = input_by_id(form, id) else {
             return;
         };
         let field = input.clone();
@@ -106,12 +109,7 @@ mod browser {
     }
 
     fn check_logo(form: &Element, i18n: I18n) {
-        let Some(input) = form
-            .query_selector("#f-logo")
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-        else {
+        let Some(input) = input_by_id(form, "f-logo") else {
             return;
         };
         let field = input.clone();

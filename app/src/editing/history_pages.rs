@@ -7,10 +7,10 @@ use leptos_meta::Title;
 
 use super::pages::{field_label_key, org_id_param};
 use super::{load_audit, load_history, load_manage_page, HistoryPage, ManagePage};
-use crate::accounts::pages::{page_or_error, query_param, Notice};
-use crate::forms::{CsrfField, ErrorSummary, FormScope, SelectField, TextField};
+use crate::accounts::pages::{found_page, loaded_page, query_param, Notice};
+use crate::audit::AuditLine;
+use crate::forms::{CsrfField, ErrorSummary, FormScope, PostButton, SelectField, TextField};
 use crate::i18n::use_i18n;
-use crate::ui::parts::NotFound;
 
 #[component]
 pub fn HistoryRoute() -> impl IntoView {
@@ -24,16 +24,7 @@ pub fn HistoryRoute() -> impl IntoView {
             }
         },
     );
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                page_or_error(data.await, |page| match page {
-                    Some(page) => view! { <HistoryView page/> }.into_any(),
-                    None => view! { <NotFound/> }.into_any(),
-                })
-            })}
-        </Suspense>
-    }
+    found_page(data, |page| view! { <HistoryView page/> })
 }
 
 fn kind_key(kind: &str) -> &'static str {
@@ -87,12 +78,7 @@ fn HistoryView(page: HistoryPage) -> impl IntoView {
                             </table>
                         })}
                         {(page.can_edit && !r.is_current).then(|| view! {
-                            <form method="post" action=format!("/org/{id}/revert/{}", r.number) class="inline-form">
-                                <CsrfField/>
-                                <button type="submit" class="button secondary small">
-                                    {i18n.t_with("revert-button", &[("number", r.number.to_string().into())])}
-                                </button>
-                            </form>
+                            <PostButton action=format!("/org/{id}/revert/{}", r.number) label=i18n.t_with("revert-button", &[("number", r.number.to_string().into())]) class="button secondary small"/>
                         })}
                     </li>
                 }).collect_view()}
@@ -115,16 +101,7 @@ pub fn ManageRoute() -> impl IntoView {
             }
         },
     );
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                page_or_error(data.await, |page| match page {
-                    Some(page) => view! { <ManageView page/> }.into_any(),
-                    None => view! { <NotFound/> }.into_any(),
-                })
-            })}
-        </Suspense>
-    }
+    found_page(data, |page| view! { <ManageView page/> })
 }
 
 #[component]
@@ -150,11 +127,9 @@ fn ManageView(page: ManagePage) -> impl IntoView {
                         {page.editors.into_iter().map(|e| view! {
                             <li>
                                 {e.name} " · " {i18n.t("manage-since")} " " {e.since}
-                                <form method="post" action=format!("/org/{id}/editors/remove") class="inline-form">
-                                    <CsrfField/>
+                                <PostButton action=format!("/org/{id}/editors/remove") label=i18n.t("manage-remove") class="button secondary small">
                                     <input type="hidden" name="account_id" value=e.account_id/>
-                                    <button type="submit" class="button secondary small">{i18n.t("manage-remove")}</button>
-                                </form>
+                                </PostButton>
                             </li>
                         }).collect_view()}
                     </ul>
@@ -238,32 +213,31 @@ fn ArchiveSection(id: i64, status: crate::kinds::OrgStatus) -> impl IntoView {
 #[component]
 pub fn AuditRoute() -> impl IntoView {
     let data = Resource::new(|| (), |_| load_audit());
+    loaded_page(data, |lines| view! { <AuditView lines/> })
+}
+
+#[component]
+fn AuditView(lines: Vec<AuditLine>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                page_or_error(data.await, move |lines| view! {
-                    <Title text=i18n.t("audit-title")/>
-                    <section class="wrap audit-page">
-                        <h1>{i18n.t("audit-title")}</h1>
-                        <table class="table">
-                            <thead><tr><th>{i18n.t("audit-when")}</th><th>{i18n.t("audit-who")}</th><th>{i18n.t("audit-what")}</th><th>{i18n.t("audit-detail")}</th><th>"IP"</th></tr></thead>
-                            <tbody>
-                                {lines.into_iter().map(|l| view! {
-                                    <tr>
-                                        <td>{l.created_at.replace('T', " ").trim_end_matches('Z').to_owned()}</td>
-                                        <td>{l.actor.unwrap_or_default()}</td>
-                                        <td>{i18n.t(&format!("audit-{}", l.action.replace('_', "-")))}
-                                            {l.target_id.map(|t| format!(" · {} {t}", l.target_kind))}</td>
-                                        <td>{l.detail}</td>
-                                        <td>{l.ip}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </section>
-                })
-            })}
-        </Suspense>
+        <Title text=i18n.t("audit-title")/>
+        <section class="wrap audit-page">
+            <h1>{i18n.t("audit-title")}</h1>
+            <table class="table">
+                <thead><tr><th>{i18n.t("audit-when")}</th><th>{i18n.t("audit-who")}</th><th>{i18n.t("audit-what")}</th><th>{i18n.t("audit-detail")}</th><th>"IP"</th></tr></thead>
+                <tbody>
+                    {lines.into_iter().map(|l| view! {
+                        <tr>
+                            <td>{l.created_at.replace('T', " ").trim_end_matches('Z').to_owned()}</td>
+                            <td>{l.actor.unwrap_or_default()}</td>
+                            <td>{i18n.t(&format!("audit-{}", l.action.replace('_', "-")))}
+                                {l.target_id.map(|t| format!(" · {} {t}", l.target_kind))}</td>
+                            <td>{l.detail}</td>
+                            <td>{l.ip}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
     }
 }

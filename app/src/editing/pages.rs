@@ -10,11 +10,10 @@ use leptos_router::hooks::use_params_map;
 use super::diff::FieldChange;
 use super::fields::OrgFields;
 use super::{load_edit_page, load_new_page, EditPage, NewPage};
-use crate::accounts::pages::{loaded_page, page_or_error, query_param, Notice};
+use crate::accounts::pages::{found_page, loaded_page, query_param, Notice};
 use crate::forms::{CsrfField, ErrorSummary, FormScope};
 use crate::i18n::use_i18n;
 use crate::organizations::parse_id;
-use crate::ui::parts::NotFound;
 
 /// The i18n key of a form field's label: "legal_form" → "field-legal-form".
 pub fn field_label_key(field: &str) -> String {
@@ -39,16 +38,7 @@ pub fn EditRoute() -> impl IntoView {
             }
         },
     );
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                page_or_error(data.await, |page| match page {
-                    Some(page) => view! { <EditView page/> }.into_any(),
-                    None => view! { <NotFound/> }.into_any(),
-                })
-            })}
-        </Suspense>
-    }
+    found_page(data, |page| view! { <EditView page/> })
 }
 
 #[component]

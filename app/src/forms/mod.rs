@@ -50,6 +50,57 @@ fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
+/// What a field shows of the form in context: its id, its issues, and the ARIA attributes
+/// that tie them (and the hint) to the control.
+struct FieldState {
+    id: String,
+    issues: Vec<FieldIssue>,
+    described: Option<String>,
+    invalid: Option<&'static str>,
+}
+
+impl FieldState {
+    fn of(form: &FormState, name: &str, hint: bool) -> Self {
+        let id = field_id(name);
+        let issues = form.issues_of(name);
+        let described = described_by(&id, hint, !issues.is_empty());
+        let invalid = (!issues.is_empty()).then_some("true");
+        FieldState {
+            id,
+            issues,
+            described,
+            invalid,
+        }
+    }
+}
+
+/// A field's frame: the label (with the required mark), the hint, the error messages, and
+/// then the control given as children.
+#[component]
+fn FieldFrame(
+    id: String,
+    label: String,
+    required: bool,
+    hint: Option<String>,
+    issues: Vec<FieldIssue>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let class = if issues.is_empty() {
+        "field"
+    } else {
+        "field has-error"
+    };
+    view! {
+        <div class=class>
+            <label for=id.clone()>{label}{required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
+            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
+            <IssueMessages id=format!("{id}-error") issues i18n/>
+            {children()}
+        </div>
+    }
+}
+
 /// A labelled one-line input (or a textarea when `rows` is given), filled from the form.
 #[component]
 pub fn TextField(
@@ -66,18 +117,14 @@ pub fn TextField(
     #[prop(optional)]
     list: Option<&'static str>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let form = current_form();
-    let id = field_id(&name);
-    let issues = form.issues_of(&name);
+    let FieldState {
+        id,
+        issues,
+        described,
+        invalid,
+    } = FieldState::of(&form, &name, hint.is_some());
     let value = form.value(&name);
-    let described = described_by(&id, hint.is_some(), !issues.is_empty());
-    let invalid = (!issues.is_empty()).then_some("true");
-    let class = if issues.is_empty() {
-        "field"
-    } else {
-        "field has-error"
-    };
     // Leptos 0.8 writes a textarea's text child into the page unescaped, and a
     // "</textarea>" in it would end the element early: escape it ourselves, as inner HTML.
     let control = match rows {
@@ -93,14 +140,7 @@ pub fn TextField(
         }
         .into_any(),
     };
-    view! {
-        <div class=class>
-            <label for=id.clone()>{label}{required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
-            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
-            <IssueMessages id=format!("{id}-error") issues i18n/>
-            {control}
-        </div>
-    }
+    view! { <FieldFrame id label required hint issues>{control}</FieldFrame> }
 }
 
 /// A labelled drop-down list, filled from the form. `empty` adds a first "nothing chosen"
@@ -114,23 +154,16 @@ pub fn SelectField(
     #[prop(optional)] hint: Option<String>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let form = current_form();
-    let id = field_id(&name);
-    let issues = form.issues_of(&name);
+    let FieldState {
+        id,
+        issues,
+        described,
+        invalid,
+    } = FieldState::of(&form, &name, hint.is_some());
     let chosen = form.value(&name);
-    let described = described_by(&id, hint.is_some(), !issues.is_empty());
-    let invalid = (!issues.is_empty()).then_some("true");
-    let class = if issues.is_empty() {
-        "field"
-    } else {
-        "field has-error"
-    };
     view! {
-        <div class=class>
-            <label for=id.clone()>{label}{required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
-            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{h}</p> })}
-            <IssueMessages id=format!("{id}-error") issues i18n/>
+        <FieldFrame id=id.clone() label required hint issues>
             <select id=id.clone() name=name required=required aria-invalid=invalid aria-describedby=described>
                 {empty.map(|e| view! { <option value="">{e}</option> })}
                 {options.into_iter().map(|(code, text)| {
@@ -138,7 +171,7 @@ pub fn SelectField(
                     view! { <option value=code selected=selected>{text}</option> }
                 }).collect_view()}
             </select>
-        </div>
+        </FieldFrame>
     }
 }
 
@@ -230,6 +263,92 @@ pub fn ErrorSummary(#[prop(optional)] title_key: Option<&'static str>) -> impl I
             </div>
         }
     })
+}
+
+/// A form that posts to `action` and comes back filled from its draft: once `data` (the
+/// draft named in `?draft=`) loads, the error summary, the CSRF token and then the fields
+/// given as children, which read the draft from context; `after` goes below the form, in the
+/// same context.
+#[component]
+pub fn DraftForm(
+    data: Resource<FormState>,
+    #[prop(into)] action: Signal<String>,
+    #[prop(optional, into)] after: Option<ViewFn>,
+    children: ChildrenFn,
+) -> impl IntoView {
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let (children, after) = (children.clone(), after.clone());
+                Suspend::new(async move {
+                    let form = data.await;
+                    view! {
+                        <FormScope form>
+                            <form method="post" action=action.get_untracked() class="form" novalidate>
+                                <ErrorSummary/>
+                                <CsrfField/>
+                                {children()}
+                            </form>
+                            {after.map(|after| after.run())}
+                        </FormScope>
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// A form of one button that posts to `action`: the CSRF token, any hidden fields given as
+/// children, and the button.
+#[component]
+pub fn PostButton(
+    #[prop(into)] action: String,
+    #[prop(into)] label: String,
+    #[prop(default = "button")] class: &'static str,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <form method="post" action=action class="inline-form">
+            <CsrfField/>
+            {children.map(|c| c())}
+            <button type="submit" class=class>{label}</button>
+        </form>
+    }
+}
+
+/// The hidden `next` (where to go after the form): the draft's, else the page's `?next=`.
+#[component]
+pub fn NextField() -> impl IntoView {
+    view! { <input type="hidden" name="next" value=draft_next()/> }
+}
+
+/// Where the form in context sends people next: the draft's `next`, else the page's `?next=`.
+pub fn draft_next() -> String {
+    let form = current_form();
+    let query = leptos_router::hooks::use_query_map();
+    Some(form.value("next"))
+        .filter(|n| !n.is_empty())
+        .or_else(|| query.read_untracked().get("next"))
+        .unwrap_or_default()
+}
+
+/// A new password and the same again, with the rules as the hint.
+#[component]
+pub fn NewPasswordFields() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <TextField name="password".into() label=i18n.t("field-new-password") kind="password" autocomplete="new-password" required=true hint=i18n.t("password-rules")/>
+        <TextField name="password_again".into() label=i18n.t("field-password-again") kind="password" autocomplete="new-password" required=true/>
+    }
+}
+
+/// The account's current password, asked before a change that needs it.
+#[component]
+pub fn CurrentPasswordField() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <TextField name="current_password".into() label=i18n.t("field-current-password") kind="password" autocomplete="current-password" required=true/>
+    }
 }
 
 /// Makes a [`FormState`] available to the fields inside it.

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::accounts::pages::{page_or_error, query_param};
 use crate::error::PublicError;
-use crate::forms::CsrfField;
+use crate::forms::PostButton;
 use crate::i18n::use_i18n;
 
 /// One waiting edit, as the list shows it.
@@ -96,16 +96,10 @@ fn EditList(edits: Vec<EditView>) -> impl IntoView {
                         <p>{i18n.t("edits-changed")} " " <strong>{fields}</strong> " · "
                             <a href=format!("/org/{id}/history")>{i18n.t("edits-diff")}</a></p>
                         <div class="form-actions">
-                            <form method="post" action=format!("/staff/edits/{}/accept", e.revision_id) class="inline-form">
-                                <CsrfField/>
-                                <button type="submit" class="button">{i18n.t("edits-accept")}</button>
-                            </form>
+                            <PostButton action=format!("/staff/edits/{}/accept", e.revision_id) label=i18n.t("edits-accept")/>
                             " "
                             {e.previous.map(|p| view! {
-                                <form method="post" action=format!("/org/{id}/revert/{p}") class="inline-form">
-                                    <CsrfField/>
-                                    <button type="submit" class="button danger">{i18n.t("edits-revert")}</button>
-                                </form>
+                                <PostButton action=format!("/org/{id}/revert/{p}") label=i18n.t("edits-revert") class="button danger"/>
                             })}
                         </div>
                     </li>

@@ -7,11 +7,10 @@ use leptos::server_fn::codec::GetUrl;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
-use crate::accounts::pages::{page_or_error, query_param};
+use crate::accounts::pages::{found_page, query_param};
 use crate::error::PublicError;
 use crate::forms::{field_id, CsrfField, ErrorSummary, FormScope, FormState};
 use crate::i18n::use_i18n;
-use crate::ui::parts::NotFound;
 use poputchiki_core::merge::{
     pick_field, MergeGroup, MergePage, MergeSide, KEEP_FIELD, VERSION_FIELDS,
 };
@@ -66,16 +65,7 @@ pub fn MergeRoute() -> impl IntoView {
             }
         },
     );
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                page_or_error(data.await, |p| match p {
-                    Some(page) => view! { <MergeView page/> }.into_any(),
-                    None => view! { <NotFound/> }.into_any(),
-                })
-            })}
-        </Suspense>
-    }
+    found_page(data, |page| view! { <MergeView page/> })
 }
 
 /// One radio button with its label; `text` may run over several lines.

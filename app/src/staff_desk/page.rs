@@ -7,11 +7,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::{DeskSummary, OkrugOption, Queue, QueuePage};
-use crate::accounts::pages::{loaded_page, page_or_error, query_param};
+use crate::accounts::pages::{found_page, loaded_page, query_param};
 use crate::error::PublicError;
 use crate::i18n::use_i18n;
 use crate::organizations::ContactKind;
-use crate::ui::parts::NotFound;
 
 /// The workspace's counts: staff of the region only.
 #[server(input = GetUrl, endpoint = "staff/desk")]
@@ -111,10 +110,7 @@ fn PairActions(id: i64, other: i64) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <p><a href=format!("/staff/merge/{id}/{other}")>{i18n.t("merge-compare")}</a></p>
-        <form method="post" action=format!("/staff/duplicates/{id}/{other}/dismiss") class="inline-form">
-            <crate::forms::CsrfField/>
-            <button type="submit" class="button secondary">{i18n.t("merge-not-duplicates")}</button>
-        </form>
+        <crate::forms::PostButton action=format!("/staff/duplicates/{id}/{other}/dismiss") label=i18n.t("merge-not-duplicates") class="button secondary"/>
     }
 }
 
@@ -135,16 +131,7 @@ pub fn QueueRoute() -> impl IntoView {
                 .map(Some)
         },
     );
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                page_or_error(data.await, |p| match p {
-                    Some(page) => view! { <QueueView page/> }.into_any(),
-                    None => view! { <NotFound/> }.into_any(),
-                })
-            })}
-        </Suspense>
-    }
+    found_page(data, |page| view! { <QueueView page/> })
 }
 
 #[component]

@@ -11,7 +11,7 @@ use poputchiki_core::import_view::{
 
 use super::server_fns::{load_import_home, load_import_preview, PreviewPage};
 use crate::accounts::pages::{loaded_page, query_param};
-use crate::forms::CsrfField;
+use crate::forms::{CsrfField, PostButton};
 use crate::i18n::use_i18n;
 
 #[component]
@@ -154,10 +154,7 @@ fn Draft(p: ImportPreview) -> impl IntoView {
             .collect_view()}
         </dl>
         {(c.new + c.update == 0 && c.unchanged > 0).then(|| view! { <p class="notice" role="status">{i18n.t("import-nothing-new")}</p> })}
-        <form method="post" action=format!("{}/run", p.url) class="inline-form">
-            <CsrfField/>
-            <button type="submit" class="button">{run_label}</button>
-        </form>
+        <PostButton action=format!("{}/run", p.url) label=run_label/>
         <Mapping url=p.url.clone() header_row=p.header_row columns=p.columns.clone() options=p.field_options.clone() ignored=p.ignored_columns.clone()/>
         <h2 id="rows">{i18n.t("import-rows")}</h2>
         <nav class="tabs" aria-label=i18n.t("import-rows")>{tab("problems")} " " {tab("all")}</nav>

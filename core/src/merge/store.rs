@@ -108,20 +108,8 @@ pub async fn move_parts(
         .await?
         .rows_affected();
     }
-    let verifications =
-        sqlx::query("update verification set organization_id = ? where organization_id = ?")
-            .bind(keep)
-            .bind(drop)
-            .execute(&mut **tx)
-            .await?
-            .rows_affected();
-    let reports =
-        sqlx::query("update error_report set organization_id = ? where organization_id = ?")
-            .bind(keep)
-            .bind(drop)
-            .execute(&mut **tx)
-            .await?
-            .rows_affected();
+    let verifications = move_rows(tx, "verification", keep, drop).await?;
+    let reports = move_rows(tx, "error_report", keep, drop).await?;
     // The second record's reminders die with it: their links would confirm a record that
     // is gone. The survivor's own schedule goes on.
     sqlx::query("delete from reconfirm_token where organization_id = ?")
@@ -167,6 +155,22 @@ pub async fn move_parts(
 }
 
 /// Where a merged record's addresses go now: the survivor's id and slug.
+/// Hands every row of `table` that belongs to `drop` to `keep`; how many moved.
+async fn move_rows(
+    tx: &mut Transaction<'_, Sqlite>,
+    table: &'static str,
+    keep: i64,
+    drop: i64,
+) -> sqlx::Result<u64> {
+    let sql = format!("update {table} set organization_id = ? where organization_id = ?");
+    Ok(sqlx::query(&sql)
+        .bind(keep)
+        .bind(drop)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected())
+}
+
 pub async fn merged_into(db: &Db, id: i64) -> sqlx::Result<Option<(i64, String)>> {
     sqlx::query_as(
         "select s.id, s.slug from organization o join organization s on s.id = o.merged_into
