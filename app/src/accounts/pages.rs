@@ -50,6 +50,17 @@ pub fn NarrowPage(title: String, children: Children) -> impl IntoView {
     }
 }
 
+/// The notice that a mail went out, on a page reached with `?sent=`.
+#[component]
+fn SentNotice(key: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let sent = query_param("sent");
+    move || {
+        sent.get()
+            .map(|_| view! { <p class="notice" role="status">{i18n.t(key)}</p> })
+    }
+}
+
 /// Loads the draft of `form` named in `?draft=` (or nothing) for a form page.
 pub fn form_resource(form: &'static str) -> Resource<FormState> {
     let draft = query_param("draft");
@@ -100,10 +111,9 @@ fn LoginLinks() -> impl IntoView {
 pub fn RegisterPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = form_resource("register");
-    let sent = query_param("sent");
     view! {
         <NarrowPage title=i18n.t("register-title")>
-            {move || sent.get().map(|_| view! { <p class="notice" role="status">{i18n.t("register-sent")}</p> })}
+            <SentNotice key="register-sent"/>
             <p>{i18n.t("register-intro")}</p>
             <DraftForm data action="/register" after=move || view! {
                 <p>{i18n.t("register-have-account")} " " <a href="/login">{i18n.t("login-button")}</a></p>
@@ -122,10 +132,9 @@ pub fn RegisterPage() -> impl IntoView {
 pub fn ForgotPasswordPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = form_resource("forgot");
-    let sent = query_param("sent");
     view! {
         <NarrowPage title=i18n.t("forgot-title")>
-            {move || sent.get().map(|_| view! { <p class="notice" role="status">{i18n.t("forgot-sent")}</p> })}
+            <SentNotice key="forgot-sent"/>
             <p>{i18n.t("forgot-intro")}</p>
             <DraftForm data action="/password/forgot">
                 <TextField name="email".into() label=i18n.t("field-email") kind="email" autocomplete="email" required=true/>

@@ -118,12 +118,8 @@ pub fn TextField(
     list: Option<&'static str>,
 ) -> impl IntoView {
     let form = current_form();
-    let FieldState {
-        id,
-        issues,
-        described,
-        invalid,
-    } = FieldState::of(&form, &name, hint.is_some());
+    let field = FieldState::of(&form, &name, hint.is_some());
+    let (id, issues, described, invalid) = (field.id, field.issues, field.described, field.invalid);
     let value = form.value(&name);
     // Leptos 0.8 writes a textarea's text child into the page unescaped, and a
     // "</textarea>" in it would end the element early: escape it ourselves, as inner HTML.
@@ -155,12 +151,8 @@ pub fn SelectField(
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let form = current_form();
-    let FieldState {
-        id,
-        issues,
-        described,
-        invalid,
-    } = FieldState::of(&form, &name, hint.is_some());
+    let field = FieldState::of(&form, &name, hint.is_some());
+    let (id, issues, described, invalid) = (field.id, field.issues, field.described, field.invalid);
     let chosen = form.value(&name);
     view! {
         <FieldFrame id=id.clone() label required hint issues>
