@@ -489,6 +489,12 @@ fn every_field(lat: f64, lon: f64) -> app::organizations::input::OrganizationInp
             ends_at: "2099-01-15T16:00".into(),
             place: "Кетово, ДК".into(),
             format: "training_seminar".into(),
+            // A new event: the save gives it its lasting identity.
+            uid: String::new(),
+            registration_url: "https://example.ru/zapis".into(),
+            registration_phone: true,
+            online: true,
+            report: "Пришли двенадцать человек".into(),
         }],
         needs: vec![NeedInput {
             kind: "volunteers".into(),
@@ -621,10 +627,30 @@ async fn every_field_survives_the_form_the_save_the_revision_and_the_downloads_a
         ends_at,
         place,
         format,
+        uid,
+        registration_url,
+        registration_phone,
+        online,
+        report,
     } = &events[0];
-    for v in [title, description, starts_at, ends_at, place, format] {
+    for v in [
+        title,
+        description,
+        starts_at,
+        ends_at,
+        place,
+        format,
+        uid,
+        registration_url,
+        report,
+    ] {
         assert!(!v.is_empty(), "an event field was dropped: {:?}", events[0]);
     }
+    assert!(
+        *registration_phone && *online,
+        "an event's sign-up by phone or its online mark was dropped: {:?}",
+        events[0]
+    );
     let NeedInput {
         kind,
         title,

@@ -4,6 +4,8 @@
 use http::StatusCode;
 use poputchiki_tests::{found_count, occurrences, TestApp};
 
+#[path = "events.rs"]
+mod events;
 #[path = "posters.rs"]
 mod posters;
 

@@ -12,6 +12,7 @@ pub mod accounts;
 pub mod coverage;
 pub mod editing;
 pub mod error;
+pub mod events;
 pub mod forms;
 pub mod i18n;
 pub mod map;

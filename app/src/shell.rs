@@ -15,6 +15,7 @@ use crate::accounts::security_pages::{
 use crate::coverage::page::CoverageRoute;
 use crate::editing::history_pages::{AuditRoute, HistoryRoute, ManageRoute};
 use crate::editing::pages::{EditRoute, NewOrgRoute};
+use crate::events::page::EventsRoute;
 use crate::i18n::{use_i18n, I18n, Locale};
 use crate::needs::page::NeedsRoute;
 use crate::open_data::api_page::ApiDocsPage;
@@ -175,6 +176,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("okrug") view=OkrugIndexPage ssr=SsrMode::Async/>
                     <Route path=StaticSegment("coverage") view=CoverageRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("needs") view=NeedsRoute ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("events") view=EventsRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("places") view=PlacesRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("open-data") view=OpenDataPage/>
                     <Route path=StaticSegment("api") view=ApiDocsPage/>
@@ -227,6 +229,7 @@ fn SiteHeader() -> impl IntoView {
                     <ul class="nav">
                         <li><a href="/">{i18n.t("nav-organizations")}</a></li>
                         <li><a href="/okrug">{i18n.t("nav-okrugs")}</a></li>
+                        <li><a href="/events">{i18n.t("nav-events")}</a></li>
                         <UserMenu/>
                         <li><LanguageSwitch/></li>
                     </ul>

@@ -475,6 +475,12 @@ field-event-ends = Ends (if needed)
 field-event-place = Place
 field-event-format = Format
 field-event-description = Event description
+field-event-online = Held online
+field-event-registration-url = Sign-up link
+field-event-registration-url-hint = The page where people sign up (if there is one)
+field-event-registration-phone = Sign up by the organization's phone
+field-event-report = How it went (afterwards)
+field-event-report-hint = In short: what happened, how many came. Past events with a report stay on the page as the organization's history.
 field-remove-event = Remove this event
 field-need-kind = What is needed
 field-need-title = In short
@@ -1174,3 +1180,66 @@ poster-more = And { $count ->
     [one] { $count } more organization
    *[other] { $count } more organizations
 } on the site.
+
+# The events calendar (/events) and its feeds.
+nav-events = Events
+events-title = Events calendar
+events-intro = Seminars, consultations, master classes and contests of the region's organizations. Pick an okrug, a format or dates; you can subscribe to the calendar on your phone.
+events-found = { $count ->
+    [one] { $count } event found
+   *[other] { $count } events found
+}
+events-none = No events on these dates. Try another month or remove a filter.
+events-from = From
+events-to = To
+events-format = Format
+events-all-formats = All formats
+events-audience = For whom
+events-all-audiences = For everyone
+events-of-org = Only “{ $name }”
+events-view = Calendar view
+events-view-list = As a list
+events-view-month = By month
+events-months = Months
+events-prev-month = ← Previous month
+events-next-month = Next month →
+events-subscribe = Subscribe to the calendar
+events-download-ics = Download the .ics file
+event-online = online
+event-sign-up = Sign up
+event-sign-up-phone = Sign up by phone
+event-report = How it went
+org-past-events = Past events
+ical-name-region = Poputchiki: events — { $region }
+ical-name-okrug = Poputchiki: events — { $okrug }
+ical-name-org = Poputchiki: { $name }
+ical-organizer = Organizer: { $name }
+ical-registration-url = Sign-up: { $url }
+ical-registration-phone = Sign-up by phone: { $phone }
+ical-report = How it went: { $report }
+month-name-1 = January
+month-name-2 = February
+month-name-3 = March
+month-name-4 = April
+month-name-5 = May
+month-name-6 = June
+month-name-7 = July
+month-name-8 = August
+month-name-9 = September
+month-name-10 = October
+month-name-11 = November
+month-name-12 = December
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+weekday-short-1 = Mon
+weekday-short-2 = Tue
+weekday-short-3 = Wed
+weekday-short-4 = Thu
+weekday-short-5 = Fri
+weekday-short-6 = Sat
+weekday-short-7 = Sun

@@ -484,6 +484,12 @@ field-event-ends = Окончание (если нужно)
 field-event-place = Место
 field-event-format = Формат
 field-event-description = Описание мероприятия
+field-event-online = Проходит онлайн
+field-event-registration-url = Ссылка для записи
+field-event-registration-url-hint = Страница, где записываются на мероприятие (если есть)
+field-event-registration-phone = Запись по телефону организации
+field-event-report = Как прошло (после мероприятия)
+field-event-report-hint = Коротко: что было, сколько пришло. Прошедшие мероприятия с отчётом остаются на странице как история организации.
 field-remove-event = Удалить это мероприятие
 field-need-kind = Что нужно
 field-need-title = Коротко
@@ -1188,3 +1194,67 @@ poster-more = И ещё { $count ->
     [few] { $count } организации
    *[many] { $count } организаций
 } — на сайте.
+
+# The events calendar (/events) and its feeds.
+nav-events = События
+events-title = Календарь событий
+events-intro = Семинары, консультации, мастер-классы и конкурсы организаций области. Выберите округ, формат или даты; на календарь можно подписаться в телефоне.
+events-found = { $count ->
+    [one] Найдено { $count } событие
+    [few] Найдено { $count } события
+   *[other] Найдено { $count } событий
+}
+events-none = На эти даты событий не нашлось. Попробуйте другой месяц или уберите фильтр.
+events-from = С
+events-to = По
+events-format = Формат
+events-all-formats = Все форматы
+events-audience = Для кого
+events-all-audiences = Для всех
+events-of-org = Только «{ $name }»
+events-view = Вид календаря
+events-view-list = Списком
+events-view-month = По месяцам
+events-months = Месяцы
+events-prev-month = ← Предыдущий месяц
+events-next-month = Следующий месяц →
+events-subscribe = Подписаться на календарь
+events-download-ics = Скачать файл .ics
+event-online = онлайн
+event-sign-up = Записаться
+event-sign-up-phone = Запись по телефону
+event-report = Как прошло
+org-past-events = Прошедшие события
+ical-name-region = Попутчики: события — { $region }
+ical-name-okrug = Попутчики: события — { $okrug }
+ical-name-org = Попутчики: { $name }
+ical-organizer = Организатор: { $name }
+ical-registration-url = Запись: { $url }
+ical-registration-phone = Запись по телефону: { $phone }
+ical-report = Как прошло: { $report }
+month-name-1 = Январь
+month-name-2 = Февраль
+month-name-3 = Март
+month-name-4 = Апрель
+month-name-5 = Май
+month-name-6 = Июнь
+month-name-7 = Июль
+month-name-8 = Август
+month-name-9 = Сентябрь
+month-name-10 = Октябрь
+month-name-11 = Ноябрь
+month-name-12 = Декабрь
+weekday-1 = понедельник
+weekday-2 = вторник
+weekday-3 = среда
+weekday-4 = четверг
+weekday-5 = пятница
+weekday-6 = суббота
+weekday-7 = воскресенье
+weekday-short-1 = Пн
+weekday-short-2 = Вт
+weekday-short-3 = Ср
+weekday-short-4 = Чт
+weekday-short-5 = Пт
+weekday-short-6 = Сб
+weekday-short-7 = Вс

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod coverage;
 pub mod editing;
 pub mod error;
+pub mod events;
 pub mod forms;
 pub mod freshness;
 pub mod gazetteer;

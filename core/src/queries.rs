@@ -57,6 +57,9 @@ pub async fn page<'a>(
 
 /// The organization page as `viewer` sees it: an unpublished one only for its editors and
 /// staff, the moderation note only for editors, the verification note only for staff.
+/// How many past events an organization's page lists as its history.
+const PAST_EVENTS: usize = 10;
+
 #[tracing::instrument(skip(state, viewer, i18n))]
 pub async fn page_for<'a>(
     state: impl Into<Source<'a>>,
@@ -72,13 +75,18 @@ pub async fn page_for<'a>(
     if !authz::can_see(state.db, viewer, &access).await? {
         return Err(AppError::NotFound);
     }
-    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    let today = state.region.timezone.today();
     let rec = store::get_record_with(state.db, id, &today, false)
         .await?
         .ok_or(AppError::NotFound)?;
     let logo_url = rec.org.logo.as_deref().map(crate::organizations::logo_url);
     let moderation_note = rec.org.moderation_note.clone();
     let mut page = view::page(state.region, rec, i18n);
+    page.past_events = crate::events::build::past_events(state.db, id, &today, PAST_EVENTS)
+        .await?
+        .into_iter()
+        .map(|e| view::event_view(&state.region.taxonomy, i18n, e))
+        .collect();
     page.logo_url = logo_url;
     page.moderation_note = moderation_note;
     if let Some(v) = viewer {

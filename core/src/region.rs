@@ -55,6 +55,48 @@ pub struct Okrug {
     pub bbox: geo::Rect<f64>,
 }
 
+/// The region's time zone: event times are its local times, and the calendar feeds name it.
+/// region.json: `"timezone": {"name": "Asia/Yekaterinburg", "utc_offset": "+05:00"}` (a zone
+/// without summer time; a region that left it out is on UTC).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimeZone {
+    /// The IANA name, e.g. `Asia/Yekaterinburg`.
+    pub name: String,
+    /// `+05:00`.
+    pub utc_offset: String,
+}
+
+impl Default for TimeZone {
+    fn default() -> Self {
+        TimeZone {
+            name: "Etc/UTC".into(),
+            utc_offset: "+00:00".into(),
+        }
+    }
+}
+
+impl TimeZone {
+    /// The offset from UTC in minutes (`+05:00` → 300), or `None` when it is not `±HH:MM`.
+    pub fn offset_minutes(&self) -> Option<i32> {
+        let s = self.utc_offset.trim();
+        let sign = match s.as_bytes().first()? {
+            b'+' => 1,
+            b'-' => -1,
+            _ => return None,
+        };
+        let (h, m) = s.get(1..)?.split_once(':')?;
+        let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+        ((0..=14).contains(&h) && (0..60).contains(&m) && h * 60 + m <= 14 * 60)
+            .then_some(sign * (h * 60 + m))
+    }
+
+    /// The region's date today (`YYYY-MM-DD`).
+    pub fn today(&self) -> String {
+        let offset = chrono::Duration::minutes(self.offset_minutes().unwrap_or(0).into());
+        (chrono::Utc::now() + offset).format("%Y-%m-%d").to_string()
+    }
+}
+
 /// Everything the app holds in memory about the region it serves: loaded once at start-up
 /// from the database (which the seed files filled).
 #[derive(Clone, Debug)]
@@ -67,6 +109,8 @@ pub struct RegionCatalog {
     pub identifier_scheme: String,
     /// Freshness thresholds, reminder and verification periods (region.json `policy`).
     pub policy: crate::freshness::Policy,
+    /// Event times are local times of this zone.
+    pub timezone: TimeZone,
     pub center: LatLon,
     /// Sorted by Russian name.
     pub okrugs: Vec<Okrug>,

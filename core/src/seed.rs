@@ -32,6 +32,9 @@ pub struct RegionManifest {
     /// Freshness thresholds, reminder and verification periods (defaults when left out).
     #[serde(default)]
     pub policy: crate::freshness::Policy,
+    /// Where event times are local (UTC when left out).
+    #[serde(default)]
+    pub timezone: crate::region::TimeZone,
 }
 
 fn default_scheme() -> String {
@@ -195,6 +198,13 @@ pub fn read_region_dir(dir: &Path) -> anyhow::Result<RegionSeed> {
     if let Some(problem) = manifest.policy.problem() {
         bail!("{}: {problem}", manifest_path.display());
     }
+    if manifest.timezone.offset_minutes().is_none() {
+        bail!(
+            "{}: timezone.utc_offset `{}` is not ±HH:MM",
+            manifest_path.display(),
+            manifest.timezone.utc_offset
+        );
+    }
     let centres = match &manifest.files.okrug_centres {
         Some(f) => read_centres(&dir.join(f))?,
         None => HashMap::new(),
@@ -242,12 +252,13 @@ pub async fn store_region(db: &Db, seed: &RegionSeed) -> anyhow::Result<i64> {
     let ts = now();
     let mut tx = db.begin().await?;
     let region_id: i64 = sqlx::query_scalar(
-        "insert into region (slug, name, country, identifier_scheme, default_locale, center_lat, center_lon, attribution, policy, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        "insert into region (slug, name, country, identifier_scheme, default_locale, center_lat, center_lon, attribution, policy, timezone, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          on conflict (slug) do update set name = excluded.name, country = excluded.country,
            identifier_scheme = excluded.identifier_scheme, default_locale = excluded.default_locale,
            center_lat = excluded.center_lat, center_lon = excluded.center_lon,
-           attribution = excluded.attribution, policy = excluded.policy, updated_at = excluded.updated_at
+           attribution = excluded.attribution, policy = excluded.policy, timezone = excluded.timezone,
+           updated_at = excluded.updated_at
          returning id",
     )
     .bind(&m.slug)
@@ -259,6 +270,7 @@ pub async fn store_region(db: &Db, seed: &RegionSeed) -> anyhow::Result<i64> {
     .bind(m.center.lon)
     .bind(serde_json::to_string(&m.attribution)?)
     .bind(serde_json::to_string(&m.policy)?)
+    .bind(serde_json::to_string(&m.timezone)?)
     .bind(&ts)
     .bind(&ts)
     .fetch_one(&mut *tx)
@@ -328,7 +340,7 @@ fn json_text(s: &str) -> anyhow::Result<LocalizedText> {
 /// Reads a stored region back into memory, parsing every okrug boundary.
 #[tracing::instrument(skip(db), err)]
 pub async fn load_catalog(db: &Db, slug: &str) -> anyhow::Result<RegionCatalog> {
-    let r = sqlx::query("select id, slug, name, attribution, identifier_scheme, policy, center_lat, center_lon from region where slug = ?")
+    let r = sqlx::query("select id, slug, name, attribution, identifier_scheme, policy, timezone, center_lat, center_lon from region where slug = ?")
         .bind(slug)
         .fetch_optional(db)
         .await?
@@ -371,6 +383,7 @@ pub async fn load_catalog(db: &Db, slug: &str) -> anyhow::Result<RegionCatalog> 
         attribution: json_text(r.try_get("attribution")?)?,
         identifier_scheme: r.try_get("identifier_scheme")?,
         policy: serde_json::from_str(r.try_get("policy")?).unwrap_or_default(),
+        timezone: serde_json::from_str(r.try_get("timezone")?).unwrap_or_default(),
         center: LatLon {
             lat: r.try_get("center_lat")?,
             lon: r.try_get("center_lon")?,
@@ -463,6 +476,7 @@ pub fn catalog_from_seed(seed: &RegionSeed) -> anyhow::Result<RegionCatalog> {
         attribution: m.attribution.clone(),
         identifier_scheme: m.identifier_scheme.clone(),
         policy: m.policy,
+        timezone: m.timezone.clone(),
         center: m.center,
         okrugs,
         taxonomy,

@@ -174,7 +174,12 @@ fn EventRows(count: usize, options: FormOptions) -> impl IntoView {
                         <TextField name=f("ends_at") label=i18n.t("field-event-ends")/>
                         <TextField name=f("place") label=i18n.t("field-event-place")/>
                         <SelectField name=f("format") label=i18n.t("field-event-format") options=options.event_formats.clone() empty=i18n.t("choose")/>
+                        <Checkbox name=f("online") label=i18n.t("field-event-online")/>
                         <TextField name=f("description") label=i18n.t("field-event-description") rows=3/>
+                        <TextField name=f("registration_url") label=i18n.t("field-event-registration-url") kind="url" hint=i18n.t("field-event-registration-url-hint")/>
+                        <Checkbox name=f("registration_phone") label=i18n.t("field-event-registration-phone")/>
+                        <TextField name=f("report") label=i18n.t("field-event-report") rows=3 hint=i18n.t("field-event-report-hint")/>
+                        <input type="hidden" name=f("uid") value=form.value(&f("uid"))/>
                         <Checkbox name=f("remove") label=i18n.t("field-remove-event")/>
                     </fieldset>
                 }

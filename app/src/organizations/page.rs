@@ -7,13 +7,13 @@ use leptos_router::hooks::use_params_map;
 use poputchiki_core::kinds::OrgStatus;
 use poputchiki_core::organizations::jsonld;
 
+use crate::events::item::EventList;
 use crate::forms::{CsrfField, ErrorSummary, FormScope, FormState, TextField};
 use crate::freshness::Freshness;
 use crate::i18n::use_i18n;
 use crate::organizations::parse_id;
 use crate::organizations::{
-    load_organization_page, ContactKind, ContactView, EventView, NeedView, OrganizationPage,
-    ServiceView,
+    load_organization_page, ContactKind, ContactView, NeedView, OrganizationPage, ServiceView,
 };
 use crate::ui::meta::{JsonLd, ShareMeta};
 use crate::ui::parts::{Chips, LoadError, MiniMapSvg, NotFound};
@@ -122,8 +122,14 @@ fn OrganizationView(page: OrganizationPage, report: FormState) -> impl IntoView 
                         <Services services=p.services.clone()/>
                     </Section>
                     <Section id="events" title=i18n.t("org-events")>
-                        <Events events=p.upcoming_events.clone()/>
+                        <EventList events=p.upcoming_events.clone() empty=i18n.t("org-no-events")/>
+                        <crate::events::page::FeedLinks path=format!("/org/{}/events.ics", p.id)/>
                     </Section>
+                    {(!p.past_events.is_empty()).then(|| view! {
+                        <Section id="past-events" title=i18n.t("org-past-events")>
+                            <EventList events=p.past_events.clone() empty=String::new()/>
+                        </Section>
+                    })}
                     <Section id="needs" title=i18n.t("org-needs")>
                         <Needs needs=p.needs.clone()/>
                     </Section>
@@ -285,28 +291,6 @@ fn Services(services: Vec<ServiceView>) -> impl IntoView {
                             <dt>{i18n.t("service-schedule")}</dt><dd>{s.schedule.clone()}</dd>
                         })}
                     </dl>
-                </li>
-            }).collect_view()}
-        </ul>
-    }
-    .into_any()
-}
-
-#[component]
-fn Events(events: Vec<EventView>) -> impl IntoView {
-    let i18n = use_i18n();
-    if events.is_empty() {
-        return view! { <p class="none">{i18n.t("org-no-events")}</p> }.into_any();
-    }
-    view! {
-        <ul class="events">
-            {events.into_iter().map(|e| view! {
-                <li class="event">
-                    <p class="event-when">{e.when}</p>
-                    <h3>{e.title}</h3>
-                    {(!e.place.is_empty()).then(|| view! { <p class="event-place">{e.place.clone()}</p> })}
-                    {e.format.map(|f| view! { <p class="event-format">{f.label}</p> })}
-                    {(!e.description.is_empty()).then(|| view! { <p>{e.description.clone()}</p> })}
                 </li>
             }).collect_view()}
         </ul>

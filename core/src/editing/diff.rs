@@ -71,6 +71,11 @@ pub fn flatten(o: &OrganizationInput, labels: Labeler) -> Vec<(&'static str, Str
                 ("", e.description.clone()),
                 ("·", e.place.clone()),
                 ("·", labels("event_formats", &e.format)),
+                // Language-neutral marks: sign-up by phone, held online.
+                ("·", mark(e.registration_phone, "☎")),
+                ("·", mark(e.online, "🌐")),
+                ("·", e.registration_url.clone()),
+                ("", e.report.clone()),
             ])
         })
         .collect::<Vec<_>>()
@@ -145,6 +150,15 @@ pub fn changed_fields(before: &OrganizationInput, after: &OrganizationInput) -> 
         .into_iter()
         .map(|c| c.field)
         .collect()
+}
+
+/// `sign` when `on`, else nothing.
+fn mark(on: bool, sign: &str) -> String {
+    if on {
+        sign.to_owned()
+    } else {
+        String::new()
+    }
 }
 
 #[cfg(test)]

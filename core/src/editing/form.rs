@@ -85,6 +85,15 @@ pub fn to_fields(o: &OrganizationInput) -> Vec<(String, String)> {
         push(&mut f, p("ends_at"), e.ends_at.replace('T', " "));
         push(&mut f, p("place"), e.place.clone());
         push(&mut f, p("format"), e.format.clone());
+        push(&mut f, p("uid"), e.uid.clone());
+        push(&mut f, p("registration_url"), e.registration_url.clone());
+        if e.registration_phone {
+            push(&mut f, p("registration_phone"), "1");
+        }
+        if e.online {
+            push(&mut f, p("online"), "1");
+        }
+        push(&mut f, p("report"), e.report.clone());
     }
     for (i, n) in o.needs.iter().enumerate() {
         let p = |name: &str| format!("needs[{}].{name}", i + 1);
@@ -163,7 +172,15 @@ fn is_blank(row: &[(String, String)]) -> bool {
         .filter(|(k, _)| {
             !matches!(
                 k.as_str(),
-                "position" | "cost" | "remove" | "kind" | "format" | "met"
+                "position"
+                    | "cost"
+                    | "remove"
+                    | "kind"
+                    | "format"
+                    | "met"
+                    | "uid"
+                    | "registration_phone"
+                    | "online"
             )
         })
         .all(|(_, v)| v.trim().is_empty())
@@ -298,6 +315,11 @@ pub fn from_fields(fields: &[(String, String)]) -> ParsedForm {
                 ends_at: get(r, "ends_at"),
                 place: get(r, "place"),
                 format: get(r, "format"),
+                uid: get(r, "uid"),
+                registration_url: get(r, "registration_url"),
+                registration_phone: !get(r, "registration_phone").is_empty(),
+                online: !get(r, "online").is_empty(),
+                report: get(r, "report"),
             })
             .collect(),
         needs: needs

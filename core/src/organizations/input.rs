@@ -95,6 +95,17 @@ pub struct EventInput {
     pub place: String,
     /// An event-format code or label.
     pub format: String,
+    /// The event's lasting identity (32 hex digits) for calendar feeds: kept through every
+    /// edit; empty for a new event, which gets one when it is saved.
+    pub uid: String,
+    /// Where to sign up (a web page), or empty.
+    pub registration_url: String,
+    /// Sign-up by the organization's phone.
+    pub registration_phone: bool,
+    /// Held online (on its own or besides the place).
+    pub online: bool,
+    /// A short account afterwards: how it went, how many came.
+    pub report: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -37,6 +37,17 @@ pub struct EventView {
     pub ends_at: Option<String>,
     pub place: String,
     pub format: Option<TermLabel>,
+    #[serde(default)]
+    pub online: bool,
+    /// Where to sign up, or empty.
+    #[serde(default)]
+    pub registration_url: String,
+    /// Sign-up by the organization's phone.
+    #[serde(default)]
+    pub registration_phone: bool,
+    /// How it went (past events).
+    #[serde(default)]
+    pub report: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -89,6 +100,9 @@ pub struct OrganizationPage {
     pub event_formats: Vec<TermLabel>,
     pub services: Vec<ServiceView>,
     pub upcoming_events: Vec<EventView>,
+    /// Past events, latest first: the organization's history.
+    #[serde(default)]
+    pub past_events: Vec<EventView>,
     pub needs: Vec<NeedView>,
     pub inn: Option<String>,
     pub ogrn: Option<String>,

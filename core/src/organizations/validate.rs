@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::contacts::contact_error;
 pub use super::contacts::normalize_contact;
-use super::input::{EventInput, NeedInput, OrganizationInput, ServiceInput, VerificationInput};
+use super::input::{NeedInput, OrganizationInput, ServiceInput, VerificationInput};
 use super::{ContactKind, Cost, VerificationMethod};
 use crate::error::FieldIssue;
 use crate::identifiers::{validate_inn, validate_ogrn};
@@ -67,6 +67,12 @@ pub struct ValidEvent {
     pub ends_at: Option<String>,
     pub place: String,
     pub format_term_id: Option<i64>,
+    /// The kept identity, or `None` for a new event (the write path gives it one).
+    pub uid: Option<String>,
+    pub registration_url: String,
+    pub registration_phone: bool,
+    pub online: bool,
+    pub report: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -86,6 +92,7 @@ pub struct ValidVerification {
     pub note: String,
 }
 
+mod events;
 mod placement;
 
 /// Collects issues while checking, so one pass reports every problem in a record.
@@ -193,8 +200,9 @@ pub fn validate(
         .events
         .iter()
         .enumerate()
-        .filter_map(|(i, e)| event(&mut c, i, e))
+        .filter_map(|(i, e)| events::event(&mut c, i, e))
         .collect();
+    let events = events::distinct_uids(events);
     let needs = input
         .needs
         .iter()
@@ -332,43 +340,6 @@ pub fn parse_local_datetime(s: &str) -> Option<String> {
                 .map(|d| d.and_time(NaiveTime::MIN))
         })?;
     Some(dt.format("%Y-%m-%dT%H:%M").to_string())
-}
-
-fn event(c: &mut Checker, i: usize, e: &EventInput) -> Option<ValidEvent> {
-    let field = |f: &str| format!("events[{}].{f}", i + 1);
-    let title = c.text(&field("title"), &e.title, MAX_NAME, true);
-    let starts_at = parse_local_datetime(&e.starts_at);
-    if starts_at.is_none() {
-        c.issues.push(
-            FieldIssue::new(field("starts_at"), "err-datetime").arg("value", e.starts_at.trim()),
-        );
-    }
-    let ends_at = match e.ends_at.trim() {
-        "" => None,
-        raw => {
-            let parsed = parse_local_datetime(raw);
-            if parsed.is_none() {
-                c.issues
-                    .push(FieldIssue::new(field("ends_at"), "err-datetime").arg("value", raw));
-            }
-            parsed
-        }
-    };
-    let format_term_id = match e.format.trim() {
-        "" => None,
-        f => c
-            .terms(&field("format"), Vocabulary::EventFormat, &[f.to_owned()])
-            .first()
-            .copied(),
-    };
-    Some(ValidEvent {
-        title,
-        description: c.text(&field("description"), &e.description, MAX_TEXT, false),
-        starts_at: starts_at?,
-        ends_at,
-        place: c.text(&field("place"), &e.place, MAX_SHORT, false),
-        format_term_id,
-    })
 }
 
 fn need(c: &mut Checker, i: usize, n: &NeedInput) -> Option<ValidNeed> {

@@ -74,6 +74,33 @@ fn when(i18n: &I18n, starts_at: &str, ends_at: Option<&str>) -> String {
     }
 }
 
+/// An event as people read it: the time in words, the format's label, the calendar's parts.
+pub fn event_view(
+    tax: &crate::taxonomy::Taxonomy,
+    i18n: &I18n,
+    e: super::store::EventRow,
+) -> EventView {
+    EventView {
+        when: when(i18n, &e.starts_at, e.ends_at.as_deref()),
+        format: e
+            .format_term_id
+            .and_then(|id| tax.by_id(id))
+            .map(|(_, t)| TermLabel {
+                code: t.code.clone(),
+                label: t.label.get(i18n.locale).to_owned(),
+            }),
+        title: e.title,
+        description: e.description,
+        place: e.place,
+        starts_at: e.starts_at,
+        ends_at: e.ends_at,
+        online: e.online,
+        registration_url: e.registration_url,
+        registration_phone: e.registration_phone,
+        report: e.report,
+    }
+}
+
 /// A stored date or timestamp (`YYYY-MM-DD…`) as a readable date.
 pub fn date_text(i18n: &I18n, stamp: &str) -> String {
     stamp
@@ -127,21 +154,7 @@ pub fn page(catalog: &RegionCatalog, rec: OrganizationRecord, i18n: &I18n) -> Or
     let upcoming_events = rec
         .events
         .into_iter()
-        .map(|e| EventView {
-            when: when(i18n, &e.starts_at, e.ends_at.as_deref()),
-            format: e
-                .format_term_id
-                .and_then(|id| tax.by_id(id))
-                .map(|(_, t)| TermLabel {
-                    code: t.code.clone(),
-                    label: t.label.get(loc).to_owned(),
-                }),
-            title: e.title,
-            description: e.description,
-            place: e.place,
-            starts_at: e.starts_at,
-            ends_at: e.ends_at,
-        })
+        .map(|e| event_view(tax, i18n, e))
         .collect();
     // Only open needs are shown: met ones and those past their date stay in the record.
     let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
@@ -210,6 +223,7 @@ pub fn page(catalog: &RegionCatalog, rec: OrganizationRecord, i18n: &I18n) -> Or
         description: o.description,
         services,
         upcoming_events,
+        past_events: vec![],
         needs,
         inn: o.inn,
         ogrn: o.ogrn,

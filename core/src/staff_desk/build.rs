@@ -129,7 +129,7 @@ fn okrug_filter(state: &Core, slug: Option<&str>) -> (Option<String>, Option<i64
     }
 }
 
-fn okrug_options(state: &Core, i18n: &I18n) -> Vec<OkrugOption> {
+pub(crate) fn okrug_options(state: &Core, i18n: &I18n) -> Vec<OkrugOption> {
     state
         .region
         .okrugs

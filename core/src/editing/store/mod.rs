@@ -56,13 +56,19 @@ fn events_in_read_order(v: &ValidOrganization) -> Vec<EventRow> {
     let mut events: Vec<EventRow> = v
         .events
         .iter()
-        .map(|e| EventRow {
+        .enumerate()
+        .map(|(i, e)| EventRow {
             title: e.title.clone(),
             description: e.description.clone(),
             starts_at: e.starts_at.clone(),
             ends_at: e.ends_at.clone(),
             place: e.place.clone(),
             format_term_id: e.format_term_id,
+            uid: crate::organizations::store::event_uid(&v.slug, i, e),
+            registration_url: e.registration_url.clone(),
+            registration_phone: e.registration_phone,
+            online: e.online,
+            report: e.report.clone(),
         })
         .collect();
     events.sort_by(|a, b| a.starts_at.cmp(&b.starts_at));
@@ -222,6 +228,11 @@ pub fn input_of(rec: &OrganizationRecord, catalog: &RegionCatalog) -> Organizati
                 .and_then(code)
                 .map(|(_, c)| c)
                 .unwrap_or_default(),
+            uid: e.uid.clone(),
+            registration_url: e.registration_url.clone(),
+            registration_phone: e.registration_phone,
+            online: e.online,
+            report: e.report.clone(),
         })
         .collect();
     input.needs = rec

@@ -10,7 +10,7 @@ pub use read::{
     get_record, get_record_with, read, read_ahead, read_in, read_many, Events, Parts, BATCH,
 };
 mod write_path;
-pub use write_path::{find_existing, unpublished_holder, write, Write};
+pub use write_path::{event_uid, find_existing, unpublished_holder, write, Write};
 
 use crate::db::Db;
 use crate::kinds::OrgStatus;
@@ -97,7 +97,8 @@ pub struct ServiceRow {
     pub schedule: String,
 }
 
-#[derive(Clone, Debug, sqlx::FromRow)]
+/// An event as stored; the one read path reads the columns these fields name.
+#[derive(Clone, Debug, sqlx::FromRow, serde::Deserialize)]
 pub struct EventRow {
     pub title: String,
     pub description: String,
@@ -105,6 +106,13 @@ pub struct EventRow {
     pub ends_at: Option<String>,
     pub place: String,
     pub format_term_id: Option<i64>,
+    pub uid: String,
+    pub registration_url: String,
+    #[serde(deserialize_with = "read::bool_from_int")]
+    pub registration_phone: bool,
+    #[serde(deserialize_with = "read::bool_from_int")]
+    pub online: bool,
+    pub report: String,
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]

@@ -131,6 +131,10 @@ static BATCH_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
         .iter()
         .map(|c| format!("'{c}', o.{c}"))
         .collect();
+    let event_columns: Vec<String> = field_names::<EventRow>()
+        .iter()
+        .map(|c| format!("'{c}', e.{c}"))
+        .collect();
     format!(
         "select json_group_array(json_object('org', json_object({}),
   'terms', json((select json_group_array(t.term_id order by t.term_id)
@@ -143,8 +147,7 @@ static BATCH_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
                   from service_term st where st.service_id = s.id)))
           order by s.position, s.id)
      from service s where s.organization_id = o.id)) else json('[]') end,
-  'events', case when ?5 then json((select json_group_array(json_array(e.title, e.description,
-            e.starts_at, e.ends_at, e.place, e.format_term_id))
+  'events', case when ?5 then json((select json_group_array(json_object({}))
      from (select * from event e where e.organization_id = o.id
              and coalesce(e.ends_at, e.starts_at) >= ?3
            order by e.starts_at, e.id limit ?4) e)) else json('[]') end,
@@ -156,12 +159,12 @@ static BATCH_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
      order by v.verified_at desc, v.id desc limit 1))))
 from organization o
 where o.id in (select value from json_each(?1)) and (o.status = 'published' or not ?2)",
-        columns.join(", ")
+        columns.join(", "),
+        event_columns.join(", ")
     )
 });
 
 type ServiceJson = (i64, String, String, String, String, String, Vec<i64>);
-type EventJson = (String, String, String, Option<String>, String, Option<i64>);
 type NeedJson = (String, String, String, i64, Option<String>);
 type VerificationJson = (String, String, String, String);
 
@@ -172,7 +175,7 @@ struct RecordJson {
     terms: Vec<i64>,
     contacts: Vec<(String, String)>,
     services: Vec<ServiceJson>,
-    events: Vec<EventJson>,
+    events: Vec<EventRow>,
     needs: Vec<NeedJson>,
     verification: Option<VerificationJson>,
 }
@@ -239,20 +242,7 @@ fn record(r: RecordJson) -> OrganizationRecord {
                 },
             )
             .collect(),
-        events: r
-            .events
-            .into_iter()
-            .map(
-                |(title, description, starts_at, ends_at, place, format_term_id)| EventRow {
-                    title,
-                    description,
-                    starts_at,
-                    ends_at,
-                    place,
-                    format_term_id,
-                },
-            )
-            .collect(),
+        events: r.events,
         needs: r
             .needs
             .into_iter()

@@ -261,12 +261,17 @@ async fn replace_parts(
     insert_services(tx, id, o, ts).await?;
     insert_rows(
         tx,
-        "insert into event (organization_id, title, description, starts_at, ends_at, place, format_term_id, created_at, updated_at) ",
-        &o.events,
-        |mut b, e| {
+        "insert into event (organization_id, title, description, starts_at, ends_at, place, format_term_id, \
+         uid, registration_url, registration_phone, online, report, created_at, updated_at) ",
+        o.events.iter().enumerate(),
+        |mut b, (i, e)| {
             b.push_bind(id).push_bind(e.title.clone()).push_bind(e.description.clone());
             b.push_bind(e.starts_at.clone()).push_bind(e.ends_at.clone()).push_bind(e.place.clone());
-            b.push_bind(e.format_term_id).push_bind(ts.to_owned()).push_bind(ts.to_owned());
+            b.push_bind(e.format_term_id);
+            b.push_bind(event_uid(&o.slug, i, e));
+            b.push_bind(e.registration_url.clone()).push_bind(e.registration_phone);
+            b.push_bind(e.online).push_bind(e.report.clone());
+            b.push_bind(ts.to_owned()).push_bind(ts.to_owned());
         },
     )
     .await?;
@@ -339,4 +344,21 @@ async fn insert_services(
         },
     )
     .await
+}
+
+/// An event's lasting identity: its own once it has one (the edit form carries it through
+/// every save), else made from the organization's slug, the event's place in the list, its
+/// start and title. Made, not drawn at random, so that the revision recorded before the write
+/// and the write agree, and re-importing the same file keeps the same identities.
+pub fn event_uid(
+    slug: &str,
+    index: usize,
+    e: &crate::organizations::validate::ValidEvent,
+) -> String {
+    use sha2::{Digest, Sha256};
+    if let Some(uid) = &e.uid {
+        return uid.clone();
+    }
+    let seed = format!("{slug}\u{1f}{index}\u{1f}{}\u{1f}{}", e.starts_at, e.title);
+    hex::encode(&Sha256::digest(seed.as_bytes())[..16])
 }
