@@ -52,9 +52,11 @@ enum Read {
     MergeFn,
     PendingPoster,
     PendingPosterFn,
+    PendingFeed,
+    PendingEventsFn,
 }
 
-const READS: [Read; 41] = [
+const READS: [Read; 43] = [
     Read::EditPage,
     Read::EditFn,
     Read::History,
@@ -96,6 +98,8 @@ const READS: [Read; 41] = [
     Read::MergeFn,
     Read::PendingPoster,
     Read::PendingPosterFn,
+    Read::PendingFeed,
+    Read::PendingEventsFn,
 ];
 
 /// What editor A typed into a draft: only A may ever read it back.
@@ -143,6 +147,8 @@ impl Read {
             Self::DraftOfA | Self::DraftOfAFn => role == EditorA,
             // A poster's QR code must lead somewhere anyone can open: none before publication.
             Self::PendingPoster | Self::PendingPosterFn => false,
+            // Feeds and the calendar are public: nothing of an organization before publication.
+            Self::PendingFeed | Self::PendingEventsFn => false,
         }
     }
 
@@ -190,6 +196,8 @@ impl Read {
             Self::MergeFn => format!("/api/staff/merge?a={a}&b={}", w.b),
             Self::PendingPoster => format!("/org/{p}/poster"),
             Self::PendingPosterFn => format!("/api/posters/org?id_slug={p}"),
+            Self::PendingFeed => format!("/org/{p}/events.ics"),
+            Self::PendingEventsFn => format!("/api/events/page?org={p}"),
         }
     }
 
@@ -207,6 +215,8 @@ impl Read {
             Self::Queue | Self::QueueFn | Self::Desk | Self::DeskFn => {
                 !refused && page.body.contains("no-editor")
             }
+            // The calendar answers for any filter; what must not show is the organization.
+            Self::PendingEventsFn => !refused && !page.body.contains("\"organization\":null"),
             _ => !refused,
         }
     }
@@ -313,8 +323,8 @@ async fn the_staff_verification_note_is_never_public() {
 }
 
 /// Open data (the changes feed, HSDS, the API description, the sitemap and robots.txt, the
-/// posters of published organizations and okrugs, and
-/// their pages) is public: every role reads the same, nobody reads a proposal awaiting
+/// posters of published organizations and okrugs, the events calendar and its iCal feeds,
+/// and their pages) is public: every role reads the same, nobody reads a proposal awaiting
 /// moderation through it, and nobody changes anything through it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn open_data_is_the_same_for_every_role_and_changes_nothing() {
@@ -361,6 +371,13 @@ async fn open_data_is_the_same_for_every_role_and_changes_nothing() {
         format!("/api/posters/org?id_slug={}", w.a),
         "/okrug/ketovsky/poster".to_owned(),
         "/api/posters/okrug?slug=ketovsky".to_owned(),
+        "/events".to_owned(),
+        "/events?view=month&okrug=ketovsky".to_owned(),
+        "/api/events/page".to_owned(),
+        "/api/events/page?okrug=ketovsky&view=month".to_owned(),
+        "/events.ics".to_owned(),
+        format!("/org/{}/events.ics", w.a),
+        "/okrug/ketovsky/events.ics?format=consultation".to_owned(),
     ];
     let mut browsers = vec![];
     for role in ROLES {

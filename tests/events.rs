@@ -230,7 +230,8 @@ async fn an_event_keeps_its_uid_through_an_edit_and_a_reimport_and_its_page_show
     let uid = before.split_once('-').map(|(_, u)| u).unwrap_or_default();
     let uid = uid.trim_end_matches("@poputchiki");
     assert!(
-        form.body.contains(&format!("name=\"events[2].uid\" value=\"{uid}\"")),
+        form.body
+            .contains(&format!("name=\"events[2].uid\" value=\"{uid}\"")),
         "the edit form keeps the UID"
     );
     let fields: Vec<(String, String)> = app

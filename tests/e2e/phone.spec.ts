@@ -13,7 +13,7 @@ async function requestsOf(page: Page, path: string): Promise<string[]> {
 }
 
 test('a page without an island downloads no WASM; the search page does, precompressed', async ({ page }) => {
-  for (const path of ['/org/1', '/okrug', '/okrug/shumikhinsky', '/login', '/places', '/needs']) {
+  for (const path of ['/org/1', '/okrug', '/okrug/shumikhinsky', '/login', '/places', '/needs', '/events']) {
     const urls = await requestsOf(page, path);
     expect(urls.filter((u) => /\.wasm|poputchiki\.js/.test(u)), path).toEqual([]);
   }
@@ -39,7 +39,8 @@ test('stylesheets and scripts come hashed, precompressed and cached for a year',
 
 const PUBLIC_PAGES = ['/', '/?q=пожилым', '/?near=55.30110,63.08610&radius_km=25', '/org/1', '/okrug',
   '/okrug/shumikhinsky', '/places', '/places?okrug=shumikhinsky', '/login', '/register', '/needs',
-  '/needs?kind=volunteers', '/confirm/0123456789abcdef0123456789abcdef', '/open-data', '/api'];
+  '/needs?kind=volunteers', '/confirm/0123456789abcdef0123456789abcdef', '/open-data', '/api', '/events',
+  '/events?view=month'];
 
 test('no page scrolls sideways on 320, 360 and 412 px wide phones', async ({ browser }) => {
   for (const width of [320, 360, 412]) {

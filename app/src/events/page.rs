@@ -2,6 +2,10 @@
 //! audience, one organization), then the events by day, or a month on a grid with the same
 //! events listed under it. Both views work without JavaScript; each links to its iCal feed.
 
+// The calendar's server fn takes each query parameter as its own optional argument, so its
+// URL is the page's query as people write it; the generated client fn inherits the count.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use leptos_meta::{Meta, Title};
@@ -18,15 +22,27 @@ const PARAMS: [&str; 9] = [
     "from", "to", "okrug", "format", "audience", "org", "view", "month", "page",
 ];
 
-/// Public data: events of published organizations.
+/// Public data: events of published organizations. The parameters are the page's query
+/// (see [`PARAMS`]), each optional.
 #[server(input = GetUrl, endpoint = "events/page")]
-pub async fn load_events(query: Vec<(String, String)>) -> Result<CalendarPage, PublicError> {
+pub async fn load_events(
+    from: Option<String>,
+    to: Option<String>,
+    okrug: Option<String>,
+    format: Option<String>,
+    audience: Option<String>,
+    org: Option<String>,
+    view: Option<String>,
+    month: Option<String>,
+    page: Option<String>,
+) -> Result<CalendarPage, PublicError> {
     let (state, i18n) = crate::state::request_context()?;
+    let values = [from, to, okrug, format, audience, org, view, month, page];
     let filter = super::CalendarFilter::from_pairs(
-        query
+        PARAMS
             .iter()
-            .take(PARAMS.len())
-            .map(|(k, v)| (k.as_str(), v.as_str())),
+            .zip(values.iter())
+            .filter_map(|(k, v)| Some((*k, v.as_deref()?))),
     );
     Ok(poputchiki_core::events::build::page(&state, filter, &i18n).await?)
 }
@@ -36,14 +52,10 @@ pub fn EventsRoute() -> impl IntoView {
     let i18n = use_i18n();
     let params = PARAMS.map(query_param);
     let data = Resource::new(
-        move || {
-            PARAMS
-                .iter()
-                .zip(params.iter())
-                .filter_map(|(k, v)| v.get().map(|v| (k.to_string(), v)))
-                .collect::<Vec<_>>()
+        move || params.map(|p| p.get()),
+        |[from, to, okrug, format, audience, org, view, month, page]| {
+            load_events(from, to, okrug, format, audience, org, view, month, page)
         },
-        load_events,
     );
     view! {
         <Title text=i18n.t("events-title")/>
@@ -262,7 +274,11 @@ fn MonthTable(
                             None => view! { <td class="pad"></td> }.into_any(),
                             Some(day) => view! {
                                 <td class:today=day.today class:busy=!day.entries.is_empty()>
-                                    <span class="day-number">{day.day}</span>
+                                    {if day.entries.is_empty() {
+                                        view! { <span class="day-number">{day.day}</span> }.into_any()
+                                    } else {
+                                        view! { <a class="day-number" href=format!("#d-{}", day.date)>{day.day}</a> }.into_any()
+                                    }}
                                     {(!day.entries.is_empty()).then(|| view! {
                                         <ul>
                                             {day.entries.iter().filter_map(|i| entries.get(*i).map(|e| (i, e))).map(|(i, e)| view! {

@@ -55,7 +55,7 @@ pub fn grid(first: NaiveDate, starts: &[&str], today: &str) -> MonthGrid {
             entries,
         }));
     }
-    while cells.len() % 7 != 0 {
+    while !cells.len().is_multiple_of(7) {
         cells.push(None);
     }
     MonthGrid {
