@@ -224,7 +224,7 @@ pub fn page_or_error<T, V: IntoView + 'static>(
 /// [`page_or_error`] draws its refusal. Every data page's route is this and its view.
 pub fn loaded_page<T, V>(
     data: Resource<Result<T, crate::error::PublicError>>,
-    render: fn(T) -> V,
+    render: impl Fn(T) -> V + Copy + Send + Sync + 'static,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
@@ -246,16 +246,10 @@ where
     T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
     V: IntoView + 'static,
 {
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                page_or_error(data.await, |page| match page {
-                    Some(page) => render(page).into_any(),
-                    None => view! { <crate::ui::parts::NotFound/> }.into_any(),
-                })
-            })}
-        </Suspense>
-    }
+    loaded_page(data, move |page| match page {
+        Some(page) => render(page).into_any(),
+        None => view! { <crate::ui::parts::NotFound/> }.into_any(),
+    })
 }
 
 #[component]

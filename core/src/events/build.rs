@@ -9,7 +9,7 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::organizations::org_url;
-use crate::organizations::store::EventRow;
+use crate::organizations::store::{BindFilter, EventRow};
 use crate::organizations::view::{event_view, okrug_ref};
 use crate::state::Core;
 use crate::taxonomy::Vocabulary;
@@ -70,29 +70,27 @@ async fn read(
              order by c.position, c.id limit 1) as phone
          {WHERE} order by e.starts_at, e.id limit ?8 offset ?9"
     );
-    let rows = sqlx::query_as(&sql)
-        .bind(region_id)
-        .bind(&r.from)
-        .bind(&r.until)
-        .bind(r.okrug_id)
-        .bind(r.format_id)
-        .bind(r.audience_id)
-        .bind(r.org_id)
+    let rows = bind(sqlx::query_as(&sql), region_id, r)
         .bind(limit as i64)
         .bind(offset as i64)
         .fetch_all(db)
         .await?;
-    let total: i64 = sqlx::query_scalar(&format!("select count(*) {WHERE}"))
-        .bind(region_id)
-        .bind(&r.from)
-        .bind(&r.until)
-        .bind(r.okrug_id)
-        .bind(r.format_id)
-        .bind(r.audience_id)
-        .bind(r.org_id)
+    let count = format!("select count(*) {WHERE}");
+    let total: i64 = bind(sqlx::query_scalar(&count), region_id, r)
         .fetch_one(db)
         .await?;
     Ok((rows, total as usize))
+}
+
+/// Binds [`WHERE`]'s parameters ?1 to ?7.
+fn bind<'q, Q: BindFilter<'q>>(q: Q, region_id: i64, r: &Range) -> Q {
+    q.bind_i64(Some(region_id))
+        .bind_text(Some(r.from.clone()))
+        .bind_text(r.until.clone())
+        .bind_i64(r.okrug_id)
+        .bind_i64(r.format_id)
+        .bind_i64(r.audience_id)
+        .bind_i64(r.org_id)
 }
 
 /// An organization's past events, latest first: its history on its page.

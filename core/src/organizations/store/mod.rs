@@ -210,9 +210,10 @@ fn bind_filter<'q, Q: BindFilter<'q>>(query: Q, region_id: i64, q: &ListQuery) -
         })
 }
 
-/// Lets [`bind_filter`] serve `query_scalar` and `query_as` alike.
-trait BindFilter<'q>: Sized {
+/// Lets [`bind_filter`] (and other filters' binders) serve `query_scalar` and `query_as` alike.
+pub(crate) trait BindFilter<'q>: Sized {
     fn bind_i64(self, v: Option<i64>) -> Self;
+    fn bind_text(self, v: Option<String>) -> Self;
 }
 
 impl<'q, O> BindFilter<'q>
@@ -221,12 +222,18 @@ impl<'q, O> BindFilter<'q>
     fn bind_i64(self, v: Option<i64>) -> Self {
         self.bind(v)
     }
+    fn bind_text(self, v: Option<String>) -> Self {
+        self.bind(v)
+    }
 }
 
 impl<'q, O> BindFilter<'q>
     for sqlx::query::QueryAs<'q, Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>
 {
     fn bind_i64(self, v: Option<i64>) -> Self {
+        self.bind(v)
+    }
+    fn bind_text(self, v: Option<String>) -> Self {
         self.bind(v)
     }
 }
