@@ -82,7 +82,7 @@ pub async fn page_for<'a>(
     let logo_url = rec.org.logo.as_deref().map(crate::organizations::logo_url);
     let moderation_note = rec.org.moderation_note.clone();
     let mut page = view::page(state.region, rec, i18n);
-    page.past_events = crate::events::build::past_events(state.db, id, &today, PAST_EVENTS)
+    page.past_events = store::past_events(state.db, id, &today, PAST_EVENTS)
         .await?
         .into_iter()
         .map(|e| view::event_view(&state.region.taxonomy, i18n, e))

@@ -9,14 +9,10 @@ use crate::db::Db;
 use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::organizations::org_url;
-use crate::organizations::store::{BindFilter, EventRow};
+use crate::organizations::store::{BindFilter, EventRow, EVENT_COLUMNS};
 use crate::organizations::view::{event_view, okrug_ref};
 use crate::state::Core;
 use crate::taxonomy::Vocabulary;
-
-/// An event's own columns, in `EventRow`'s order.
-const EVENT_COLUMNS: &str = "e.title, e.description, e.starts_at, e.ends_at, e.place, \
-    e.format_term_id, e.uid, e.registration_url, e.registration_phone, e.online, e.report";
 
 /// An event with what the calendar shows of its organization.
 #[derive(Debug, sqlx::FromRow)]
@@ -91,25 +87,6 @@ fn bind<'q, Q: BindFilter<'q>>(q: Q, region_id: i64, r: &Range) -> Q {
         .bind_i64(r.format_id)
         .bind_i64(r.audience_id)
         .bind_i64(r.org_id)
-}
-
-/// An organization's past events, latest first: its history on its page.
-pub async fn past_events(
-    db: &Db,
-    org_id: i64,
-    today: &str,
-    limit: usize,
-) -> sqlx::Result<Vec<EventRow>> {
-    sqlx::query_as(&format!(
-        "select {EVENT_COLUMNS} from event e
-         where e.organization_id = ? and coalesce(e.ends_at, e.starts_at) < ?
-         order by e.starts_at desc, e.id desc limit ?"
-    ))
-    .bind(org_id)
-    .bind(today)
-    .bind(limit as i64)
-    .fetch_all(db)
-    .await
 }
 
 /// The filter with unknown values dropped, and the ids it names.

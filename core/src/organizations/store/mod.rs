@@ -7,7 +7,8 @@ pub mod archive;
 pub mod freshness;
 mod read;
 pub use read::{
-    get_record, get_record_with, read, read_ahead, read_in, read_many, Events, Parts, BATCH,
+    get_record, get_record_with, past_events, read, read_ahead, read_in, read_many, Events, Parts,
+    BATCH, EVENT_COLUMNS,
 };
 mod write_path;
 pub use write_path::{event_uid, find_existing, unpublished_holder, write, Write};

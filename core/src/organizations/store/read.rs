@@ -297,3 +297,27 @@ async fn read_batch(
         records.into_iter().map(|r| (r.org.id, record(r))).collect();
     Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
 }
+
+/// An event's own columns (alias `e`), in `EventRow`'s order, for reads that join events
+/// with more (the calendar).
+pub const EVENT_COLUMNS: &str = "e.title, e.description, e.starts_at, e.ends_at, e.place, \
+    e.format_term_id, e.uid, e.registration_url, e.registration_phone, e.online, e.report";
+
+/// An organization's past events, latest first: its history on its page.
+pub async fn past_events(
+    db: &Db,
+    org_id: i64,
+    today: &str,
+    limit: usize,
+) -> sqlx::Result<Vec<EventRow>> {
+    sqlx::query_as(&format!(
+        "select {EVENT_COLUMNS} from event e
+         where e.organization_id = ? and coalesce(e.ends_at, e.starts_at) < ?
+         order by e.starts_at desc, e.id desc limit ?"
+    ))
+    .bind(org_id)
+    .bind(today)
+    .bind(limit as i64)
+    .fetch_all(db)
+    .await
+}
