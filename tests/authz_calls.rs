@@ -144,5 +144,15 @@ pub(super) async fn call(w: &World, b: &mut Browser, e: Endpoint) -> Page {
             b.post(&format!("/staff/duplicates/{a}/{}/dismiss", w.b), &[])
                 .await
         }
+        // «Могу помочь» with A's need, on behalf of B.
+        Endpoint::OfferHelp => {
+            let from = w.b.to_string();
+            let fields = [
+                ("need", "Водители на субботник"),
+                ("from_org-1", from.as_str()),
+                ("message-1", "Дадим машину"),
+            ];
+            b.post(&format!("/org/{a}/needs/1/help"), &fields).await
+        }
     }
 }

@@ -54,6 +54,7 @@ enum Endpoint {
     AcceptEdit,
     Merge,
     DismissDuplicate,
+    OfferHelp,
 }
 
 impl Endpoint {
@@ -81,6 +82,8 @@ impl Endpoint {
             | Self::AcceptEdit
             | Self::Merge
             | Self::DismissDuplicate => matches!(role, Staff | Admin),
+            // On behalf of B: its editor, or staff who keep B's page.
+            Self::OfferHelp => matches!(role, EditorB | Staff | Admin),
             // The mailed link is the credential: anyone holding it may press its button.
             Self::Report | Self::ReminderLink => true,
         }
@@ -111,7 +114,8 @@ const REMINDER_TOKEN: &str = "0123456789abcdef0123456789abcdef";
 const LIST: &str = "Название;Район;Примечание\nКлуб «Дельта»;Кетовский;новый\n";
 
 const ORGS: &str = r#"[
-  {"name": "Совет ветеранов села Альфа", "kind": "ngo", "okrug": "ketovsky", "description": "Помогаем пожилым."},
+  {"name": "Совет ветеранов села Альфа", "kind": "ngo", "okrug": "ketovsky", "description": "Помогаем пожилым.",
+   "needs": [{"kind": "transport", "title": "Водители на субботник"}]},
   {"name": "ТОС «Бета»", "kind": "initiative_group", "okrug": "shumikhinsky", "description": "Благоустройство."},
   {"name": "Новая группа «Гамма»", "kind": "initiative_group", "okrug": "kargapolsky", "description": "Ждёт модерации."},
   {"name": "Клуб «Эпсилон»", "kind": "initiative_group", "okrug": "kargapolsky", "description": "Больше не работает."},
@@ -260,7 +264,7 @@ async fn fingerprint(app: &TestApp) -> String {
     out
 }
 
-const ENDPOINTS: [Endpoint; 23] = [
+const ENDPOINTS: [Endpoint; 24] = [
     Endpoint::Edit,
     Endpoint::Revert,
     Endpoint::Invite,
@@ -284,6 +288,7 @@ const ENDPOINTS: [Endpoint; 23] = [
     Endpoint::AcceptEdit,
     Endpoint::Merge,
     Endpoint::DismissDuplicate,
+    Endpoint::OfferHelp,
 ];
 
 /// Judges one call: an allowed role gets its 303; any other is refused (401, 403 or 404) and

@@ -451,7 +451,9 @@ async fn an_inn_taken_between_the_check_and_the_save_is_a_field_error_not_a_500(
 /// Every field of an organization, filled, for the round trip below. Destructured without
 /// `..` there: a field added to the input breaks the build until it is covered.
 fn every_field(lat: f64, lon: f64) -> app::organizations::input::OrganizationInput {
-    use app::organizations::input::{EventInput, NeedInput, OrganizationInput, ServiceInput};
+    use app::organizations::input::{
+        EventInput, NeedInput, OfferInput, OrganizationInput, ServiceInput,
+    };
     OrganizationInput {
         name: "АНО «Все поля»".into(),
         kind: "ngo".into(),
@@ -503,6 +505,11 @@ fn every_field(lat: f64, lon: f64) -> app::organizations::input::OrganizationInp
             met: true,
             until: "2099-06-01".into(),
         }],
+        offers: vec![OfferInput {
+            kind: "consultations".into(),
+            title: "Юридическая консультация".into(),
+            description: "По четвергам, по записи".into(),
+        }],
         verification: None,
         demo: false,
     }
@@ -511,7 +518,9 @@ fn every_field(lat: f64, lon: f64) -> app::organizations::input::OrganizationInp
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_field_survives_the_form_the_save_the_revision_and_the_downloads_and_an_unchanged_save_changes_nothing(
 ) {
-    use app::organizations::input::{EventInput, NeedInput, OrganizationInput, ServiceInput};
+    use app::organizations::input::{
+        EventInput, NeedInput, OfferInput, OrganizationInput, ServiceInput,
+    };
     let app = TestApp::empty().await;
     let id = app
         .import_json(r#"[{"name": "Пока пусто", "kind": "ngo", "okrug": "ketovsky"}]"#)
@@ -565,6 +574,7 @@ async fn every_field_survives_the_form_the_save_the_revision_and_the_downloads_a
         services,
         events,
         needs,
+        offers,
         verification: _, // staff's record, not part of the edit form
         demo: _,         // set by import only
     } = &loaded.input;
@@ -662,6 +672,14 @@ async fn every_field_survives_the_form_the_save_the_revision_and_the_downloads_a
         assert!(!v.is_empty(), "a need field was dropped: {:?}", needs[0]);
     }
     assert!(*met, "the need's state was dropped: {:?}", needs[0]);
+    let OfferInput {
+        kind,
+        title,
+        description,
+    } = &offers[0];
+    for v in [kind, title, description] {
+        assert!(!v.is_empty(), "an offer field was dropped: {:?}", offers[0]);
+    }
     // The revision holds exactly what was saved.
     let snapshot: String = sqlx::query_scalar(
         "select snapshot from revision where organization_id = ? order by number desc limit 1",

@@ -6,6 +6,8 @@ use poputchiki_tests::{found_count, occurrences, TestApp};
 
 #[path = "events.rs"]
 mod events;
+#[path = "offers.rs"]
+mod offers;
 #[path = "posters.rs"]
 mod posters;
 

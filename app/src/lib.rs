@@ -17,6 +17,7 @@ pub mod forms;
 pub mod i18n;
 pub mod map;
 pub mod needs;
+pub mod offers;
 pub mod open_data;
 pub mod organizations;
 pub mod places;

@@ -486,6 +486,15 @@ field-need-kind = What is needed
 field-need-title = In short
 field-need-description = Details
 field-remove-need = Remove this need
+field-offers = How we can help other organizations
+field-offers-hint = Consultations (legal, accounting, grants), mentoring, training, premises, equipment to lend, transport, volunteers. Organizations that need it will see your offer, the nearest first.
+field-offer-kind = Kind of help
+field-offer-title = In short
+field-offer-title-hint = For example: “Legal advice on an NGO's charter”
+field-offer-description = More: when, how and on what terms
+field-remove-offer = Remove this offer
+row-offer = Offer
+row-offer-new = New offer
 conflict-title = Someone else changed this page while you were editing
 conflict-text = Your text is not lost. Below are the fields that differ: on the left what is on the site now, on the right your version (ready to copy).
 conflict-theirs = On the site now
@@ -1243,3 +1252,33 @@ weekday-short-4 = Thu
 weekday-short-5 = Fri
 weekday-short-6 = Sat
 weekday-short-7 = Sun
+
+# Offers of help and the needs they answer.
+org-offers = How we can help others
+need-helpers = Can help:
+offer-answers = Who needs it:
+match-km = { $km } km
+help-login = I can help — log in to offer help on behalf of your organization
+help-button = I can help
+help-send = Send the offer
+field-help-from = From which organization
+field-help-message = What you offer (optional)
+field-help-message-hint = The mail goes to the people who keep this organization's page, with your organization's contacts and your address. Their addresses are not shown to you.
+err-help-need-gone = This need has changed or is closed. Look at the page again.
+err-help-no-address = This organization has no editor and no email address: call the phone on its page.
+notice-help-sent = Thank you! A mail with your contacts went to the organization.
+audit-help-offered = Help offered with a need
+mail-help-offer-subject = Poputchiki: someone can help you
+mail-help-offer-body = Hello!
+
+    On the Poputchiki map, “{ $helper }” can help “{ $organization }” with the need “{ $need }”.
+
+    { $message }
+
+    Contacts of “{ $helper }”:
+    { $contacts }
+    Page: { $helper_page }
+
+    Written by { $sender }, { $sender_email }. Reply to this address or use the contacts above.
+
+    { $site }

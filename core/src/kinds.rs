@@ -117,6 +117,7 @@ text_enum! {
         EditAccepted = "edit_accepted",
         OrgMerged = "org_merged",
         DuplicateDismissed = "duplicate_dismissed",
+        HelpOffered = "help_offered",
     }
 }
 
@@ -156,6 +157,7 @@ text_enum! {
         ImportUpload = "import-upload",
         Archive = "archive",
         Merge = "merge",
+        Help = "help",
     }
 }
 
@@ -185,6 +187,7 @@ text_enum! {
         Confirmed = "confirmed",
         Merged = "merged",
         NotDuplicates = "not-duplicates",
+        HelpSent = "help-sent",
     }
 }
 

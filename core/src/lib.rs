@@ -21,6 +21,7 @@ pub mod kinds;
 pub mod map;
 pub mod merge;
 pub mod needs;
+pub mod offers;
 pub mod organizations;
 pub mod posters;
 pub mod reconfirm;

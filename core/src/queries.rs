@@ -1,6 +1,7 @@
 //! The reads behind the organization and okrug pages: plain async fns over the core state,
 //! called by the app's server fns and directly by tests.
 
+use crate::offers::matching;
 use std::collections::HashMap;
 
 use crate::accounts::Viewer;
@@ -16,6 +17,15 @@ use crate::region::RegionCatalog;
 pub struct Source<'a> {
     pub db: &'a Db,
     pub region: &'a RegionCatalog,
+}
+
+impl<'a> From<&'a crate::state::Core> for Source<'a> {
+    fn from(core: &'a crate::state::Core) -> Self {
+        Self {
+            db: &core.db,
+            region: &core.region,
+        }
+    }
 }
 
 async fn run_list(
@@ -81,7 +91,19 @@ pub async fn page_for<'a>(
         .ok_or(AppError::NotFound)?;
     let logo_url = rec.org.logo.as_deref().map(crate::organizations::logo_url);
     let moderation_note = rec.org.moderation_note.clone();
+    let at = crate::region::LatLon {
+        lat: rec.org.lat,
+        lon: rec.org.lon,
+    };
     let mut page = view::page(state.region, rec, i18n);
+    // Who could help with each need, and whom each offer could help: nearest first.
+    for n in &mut page.needs {
+        n.helpers = matching::offering(state.db, state.region, &n.kind.code, at, id, i18n).await?;
+    }
+    for f in &mut page.offers {
+        f.answers =
+            matching::needing(state.db, state.region, &f.kind.code, at, id, &today, i18n).await?;
+    }
     page.past_events = store::past_events(state.db, id, &today, PAST_EVENTS)
         .await?
         .into_iter()
@@ -92,6 +114,12 @@ pub async fn page_for<'a>(
     if let Some(v) = viewer {
         page.can_edit = authz::can_edit(state.db, v, &access).await?;
         page.can_manage = v.is_staff_of(access.region_id);
+        page.helper_orgs = crate::accounts::store::organizations_of(state.db, v.account_id)
+            .await?
+            .into_iter()
+            .filter(|o| o.id != id && o.status == crate::kinds::OrgStatus::Published)
+            .map(|o| (o.id, o.name))
+            .collect();
     }
     // The verification note is staff's working note, and the moderation note is for the
     // organization's own people: neither is public.

@@ -111,15 +111,6 @@ impl Core {
     }
 }
 
-impl<'a> From<&'a Core> for crate::queries::Source<'a> {
-    fn from(core: &'a Core) -> Self {
-        Self {
-            db: &core.db,
-            region: &core.region,
-        }
-    }
-}
-
 /// The origin of a tile URL template (`https://tile.example.org/{z}/{x}/{y}.png` →
 /// `https://tile.example.org`), which images may come from.
 pub fn tiles_origin(template: &str) -> Option<String> {

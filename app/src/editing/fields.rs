@@ -77,6 +77,7 @@ pub(super) fn OrgFields(options: FormOptions, logo: Option<Option<String>>) -> i
         <ServiceRows count=row_count(&form.fields, "services") options=o.clone()/>
         <EventRows count=row_count(&form.fields, "events") options=o.clone()/>
         <NeedRows count=row_count(&form.fields, "needs") options=o.clone()/>
+        <OfferRows count=row_count(&form.fields, "offers") options=o.clone()/>
     }
 }
 
@@ -181,6 +182,31 @@ fn EventRows(count: usize, options: FormOptions) -> impl IntoView {
                         <TextField name=f("report") label=i18n.t("field-event-report") rows=3 hint=i18n.t("field-event-report-hint")/>
                         <input type="hidden" name=f("uid") value=form.value(&f("uid"))/>
                         <Checkbox name=f("remove") label=i18n.t("field-remove-event")/>
+                    </fieldset>
+                }
+            }).collect_view()}
+        </section>
+    }
+}
+
+#[component]
+fn OfferRows(count: usize, options: FormOptions) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = use_context::<FormState>().unwrap_or_default();
+    view! {
+        <section class="section rows" aria-labelledby="offers-title">
+            <h2 id="offers-title">{i18n.t("field-offers")}</h2>
+            <p class="hint">{i18n.t("field-offers-hint")}</p>
+            {(1..=count).map(|n| {
+                let f = |x: &str| format!("offers[{n}].{x}");
+                let legend = row_legend(&i18n, &form, &f("title"), "row-offer", "row-offer-new", n);
+                view! {
+                    <fieldset class="row" data-row=n>
+                        <legend>{legend}</legend>
+                        <SelectField name=f("kind") label=i18n.t("field-offer-kind") options=options.need_kinds.clone() empty=i18n.t("choose")/>
+                        <TextField name=f("title") label=i18n.t("field-offer-title") hint=i18n.t("field-offer-title-hint")/>
+                        <TextField name=f("description") label=i18n.t("field-offer-description") rows=2/>
+                        <Checkbox name=f("remove") label=i18n.t("field-remove-offer")/>
                     </fieldset>
                 }
             }).collect_view()}

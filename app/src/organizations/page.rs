@@ -13,7 +13,7 @@ use crate::freshness::Freshness;
 use crate::i18n::use_i18n;
 use crate::organizations::parse_id;
 use crate::organizations::{
-    load_organization_page, ContactKind, ContactView, NeedView, OrganizationPage, ServiceView,
+    load_organization_page, ContactKind, ContactView, OrganizationPage, ServiceView,
 };
 use crate::ui::meta::{JsonLd, ShareMeta};
 use crate::ui::parts::{Chips, LoadError, MiniMapSvg, NotFound};
@@ -37,12 +37,20 @@ pub fn OrganizationRoute() -> impl IntoView {
                 .unwrap_or_default()
         },
     );
+    let help = Resource::new(
+        move || draft.get(),
+        |d| async move {
+            crate::accounts::load_form_state("help".into(), d)
+                .await
+                .unwrap_or_default()
+        },
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let report = report.await;
+                let (report, help) = (report.await, help.await);
                 match data.await {
-                    Ok(Some(page)) => view! { <OrganizationView page report/> }.into_any(),
+                    Ok(Some(page)) => view! { <OrganizationView page report help/> }.into_any(),
                     Ok(None) => view! { <NotFound/> }.into_any(),
                     Err(error) => view! { <LoadError error/> }.into_any(),
                 }
@@ -52,7 +60,7 @@ pub fn OrganizationRoute() -> impl IntoView {
 }
 
 #[component]
-fn OrganizationView(page: OrganizationPage, report: FormState) -> impl IntoView {
+fn OrganizationView(page: OrganizationPage, report: FormState, help: FormState) -> impl IntoView {
     let i18n = use_i18n();
     let p = page;
     let place = [p.settlement.as_str(), p.address.as_str()]
@@ -64,6 +72,7 @@ fn OrganizationView(page: OrganizationPage, report: FormState) -> impl IntoView 
         Some(form) => format!("{} · {form}", p.kind_label),
         None => p.kind_label.clone(),
     };
+    let org_path = p.url.clone();
     // Machines read only listings that are on the map.
     let linked_data = (p.status == OrgStatus::Published).then(|| {
         let site = crate::web::request::absolute_url("");
@@ -131,8 +140,13 @@ fn OrganizationView(page: OrganizationPage, report: FormState) -> impl IntoView 
                         </Section>
                     })}
                     <Section id="needs" title=i18n.t("org-needs")>
-                        <Needs needs=p.needs.clone()/>
+                        <crate::offers::NeedList needs=p.needs.clone() path=org_path helper_orgs=p.helper_orgs.clone() help/>
                     </Section>
+                    {(!p.offers.is_empty()).then(|| view! {
+                        <Section id="offers" title=i18n.t("org-offers")>
+                            <crate::offers::OfferList offers=p.offers.clone()/>
+                        </Section>
+                    })}
                 </div>
                 <aside class="org-side">
                     <Section id="contacts" title=i18n.t("org-contacts")>
@@ -291,27 +305,6 @@ fn Services(services: Vec<ServiceView>) -> impl IntoView {
                             <dt>{i18n.t("service-schedule")}</dt><dd>{s.schedule.clone()}</dd>
                         })}
                     </dl>
-                </li>
-            }).collect_view()}
-        </ul>
-    }
-    .into_any()
-}
-
-#[component]
-fn Needs(needs: Vec<NeedView>) -> impl IntoView {
-    let i18n = use_i18n();
-    if needs.is_empty() {
-        return view! { <p class="none">{i18n.t("org-no-needs")}</p> }.into_any();
-    }
-    view! {
-        <ul class="needs">
-            {needs.into_iter().map(|n| view! {
-                <li class="need" data-kind=n.kind.code>
-                    <span class="need-kind">{n.kind.label}</span>
-                    <strong>{n.title}</strong>
-                    {n.until.clone().map(|d| view! { " " <span class="need-until">{i18n.t_with("need-until", &[("date", d.into())])}</span> })}
-                    {(!n.description.is_empty()).then(|| view! { <p>{n.description.clone()}</p> })}
                 </li>
             }).collect_view()}
         </ul>

@@ -60,6 +60,9 @@ pub const EXPORT_IP: Rule = Rule::forgotten_after_an_hour(30, 10, 10 * 60);
 /// each waits longer, so nobody makes the server read the directory over and over.
 pub const SITEMAP_IP: Rule = Rule::forgotten_after_an_hour(60, 10, 10 * 60);
 
+/// «Могу помочь» mails from one account: five an hour are free, then ten minutes, doubling.
+pub const HELP_ACCOUNT: Rule = Rule::forgotten_after_an_hour(5, 600, 3600);
+
 /// Failed tries of links from one IP (password-reset and email links that are unknown,
 /// used or expired): twenty free, then a growing wait, so guessing links is slow.
 pub const FAILURE_IP: Rule = Rule::forgotten_after_an_hour(20, 5, 15 * 60);

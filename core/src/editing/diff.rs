@@ -94,6 +94,17 @@ pub fn flatten(o: &OrganizationInput, labels: Labeler) -> Vec<(&'static str, Str
         })
         .collect::<Vec<_>>()
         .join("\n\n");
+    let offers = o
+        .offers
+        .iter()
+        .map(|f| {
+            lines(&[
+                ("", format!("{}: {}", labels("needs", &f.kind), f.title)),
+                ("", f.description.clone()),
+            ])
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
     vec![
         ("name", o.name.clone()),
         ("kind", labels("kind", &o.kind)),
@@ -122,6 +133,7 @@ pub fn flatten(o: &OrganizationInput, labels: Labeler) -> Vec<(&'static str, Str
         ("services", services),
         ("events", events),
         ("needs", needs),
+        ("offers", offers),
     ]
 }
 

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use crate::error::FieldIssue;
 use crate::organizations::input::{
-    parse_coordinate, EventInput, NeedInput, OrganizationInput, ServiceInput,
+    parse_coordinate, EventInput, NeedInput, OfferInput, OrganizationInput, ServiceInput,
 };
 
 /// Blank rows offered at the end of each list.
@@ -94,6 +94,12 @@ pub fn to_fields(o: &OrganizationInput) -> Vec<(String, String)> {
             push(&mut f, p("online"), "1");
         }
         push(&mut f, p("report"), e.report.clone());
+    }
+    for (i, n) in o.offers.iter().enumerate() {
+        let p = |name: &str| format!("offers[{}].{name}", i + 1);
+        push(&mut f, p("kind"), n.kind.clone());
+        push(&mut f, p("title"), n.title.clone());
+        push(&mut f, p("description"), n.description.clone());
     }
     for (i, n) in o.needs.iter().enumerate() {
         let p = |name: &str| format!("needs[{}].{name}", i + 1);
@@ -267,6 +273,7 @@ pub fn from_fields(fields: &[(String, String)]) -> ParsedForm {
     let services = kept_rows(fields, "services");
     let events = kept_rows(fields, "events");
     let needs = kept_rows(fields, "needs");
+    let offers = kept_rows(fields, "offers");
     let input = OrganizationInput {
         name: g("name"),
         kind: g("kind"),
@@ -332,6 +339,14 @@ pub fn from_fields(fields: &[(String, String)]) -> ParsedForm {
                 until: get(r, "until").trim().to_owned(),
             })
             .collect(),
+        offers: offers
+            .iter()
+            .map(|(_, r)| OfferInput {
+                kind: get(r, "kind"),
+                title: get(r, "title"),
+                description: get(r, "description"),
+            })
+            .collect(),
         verification: None,
         demo: false,
     };
@@ -344,6 +359,7 @@ pub fn from_fields(fields: &[(String, String)]) -> ParsedForm {
             ("services", numbers(&services)),
             ("events", numbers(&events)),
             ("needs", numbers(&needs)),
+            ("offers", numbers(&offers)),
         ],
     }
 }

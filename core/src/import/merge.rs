@@ -53,6 +53,7 @@ pub fn overlay(
         services,
         events,
         needs,
+        offers,
         verification,
         demo,
     } = file;
@@ -118,6 +119,11 @@ pub fn overlay(
             needs
         } else {
             stored.needs
+        },
+        offers: if has("offers") && !offers.is_empty() {
+            offers
+        } else {
+            stored.offers
         },
         // Verification history is only ever added to.
         verification: verification.or(stored.verification),

@@ -67,6 +67,8 @@ pub struct OrganizationInput {
     pub services: Vec<ServiceInput>,
     pub events: Vec<EventInput>,
     pub needs: Vec<NeedInput>,
+    /// What it can give other organizations.
+    pub offers: Vec<OfferInput>,
     pub verification: Option<VerificationInput>,
     /// Marks synthetic demo records, which the UI labels as such.
     pub demo: bool,
@@ -106,6 +108,16 @@ pub struct EventInput {
     pub online: bool,
     /// A short account afterwards: how it went, how many came.
     pub report: String,
+}
+
+/// Help an organization offers other organizations, in the need vocabulary.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OfferInput {
+    /// A need-kind code or label: consultations, training, premises...
+    pub kind: String,
+    pub title: String,
+    pub description: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

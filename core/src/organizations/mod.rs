@@ -16,8 +16,8 @@ pub mod jsonld;
 pub mod minimap;
 mod pages;
 pub use pages::{
-    ContactView, EventView, MiniMap, NeedView, OkrugCount, OkrugPage, OrganizationPage,
-    ServiceView, VerificationView,
+    ContactView, EventView, Match, MiniMap, NeedView, OfferView, OkrugCount, OkrugPage,
+    OrganizationPage, ServiceView, VerificationView,
 };
 pub mod standing;
 pub use standing::{ArchivedView, FreshnessView};

@@ -58,6 +58,12 @@ pub struct NeedView {
     /// "до 1 мая 2027", when the need has a date.
     #[serde(default)]
     pub until: Option<String>,
+    /// Its place in the organization's list (1-based), which "Могу помочь" names.
+    #[serde(default)]
+    pub number: usize,
+    /// Organizations that offer this kind of help, nearest first.
+    #[serde(default)]
+    pub helpers: Vec<Match>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -104,6 +110,9 @@ pub struct OrganizationPage {
     #[serde(default)]
     pub past_events: Vec<EventView>,
     pub needs: Vec<NeedView>,
+    /// What it offers other organizations, each with the open needs it could answer.
+    #[serde(default)]
+    pub offers: Vec<OfferView>,
     pub inn: Option<String>,
     pub ogrn: Option<String>,
     pub updated: String,
@@ -125,6 +134,9 @@ pub struct OrganizationPage {
     /// The viewer may edit this organization.
     #[serde(default)]
     pub can_edit: bool,
+    /// The viewer's other published organizations, which may offer help with a need here.
+    #[serde(default)]
+    pub helper_orgs: Vec<(i64, String)>,
     /// The viewer is staff of its region.
     #[serde(default)]
     pub can_manage: bool,
@@ -148,4 +160,29 @@ pub struct OkrugCount {
     pub okrug: OkrugRef,
     pub full_name: String,
     pub count: i64,
+}
+
+/// An offer as its organization's page shows it, with the open needs it could answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OfferView {
+    pub kind: TermLabel,
+    pub title: String,
+    pub description: String,
+    /// Open needs of that kind elsewhere, nearest first.
+    #[serde(default)]
+    pub answers: Vec<Match>,
+}
+
+/// Another organization on the other side of a match: one that offers what a need asks, or
+/// one that needs what an offer gives.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Match {
+    pub organization: String,
+    /// Its page.
+    pub url: String,
+    pub okrug: String,
+    /// The offer's or the need's own title.
+    pub title: String,
+    /// Straight-line distance between the two organizations, whole km.
+    pub km: u32,
 }

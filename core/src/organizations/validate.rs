@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::contacts::contact_error;
 pub use super::contacts::normalize_contact;
-use super::input::{NeedInput, OrganizationInput, ServiceInput, VerificationInput};
+use super::input::{NeedInput, OfferInput, OrganizationInput, ServiceInput, VerificationInput};
 use super::{ContactKind, Cost, VerificationMethod};
 use crate::error::FieldIssue;
 use crate::identifiers::{validate_inn, validate_ogrn};
@@ -45,6 +45,7 @@ pub struct ValidOrganization {
     pub services: Vec<ValidService>,
     pub events: Vec<ValidEvent>,
     pub needs: Vec<ValidNeed>,
+    pub offers: Vec<ValidOffer>,
     pub verification: Option<ValidVerification>,
 }
 
@@ -82,6 +83,13 @@ pub struct ValidNeed {
     pub description: String,
     pub met: bool,
     pub until: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidOffer {
+    pub kind: String,
+    pub title: String,
+    pub description: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -209,6 +217,12 @@ pub fn validate(
         .enumerate()
         .filter_map(|(i, n)| need(&mut c, i, n))
         .collect();
+    let offers = input
+        .offers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| offer(&mut c, i, o))
+        .collect();
     let verification = input
         .verification
         .as_ref()
@@ -241,6 +255,7 @@ pub fn validate(
         services,
         events,
         needs,
+        offers,
         verification,
     })
 }
@@ -370,6 +385,24 @@ fn need(c: &mut Checker, i: usize, n: &NeedInput) -> Option<ValidNeed> {
         description: c.text(&field("description"), &n.description, MAX_TEXT, false),
         met: n.met,
         until,
+    })
+}
+
+fn offer(c: &mut Checker, i: usize, o: &OfferInput) -> Option<ValidOffer> {
+    let field = |f: &str| format!("offers[{}].{f}", i + 1);
+    let kind = c.code(&field("kind"), Vocabulary::NeedKind, &o.kind, true)?;
+    let title = match c.text(&field("title"), &o.title, MAX_NAME, false) {
+        t if t.is_empty() => {
+            c.catalog
+                .taxonomy
+                .label(Vocabulary::NeedKind, &kind, Default::default())
+        }
+        t => t,
+    };
+    Some(ValidOffer {
+        kind,
+        title,
+        description: c.text(&field("description"), &o.description, MAX_TEXT, false),
     })
 }
 

@@ -161,8 +161,9 @@ pub fn page(catalog: &RegionCatalog, rec: OrganizationRecord, i18n: &I18n) -> Or
     let needs = rec
         .needs
         .into_iter()
-        .filter(|n| n.open_on(&today))
-        .map(|n| NeedView {
+        .enumerate()
+        .filter(|(_, n)| n.open_on(&today))
+        .map(|(i, n)| NeedView {
             kind: TermLabel {
                 label: tax.label(Vocabulary::NeedKind, &n.kind, loc),
                 code: n.kind,
@@ -170,6 +171,21 @@ pub fn page(catalog: &RegionCatalog, rec: OrganizationRecord, i18n: &I18n) -> Or
             until: n.until.as_deref().map(|d| date_text(i18n, d)),
             title: n.title,
             description: n.description,
+            number: i + 1,
+            helpers: vec![],
+        })
+        .collect();
+    let offers = rec
+        .offers
+        .into_iter()
+        .map(|f| super::OfferView {
+            kind: TermLabel {
+                label: tax.label(Vocabulary::NeedKind, &f.kind, loc),
+                code: f.kind,
+            },
+            title: f.title,
+            description: f.description,
+            answers: vec![],
         })
         .collect();
     let now = chrono::Utc::now();
@@ -225,6 +241,7 @@ pub fn page(catalog: &RegionCatalog, rec: OrganizationRecord, i18n: &I18n) -> Or
         upcoming_events,
         past_events: vec![],
         needs,
+        offers,
         inn: o.inn,
         ogrn: o.ogrn,
         verification,
@@ -242,6 +259,7 @@ pub fn page(catalog: &RegionCatalog, rec: OrganizationRecord, i18n: &I18n) -> Or
         moderation_note: String::new(),
         logo_url: None,
         can_edit: false,
+        helper_orgs: vec![],
         can_manage: false,
     }
 }

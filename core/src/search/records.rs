@@ -203,6 +203,18 @@ pub fn doc_of(rec: &OrganizationRecord, catalog: &RegionCatalog) -> IndexDoc {
     for n in rec.needs.iter().filter(|n| n.active) {
         push(&mut d.body, &format!("{}. {}", n.title, n.description));
     }
+    // What it offers other organizations, with the kind's label ("Консультации специалистов").
+    for f in &rec.offers {
+        let kind = catalog
+            .taxonomy
+            .by_code(Vocabulary::NeedKind, &f.kind)
+            .map(|t| t.label.get(Default::default()).to_owned())
+            .unwrap_or_default();
+        push(
+            &mut d.body,
+            &format!("{}. {} {kind}", f.title, f.description),
+        );
+    }
     push(&mut d.place, &o.settlement);
     push(&mut d.place, &o.address);
     if let Some(k) = catalog.okrug_by_id(o.okrug_id) {

@@ -11,9 +11,11 @@ use sqlx::{Sqlite, Transaction};
 
 use crate::db::{now, Db};
 use crate::kinds::OrgStatus;
-use crate::organizations::input::{EventInput, NeedInput, OrganizationInput, ServiceInput};
+use crate::organizations::input::{
+    EventInput, NeedInput, OfferInput, OrganizationInput, ServiceInput,
+};
 use crate::organizations::store::{
-    self, ContactRow, EventRow, NeedRow, OrganizationRecord, OrganizationRow, ServiceRow,
+    self, ContactRow, EventRow, NeedRow, OfferRow, OrganizationRecord, OrganizationRow, ServiceRow,
 };
 use crate::organizations::validate::ValidOrganization;
 use crate::region::RegionCatalog;
@@ -148,6 +150,15 @@ pub fn record_of(v: &ValidOrganization) -> OrganizationRecord {
                 until: n.until.clone(),
             })
             .collect(),
+        offers: v
+            .offers
+            .iter()
+            .map(|f| OfferRow {
+                kind: f.kind.clone(),
+                title: f.title.clone(),
+                description: f.description.clone(),
+            })
+            .collect(),
         verification: None,
     }
 }
@@ -244,6 +255,15 @@ pub fn input_of(rec: &OrganizationRecord, catalog: &RegionCatalog) -> Organizati
             description: n.description.clone(),
             met: !n.active,
             until: n.until.clone().unwrap_or_default(),
+        })
+        .collect();
+    input.offers = rec
+        .offers
+        .iter()
+        .map(|f| OfferInput {
+            kind: f.kind.clone(),
+            title: f.title.clone(),
+            description: f.description.clone(),
         })
         .collect();
     input

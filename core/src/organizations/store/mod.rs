@@ -151,7 +151,16 @@ pub struct OrganizationRecord {
     pub services: Vec<(ServiceRow, Vec<i64>)>,
     pub events: Vec<EventRow>,
     pub needs: Vec<NeedRow>,
+    pub offers: Vec<OfferRow>,
     pub verification: Option<VerificationRow>,
+}
+
+/// Help an organization offers others (a need-kind code, its own title and text).
+#[derive(Clone, Debug, PartialEq)]
+pub struct OfferRow {
+    pub kind: String,
+    pub title: String,
+    pub description: String,
 }
 
 /// The `where` clause of a list: only the conditions the query uses, so SQLite can pick the

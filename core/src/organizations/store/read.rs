@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 
 use super::{
-    ContactRow, EventRow, NeedRow, OrganizationRecord, OrganizationRow, ServiceRow, VerificationRow,
+    ContactRow, EventRow, NeedRow, OfferRow, OrganizationRecord, OrganizationRow, ServiceRow,
+    VerificationRow,
 };
 use crate::db::Db;
 
@@ -151,6 +152,9 @@ static BATCH_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
      from (select * from event e where e.organization_id = o.id
              and coalesce(e.ends_at, e.starts_at) >= ?3
            order by e.starts_at, e.id limit ?4) e)) else json('[]') end,
+  'offers', json((select json_group_array(json_array(f.kind, f.title, f.description)
+            order by f.position, f.id)
+     from offer f where f.organization_id = o.id)),
   'needs', json((select json_group_array(json_array(n.kind, n.title, n.description,
             n.active, n.until) order by n.position, n.id)
      from need n where n.organization_id = o.id)),
@@ -177,6 +181,7 @@ struct RecordJson {
     services: Vec<ServiceJson>,
     events: Vec<EventRow>,
     needs: Vec<NeedJson>,
+    offers: Vec<(String, String, String)>,
     verification: Option<VerificationJson>,
 }
 
@@ -252,6 +257,15 @@ fn record(r: RecordJson) -> OrganizationRecord {
                 description,
                 active: active != 0,
                 until,
+            })
+            .collect(),
+        offers: r
+            .offers
+            .into_iter()
+            .map(|(kind, title, description)| OfferRow {
+                kind,
+                title,
+                description,
             })
             .collect(),
         verification: r

@@ -227,7 +227,14 @@ async fn replace_parts(
     existed: bool,
 ) -> sqlx::Result<()> {
     if existed {
-        for table in ["organization_term", "contact", "service", "event", "need"] {
+        for table in [
+            "organization_term",
+            "contact",
+            "service",
+            "event",
+            "need",
+            "offer",
+        ] {
             // Table names come from the fixed list above, never from input.
             sqlx::query(&format!("delete from {table} where organization_id = ?"))
                 .bind(id)
@@ -282,6 +289,16 @@ async fn replace_parts(
         |mut b, (pos, n)| {
             b.push_bind(id).push_bind(n.kind.clone()).push_bind(n.title.clone()).push_bind(n.description.clone());
             b.push_bind(!n.met).push_bind(n.until.clone());
+            b.push_bind(pos as i64).push_bind(ts.to_owned()).push_bind(ts.to_owned());
+        },
+    )
+    .await?;
+    insert_rows(
+        tx,
+        "insert into offer (organization_id, kind, title, description, position, created_at, updated_at) ",
+        o.offers.iter().enumerate(),
+        |mut b, (pos, f)| {
+            b.push_bind(id).push_bind(f.kind.clone()).push_bind(f.title.clone()).push_bind(f.description.clone());
             b.push_bind(pos as i64).push_bind(ts.to_owned()).push_bind(ts.to_owned());
         },
     )
