@@ -28,23 +28,9 @@ pub fn OrganizationRoute() -> impl IntoView {
             None => Ok(None),
         }
     });
-    let draft = crate::accounts::pages::query_param("draft");
-    let report = Resource::new(
-        move || draft.get(),
-        |d| async move {
-            crate::accounts::load_form_state("report".into(), d)
-                .await
-                .unwrap_or_default()
-        },
-    );
-    let help = Resource::new(
-        move || draft.get(),
-        |d| async move {
-            crate::accounts::load_form_state("help".into(), d)
-                .await
-                .unwrap_or_default()
-        },
-    );
+    // Either form may come back from its draft: an error report, or «Могу помочь».
+    let report = crate::accounts::pages::form_resource("report");
+    let help = crate::accounts::pages::form_resource("help");
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

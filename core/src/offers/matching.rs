@@ -34,18 +34,7 @@ pub async fn offering(
     except: i64,
     i18n: &I18n,
 ) -> sqlx::Result<Vec<Match>> {
-    let rows: Vec<Side> = sqlx::query_as(
-        "select o.id as organization_id, o.slug, o.name, o.okrug_id, o.lat, o.lon, f.title
-         from offer f join organization o on o.id = f.organization_id
-         where o.region_id = ? and o.status = 'published' and f.kind = ? and o.id <> ?
-         order by f.id limit ?",
-    )
-    .bind(region.id)
-    .bind(kind)
-    .bind(except)
-    .bind(RANKED)
-    .fetch_all(db)
-    .await?;
+    let rows = read(db, region.id, kind, except, None).await?;
     Ok(nearest(rows, region, from, i18n))
 }
 
@@ -60,21 +49,42 @@ pub async fn needing(
     today: &str,
     i18n: &I18n,
 ) -> sqlx::Result<Vec<Match>> {
-    let rows: Vec<Side> = sqlx::query_as(
-        "select o.id as organization_id, o.slug, o.name, o.okrug_id, o.lat, o.lon, n.title
-         from need n join organization o on o.id = n.organization_id
-         where o.region_id = ? and o.status = 'published' and n.kind = ? and o.id <> ?
-           and n.active = 1 and (n.until is null or n.until >= ?)
-         order by n.id limit ?",
-    )
-    .bind(region.id)
-    .bind(kind)
-    .bind(except)
-    .bind(today)
-    .bind(RANKED)
-    .fetch_all(db)
-    .await?;
+    let rows = read(db, region.id, kind, except, Some(today)).await?;
     Ok(nearest(rows, region, from, i18n))
+}
+
+/// The offers of `kind` (`open_on: None`), or the needs of `kind` open on that day, of the
+/// region's published organizations other than `except`.
+async fn read(
+    db: &Db,
+    region_id: i64,
+    kind: &str,
+    except: i64,
+    open_on: Option<&str>,
+) -> sqlx::Result<Vec<Side>> {
+    let (table, open) = match open_on {
+        None => ("offer", ""),
+        Some(_) => (
+            "need",
+            "and p.active = 1 and (p.until is null or p.until >= ?5)",
+        ),
+    };
+    // The table name comes from the two above, never from input.
+    let sql = format!(
+        "select o.id as organization_id, o.slug, o.name, o.okrug_id, o.lat, o.lon, p.title
+         from {table} p join organization o on o.id = p.organization_id
+         where o.region_id = ?1 and o.status = 'published' and p.kind = ?2 and o.id <> ?3 {open}
+         order by p.id limit ?4"
+    );
+    let query = sqlx::query_as(&sql)
+        .bind(region_id)
+        .bind(kind)
+        .bind(except)
+        .bind(RANKED);
+    match open_on {
+        Some(today) => query.bind(today).fetch_all(db).await,
+        None => query.fetch_all(db).await,
+    }
 }
 
 /// The [`SHOWN`] nearest, one per organization.
