@@ -144,6 +144,23 @@ pub(super) async fn call(w: &World, b: &mut Browser, e: Endpoint) -> Page {
             b.post(&format!("/staff/duplicates/{a}/{}/dismiss", w.b), &[])
                 .await
         }
+        Endpoint::PartnerInvite => {
+            let other = w.app.org_id("Дзета").await.to_string();
+            let fields = [("partner", other.as_str()), ("kind", "resources")];
+            b.post(&format!("/org/{a}/partners"), &fields).await
+        }
+        Endpoint::PartnerAccept => {
+            b.post(&format!("/partnerships/{}/accept", w.partnership), &[])
+                .await
+        }
+        Endpoint::PartnerDecline => {
+            b.post(&format!("/partnerships/{}/decline", w.partnership), &[])
+                .await
+        }
+        Endpoint::PartnerEnd => {
+            b.post(&format!("/partnerships/{}/end", w.partnership), &[])
+                .await
+        }
         // «Могу помочь» with A's need, on behalf of B.
         Endpoint::OfferHelp => {
             let from = w.b.to_string();

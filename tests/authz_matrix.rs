@@ -55,6 +55,10 @@ enum Endpoint {
     Merge,
     DismissDuplicate,
     OfferHelp,
+    PartnerInvite,
+    PartnerAccept,
+    PartnerDecline,
+    PartnerEnd,
 }
 
 impl Endpoint {
@@ -84,6 +88,10 @@ impl Endpoint {
             | Self::DismissDuplicate => matches!(role, Staff | Admin),
             // On behalf of B: its editor, or staff who keep B's page.
             Self::OfferHelp => matches!(role, EditorB | Staff | Admin),
+            // A ties itself to another; B answers A's invitation; either side ends it.
+            Self::PartnerInvite => matches!(role, EditorA | Staff | Admin),
+            Self::PartnerAccept | Self::PartnerDecline => matches!(role, EditorB | Staff | Admin),
+            Self::PartnerEnd => matches!(role, EditorA | EditorB | Staff | Admin),
             // The mailed link is the credential: anyone holding it may press its button.
             Self::Report | Self::ReminderLink => true,
         }
@@ -105,6 +113,8 @@ struct World {
     invitation: String,
     batch: i64,
     archived: i64,
+    /// A proposed tie from A to B.
+    partnership: i64,
 }
 
 /// A reminder link's token for organization A.
@@ -204,6 +214,19 @@ async fn world() -> World {
         app::import::batch::create(db, app.state.region.id, staff, "list.csv", LIST.as_bytes())
             .await
             .expect("batch");
+    // A invited B; B has not answered.
+    let partnership = app::partners::store::create(
+        db,
+        a,
+        b,
+        app::kinds::PartnershipKind::JointProject,
+        "",
+        app::kinds::PartnershipStatus::Proposed,
+        editor_a,
+    )
+    .await
+    .expect("partnership")
+    .expect("new");
     World {
         app,
         a,
@@ -217,6 +240,7 @@ async fn world() -> World {
         invitation,
         batch,
         archived,
+        partnership,
     }
 }
 
@@ -256,6 +280,7 @@ async fn fingerprint(app: &TestApp) -> String {
         "select count(used_at) || '/' || (select group_concat(state || answer) from reconfirm_job) from reconfirm_token",
         "select group_concat(id || ':' || coalesce(merged_into, ''), '|') from organization",
         "select count(*) from duplicate_dismissal",
+        "select group_concat(id || status, '|') from partnership",
     ] {
         let v: Option<String> = sqlx::query_scalar(&format!("select cast(({sql}) as text)")).fetch_one(&app.state.db).await.expect("fingerprint query");
         out.push_str(&v.unwrap_or_default());
@@ -264,7 +289,7 @@ async fn fingerprint(app: &TestApp) -> String {
     out
 }
 
-const ENDPOINTS: [Endpoint; 24] = [
+const ENDPOINTS: [Endpoint; 28] = [
     Endpoint::Edit,
     Endpoint::Revert,
     Endpoint::Invite,
@@ -289,6 +314,10 @@ const ENDPOINTS: [Endpoint; 24] = [
     Endpoint::Merge,
     Endpoint::DismissDuplicate,
     Endpoint::OfferHelp,
+    Endpoint::PartnerInvite,
+    Endpoint::PartnerAccept,
+    Endpoint::PartnerDecline,
+    Endpoint::PartnerEnd,
 ];
 
 /// Judges one call: an allowed role gets its 303; any other is refused (401, 403 or 404) and

@@ -8,6 +8,8 @@ use poputchiki_tests::{found_count, occurrences, TestApp};
 mod events;
 #[path = "offers.rs"]
 mod offers;
+#[path = "partners.rs"]
+mod partners;
 #[path = "posters.rs"]
 mod posters;
 

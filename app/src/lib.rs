@@ -20,6 +20,7 @@ pub mod needs;
 pub mod offers;
 pub mod open_data;
 pub mod organizations;
+pub mod partners;
 pub mod places;
 pub mod posters;
 pub mod reconfirm;

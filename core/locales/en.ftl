@@ -1282,3 +1282,51 @@ mail-help-offer-body = Hello!
     Written by { $sender }, { $sender_email }. Reply to this address or use the contacts above.
 
     { $site }
+
+# Partnerships ("попутчики").
+org-partners = Fellow travellers
+partners-none = No fellow travellers yet.
+partners-waiting = Awaiting an answer
+partner-invites-you = Invites you:
+partner-waits = You invited:
+partner-accept = Accept
+partner-decline = Decline
+partner-withdraw = Withdraw the invitation
+partner-end = End
+partner-invite-title = Invite an organization as a fellow traveller
+partner-record-title = Record a tie between organizations
+partner-invite = Invite
+partner-record = Record
+field-partner = Organization
+field-partner-hint = The address of its page on the map (e.g. https://…/org/42-…) or its number.
+field-partner-kind = What you do together
+field-partner-note = A few words about it (optional)
+partner-kind-joint-project = Joint project
+partner-kind-mentoring = Mentoring (you mentor)
+partner-kind-mentor = Mentor
+partner-kind-mentee = Mentee
+partner-kind-resources = Sharing resources
+partner-kind-information = Information partner
+err-partner-unknown = There is no such organization on the map: paste its page's address or its number.
+err-partner-exists = There already is a tie or an invitation with this organization.
+notice-partner-invited = Invitation sent. The tie appears on both pages once they accept.
+notice-partner-recorded = The tie is recorded and shown on both organizations' pages.
+notice-partner-accepted = You accepted: you are fellow travellers now.
+notice-partner-declined = Invitation declined.
+notice-partner-ended = The tie has ended.
+audit-partner-invited = Partner invitation
+audit-partner-recorded = Tie recorded by staff
+audit-partner-accepted = Invitation accepted
+audit-partner-declined = Invitation declined
+audit-partner-ended = Tie ended
+mail-partner-invite-subject = Poputchiki: an invitation to walk together
+mail-partner-invite-body = Hello!
+
+    “{ $from }” invites “{ $to }” to be fellow travellers on the Poputchiki map: { $kind }.
+
+    { $note }
+
+    Accept or decline on your organization's page (log in first):
+    { $link }
+
+    { $site }

@@ -1297,3 +1297,51 @@ mail-help-offer-body = Здравствуйте!
     Написал(а): { $sender }, { $sender_email }. Ответьте на этот адрес или свяжитесь по контактам выше.
 
     { $site }
+
+# Partnerships ("попутчики").
+org-partners = Попутчики
+partners-none = Попутчиков пока нет.
+partners-waiting = Ждут ответа
+partner-invites-you = Приглашает вас:
+partner-waits = Вы пригласили:
+partner-accept = Принять
+partner-decline = Отклонить
+partner-withdraw = Отозвать приглашение
+partner-end = Завершить
+partner-invite-title = Пригласить организацию в попутчики
+partner-record-title = Записать связь между организациями
+partner-invite = Пригласить
+partner-record = Записать
+field-partner = Организация
+field-partner-hint = Адрес её страницы на карте (например, https://…/org/42-…) или её номер.
+field-partner-kind = Что вы делаете вместе
+field-partner-note = Коротко о вашем сотрудничестве (необязательно)
+partner-kind-joint-project = Совместный проект
+partner-kind-mentoring = Наставничество (вы — наставник)
+partner-kind-mentor = Наставник
+partner-kind-mentee = Подопечная организация
+partner-kind-resources = Делимся ресурсами
+partner-kind-information = Информационный партнёр
+err-partner-unknown = Такой организации на карте нет: вставьте адрес её страницы или номер.
+err-partner-exists = С этой организацией уже есть связь или приглашение.
+notice-partner-invited = Приглашение отправлено. Связь появится на страницах, когда организация её примет.
+notice-partner-recorded = Связь записана и видна на страницах обеих организаций.
+notice-partner-accepted = Вы приняли приглашение: теперь вы попутчики.
+notice-partner-declined = Приглашение отклонено.
+notice-partner-ended = Связь завершена.
+audit-partner-invited = Приглашение в попутчики
+audit-partner-recorded = Связь записана сотрудником
+audit-partner-accepted = Приглашение принято
+audit-partner-declined = Приглашение отклонено
+audit-partner-ended = Связь завершена
+mail-partner-invite-subject = Попутчики: вас приглашают идти вместе
+mail-partner-invite-body = Здравствуйте!
+
+    Организация «{ $from }» приглашает «{ $to }» в попутчики на карте «Попутчики»: { $kind }.
+
+    { $note }
+
+    Принять или отклонить приглашение можно на странице вашей организации (нужно войти на сайт):
+    { $link }
+
+    { $site }

@@ -63,6 +63,27 @@ text_enum! {
 }
 
 text_enum! {
+    /// What two organizations walking together do.
+    pub enum PartnershipKind {
+        JointProject = "joint_project",
+        /// The inviting organization mentors the invited one.
+        Mentoring = "mentoring",
+        Resources = "resources",
+        Information = "information",
+    }
+}
+
+text_enum! {
+    /// Where a partnership stands: only active ones are public.
+    pub enum PartnershipStatus {
+        Proposed = "proposed",
+        Active = "active",
+        Declined = "declined",
+        Ended = "ended",
+    }
+}
+
+text_enum! {
     /// Why a revision was written.
     pub enum RevisionKind {
         /// The state before the first edit of an imported organization.
@@ -118,6 +139,11 @@ text_enum! {
         OrgMerged = "org_merged",
         DuplicateDismissed = "duplicate_dismissed",
         HelpOffered = "help_offered",
+        PartnerInvited = "partner_invited",
+        PartnerRecorded = "partner_recorded",
+        PartnerAccepted = "partner_accepted",
+        PartnerDeclined = "partner_declined",
+        PartnerEnded = "partner_ended",
     }
 }
 
@@ -158,6 +184,7 @@ text_enum! {
         Archive = "archive",
         Merge = "merge",
         Help = "help",
+        Partner = "partner",
     }
 }
 
@@ -188,6 +215,11 @@ text_enum! {
         Merged = "merged",
         NotDuplicates = "not-duplicates",
         HelpSent = "help-sent",
+        PartnerInvited = "partner-invited",
+        PartnerRecorded = "partner-recorded",
+        PartnerAccepted = "partner-accepted",
+        PartnerDeclined = "partner-declined",
+        PartnerEnded = "partner-ended",
     }
 }
 

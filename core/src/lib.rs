@@ -23,6 +23,7 @@ pub mod merge;
 pub mod needs;
 pub mod offers;
 pub mod organizations;
+pub mod partners;
 pub mod posters;
 pub mod reconfirm;
 pub mod region;

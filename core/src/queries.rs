@@ -121,6 +121,7 @@ pub async fn page_for<'a>(
             .map(|o| (o.id, o.name))
             .collect();
     }
+    page.partners = crate::partners::service::views(state.db, id, page.can_edit, i18n).await?;
     // The verification note is staff's working note, and the moderation note is for the
     // organization's own people: neither is public.
     if !page.can_manage {

@@ -128,6 +128,7 @@ fn OrganizationView(page: OrganizationPage, report: FormState, help: FormState) 
                     <Section id="needs" title=i18n.t("org-needs")>
                         <crate::offers::NeedList needs=p.needs.clone() path=org_path helper_orgs=p.helper_orgs.clone() help/>
                     </Section>
+                    <crate::partners::PartnersSection partners=p.partners.clone() can_edit=p.can_edit staff=p.can_manage path=p.url.clone()/>
                     {(!p.offers.is_empty()).then(|| view! {
                         <Section id="offers" title=i18n.t("org-offers")>
                             <crate::offers::OfferList offers=p.offers.clone()/>

@@ -81,6 +81,7 @@ pub async fn move_parts(
         .bind(drop)
         .execute(&mut **tx)
         .await?;
+    move_partnerships(tx, keep, drop).await?;
     sqlx::query(
         "update invitation set organization_id = ? where organization_id = ? and used_at is null",
     )
@@ -155,6 +156,43 @@ pub async fn move_parts(
 }
 
 /// Where a merged record's addresses go now: the survivor's id and slug.
+/// Hands the second record's ties to the survivor. A tie between the two, or one the
+/// survivor already has with the same organization, ends instead (one open tie a pair).
+async fn move_partnerships(
+    tx: &mut Transaction<'_, Sqlite>,
+    keep: i64,
+    drop: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "update partnership set status = 'ended', updated_at = ?3
+         where status in ('proposed', 'active') and (from_org = ?2 or to_org = ?2)
+           and (from_org = ?1 or to_org = ?1
+                or exists (select 1 from partnership q
+                           where q.status in ('proposed', 'active') and q.id <> partnership.id
+                             and (q.from_org = ?1 or q.to_org = ?1)
+                             and (q.from_org = case when partnership.from_org = ?2
+                                                    then partnership.to_org else partnership.from_org end
+                                  or q.to_org = case when partnership.from_org = ?2
+                                                     then partnership.to_org else partnership.from_org end)))",
+    )
+    .bind(keep)
+    .bind(drop)
+    .bind(now())
+    .execute(&mut **tx)
+    .await?;
+    for side in ["from_org", "to_org"] {
+        // The column comes from the two above, never from input.
+        sqlx::query(&format!(
+            "update partnership set {side} = ? where {side} = ?"
+        ))
+        .bind(keep)
+        .bind(drop)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
 /// Hands every row of `table` that belongs to `drop` to `keep`; how many moved.
 async fn move_rows(
     tx: &mut Transaction<'_, Sqlite>,

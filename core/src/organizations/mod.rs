@@ -17,7 +17,7 @@ pub mod minimap;
 mod pages;
 pub use pages::{
     ContactView, EventView, Match, MiniMap, NeedView, OfferView, OkrugCount, OkrugPage,
-    OrganizationPage, ServiceView, VerificationView,
+    OrganizationPage, PartnerView, ServiceView, VerificationView,
 };
 pub mod standing;
 pub use standing::{ArchivedView, FreshnessView};

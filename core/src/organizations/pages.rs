@@ -137,6 +137,9 @@ pub struct OrganizationPage {
     /// The viewer's other published organizations, which may offer help with a need here.
     #[serde(default)]
     pub helper_orgs: Vec<(i64, String)>,
+    /// Its fellow travellers: active ties, and for its editors those awaiting an answer.
+    #[serde(default)]
+    pub partners: Vec<PartnerView>,
     /// The viewer is staff of its region.
     #[serde(default)]
     pub can_manage: bool,
@@ -185,4 +188,21 @@ pub struct Match {
     pub title: String,
     /// Straight-line distance between the two organizations, whole km.
     pub km: u32,
+}
+
+/// A tie as an organization's page shows it: the other organization, the kind, and (for
+/// the page's editors) whether it waits for an answer and from whom.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartnerView {
+    pub id: i64,
+    pub organization: String,
+    pub url: String,
+    pub kind: crate::kinds::PartnershipKind,
+    /// What the other organization is to this one: "Наставник" / "Подопечная организация"
+    /// for mentoring, else the kind's label.
+    pub label: String,
+    pub note: String,
+    pub status: crate::kinds::PartnershipStatus,
+    /// The other organization invited this one (the page's editors answer it).
+    pub incoming: bool,
 }

@@ -260,6 +260,7 @@ pub fn page(catalog: &RegionCatalog, rec: OrganizationRecord, i18n: &I18n) -> Or
         logo_url: None,
         can_edit: false,
         helper_orgs: vec![],
+        partners: vec![],
         can_manage: false,
     }
 }
