@@ -9,7 +9,8 @@ const PW: &str = "рыжий кот на крыше";
 
 const ORGS: &str = r#"[
   {"name": "Ресурсный центр «Опора»", "kind": "ngo", "okrug": "ketovsky"},
-  {"name": "ТОС «Родник»", "kind": "initiative_group", "okrug": "shumikhinsky"}
+  {"name": "ТОС «Родник»", "kind": "initiative_group", "okrug": "shumikhinsky"},
+  {"name": "Клуб «Ласточка»", "kind": "initiative_group", "okrug": "kargapolsky"}
 ]"#;
 
 /// The «Попутчики» section of a page, or "" when it has none.
@@ -142,6 +143,47 @@ async fn nobody_ties_an_organization_they_do_not_edit_and_staff_record_ties_at_o
     assert!(
         on_a.contains("ТОС «Родник»") && on_a.contains("Информационный партнёр"),
         "{on_a}"
+    );
+
+    // The region's network: the tie under both okrugs, the counts, who is still alone, and
+    // the okrugs with no tie across their border.
+    let network = app.get("/network").await;
+    assert_eq!(network.status, StatusCode::OK);
+    let body = &network.body;
+    let block = |slug: &str| {
+        let start = body
+            .find(&format!("id=\"n-{slug}\""))
+            .expect("the okrug's block");
+        body[start..start + body[start..].find("</section>").unwrap_or(0)].to_owned()
+    };
+    let ketovsky = block("ketovsky");
+    assert!(ketovsky.contains("Ресурсный центр «Опора»") && ketovsky.contains("ТОС «Родник»"));
+    assert!(
+        ketovsky.contains("Шумихинский"),
+        "the partner's okrug is named"
+    );
+    assert!(block("shumikhinsky").contains("Ресурсный центр «Опора»"));
+    assert!(
+        block("kargapolsky").contains("Клуб «Ласточка»"),
+        "still alone"
+    );
+    let no_cross = &body[body.find("Округа без связей").expect("the heading")..];
+    let no_cross = &no_cross[..no_cross.find("</p>").unwrap_or(0)];
+    assert!(
+        no_cross.contains("Каргапольский") && !no_cross.contains("Кетовский"),
+        "{no_cross}"
+    );
+    // The kinds' counts: the label's row, then its number.
+    let facts = &body[body.find("class=\"facts\"").expect("the counts")..];
+    let at = facts
+        .find("Информационный партнёр")
+        .expect("the kind's row");
+    let cell = facts[at..].split("</dd>").next().unwrap_or_default();
+    let count = cell.rsplit("<dd>").next().unwrap_or_default();
+    assert_eq!(
+        count.replace("<!---->", "").replace("<!>", "").trim(),
+        "1",
+        "{cell}"
     );
 }
 

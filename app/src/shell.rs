@@ -22,6 +22,7 @@ use crate::open_data::api_page::ApiDocsPage;
 use crate::open_data::page::OpenDataPage;
 use crate::organizations::okrug_page::{OkrugIndexPage, OkrugRoute};
 use crate::organizations::page::OrganizationRoute;
+use crate::partners::network_page::NetworkRoute;
 use crate::places::PlacesRoute;
 use crate::posters::{OkrugPosterRoute, OrgPosterRoute};
 use crate::reconfirm::page::ReminderLinkRoute;
@@ -177,6 +178,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("coverage") view=CoverageRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("needs") view=NeedsRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("events") view=EventsRoute ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("network") view=NetworkRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("places") view=PlacesRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("open-data") view=OpenDataPage/>
                     <Route path=StaticSegment("api") view=ApiDocsPage/>
@@ -277,7 +279,7 @@ fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="wrap">
-                <p><a href="/needs">{i18n.t("nav-needs")}</a> " · " <a href="/coverage">{i18n.t("nav-coverage")}</a>
+                <p><a href="/needs">{i18n.t("nav-needs")}</a> " · " <a href="/network">{i18n.t("nav-network")}</a> " · " <a href="/coverage">{i18n.t("nav-coverage")}</a>
                     " · " <a href="/open-data">{i18n.t("nav-open-data")}</a></p>
                 <p>{i18n.t("footer-data-licence")}</p>
                 <p>

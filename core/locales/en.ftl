@@ -1330,3 +1330,15 @@ mail-partner-invite-body = Hello!
     { $link }
 
     { $site }
+
+# The network page (/network).
+nav-network = Network of fellow travellers
+network-title = Network of fellow travellers
+network-intro = Who walks together: joint projects, mentoring, shared resources and information partnerships of the region's organizations, and who still looks for fellow travellers.
+network-counts = In figures
+network-ties = Ties in all
+network-alone = Organizations without fellow travellers
+network-no-cross = Okrugs with no ties to other okrugs
+network-all-cross = Every okrug has ties with others.
+network-alone-here = Still without fellow travellers:
+network-and-more = and { $count } more

@@ -1345,3 +1345,19 @@ mail-partner-invite-body = Здравствуйте!
     { $link }
 
     { $site }
+
+# The network page (/network).
+nav-network = Сеть попутчиков
+network-title = Сеть попутчиков
+network-intro = Кто с кем идёт вместе: совместные проекты, наставничество, общие ресурсы и информационное партнёрство организаций области — и кто ещё ищет попутчиков.
+network-counts = В цифрах
+network-ties = Связей всего
+network-alone = Организаций без попутчиков
+network-no-cross = Округа без связей с другими округами
+network-all-cross = У каждого округа есть связи с другими.
+network-alone-here = Ещё без попутчиков:
+network-and-more = { $count ->
+    [one] и ещё { $count }
+    [few] и ещё { $count }
+   *[other] и ещё { $count }
+}

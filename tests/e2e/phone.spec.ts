@@ -40,7 +40,7 @@ test('stylesheets and scripts come hashed, precompressed and cached for a year',
 const PUBLIC_PAGES = ['/', '/?q=пожилым', '/?near=55.30110,63.08610&radius_km=25', '/org/1', '/okrug',
   '/okrug/shumikhinsky', '/places', '/places?okrug=shumikhinsky', '/login', '/register', '/needs',
   '/needs?kind=volunteers', '/confirm/0123456789abcdef0123456789abcdef', '/open-data', '/api', '/events',
-  '/events?view=month'];
+  '/events?view=month', '/network'];
 
 test('no page scrolls sideways on 320, 360 and 412 px wide phones', async ({ browser }) => {
   for (const width of [320, 360, 412]) {

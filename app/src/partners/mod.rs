@@ -4,6 +4,7 @@
 
 #[cfg(feature = "ssr")]
 pub mod handlers;
+pub mod network_page;
 
 pub use poputchiki_core::partners::*;
 

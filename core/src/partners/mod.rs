@@ -3,6 +3,7 @@
 //! side may end it. Staff record ties for organizations without editors. Only accepted ties
 //! are public. `store.rs` holds the SQL; `service.rs` the rules.
 
+pub mod network;
 #[cfg(feature = "server")]
 pub mod service;
 #[cfg(feature = "server")]
