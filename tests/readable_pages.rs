@@ -116,7 +116,8 @@ async fn the_sitemap_lists_every_public_page_once_and_nothing_else() {
         .scalar_i64("select count(*) from organization where status = 'published'")
         .await;
     let okrugs = app.state.region.okrugs.len() as i64;
-    assert_eq!(all.len() as i64, published + okrugs + 5);
+    // The static pages: home, okrugs, needs, places, events, network, open data.
+    assert_eq!(all.len() as i64, published + okrugs + 7);
     let (id, slug, updated): (i64, String, String) = sqlx::query_as(
         "select id, slug, updated_at from organization where status = 'published' order by id desc limit 1",
     )

@@ -16,7 +16,15 @@ pub const PER_FILE: usize = 50_000;
 const NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
 /// Public pages that are not one organization or okrug.
-const STATIC_PAGES: [&str; 5] = ["/", "/okrug", "/needs", "/places", "/open-data"];
+const STATIC_PAGES: [&str; 7] = [
+    "/",
+    "/okrug",
+    "/needs",
+    "/places",
+    "/events",
+    "/network",
+    "/open-data",
+];
 
 /// One address of the sitemap.
 #[derive(Clone, Debug, PartialEq)]
