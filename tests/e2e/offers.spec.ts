@@ -1,5 +1,5 @@
 import { test, expect, Page, Browser } from '@playwright/test';
-import { linkFromMail, loginAdmin } from './helpers';
+import { accessibilityViolations, linkFromMail, loginAdmin } from './helpers';
 
 // Offers of help in a real browser: a leader offers a legal consultation on their
 // organization's page, another organization's need shows it under «Могут помочь», and
@@ -63,12 +63,16 @@ test('a leader offers a legal consultation, a need nearby shows it, and «Мог
   await leader.getByRole('button', { name: 'Сохранить' }).click();
   await expect(leader).toHaveURL(/notice=saved/);
   await expect(leader.locator('#offers')).toContainText('Юридическая консультация для НКО');
+  // Its editor's view of the page (offers, the partners section with its form) passes axe.
+  await leader.locator('#partners summary').click();
+  expect(await accessibilityViolations(leader)).toEqual([]);
 
   // The need shows it, nearest first (the only offer of that kind is first).
   await leader.goto(needing.href);
   const need = leader.locator('#needs li.need', { hasText: 'Нужен юрист для устава' });
   await expect(need.locator('.matches li').first()).toContainText('Юридическая консультация для НКО');
   await need.locator('summary', { hasText: 'Могу помочь' }).click();
+  expect(await accessibilityViolations(leader)).toEqual([]);
   await need.locator('textarea').fill('Проведём консультацию в четверг');
   await need.getByRole('button', { name: 'Отправить предложение' }).click();
   await expect(leader).toHaveURL(/notice=help-sent/);
@@ -77,4 +81,9 @@ test('a leader offers a legal consultation, a need nearby shows it, and «Мог
   // The mail reached the needing organization with the helper's page in it.
   const link = await linkFromMail('needing-org@poputchiki.test', '/org/');
   expect(link).toContain(`/org/${helper.id}-`);
+
+  // The region's network page passes axe too.
+  await leader.goto('/network');
+  await expect(leader.locator('h1')).toHaveText('Сеть попутчиков');
+  expect(await accessibilityViolations(leader)).toEqual([]);
 });
