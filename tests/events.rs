@@ -94,6 +94,11 @@ async fn the_calendar_lists_events_by_day_and_every_filter_narrows_it() {
         want.sort();
         assert_eq!(got, want, "{query}");
     }
+    // A page number past any end is the first page, not an overflow.
+    for page in ["18446744073709551615", "99999999999999999999999", "-1"] {
+        let far = app.get(&format!("/events?page={page}")).await;
+        assert_eq!(far.status, StatusCode::OK, "page={page}");
+    }
     // An unknown value is no filter at all, not an error.
     let page = app
         .get("/events?from=2099-01-01&okrug=atlantis&format=%3Cb%3E")

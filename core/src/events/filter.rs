@@ -5,6 +5,10 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+/// The last page number read (further pages of a calendar are empty anyway); a larger one
+/// is page 1, so no offset overflows.
+pub const MAX_PAGE: usize = 10_000;
+
 /// List by day, or a month on a grid.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -77,7 +81,14 @@ impl CalendarFilter {
                 "month" => {
                     f.month = month_start(v).map(|d| d.format("%Y-%m").to_string());
                 }
-                "page" => f.page = v.trim().parse().ok().filter(|p| *p >= 1).unwrap_or(1),
+                "page" => {
+                    f.page = v
+                        .trim()
+                        .parse()
+                        .ok()
+                        .filter(|p| (1..=MAX_PAGE).contains(p))
+                        .unwrap_or(1)
+                }
                 _ => {}
             }
         }
@@ -134,7 +145,7 @@ mod tests {
             ("okrug", "shumikhinsky"),
             ("format", "<script>"),
             ("org", "-3"),
-            ("page", "0"),
+            ("page", "18446744073709551615"),
             ("utm_source", "x"),
         ]);
         assert_eq!(f.from.as_deref(), Some("2026-12-01"));
