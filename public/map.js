@@ -74,6 +74,21 @@
       });
   }
 
+  // ---- the «связи» layer: a line between partners in the view, coloured by kind ----
+  var tiesLayer = null, tiesSeq = 0;
+  var TIE_COLOURS = { joint_project: "#0b5d3b", mentoring: "#7a2e8e", resources: "#8a4b00", information: "#1f4f8f" };
+  function loadTies() {
+    var box = document.getElementById("map-ties"), seq = ++tiesSeq;
+    if (tiesLayer) { tiesLayer.remove(); tiesLayer = null; }
+    if (!box || !box.checked || !map) return;
+    getJSON("/api/v1/map/ties.geojson?" + filters().toString()).then(function (data) {
+      if (seq !== tiesSeq) return;
+      tiesLayer = L.geoJSON(data, { interactive: false, style: function (f) {
+        return { color: TIE_COLOURS[f.properties.kind] || "#333", weight: 3, opacity: 0.85, className: "tie-line" };
+      } }).addTo(map);
+    }).catch(function () { status(S.sError); });
+  }
+
   // ---- the okrug layer: boundaries with names, or shaded by count (choropleth) ----
 
   // Okrug names are written on the map from this zoom on (below it they overlap; the
@@ -392,6 +407,8 @@
       }
       if (area && area.checked && !programmatic) setArea(true);
     });
+    var tiesBox = document.getElementById("map-ties");
+    if (tiesBox) tiesBox.addEventListener("change", loadTies);
     var radios = document.querySelectorAll('input[name="map-mode"]');
     // A link may ask for the shaded okrugs (the coverage page's column headers).
     if (new URLSearchParams(window.location.search).get("map_mode") === "choropleth") {
@@ -414,9 +431,10 @@
         loadOkrugs().catch(function () { status(S.sError); });
         drawNear();
         loadClusters();
+        loadTies();
       }, 200);
     });
-    window.addEventListener("popstate", function () { drawNear(); loadClusters(); });
+    window.addEventListener("popstate", function () { drawNear(); loadClusters(); loadTies(); });
     document.addEventListener("mouseover", hoverList);
     document.addEventListener("focusin", hoverList);
     document.addEventListener("mouseout", leaveList);

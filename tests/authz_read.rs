@@ -379,6 +379,7 @@ async fn open_data_is_the_same_for_every_role_and_changes_nothing() {
         format!("/org/{}/events.ics", w.a),
         "/okrug/ketovsky/events.ics?format=consultation".to_owned(),
         "/network".to_owned(),
+        "/api/v1/map/ties.geojson".to_owned(),
         "/api/network/page".to_owned(),
     ];
     let mut browsers = vec![];

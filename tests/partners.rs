@@ -185,6 +185,19 @@ async fn nobody_ties_an_organization_they_do_not_edit_and_staff_record_ties_at_o
         "1",
         "{cell}"
     );
+
+    // The map's «связи» layer: a line when both are in the view, none when one is filtered out.
+    for (query, expected) in [
+        ("", 1),
+        ("?okrug=ketovsky&okrug=shumikhinsky", 1),
+        ("?okrug=ketovsky", 0),
+    ] {
+        let page = app.get(&format!("/api/v1/map/ties.geojson{query}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{query}");
+        let v: serde_json::Value = serde_json::from_str(&page.body).expect("GeoJSON");
+        let lines = v["features"].as_array().map_or(0, Vec::len);
+        assert_eq!(lines, expected, "{query}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

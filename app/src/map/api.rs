@@ -1,7 +1,8 @@
 //! The map's JSON routes (docs/API.md):
 //! - `GET /api/v1/map/clusters?bbox=&zoom=&…filters`: GeoJSON clusters and markers;
 //! - `GET /api/v1/okrugs.geojson?…filters`: boundaries with per-okrug counts;
-//! - `GET /api/v1/map/cards/{id}`: the small card a marker shows, in the reader's language.
+//! - `GET /api/v1/map/cards/{id}`: the small card a marker shows, in the reader's language;
+//! - `GET /api/v1/map/ties.geojson?…filters`: the partners' lines (`ties.rs`).
 //!
 //! Filters are exactly `/api/v1/search`'s, parsed by the same code.
 
@@ -31,6 +32,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/map/cards/{id}", get(card))
         .route("/api/v1/okrugs.geojson", get(okrugs))
         .route("/api/v1/places.geojson", get(places))
+        .route("/api/v1/map/ties.geojson", get(super::ties::ties))
 }
 
 /// How many settlement labels a map at this zoom gets: none while the okrug names are
@@ -92,7 +94,7 @@ fn parse_zoom(pairs: &[(String, String)]) -> Result<u8, ParamError> {
     }
 }
 
-fn geojson(body: Value) -> Response {
+pub(super) fn geojson(body: Value) -> Response {
     let mut resp = Json(body).into_response();
     resp.headers_mut().insert(
         header::CONTENT_TYPE,
@@ -101,7 +103,7 @@ fn geojson(body: Value) -> Response {
     resp
 }
 
-fn search_failure(e: SearchError, i18n: &I18n) -> Response {
+pub(super) fn search_failure(e: SearchError, i18n: &I18n) -> Response {
     match e {
         SearchError::Params(errors) => bad_params(&errors, i18n),
         SearchError::Internal(e) => crate::error::json_error(AppError::Internal(e)),

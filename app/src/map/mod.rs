@@ -5,3 +5,5 @@ pub use poputchiki_core::map::*;
 
 #[cfg(feature = "ssr")]
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod ties;

@@ -205,6 +205,14 @@ pub fn description(catalog: &RegionCatalog, site: &str, t: &I18n) -> Value {
         ),
     );
     add(
+        "/api/v1/map/ties.geojson",
+        op(
+            &t.t("api-op-ties"),
+            filters(catalog, t),
+            with_errors(ok_geojson("Ties", "Ties"), &[400, 429]),
+        ),
+    );
+    add(
         "/api/v1/places.geojson",
         op(
             &t.t("api-op-places"),

@@ -293,6 +293,22 @@ pub fn components() -> Value {
             }}},
         },
     }));
+    schemas.insert("Ties".into(), json!({
+        "type": "object",
+        "required": ["type", "features"],
+        "properties": {
+            "type": {"const": "FeatureCollection"},
+            "features": {"type": "array", "items": {"type": "object", "required": ["type", "geometry", "properties"], "properties": {
+                "geometry": {"type": "object", "required": ["type", "coordinates"], "properties": {
+                    "type": {"const": "LineString"},
+                    "coordinates": {"type": "array", "minItems": 2, "maxItems": 2, "items": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2}}}},
+                "properties": {"type": "object", "required": ["from", "to", "kind", "label"], "properties": {
+                    "from": {"type": "integer"}, "to": {"type": "integer"},
+                    "kind": {"enum": ["joint_project", "mentoring", "resources", "information"]},
+                    "label": {"type": "string"}}},
+            }}},
+        },
+    }));
     schemas.insert("Places".into(), json!({
         "type": "object",
         "required": ["type", "features"],

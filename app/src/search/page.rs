@@ -123,6 +123,10 @@ fn MapPanel() -> impl IntoView {
                     <input type="checkbox" id="map-area"/>
                     <label for="map-area">{i18n.t("map-search-area")}</label>
                 </div>
+                <div class="check">
+                    <input type="checkbox" id="map-ties"/>
+                    <label for="map-ties">{i18n.t("map-ties")}</label>
+                </div>
                 <fieldset class="map-mode">
                     <legend class="sr-only">{i18n.t("map-mode")}</legend>
                     <div class="check">

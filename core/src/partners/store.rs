@@ -35,6 +35,23 @@ pub async fn of_org(db: &Db, org: i64, pending: bool) -> sqlx::Result<Vec<TieRow
     .await
 }
 
+/// The region's active ties between published organizations, as (inviting, invited, kind);
+/// at most 20,000.
+pub async fn active_in_region(
+    db: &Db,
+    region_id: i64,
+) -> sqlx::Result<Vec<(i64, i64, PartnershipKind)>> {
+    sqlx::query_as(
+        "select p.from_org, p.to_org, p.kind from partnership p
+         join organization a on a.id = p.from_org join organization b on b.id = p.to_org
+         where p.status = 'active' and a.region_id = ? and a.status = 'published' and b.status = 'published'
+         order by p.id limit 20000",
+    )
+    .bind(region_id)
+    .fetch_all(db)
+    .await
+}
+
 /// One tie's two sides and state.
 #[derive(Debug, sqlx::FromRow)]
 pub struct PartnershipRow {
