@@ -96,13 +96,26 @@ pub async fn page_for<'a>(
         lon: rec.org.lon,
     };
     let mut page = view::page(state.region, rec, i18n);
-    // Who could help with each need, and whom each offer could help: nearest first.
+    // Who could help with each need, and whom each offer could help: nearest first. One
+    // read per kind: several needs (or offers) of one kind share it.
+    let mut helpers: HashMap<String, Vec<crate::offers::Match>> = HashMap::new();
     for n in &mut page.needs {
-        n.helpers = matching::offering(state.db, state.region, &n.kind.code, at, id, i18n).await?;
+        let kind = n.kind.code.clone();
+        if !helpers.contains_key(&kind) {
+            let found = matching::offering(state.db, state.region, &kind, at, id, i18n).await?;
+            helpers.insert(kind.clone(), found);
+        }
+        n.helpers = helpers.get(&kind).cloned().unwrap_or_default();
     }
+    let mut answers: HashMap<String, Vec<crate::offers::Match>> = HashMap::new();
     for f in &mut page.offers {
-        f.answers =
-            matching::needing(state.db, state.region, &f.kind.code, at, id, &today, i18n).await?;
+        let kind = f.kind.code.clone();
+        if !answers.contains_key(&kind) {
+            let found =
+                matching::needing(state.db, state.region, &kind, at, id, &today, i18n).await?;
+            answers.insert(kind.clone(), found);
+        }
+        f.answers = answers.get(&kind).cloned().unwrap_or_default();
     }
     page.past_events = store::past_events(state.db, id, &today, PAST_EVENTS)
         .await?

@@ -12,14 +12,14 @@ use poputchiki_core::offers::help::{self, HelpOffer};
 use crate::accounts::authz;
 use crate::audit::{self, AuditEvent};
 use crate::error::{AppError, FieldIssue};
-use crate::forms::draft::{self, NewDraft};
+use crate::forms::draft::NewDraft;
 use crate::kinds::{AuditAction, AuditTarget, DraftForm, Notice, OrgStatus};
 use crate::organizations::validate::{too_long, MAX_REPORT};
 use crate::organizations::{org_url, parse_id};
 use crate::state::AppState;
 use crate::web::error::PageResult;
 use crate::web::extract::FormPost;
-use crate::web::redirect::see_other;
+use crate::web::redirect::{back_to_form, see_other};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/org/{id_slug}/needs/{number}/help", post(offer_help))
@@ -94,8 +94,7 @@ async fn offer_help(
             fields: form.keepable_fields(),
             issues,
         };
-        let draft = draft::save_for(&state, &auth, d).await?;
-        return Ok(see_other(&format!("{page}?draft={draft}#need-{number}")));
+        return back_to_form(&state, &auth, &format!("{page}#need-{number}"), d).await;
     }
     state.throttle.hit(&key, &HELP_ACCOUNT);
     let event = AuditEvent {

@@ -12,13 +12,13 @@ use poputchiki_core::partners::store;
 use crate::accounts::authz;
 use crate::audit::{self, AuditEvent};
 use crate::error::AppError;
-use crate::forms::draft::{self, NewDraft};
+use crate::forms::draft::NewDraft;
 use crate::kinds::{AuditAction, AuditTarget, DraftForm, Notice, PartnershipStatus};
 use crate::organizations::org_url;
 use crate::state::AppState;
 use crate::web::error::PageResult;
 use crate::web::extract::{FormPost, OrgId};
-use crate::web::redirect::see_other;
+use crate::web::redirect::{back_to_form, see_other};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -50,8 +50,7 @@ async fn invite(OrgId(id): OrgId, FormPost { state, auth, form }: FormPost) -> P
                 fields: form.keepable_fields(),
                 issues,
             };
-            let draft = draft::save_for(&state, &auth, d).await?;
-            return Ok(see_other(&format!("{page}?draft={draft}#partners")));
+            return back_to_form(&state, &auth, &format!("{page}#partners"), d).await;
         }
     };
     record(

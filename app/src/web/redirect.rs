@@ -17,7 +17,8 @@ pub fn see_other(location: &str) -> Response {
         .into_response()
 }
 
-/// Stores the draft and sends the browser back to the form at `path` with it.
+/// Stores the draft and sends the browser back to the form at `path` with it (before any
+/// `#fragment`, which names the form on a page of several).
 pub async fn back_to_form<E: From<DraftError>>(
     state: &Core,
     auth: &RequestAuth,
@@ -25,6 +26,12 @@ pub async fn back_to_form<E: From<DraftError>>(
     d: NewDraft,
 ) -> Result<Response, E> {
     let id = save_for(state, auth, d).await?;
+    let (path, fragment) = path.split_once('#').map_or((path, ""), |(p, f)| (p, f));
     let sep = if path.contains('?') { '&' } else { '?' };
-    Ok(see_other(&format!("{path}{sep}draft={id}")))
+    let fragment = if fragment.is_empty() {
+        String::new()
+    } else {
+        format!("#{fragment}")
+    };
+    Ok(see_other(&format!("{path}{sep}draft={id}{fragment}")))
 }
