@@ -123,14 +123,6 @@ impl CalendarFilter {
         }
         q.join("&")
     }
-
-    /// Whether any filter besides the dates and the view is set.
-    pub fn narrows(&self) -> bool {
-        self.okrug.is_some()
-            || self.format.is_some()
-            || self.audience.is_some()
-            || self.org.is_some()
-    }
 }
 
 #[cfg(test)]
