@@ -3,7 +3,7 @@
 
 use poputchiki_tests::{Browser, Page};
 
-use super::{Endpoint, World, LIST, REMINDER_TOKEN};
+use super::{Endpoint, World, LIST, REMINDER_TOKEN, SUB_CONFIRM_TOKEN, SUB_LEAVE_TOKEN};
 
 pub(super) async fn call(w: &World, b: &mut Browser, e: Endpoint) -> Page {
     let a = w.a;
@@ -129,6 +129,18 @@ pub(super) async fn call(w: &World, b: &mut Browser, e: Endpoint) -> Page {
             b.post(&format!("/staff/edits/{id}/accept"), &[]).await
         }
         Endpoint::ReminderLink => b.post(&format!("/confirm/{REMINDER_TOKEN}"), &[]).await,
+        Endpoint::Subscribe => {
+            let fields = [("email", "someone@example.ru"), ("okrug", "ketovsky")];
+            b.post("/subscribe", &fields).await
+        }
+        Endpoint::SubscriptionConfirm => {
+            b.post(&format!("/subscribe/confirm/{SUB_CONFIRM_TOKEN}"), &[])
+                .await
+        }
+        Endpoint::Unsubscribe => {
+            b.post(&format!("/unsubscribe/{SUB_LEAVE_TOKEN}"), &[])
+                .await
+        }
         Endpoint::Merge => {
             // Each allowed role merges a published record that is still there into A.
             let other = w

@@ -59,6 +59,9 @@ enum Endpoint {
     PartnerAccept,
     PartnerDecline,
     PartnerEnd,
+    Subscribe,
+    SubscriptionConfirm,
+    Unsubscribe,
 }
 
 impl Endpoint {
@@ -94,6 +97,8 @@ impl Endpoint {
             Self::PartnerEnd => matches!(role, EditorA | EditorB | Staff | Admin),
             // The mailed link is the credential: anyone holding it may press its button.
             Self::Report | Self::ReminderLink => true,
+            // Subscriptions need no account; their links are the credential.
+            Self::Subscribe | Self::SubscriptionConfirm | Self::Unsubscribe => true,
         }
     }
 }
@@ -119,6 +124,9 @@ struct World {
 
 /// A reminder link's token for organization A.
 const REMINDER_TOKEN: &str = "0123456789abcdef0123456789abcdef";
+/// A pending subscription's confirmation and unsubscribe links.
+const SUB_CONFIRM_TOKEN: &str = "00000000000000000000000000000c0f";
+const SUB_LEAVE_TOKEN: &str = "0000000000000000000000000000dead";
 
 /// A list a staff member uploaded for import: one new club.
 const LIST: &str = "Название;Район;Примечание\nКлуб «Дельта»;Кетовский;новый\n";
@@ -207,6 +215,25 @@ async fn world() -> World {
         .execute(db)
         .await
         .expect("reminder link");
+    let sub = app
+        .scalar_i64(&format!(
+            "insert into subscription (region_id, email, filter, status, created_at, updated_at)
+             values ({}, 'reader@example.ru', 'okrug=ketovsky', 'pending', '', '') returning id",
+            app.state.region.id
+        ))
+        .await;
+    for (token, purpose) in [
+        (SUB_CONFIRM_TOKEN, "confirm"),
+        (SUB_LEAVE_TOKEN, "unsubscribe"),
+    ] {
+        sqlx::query("insert into subscription_token (hash, subscription_id, purpose, created_at) values (?, ?, ?, '')")
+            .bind(app::accounts::token::token_hash(token))
+            .bind(sub)
+            .bind(purpose)
+            .execute(db)
+            .await
+            .expect("subscription link");
+    }
     let invitation = app::accounts::store::create_invitation(db, a, "", staff)
         .await
         .expect("invitation");
@@ -281,6 +308,7 @@ async fn fingerprint(app: &TestApp) -> String {
         "select group_concat(id || ':' || coalesce(merged_into, ''), '|') from organization",
         "select count(*) from duplicate_dismissal",
         "select group_concat(id || status, '|') from partnership",
+        "select group_concat(id || status, '|') from subscription",
     ] {
         let v: Option<String> = sqlx::query_scalar(&format!("select cast(({sql}) as text)")).fetch_one(&app.state.db).await.expect("fingerprint query");
         out.push_str(&v.unwrap_or_default());
@@ -289,7 +317,7 @@ async fn fingerprint(app: &TestApp) -> String {
     out
 }
 
-const ENDPOINTS: [Endpoint; 28] = [
+const ENDPOINTS: [Endpoint; 31] = [
     Endpoint::Edit,
     Endpoint::Revert,
     Endpoint::Invite,
@@ -318,6 +346,9 @@ const ENDPOINTS: [Endpoint; 28] = [
     Endpoint::PartnerAccept,
     Endpoint::PartnerDecline,
     Endpoint::PartnerEnd,
+    Endpoint::Subscribe,
+    Endpoint::SubscriptionConfirm,
+    Endpoint::Unsubscribe,
 ];
 
 /// Judges one call: an allowed role gets its 303; any other is refused (401, 403 or 404) and

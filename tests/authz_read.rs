@@ -324,7 +324,7 @@ async fn the_staff_verification_note_is_never_public() {
 
 /// Open data (the changes feed, HSDS, the API description, the sitemap and robots.txt, the
 /// posters of published organizations and okrugs, the events calendar and its iCal feeds,
-/// the network of fellow travellers, and their pages) is public: every role reads the same, nobody reads a proposal awaiting
+/// the network of fellow travellers, the Atom feeds, and their pages) is public: every role reads the same, nobody reads a proposal awaiting
 /// moderation through it, and nobody changes anything through it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn open_data_is_the_same_for_every_role_and_changes_nothing() {
@@ -381,6 +381,8 @@ async fn open_data_is_the_same_for_every_role_and_changes_nothing() {
         "/network".to_owned(),
         "/api/v1/map/ties.geojson".to_owned(),
         "/api/network/page".to_owned(),
+        "/feed.atom".to_owned(),
+        "/feed.atom?okrug=ketovsky&q=%D1%81%D0%BE%D0%B2%D0%B5%D1%82".to_owned(),
     ];
     let mut browsers = vec![];
     for role in ROLES {

@@ -12,6 +12,8 @@ mod offers;
 mod partners;
 #[path = "posters.rs"]
 mod posters;
+#[path = "subscriptions.rs"]
+mod subscriptions;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn home_page_lists_the_demo_organizations_in_russian() {

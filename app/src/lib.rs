@@ -28,6 +28,7 @@ pub mod search;
 pub mod shell;
 pub mod staff_desk;
 pub mod staff_import;
+pub mod subscriptions;
 pub mod ui;
 pub mod web;
 

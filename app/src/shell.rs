@@ -31,6 +31,7 @@ use crate::staff_desk::home::StaffRoute;
 use crate::staff_desk::merge::MergeRoute;
 use crate::staff_desk::page::QueueRoute;
 use crate::staff_import::pages::{ImportHomeRoute, ImportPreviewRoute};
+use crate::subscriptions::page::{SubscribeConfirmRoute, SubscribeRoute, UnsubscribeRoute};
 use crate::ui::parts::NotFound;
 #[cfg(feature = "ssr")]
 use crate::web::request::asset_root;
@@ -195,6 +196,9 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("admin"), StaticSegment("accounts")) view=AdminAccountsRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("invite"), ParamSegment("token")) view=InviteRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("confirm"), ParamSegment("token")) view=ReminderLinkRoute ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("subscribe") view=SubscribeRoute ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("subscribe"), StaticSegment("confirm"), ParamSegment("token")) view=SubscribeConfirmRoute ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("unsubscribe"), ParamSegment("token")) view=UnsubscribeRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("admin") view=AdminRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("staff") view=StaffRoute ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("staff"), StaticSegment("audit")) view=AuditRoute ssr=SsrMode::Async/>
@@ -280,7 +284,7 @@ fn SiteFooter() -> impl IntoView {
         <footer class="site-footer">
             <div class="wrap">
                 <p><a href="/needs">{i18n.t("nav-needs")}</a> " · " <a href="/network">{i18n.t("nav-network")}</a> " · " <a href="/coverage">{i18n.t("nav-coverage")}</a>
-                    " · " <a href="/open-data">{i18n.t("nav-open-data")}</a></p>
+                    " · " <a href="/open-data">{i18n.t("nav-open-data")}</a> " · " <a href="/subscribe">{i18n.t("subscribe-link")}</a></p>
                 <p>{i18n.t("footer-data-licence")}</p>
                 <p>
                     {i18n.t("footer-boundaries")} " "

@@ -1344,3 +1344,59 @@ network-no-cross = Okrugs with no ties to other okrugs
 network-all-cross = Every okrug has ties with others.
 network-alone-here = Still without fellow travellers:
 network-and-more = and { $count } more
+
+## Subscriptions and feeds
+subscribe-title = Subscribe to news
+subscribe-intro = Once a week, on Monday morning, we mail what is new: new organizations, upcoming events and requests for help. No account needed. Nobody sees your address, and one click in any mail unsubscribes.
+subscribe-topic = What interests you
+subscribe-any-okrug = The whole region
+subscribe-any-direction = Any direction
+subscribe-any-audience = Everyone
+subscribe-button = Subscribe
+subscribe-sent = We have sent a mail. Open its link to confirm the subscription. If it is not there, look in the spam folder.
+subscribe-feed = News feed (Atom) for this subscription
+subscribe-feed-hint = For feed readers: paste the address into any of them.
+subscribe-link = Subscribe to news
+subscribe-confirm-title = Confirm the subscription
+subscribe-confirm-text = Weekly news: { $topic }.
+subscribe-confirm-button = Confirm the subscription
+subscribe-gone-title = This link no longer works
+subscribe-gone-text = This link was used or has expired. Subscribe again if you need to.
+unsubscribe-title = Unsubscribe
+unsubscribe-text = Subscription: { $topic }. After you press the button no more mail comes and the address is deleted.
+unsubscribe-button = Unsubscribe
+unsubscribe-gone-text = This subscription no longer exists: no mail will come.
+notice-subscribed = Subscription confirmed. The first mail comes on Monday morning if there is news.
+notice-unsubscribed = You have unsubscribed. The address is deleted; no more mail will come.
+feed-title = Poputchiki: { $topic }
+feed-kind-organization = New organization
+feed-kind-event = Event
+feed-kind-need = Request for help
+mail-subscribe-subject = Poputchiki: confirm your subscription
+mail-subscribe-body = Hello!
+
+    Someone (probably you) subscribed this address to the weekly news of the Poputchiki map: { $topic }.
+
+    To confirm, open the link:
+    { $confirm }
+
+    The link works for { $days } days. If you did not subscribe, do nothing: without confirmation no mail comes and the address is deleted by itself. Or delete it now:
+    { $unsubscribe }
+
+    { $site }
+mail-digest-subject = Poputchiki: this week's news — { $topic }
+mail-digest-intro = Hello! What is new on the Poputchiki map: { $topic }.
+mail-digest-organizations = New organizations:
+mail-digest-events = Upcoming events:
+mail-digest-needs = Requests for help:
+mail-digest-footer = All organizations of this subscription:
+    { $search }
+
+    You get this mail because you subscribed to Poputchiki's news. Unsubscribe with one click:
+    { $unsubscribe }
+search-feed = News feed (Atom)
+okrug-subscribe = Subscribe to the okrug's news
+api-op-feed = The view's news as an Atom feed (RFC 4287): organizations new in the last 30 days, events of the next 60 days and requests for help of the last 30 days. The same filters as search.
+api-op-ical = The region's events calendar as iCalendar (RFC 5545). An unknown filter value is no filter.
+api-p-from = First day (YYYY-MM-DD).
+api-p-to = Last day (YYYY-MM-DD), inclusive.

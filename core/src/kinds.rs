@@ -185,6 +185,7 @@ text_enum! {
         Merge = "merge",
         Help = "help",
         Partner = "partner",
+        Subscribe = "subscribe",
     }
 }
 
@@ -220,6 +221,8 @@ text_enum! {
         PartnerAccepted = "partner-accepted",
         PartnerDeclined = "partner-declined",
         PartnerEnded = "partner-ended",
+        Subscribed = "subscribed",
+        Unsubscribed = "unsubscribed",
     }
 }
 

@@ -29,6 +29,7 @@ pub mod reconfirm;
 pub mod region;
 pub mod search;
 pub mod staff_desk;
+pub mod subscriptions;
 pub mod taxonomy;
 pub mod text;
 

@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Context;
-use lettre::message::{header::ContentType, Mailbox};
+use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
+use lettre::message::Mailbox;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 /// Where mail goes.
@@ -79,17 +80,36 @@ impl Mailer {
 
     /// Sends a plain-text message.
     pub async fn send(&self, to: &str, subject: &str, body: &str) -> anyhow::Result<()> {
+        self.send_with(to, subject, body, "").await
+    }
+
+    /// Sends a plain-text message; a non-empty `unsubscribe` URL adds the one-click
+    /// unsubscribe headers of RFC 8058 (`List-Unsubscribe` and `List-Unsubscribe-Post`), which
+    /// mail programs show as an «Отписаться» button that POSTs to that URL.
+    pub async fn send_with(
+        &self,
+        to: &str,
+        subject: &str,
+        body: &str,
+        unsubscribe: &str,
+    ) -> anyhow::Result<()> {
         let to: Mailbox = to
             .parse()
             .context("the recipient is not an email address")?;
         let from = match self {
             Self::Smtp { from, .. } | Self::Outbox { from, .. } => from.clone(),
         };
-        let message = Message::builder()
+        let mut builder = Message::builder()
             .from(from)
             .to(to.clone())
             .subject(subject)
-            .header(ContentType::TEXT_PLAIN)
+            .header(ContentType::TEXT_PLAIN);
+        if !unsubscribe.is_empty() {
+            builder = builder
+                .header(ListUnsubscribe(format!("<{unsubscribe}>")))
+                .header(ListUnsubscribePost);
+        }
+        let message = builder
             .body(body.to_owned())
             .context("the message cannot be built")?;
         match self {
@@ -122,5 +142,41 @@ impl Mailer {
             }
         }
         Ok(())
+    }
+}
+
+/// `List-Unsubscribe: <https://…>` (RFC 2369).
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self(s.to_owned()))
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058).
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(Self)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_owned())
     }
 }

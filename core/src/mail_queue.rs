@@ -27,6 +27,7 @@ struct Queued {
     subject: String,
     body: String,
     attempts: i64,
+    unsubscribe_url: String,
 }
 
 /// Puts a mail in the queue and wakes the worker.
@@ -52,14 +53,27 @@ pub async fn enqueue_in(
     subject: &str,
     body: &str,
 ) -> sqlx::Result<i64> {
+    enqueue_list_mail_in(conn, to, subject, body, "").await
+}
+
+/// [`enqueue_in`] for a mail people subscribed to: `unsubscribe` is its one-click
+/// unsubscribe address (the `List-Unsubscribe` headers).
+pub async fn enqueue_list_mail_in(
+    conn: &mut sqlx::SqliteConnection,
+    to: &str,
+    subject: &str,
+    body: &str,
+    unsubscribe: &str,
+) -> sqlx::Result<i64> {
     let ts = now();
     sqlx::query_scalar(
-        "insert into outgoing_mail (recipient, subject, body, next_attempt_at, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?) returning id",
+        "insert into outgoing_mail (recipient, subject, body, unsubscribe_url, next_attempt_at, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?) returning id",
     )
     .bind(to)
     .bind(subject)
     .bind(body)
+    .bind(unsubscribe)
     .bind(&ts)
     .bind(&ts)
     .bind(&ts)
@@ -76,7 +90,7 @@ fn backoff(attempts: i64) -> chrono::Duration {
 /// Sends every mail that is due; returns how many went out.
 pub async fn deliver_due(db: &Db, mailer: &Mailer) -> sqlx::Result<usize> {
     let due: Vec<Queued> = sqlx::query_as(
-        "select id, recipient, subject, body, attempts from outgoing_mail
+        "select id, recipient, subject, body, attempts, unsubscribe_url from outgoing_mail
          where sent_at is null and attempts < ? and next_attempt_at <= ? order by id limit 50",
     )
     .bind(MAX_ATTEMPTS)
@@ -86,13 +100,18 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer) -> sqlx::Result<usize> {
     let mut sent = 0;
     for mail in due {
         match mailer
-            .send(&mail.recipient, &mail.subject, &mail.body)
+            .send_with(
+                &mail.recipient,
+                &mail.subject,
+                &mail.body,
+                &mail.unsubscribe_url,
+            )
             .await
         {
             Ok(()) => {
                 let ts = now();
                 sqlx::query(
-                    "update outgoing_mail set sent_at = ?, body = '', attempts = attempts + 1, last_error = '', updated_at = ? where id = ?",
+                    "update outgoing_mail set sent_at = ?, body = '', unsubscribe_url = '', attempts = attempts + 1, last_error = '', updated_at = ? where id = ?",
                 )
                 .bind(&ts)
                 .bind(&ts)

@@ -1,7 +1,8 @@
 //! Housekeeping on a schedule: every hour (and once at start-up) the server deletes what
 //! has run out (drafts, sessions, used or expired links, sent mail, failed-login lines
 //! older than 90 days), sweeps the login throttle and sends the re-confirmation reminders that are due, so nothing
-//! an anonymous visitor can make piles up until the next restart. Once a day it also takes
+//! an anonymous visitor can make piles up until the next restart, and mails the subscribers'
+//! weekly digests once they are due (Monday morning, region time). Once a day it also takes
 //! needs past their «до» date out of the search flags.
 
 use std::time::Duration;
@@ -19,12 +20,23 @@ pub async fn run_once(state: &Core) -> anyhow::Result<u64> {
     deleted += crate::mail_queue::purge_sent(&state.db).await?;
     deleted += crate::audit::purge_failed_logins(&state.db).await?;
     deleted += crate::import::batch::purge_old(&state.db).await?;
+    deleted += crate::subscriptions::service::purge(state, chrono::Utc::now()).await?;
     crate::import::batch::release_stale(&state.db).await?;
     state.throttle.sweep();
     let reminders = crate::reconfirm::run::run_once(state.into(), chrono::Utc::now()).await?;
     if !reminders.sent.is_empty() {
         state.mail_wake.notify_one();
     }
+    let digests = crate::subscriptions::digest::run_once(state, chrono::Utc::now()).await?;
+    if digests.sent > 0 {
+        state.mail_wake.notify_one();
+    }
+    tracing::info!(
+        queued = digests.queued,
+        sent = digests.sent,
+        nothing_new = digests.empty,
+        "weekly digests"
+    );
     tracing::info!(
         queued = reminders.queued,
         sent = reminders.sent.len(),

@@ -45,6 +45,7 @@ pub fn router(state: AppState) -> Router {
         .merge(app::events::feeds::router())
         .merge(app::offers::handlers::router())
         .merge(app::partners::handlers::router())
+        .merge(app::subscriptions::handlers::router())
         .merge(app::staff_desk::handlers::router())
         .merge(app::staff_desk::merge_post::router())
         .nest_service("/uploads", uploads)

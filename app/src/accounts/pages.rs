@@ -52,7 +52,7 @@ pub fn NarrowPage(title: String, children: Children) -> impl IntoView {
 
 /// The notice that a mail went out, on a page reached with `?sent=`.
 #[component]
-fn SentNotice(key: &'static str) -> impl IntoView {
+pub fn SentNotice(key: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     let sent = query_param("sent");
     move || {

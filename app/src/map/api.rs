@@ -103,7 +103,7 @@ pub(super) fn geojson(body: Value) -> Response {
     resp
 }
 
-pub(super) fn search_failure(e: SearchError, i18n: &I18n) -> Response {
+pub(crate) fn search_failure(e: SearchError, i18n: &I18n) -> Response {
     match e {
         SearchError::Params(errors) => bad_params(&errors, i18n),
         SearchError::Internal(e) => crate::error::json_error(AppError::Internal(e)),

@@ -13,7 +13,9 @@ use poputchiki_core::region::RegionCatalog;
 use poputchiki_core::search::params::MAX_PER_PAGE;
 use serde_json::{json, Map, Value};
 
-use super::openapi_params::{filters, hsds_list, id_param, or_empty, paging, query};
+use super::openapi_params::{
+    calendar_params, filters, hsds_list, id_param, or_empty, paging, query,
+};
 use crate::i18n::I18n;
 use crate::state::AppState;
 use crate::web::extract::Lang;
@@ -210,6 +212,22 @@ pub fn description(catalog: &RegionCatalog, site: &str, t: &I18n) -> Value {
             &t.t("api-op-ties"),
             filters(catalog, t),
             with_errors(ok_geojson("Ties", "Ties"), &[400, 429]),
+        ),
+    );
+    add(
+        "/feed.atom",
+        op(
+            &t.t("api-op-feed"),
+            filters(catalog, t),
+            with_errors(ok_file("Atom", "application/atom+xml"), &[400, 429]),
+        ),
+    );
+    add(
+        "/events.ics",
+        op(
+            &t.t("api-op-ical"),
+            calendar_params(catalog, t),
+            with_errors(ok_file("iCalendar", "text/calendar"), &[]),
         ),
     );
     add(

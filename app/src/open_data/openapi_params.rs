@@ -33,6 +33,34 @@ fn with_empty(mut values: Vec<String>) -> Vec<String> {
     values
 }
 
+/// The calendar's filters (`/events.ics`). Any text is accepted: an unknown value is no
+/// filter (an old link still shows events), so each is a plain string and the accepted
+/// values are in the words.
+pub(super) fn calendar_params(catalog: &RegionCatalog, t: &I18n) -> Vec<Value> {
+    let okrugs: Vec<String> = catalog.okrugs.iter().map(|o| o.slug.clone()).collect();
+    let text = || json!({"type": "string"});
+    let one_of = |what: String, values: Vec<String>| format!("{what} ({})", values.join(", "));
+    vec![
+        query("from", text(), &t.t("api-p-from")),
+        query("to", text(), &t.t("api-p-to")),
+        query("okrug", text(), &one_of(t.t("api-p-okrug"), okrugs)),
+        query(
+            "format",
+            text(),
+            &one_of(
+                t.t("api-p-event-format"),
+                codes(catalog, Vocabulary::EventFormat),
+            ),
+        ),
+        query(
+            "audience",
+            text(),
+            &one_of(t.t("api-p-audience"), codes(catalog, Vocabulary::Audience)),
+        ),
+        query("org", text(), &t.t("api-p-org-id")),
+    ]
+}
+
 /// The search's filters, shared by search, downloads, clusters and okrugs.
 pub(super) fn filters(catalog: &RegionCatalog, t: &I18n) -> Vec<Value> {
     let facet = |name: &str, values: Vec<String>, what: &str| {

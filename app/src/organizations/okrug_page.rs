@@ -78,6 +78,7 @@ fn OkrugView(page: OkrugPage) -> impl IntoView {
                         <a class="button secondary" href=format!("/?okrug={}", page.slug)>{i18n.t("okrug-filter-link")}</a>
                     </p>
                     <p><a href=format!("/okrug/{}/poster", page.slug)>{i18n.t("poster-okrug-link")}</a></p>
+                    <p><a href=format!("/subscribe?okrug={}", page.slug)>{i18n.t("okrug-subscribe")}</a></p>
                 </div>
                 <MiniMapSvg map=page.minimap.clone() label=i18n.t_with("minimap-label", &[("okrug", page.name.clone().into())])/>
             </div>

@@ -150,7 +150,13 @@ fn Results(view: SearchView) -> impl IntoView {
             </p>
         }
     });
-    view! { {errors} {body} {pager} {downloads} }
+    let follow = view! {
+        <p class="downloads">
+            <a href=view.subscribe_href()>{i18n.t("subscribe-link")}</a> " · "
+            <a href=view.feed_href() type="application/atom+xml">{i18n.t("search-feed")}</a>
+        </p>
+    };
+    view! { {errors} {body} {pager} {downloads} {follow} }
 }
 
 /// One facet as a collapsible list of checkboxes with counts.

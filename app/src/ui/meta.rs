@@ -55,7 +55,7 @@ pub fn DataAlternates(query: String) -> impl IntoView {
         ("geojson", "application/geo+json"),
         ("jsonl", "application/jsonl"),
     ];
-    formats
+    let downloads = formats
         .into_iter()
         .map(|(ext, mime)| {
             view! {
@@ -64,7 +64,12 @@ pub fn DataAlternates(query: String) -> impl IntoView {
                     href=format!("/api/v1/organizations.{ext}{q}")/>
             }
         })
-        .collect_view()
+        .collect_view();
+    // Feed readers find the view's news feed from the page's address alone.
+    view! {
+        {downloads}
+        <Link rel="alternate" type_="application/atom+xml" title=i18n.t("search-feed") href=format!("/feed.atom{q}")/>
+    }
 }
 
 /// A `<script type="application/ld+json">` with `text` (already escaped by

@@ -16,6 +16,16 @@ pub fn is_unsafe(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
 
+/// A POST whose only authority is the secret in its own address, not a cookie: the one-click
+/// unsubscribe link of subscription mail (RFC 8058), which mail programs POST from their
+/// servers with no cookie and no token. CSRF forges requests that ride on a victim's cookies;
+/// this one uses none (a forger would need the link's secret, which is the permission
+/// itself), so it skips the check. The handler takes no form and changes nothing else.
+pub fn is_capability_link(path: &str) -> bool {
+    path.strip_prefix("/unsubscribe/")
+        .is_some_and(crate::accounts::token::looks_like_token)
+}
+
 /// Whether the browser says the request comes from our own pages. Browsers set these
 /// headers themselves; scripts on other sites cannot forge them.
 fn origin_verdict(headers: &HeaderMap) -> Result<bool, Refusal> {

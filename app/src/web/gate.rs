@@ -31,7 +31,7 @@ pub use super::cookies::{
     append_cookie, cookie, csrf_cookie_name, device_cookie_name, long_cookie,
 };
 pub use super::csrf::CSRF_HEADER;
-use super::csrf::{check_and_parse, is_unsafe};
+use super::csrf::{check_and_parse, is_capability_link, is_unsafe};
 pub use super::refusal::message_page;
 pub use crate::text::escape_html;
 
@@ -89,7 +89,7 @@ pub async fn gate(State(state): State<AppState>, mut req: Request, next: Next) -
             .map(str::to_owned),
     };
     let stale_session = sent_session.is_some() && auth.viewer.is_none();
-    if is_unsafe(req.method()) {
+    if is_unsafe(req.method()) && !is_capability_link(req.uri().path()) {
         let path = req
             .uri()
             .path_and_query()

@@ -215,6 +215,42 @@ fn entry(core: &Core, r: Row, i18n: &I18n) -> CalendarEntry {
     }
 }
 
+/// An upcoming event with its organization's id and its lasting uid, for the digest and
+/// the Atom feeds (which keep only the organizations of their filter).
+#[derive(Clone, Debug)]
+pub struct Upcoming {
+    pub organization_id: i64,
+    pub uid: String,
+    /// Its last save (`YYYY-MM-DDTHH:MM:SSZ`).
+    pub updated_at: String,
+    pub entry: CalendarEntry,
+}
+
+/// The region's events from `from` up to `until` (local dates, `until` exclusive) in date
+/// order, at most [`MAX_FEED`].
+pub async fn starting_between(
+    core: &Core,
+    from: &str,
+    until: &str,
+    i18n: &I18n,
+) -> Result<Vec<Upcoming>, AppError> {
+    let range = Range {
+        from: from.to_owned(),
+        until: Some(until.to_owned()),
+        ..Default::default()
+    };
+    let (rows, _) = read(&core.db, core.region.id, &range, MAX_FEED, 0).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Upcoming {
+            organization_id: r.organization_id,
+            uid: r.event.uid.clone(),
+            updated_at: r.updated_at.clone(),
+            entry: entry(core, r, i18n),
+        })
+        .collect())
+}
+
 /// What a feed covers: its name and the filter (the org or okrug already in it).
 pub struct Feed {
     pub name: String,

@@ -92,15 +92,47 @@ impl SearchView {
     /// The link to another page of these results.
     /// The download of this view (every page) in a format: `csv`, `xlsx`, `geojson`.
     pub fn download_href(&self, extension: &str) -> String {
+        self.href_without_page(&format!("/api/v1/organizations.{extension}"))
+    }
+
+    /// The Atom feed of this view's news (`/feed.atom`).
+    pub fn feed_href(&self) -> String {
+        self.href_without_page("/feed.atom")
+    }
+
+    /// The subscription form for this view's okrug, direction and audience (the first of
+    /// each: a subscription follows one of each).
+    pub fn subscribe_href(&self) -> String {
+        let mut seen = vec![];
+        let pairs: Vec<&str> = self
+            .query
+            .split('&')
+            .filter(|p| {
+                let key = p.split('=').next().unwrap_or_default();
+                let wanted = matches!(key, "okrug" | "direction" | "audience");
+                wanted && !seen.contains(&key) && {
+                    seen.push(key);
+                    true
+                }
+            })
+            .collect();
+        if pairs.is_empty() {
+            "/subscribe".into()
+        } else {
+            format!("/subscribe?{}", pairs.join("&"))
+        }
+    }
+
+    fn href_without_page(&self, path: &str) -> String {
         let pairs: Vec<&str> = self
             .query
             .split('&')
             .filter(|p| !p.is_empty() && !p.starts_with("page="))
             .collect();
         if pairs.is_empty() {
-            format!("/api/v1/organizations.{extension}")
+            path.to_owned()
         } else {
-            format!("/api/v1/organizations.{extension}?{}", pairs.join("&"))
+            format!("{path}?{}", pairs.join("&"))
         }
     }
 

@@ -1,0 +1,313 @@
+//! Subscriptions, their link tokens and the weekly digest jobs in the database: every SQL
+//! statement of subscriptions. Tokens are stored only as their SHA-256; addresses are read
+//! here only to send mail to them.
+
+use sqlx::SqliteConnection;
+
+use crate::db::Db;
+
+/// What a link token is for.
+pub const CONFIRM: &str = "confirm";
+pub const UNSUBSCRIBE: &str = "unsubscribe";
+
+/// A subscription as the digest and the link pages need it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Subscription {
+    pub id: i64,
+    pub email: String,
+    pub filter: String,
+    pub status: String,
+    pub last_sent_at: Option<String>,
+}
+
+const COLUMNS: &str = "s.id, s.email, s.filter, s.status, s.last_sent_at";
+
+/// The subscription of an address to a filter, if there is one.
+pub async fn find(
+    conn: &mut SqliteConnection,
+    region_id: i64,
+    email: &str,
+    filter: &str,
+) -> sqlx::Result<Option<Subscription>> {
+    sqlx::query_as(&format!(
+        "select {COLUMNS} from subscription s where s.region_id = ? and s.email = ? and s.filter = ?"
+    ))
+    .bind(region_id)
+    .bind(email)
+    .bind(filter)
+    .fetch_optional(conn)
+    .await
+}
+
+/// How many subscriptions an address has.
+pub async fn count_for(
+    conn: &mut SqliteConnection,
+    region_id: i64,
+    email: &str,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar("select count(*) from subscription where region_id = ? and email = ?")
+        .bind(region_id)
+        .bind(email)
+        .fetch_one(conn)
+        .await
+}
+
+/// A new subscription waiting for its confirmation; returns its id.
+pub async fn insert_pending(
+    conn: &mut SqliteConnection,
+    region_id: i64,
+    email: &str,
+    filter: &str,
+    now: &str,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "insert into subscription (region_id, email, filter, status, created_at, updated_at)
+         values (?, ?, ?, 'pending', ?, ?) returning id",
+    )
+    .bind(region_id)
+    .bind(email)
+    .bind(filter)
+    .bind(now)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+}
+
+/// Stores a link token's hash.
+pub async fn insert_token(
+    conn: &mut SqliteConnection,
+    hash: &str,
+    subscription_id: i64,
+    purpose: &str,
+    expires_at: Option<&str>,
+    now: &str,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into subscription_token (hash, subscription_id, purpose, expires_at, created_at)
+         values (?, ?, ?, ?, ?)",
+    )
+    .bind(hash)
+    .bind(subscription_id)
+    .bind(purpose)
+    .bind(expires_at)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Forgets a subscription's links of one kind (a new confirmation mail replaces the old).
+pub async fn delete_tokens(
+    conn: &mut SqliteConnection,
+    subscription_id: i64,
+    purpose: &str,
+) -> sqlx::Result<()> {
+    sqlx::query("delete from subscription_token where subscription_id = ? and purpose = ?")
+        .bind(subscription_id)
+        .bind(purpose)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The subscription a live link of `purpose` belongs to.
+pub async fn by_token(
+    conn: &mut SqliteConnection,
+    hash: &str,
+    purpose: &str,
+    now: &str,
+) -> sqlx::Result<Option<Subscription>> {
+    sqlx::query_as(&format!(
+        "select {COLUMNS} from subscription_token t join subscription s on s.id = t.subscription_id
+         where t.hash = ? and t.purpose = ? and (t.expires_at is null or t.expires_at > ?)"
+    ))
+    .bind(hash)
+    .bind(purpose)
+    .bind(now)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Confirms a pending subscription; false if it was not pending.
+pub async fn activate(conn: &mut SqliteConnection, id: i64, now: &str) -> sqlx::Result<bool> {
+    let r = sqlx::query(
+        "update subscription set status = 'active', confirmed_at = ?, updated_at = ?
+         where id = ? and status = 'pending'",
+    )
+    .bind(now)
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// Deletes a subscription with its address, links and digest jobs.
+pub async fn delete(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<()> {
+    sqlx::query("delete from subscription where id = ?")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Deletes subscriptions never confirmed since `cutoff`; returns how many.
+pub async fn purge_unconfirmed(db: &Db, cutoff: &str) -> sqlx::Result<u64> {
+    let r = sqlx::query("delete from subscription where status = 'pending' and created_at < ?")
+        .bind(cutoff)
+        .execute(db)
+        .await?;
+    Ok(r.rows_affected())
+}
+
+/// Queues the week's digest of every active subscription of the region (once: the job is
+/// unique per subscription and week); returns how many were newly queued.
+pub async fn queue_week(db: &Db, region_id: i64, week: &str, now: &str) -> sqlx::Result<u64> {
+    let r = sqlx::query(
+        "insert into digest_job (subscription_id, week, state, created_at, updated_at)
+         select id, ?, 'due', ?, ? from subscription where region_id = ? and status = 'active'
+         on conflict (subscription_id, week) do nothing",
+    )
+    .bind(week)
+    .bind(now)
+    .bind(now)
+    .bind(region_id)
+    .execute(db)
+    .await?;
+    Ok(r.rows_affected())
+}
+
+/// A digest waiting to be sent, with its subscription.
+#[derive(Debug, sqlx::FromRow)]
+pub struct DueDigest {
+    pub job_id: i64,
+    #[sqlx(flatten)]
+    pub subscription: Subscription,
+}
+
+/// The region's digests not sent yet, oldest first (at most `limit`).
+pub async fn due_digests(db: &Db, region_id: i64, limit: i64) -> sqlx::Result<Vec<DueDigest>> {
+    sqlx::query_as(&format!(
+        "select j.id as job_id, {COLUMNS} from digest_job j join subscription s on s.id = j.subscription_id
+         where j.state = 'due' and s.region_id = ? and s.status = 'active' order by j.id limit ?"
+    ))
+    .bind(region_id)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+}
+
+/// Claims a due digest for this worker, marking it `state` (`sent` or `empty`); false if
+/// another worker took it first. Inside the transaction that queues its mail.
+pub async fn claim(
+    conn: &mut SqliteConnection,
+    job_id: i64,
+    state: &str,
+    now: &str,
+) -> sqlx::Result<bool> {
+    let r = sqlx::query(
+        "update digest_job set state = ?, updated_at = ? where id = ? and state = 'due'",
+    )
+    .bind(state)
+    .bind(now)
+    .bind(job_id)
+    .execute(conn)
+    .await?;
+    Ok(r.rows_affected() == 1)
+}
+
+/// Records the mail a claimed digest went out as, and moves the subscription's window on.
+pub async fn finish(
+    conn: &mut SqliteConnection,
+    job_id: i64,
+    mail_id: Option<i64>,
+    subscription_id: i64,
+    window_end: &str,
+) -> sqlx::Result<()> {
+    sqlx::query("update digest_job set mail_id = ? where id = ?")
+        .bind(mail_id)
+        .bind(job_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("update subscription set last_sent_at = ?, updated_at = ? where id = ?")
+        .bind(window_end)
+        .bind(window_end)
+        .bind(subscription_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Deletes digest jobs older than `cutoff` (their week is long over).
+pub async fn purge_old_jobs(db: &Db, cutoff: &str) -> sqlx::Result<u64> {
+    let r = sqlx::query("delete from digest_job where state != 'due' and updated_at < ?")
+        .bind(cutoff)
+        .execute(db)
+        .await?;
+    Ok(r.rows_affected())
+}
+
+/// Newly published organizations of the region since `since`, newest first.
+#[derive(Debug, sqlx::FromRow)]
+pub struct NewOrg {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub summary: String,
+    pub created_at: String,
+}
+
+pub async fn new_organizations(
+    db: &Db,
+    region_id: i64,
+    since: &str,
+    limit: i64,
+) -> sqlx::Result<Vec<NewOrg>> {
+    sqlx::query_as(
+        "select id, slug, name, summary, created_at from organization
+         where region_id = ? and status = 'published' and created_at >= ?
+         order by created_at desc, id desc limit ?",
+    )
+    .bind(region_id)
+    .bind(since)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+}
+
+/// Open needs posted or updated since `since` (needs are saved with their organization),
+/// newest first.
+#[derive(Debug, sqlx::FromRow)]
+pub struct RecentNeed {
+    pub id: i64,
+    pub organization_id: i64,
+    pub slug: String,
+    pub organization: String,
+    pub kind: String,
+    pub title: String,
+    pub until: Option<String>,
+    pub updated_at: String,
+}
+
+pub async fn recent_needs(
+    db: &Db,
+    region_id: i64,
+    since: &str,
+    today: &str,
+    limit: i64,
+) -> sqlx::Result<Vec<RecentNeed>> {
+    sqlx::query_as(
+        "select n.id, n.organization_id, o.slug, o.name as organization, n.kind, n.title, n.until,
+                n.updated_at
+         from need n join organization o on o.id = n.organization_id
+         where o.region_id = ? and o.status = 'published' and n.active = 1
+           and (n.until is null or n.until = '' or n.until >= ?) and n.created_at >= ?
+         order by n.created_at desc, n.id limit ?",
+    )
+    .bind(region_id)
+    .bind(today)
+    .bind(since)
+    .bind(limit)
+    .fetch_all(db)
+    .await
+}
