@@ -25,7 +25,7 @@
   var circleLayer = null, okrugData = null, mode = "markers";
   var programmatic = false, clusterSeq = 0, okrugSeq = 0, lastNear = null;
   var FILTER_KEYS = ["q", "direction", "audience", "event_format", "kind", "okrug", "verified",
-    "has_needs", "accepts_volunteers", "near", "radius_km"];
+    "has_needs", "accepts_volunteers", "offer", "partners", "near", "radius_km"];
 
   function status(text) {
     var el = document.getElementById("map-status");

@@ -180,3 +180,62 @@ async fn i_can_help_mails_the_needing_editors_the_helpers_contacts_within_limits
     assert_eq!(app.scalar_i64(elsewhere).await, 0);
     assert_eq!(app.mails_to("own@example.ru").await.len(), 4);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offers_are_a_search_filter_a_download_column_and_a_spreadsheet_column() {
+    let app = app().await;
+    let total = |body: &str| -> i64 {
+        let v: serde_json::Value = serde_json::from_str(body).expect("JSON");
+        v["total"].as_i64().unwrap_or(-1)
+    };
+    let advice = app.get("/api/v1/search?offer=consultations").await;
+    assert_eq!(total(&advice.body), 3, "{}", advice.body);
+    assert!(!advice.body.contains("Перевозчики Кетово"));
+    let v: serde_json::Value = serde_json::from_str(&advice.body).expect("JSON");
+    let counts = v["facets"]["offer"].as_array().cloned().unwrap_or_default();
+    let transport = counts.iter().find(|c| c["code"] == "transport");
+    assert!(
+        transport.is_some(),
+        "the offer facet lists its values: {counts:?}"
+    );
+    let both = app
+        .get("/api/v1/search?offer=consultations&offer=transport")
+        .await;
+    assert_eq!(total(&both.body), 4);
+    assert!(app.get("/").await.body.contains("Предлагает помощь другим"));
+
+    let csv = app.get("/api/v1/organizations.csv?offer=transport").await;
+    assert!(csv.body.contains("Чем может помочь другим"), "{}", csv.body);
+    assert!(
+        csv.body.contains("Транспорт: Газель на выходные"),
+        "{}",
+        csv.body
+    );
+    assert!(!csv.body.contains("Юристы Кетово"));
+
+    // A list from a spreadsheet: a «Чем может помочь» column of kinds, by label or code.
+    let report = app
+        .import_csv(
+            "Название;Округ;Чем может помочь\nКлуб «Дельта»;Кетовский;Помещение, transport, пироги\n",
+            false,
+        )
+        .await;
+    assert_eq!(report.created, 1, "{:?}", report.errors);
+    assert!(
+        format!("{:?}", report.warnings).contains("пироги"),
+        "{:?}",
+        report.warnings
+    );
+    let delta = app.org_id("Дельта").await;
+    let kinds = app
+        .scalar_text(&format!(
+            "select group_concat(kind, ',') from (select kind from offer where organization_id = {delta} order by position)"
+        ))
+        .await;
+    assert_eq!(
+        kinds, "premises,transport",
+        "an unknown kind is dropped with a warning"
+    );
+    let found = app.get("/api/v1/search?offer=premises").await;
+    assert!(found.body.contains("Клуб «Дельта»"));
+}

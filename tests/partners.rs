@@ -238,3 +238,78 @@ fn location_of(body: &str, id: i64) -> String {
         .expect("the page names itself");
     body[start..start + body[start..].find('"').unwrap_or(0)].to_owned()
 }
+
+/// The names a search API answer lists.
+async fn names(app: &TestApp, query: &str) -> Vec<String> {
+    let page = app.get(&format!("/api/v1/search?{query}")).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let v: serde_json::Value = serde_json::from_str(&page.body).expect("JSON");
+    let mut out: Vec<String> = v["items"]
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|i| i["name"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_fellow_travellers_facet_follows_ties_and_requests_for_partners() {
+    let app = TestApp::empty().await;
+    app.import_json(
+        r#"[
+  {"name": "Ресурсный центр «Опора»", "kind": "ngo", "okrug": "ketovsky"},
+  {"name": "ТОС «Родник»", "kind": "initiative_group", "okrug": "shumikhinsky"},
+  {"name": "Клуб «Ласточка»", "kind": "initiative_group", "okrug": "kargapolsky",
+   "needs": [{"kind": "partners", "title": "Ищем, с кем провести фестиваль"}]}
+]"#,
+    )
+    .await;
+    let (a, b) = (app.org_id("Опора").await, app.org_id("Родник").await);
+    assert_eq!(names(&app, "partners=seeking").await, ["Клуб «Ласточка»"]);
+    assert!(names(&app, "partners=has_partners").await.is_empty());
+
+    app.editor("a@example.ru", PW, a).await;
+    app.editor("b@example.ru", PW, b).await;
+    let (mut ea, mut eb) = (app.browser(), app.browser());
+    ea.login("a@example.ru", PW).await;
+    eb.login("b@example.ru", PW).await;
+    let fields = [("partner", b.to_string()), ("kind", "mentoring".into())];
+    let fields: Vec<(String, String)> = fields.into_iter().map(|(k, v)| (k.into(), v)).collect();
+    ea.post_fields(&format!("/org/{a}/partners"), &fields).await;
+    // Proposed is not a tie yet.
+    assert!(names(&app, "partners=has_partners").await.is_empty());
+    let id = app.scalar_i64("select max(id) from partnership").await;
+    eb.post(&format!("/partnerships/{id}/accept"), &[]).await;
+
+    assert_eq!(names(&app, "partners=has_mentor").await, ["ТОС «Родник»"]);
+    assert_eq!(
+        names(&app, "partners=mentor").await,
+        ["Ресурсный центр «Опора»"]
+    );
+    assert_eq!(
+        names(&app, "partners=has_partners").await,
+        ["Ресурсный центр «Опора»", "ТОС «Родник»"]
+    );
+    // OR within the facet, AND with the others; the page shows the facet with its counts.
+    assert_eq!(
+        names(
+            &app,
+            "partners=has_mentor&partners=seeking&okrug=kargapolsky"
+        )
+        .await,
+        ["Клуб «Ласточка»"]
+    );
+    let page = app.get("/").await;
+    assert!(page.body.contains("Есть наставник") && page.body.contains("Ищет попутчиков"));
+
+    // Ended: the tie leaves search too.
+    eb.post(&format!("/partnerships/{id}/end"), &[]).await;
+    assert!(names(&app, "partners=has_partners").await.is_empty());
+    let bad = app.get("/api/v1/search?partners=friends").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+}

@@ -5,6 +5,7 @@
 use poputchiki_core::hsds::api::{MAX_PAGE as HSDS_MAX_PAGE, MAX_PER_PAGE as HSDS_MAX_PER_PAGE};
 use poputchiki_core::region::RegionCatalog;
 use poputchiki_core::search::params::MAX_RADIUS_KM;
+use poputchiki_core::search::table::TIE_VALUES;
 use poputchiki_core::taxonomy::Vocabulary;
 use serde_json::{json, Value};
 
@@ -98,6 +99,16 @@ pub(super) fn filters(catalog: &RegionCatalog, t: &I18n) -> Vec<Value> {
             &t.t("api-p-kind"),
         ),
         facet("okrug", okrugs, &t.t("api-p-okrug")),
+        facet(
+            "offer",
+            codes(catalog, Vocabulary::NeedKind),
+            &t.t("api-p-offer"),
+        ),
+        facet(
+            "partners",
+            TIE_VALUES.iter().map(|v| (*v).to_owned()).collect(),
+            &t.t("api-p-partners"),
+        ),
         facet(
             "freshness",
             vec!["fresh".into(), "ageing".into(), "stale".into()],

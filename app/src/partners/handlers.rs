@@ -115,6 +115,7 @@ async fn answer(
     let (viewer, org) = allowed.ok_or(refusal)?;
     let page = org_url(org.id, &org.slug);
     if store::set_status(&state.db, pid, from, to, viewer.account_id).await? {
+        poputchiki_core::partners::service::refresh_search(&state, tie.from_org, tie.to_org).await;
         record(
             &state,
             &auth,

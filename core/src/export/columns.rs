@@ -46,6 +46,8 @@ pub const COLUMNS: &[(&str, &str)] = &[
     ("audience_codes", "export-col-audience-codes"),
     ("event_formats", "export-col-event-formats"),
     ("event_format_codes", "export-col-event-format-codes"),
+    ("offers", "export-col-offers"),
+    ("offer_codes", "export-col-offer-codes"),
     ("phones", "export-col-phones"),
     ("email", "export-col-email"),
     ("website", "export-col-website"),
@@ -73,6 +75,7 @@ pub struct Labels {
     okrugs: HashMap<i64, (String, String)>,
     kinds: HashMap<String, String>,
     legal_forms: HashMap<String, String>,
+    need_kinds: HashMap<String, String>,
 }
 
 impl Labels {
@@ -108,6 +111,7 @@ impl Labels {
                 .collect(),
             kinds: by_code(Vocabulary::OrgKind),
             legal_forms: by_code(Vocabulary::LegalForm),
+            need_kinds: by_code(Vocabulary::NeedKind),
         }
     }
 
@@ -151,6 +155,20 @@ impl Labels {
         let (directions, direction_codes) = self.terms_of(&rec.term_ids, Vocabulary::Direction);
         let (audiences, audience_codes) = self.terms_of(&rec.term_ids, Vocabulary::Audience);
         let (formats, format_codes) = self.terms_of(&rec.term_ids, Vocabulary::EventFormat);
+        // «Консультации специалистов: Юридическая консультация», or the kind alone.
+        let offers = rec
+            .offers
+            .iter()
+            .map(|f| {
+                let kind = self.need_kinds.get(&f.kind).unwrap_or(&f.kind);
+                if f.title.trim().is_empty() {
+                    kind.clone()
+                } else {
+                    format!("{kind}: {}", f.title)
+                }
+            })
+            .collect();
+        let offer_codes = rec.offers.iter().map(|f| f.kind.clone()).collect();
         vec![
             Cell::Int(o.id),
             text(&o.name),
@@ -177,6 +195,8 @@ impl Labels {
             audience_codes,
             formats,
             format_codes,
+            Cell::List(offers),
+            Cell::List(offer_codes),
             Cell::List(contacts("phone")),
             one("email"),
             one("website"),

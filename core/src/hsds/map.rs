@@ -118,9 +118,11 @@ pub struct Rows {
     /// Each with its `link_id` (the organization or a service).
     pub attributes: Vec<Value>,
     pub metadata: Vec<Value>,
-    /// Documented extensions (not HSDS tables): upcoming events and open needs.
+    /// Documented extensions (not HSDS tables): upcoming events, open needs and the help
+    /// it offers other organizations.
     pub events: Vec<Value>,
     pub needs: Vec<Value>,
+    pub offers: Vec<Value>,
 }
 
 /// The attribute linking `link` (an `organization` or a `service`) to a term.

@@ -126,7 +126,7 @@ fn location(cx: &Context, rows: &Rows) -> Value {
 }
 
 /// The fully nested organization (schema `compiled/organization.json`), with the
-/// documented extensions `x_events` and `x_needs`.
+/// documented extensions `x_events`, `x_needs` and `x_offers`.
 pub fn organization(cx: &Context, rows: &Rows) -> Value {
     let oid = rows.organization["id"].as_str().unwrap_or_default();
     let mut m = obj(&rows.organization);
@@ -146,6 +146,7 @@ pub fn organization(cx: &Context, rows: &Rows) -> Value {
     m.insert("services".into(), services.into());
     m.insert("x_events".into(), rows.events.clone().into());
     m.insert("x_needs".into(), rows.needs.clone().into());
+    m.insert("x_offers".into(), rows.offers.clone().into());
     Value::Object(m)
 }
 

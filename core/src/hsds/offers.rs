@@ -117,7 +117,8 @@ pub(super) fn services(
     }
 }
 
-/// Upcoming events and open needs: documented extensions (`x_events`, `x_needs`).
+/// Upcoming events, open needs and offers of help: documented extensions (`x_events`,
+/// `x_needs`, `x_offers`).
 pub(super) fn extensions(cx: &Context, rec: &OrganizationRecord, today: &str, out: &mut Rows) {
     let format_code = |id: Option<i64>| id.and_then(|id| cx.term(id)).map(|(_, t)| t.code.clone());
     out.events = rec
@@ -148,6 +149,17 @@ pub(super) fn extensions(cx: &Context, rec: &OrganizationRecord, today: &str, ou
                 "title": n.title,
                 "description": n.description,
                 "until": n.until,
+            }))
+        })
+        .collect();
+    out.offers = rec
+        .offers
+        .iter()
+        .map(|f| {
+            compact(json!({
+                "need_kind": f.kind,
+                "title": f.title,
+                "description": f.description,
             }))
         })
         .collect();

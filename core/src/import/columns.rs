@@ -31,6 +31,7 @@ pub const FIELDS: &[&str] = &[
     "summary",
     "description",
     "needs",
+    "offers",
     "verified_at",
     "verified_by",
     "verification_method",
@@ -102,6 +103,12 @@ const RULES: &[(&str, &[&str])] = &[
     ("event_formats", &["мероприят"]),
     ("event_formats", &["форм", "работы"]),
     ("event_formats", &["event", "formats"]),
+    ("offers", &["чем", "помоч"]),
+    ("offers", &["может", "помоч"]),
+    ("offers", &["готов", "помоч"]),
+    ("offers", &["предлага", "помощ"]),
+    ("offers", &["помощ", "други"]),
+    ("offers", &["offers"]),
     ("needs", &["потребност"]),
     ("needs", &["нужд"]),
     ("needs", &["needs"]),
@@ -231,6 +238,7 @@ pub const LIST_FIELDS: &[&str] = &[
     "audiences",
     "event_formats",
     "needs",
+    "offers",
 ];
 
 /// Uses for one candidate header row: a single-valued field already taken by an earlier

@@ -7,7 +7,7 @@ use super::sheet::Sheet;
 use super::ParsedRow;
 use crate::error::FieldIssue;
 use crate::organizations::input::{
-    parse_coordinate, NeedInput, OrganizationInput, VerificationInput,
+    parse_coordinate, NeedInput, OfferInput, OrganizationInput, VerificationInput,
 };
 
 /// The rows below the header as records. Blank rows are skipped; row numbers are the
@@ -160,6 +160,13 @@ fn record(layout: &Layout, cells: &[String]) -> Record {
             ..Default::default()
         })
         .collect();
+    let offers = split_list(&get("offers"))
+        .into_iter()
+        .map(|kind| OfferInput {
+            kind,
+            ..Default::default()
+        })
+        .collect();
     let verification = VerificationInput {
         method: get("verification_method"),
         verified_by: get("verified_by"),
@@ -189,6 +196,7 @@ fn record(layout: &Layout, cells: &[String]) -> Record {
         summary: get("summary"),
         description: get("description"),
         needs,
+        offers,
         verification: (verification != VerificationInput::default()).then_some(verification),
         ..Default::default()
     };

@@ -7,7 +7,7 @@
 use super::forms::{find_legal_form, infer_kind, legal_form_in_name};
 use super::places::{find_okrug, okrug_in_text};
 use crate::error::FieldIssue;
-use crate::organizations::input::OrganizationInput;
+use crate::organizations::input::{NeedInput, OfferInput, OrganizationInput};
 use crate::organizations::validate::normalize_contact;
 use crate::organizations::ContactKind;
 use crate::region::RegionCatalog;
@@ -65,6 +65,7 @@ pub fn tidy(
         &mut w,
     );
     needs(&mut input, tax, &mut w);
+    offers(&mut input, tax, &mut w);
     contacts(&mut input, &mut w);
     super::verified::verification(&mut input, &mut w);
     if catalog.identifier_scheme == "ru" {
@@ -193,20 +194,59 @@ fn terms(
     out
 }
 
+/// The need kinds of one value: a code or label, or (a bare spreadsheet cell, no title)
+/// a list of them («Помещение, транспорт»: the whole tried first, as labels may hold
+/// commas). Unknown ones are dropped with a warning on `field`.
+fn need_kinds(
+    tax: &Taxonomy,
+    field: &str,
+    kind: &str,
+    bare: bool,
+    w: &mut Vec<FieldIssue>,
+) -> Vec<String> {
+    let kind = kind.trim();
+    match tax.find(Vocabulary::NeedKind, kind) {
+        Some(t) => vec![t.code.clone()],
+        None if kind.is_empty() || is_placeholder(kind) => vec![],
+        None if bare => terms(tax, Vocabulary::NeedKind, field, &[kind.to_owned()], w),
+        None => {
+            w.push(dropped(field, kind));
+            vec![]
+        }
+    }
+}
+
 fn needs(input: &mut OrganizationInput, tax: &Taxonomy, w: &mut Vec<FieldIssue>) {
-    let mut kept = vec![];
-    for mut need in std::mem::take(&mut input.needs) {
-        let kind = need.kind.trim().to_owned();
-        match tax.find(Vocabulary::NeedKind, &kind) {
-            Some(t) => {
-                need.kind = t.code.clone();
-                kept.push(need);
+    let mut kept: Vec<NeedInput> = vec![];
+    for need in std::mem::take(&mut input.needs) {
+        let bare = need.title.trim().is_empty() && need.description.trim().is_empty();
+        for kind in need_kinds(tax, "needs", &need.kind, bare, w) {
+            if !(bare && kept.iter().any(|n| n.kind == kind)) {
+                kept.push(NeedInput {
+                    kind,
+                    ..need.clone()
+                });
             }
-            None if kind.is_empty() || is_placeholder(&kind) => {}
-            None => w.push(dropped("needs", &kind)),
         }
     }
     input.needs = kept;
+}
+
+/// Offers of help, like needs.
+fn offers(input: &mut OrganizationInput, tax: &Taxonomy, w: &mut Vec<FieldIssue>) {
+    let mut kept: Vec<OfferInput> = vec![];
+    for offer in std::mem::take(&mut input.offers) {
+        let bare = offer.title.trim().is_empty() && offer.description.trim().is_empty();
+        for kind in need_kinds(tax, "offers", &offer.kind, bare, w) {
+            if !(bare && kept.iter().any(|o| o.kind == kind)) {
+                kept.push(OfferInput {
+                    kind,
+                    ..offer.clone()
+                });
+            }
+        }
+    }
+    input.offers = kept;
 }
 
 /// Words people put in front of a phone number.

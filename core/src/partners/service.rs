@@ -25,6 +25,15 @@ pub fn named_id(raw: &str) -> Option<i64> {
     crate::organizations::parse_id(tail)
 }
 
+/// After a tie becomes active or ends: both organizations' rows in search (the
+/// «Попутчики» facet). The change is saved either way; a failure is logged, and the next
+/// full rebuild repairs it.
+pub async fn refresh_search(core: &Core, a: i64, b: i64) {
+    if let Err(e) = core.search.refresh(&core.db, &[a, b]).await {
+        tracing::error!(error = %format!("{e:#}"), a, b, "search refresh after a partnership change failed");
+    }
+}
+
 /// `from` (which the viewer may edit) invites the organization named in `partner`.
 pub async fn invite(
     core: &Core,
@@ -79,6 +88,7 @@ pub async fn invite(
         return Ok(Err(vec![FieldIssue::new("partner", "err-partner-exists")]));
     };
     if staff {
+        refresh_search(core, from.id, other.id).await;
         return Ok(Ok(Invited::Recorded(id)));
     }
     let i18n = I18n::default();

@@ -27,17 +27,23 @@ pub enum Facet {
     Verified,
     HasNeeds,
     AcceptsVolunteers,
+    /// The kinds of help it offers other organizations (need-kind codes).
+    Offer,
+    /// Fellow travellers: asks for partners, has partners, has a mentor, is a mentor.
+    Partners,
     /// Fresh, ageing or stale (the page shows it to staff only).
     Freshness,
 }
 
 /// Every facet, in the order the page shows them.
-pub const FACETS: [Facet; 9] = [
+pub const FACETS: [Facet; 11] = [
     Facet::Direction,
     Facet::Audience,
     Facet::Okrug,
     Facet::Kind,
     Facet::EventFormat,
+    Facet::Partners,
+    Facet::Offer,
     Facet::Verified,
     Facet::HasNeeds,
     Facet::AcceptsVolunteers,
@@ -59,6 +65,8 @@ impl Facet {
             Self::Verified => "verified",
             Self::HasNeeds => "has_needs",
             Self::AcceptsVolunteers => "accepts_volunteers",
+            Self::Offer => "offer",
+            Self::Partners => "partners",
             Self::Freshness => "freshness",
         }
     }

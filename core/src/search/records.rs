@@ -140,6 +140,8 @@ pub fn row_of(rec: &OrganizationRecord, pos: &Positions, today: &str) -> OrgRow 
         directions: 0,
         audiences: 0,
         event_formats: 0,
+        offers: 0,
+        ties: 0,
         flags,
         at,
         merc: mercator(at),
@@ -152,7 +154,35 @@ pub fn row_of(rec: &OrganizationRecord, pos: &Positions, today: &str) -> OrgRow 
     for &term in &rec.term_ids {
         pos.set_term(&mut row, term);
     }
+    for offer in &rec.offers {
+        if let Some(bit) = pos.need_kinds.get(&offer.kind) {
+            row.offers |= 1u128 << bit;
+        }
+    }
+    row.ties = ties_of(rec, today);
     row
+}
+
+/// The «Попутчики» facet's bits ([`TIE_VALUES`] order).
+fn ties_of(rec: &OrganizationRecord, today: &str) -> u8 {
+    let mentoring = |inviter: bool| {
+        rec.ties
+            .iter()
+            .any(|t| t.kind == "mentoring" && t.inviter == inviter)
+    };
+    let seeking = rec
+        .needs
+        .iter()
+        .any(|n| n.kind == "partners" && n.open_on(today));
+    [
+        seeking,
+        !rec.ties.is_empty(),
+        mentoring(false),
+        mentoring(true),
+    ]
+    .into_iter()
+    .enumerate()
+    .fold(0, |bits, (i, on)| if on { bits | 1 << i } else { bits })
 }
 
 /// Appends `s` to `out` with a separating newline.

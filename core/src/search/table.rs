@@ -16,6 +16,11 @@ pub mod flag {
     pub const DEMO: u8 = 16;
 }
 
+/// The values of the «Попутчики» facet, in bit order: asks for partners (an open need of the
+/// kind `partners`), has partners (an active tie), has a mentor (the mentee of an active
+/// mentoring tie), is a mentor (the mentor of one).
+pub const TIE_VALUES: [&str; 4] = ["seeking", "has_partners", "has_mentor", "mentor"];
+
 /// The most terms one vocabulary (or okrugs one region) may have: the width of a mask.
 pub const MAX_CODES: usize = 128;
 
@@ -34,6 +39,10 @@ pub struct OrgRow {
     pub directions: u128,
     pub audiences: u128,
     pub event_formats: u128,
+    /// The kinds of help it offers others (bit i = the i-th need kind).
+    pub offers: u128,
+    /// Its ties as fellow travellers (bit i = [`TIE_VALUES`]`[i]`).
+    pub ties: u8,
     pub flags: u8,
     pub at: LatLon,
     /// Web Mercator position scaled to 0..1 (x east, y south), for map clustering.
@@ -73,6 +82,8 @@ impl OrgRow {
             directions: 0,
             audiences: 0,
             event_formats: 0,
+            offers: 0,
+            ties: 0,
             flags: 0,
             at,
             merc: mercator(at),
@@ -110,6 +121,8 @@ pub struct Positions {
     terms: HashMap<i64, (Vocabulary, u32)>,
     pub(crate) okrugs: HashMap<i64, u8>,
     pub(crate) kinds: HashMap<String, u8>,
+    /// Need-kind code → bit (offers).
+    pub(crate) need_kinds: HashMap<String, u32>,
 }
 
 impl Positions {
@@ -145,10 +158,19 @@ impl Positions {
             .take(MAX_CODES)
             .map(|(i, t)| (t.code.clone(), i as u8))
             .collect();
+        let need_kinds = catalog
+            .taxonomy
+            .terms(Vocabulary::NeedKind)
+            .iter()
+            .enumerate()
+            .take(MAX_CODES)
+            .map(|(i, t)| (t.code.clone(), i as u32))
+            .collect();
         Self {
             terms,
             okrugs,
             kinds,
+            need_kinds,
         }
     }
 

@@ -159,6 +159,7 @@ pub fn record_of(v: &ValidOrganization) -> OrganizationRecord {
                 description: f.description.clone(),
             })
             .collect(),
+        ties: vec![],
         verification: None,
     }
 }

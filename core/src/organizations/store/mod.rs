@@ -152,7 +152,17 @@ pub struct OrganizationRecord {
     pub events: Vec<EventRow>,
     pub needs: Vec<NeedRow>,
     pub offers: Vec<OfferRow>,
+    /// Its active partnerships (accepted, or recorded by staff).
+    pub ties: Vec<TieRow>,
     pub verification: Option<VerificationRow>,
+}
+
+/// An active partnership as a listing sees it: the kind's code and whether this
+/// organization invited (in mentoring the inviting side mentors).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TieRow {
+    pub kind: String,
+    pub inviter: bool,
 }
 
 /// Help an organization offers others (a need-kind code, its own title and text).

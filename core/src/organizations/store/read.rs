@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::{
     ContactRow, EventRow, NeedRow, OfferRow, OrganizationRecord, OrganizationRow, ServiceRow,
-    VerificationRow,
+    TieRow, VerificationRow,
 };
 use crate::db::Db;
 
@@ -155,6 +155,8 @@ static BATCH_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
   'offers', json((select json_group_array(json_array(f.kind, f.title, f.description)
             order by f.position, f.id)
      from offer f where f.organization_id = o.id)),
+  'ties', json((select json_group_array(json_array(p.kind, p.from_org = o.id))
+     from partnership p where p.status = 'active' and (p.from_org = o.id or p.to_org = o.id))),
   'needs', json((select json_group_array(json_array(n.kind, n.title, n.description,
             n.active, n.until) order by n.position, n.id)
      from need n where n.organization_id = o.id)),
@@ -182,6 +184,8 @@ struct RecordJson {
     events: Vec<EventRow>,
     needs: Vec<NeedJson>,
     offers: Vec<(String, String, String)>,
+    #[serde(default)]
+    ties: Vec<(String, i64)>,
     verification: Option<VerificationJson>,
 }
 
@@ -257,6 +261,14 @@ fn record(r: RecordJson) -> OrganizationRecord {
                 description,
                 active: active != 0,
                 until,
+            })
+            .collect(),
+        ties: r
+            .ties
+            .into_iter()
+            .map(|(kind, inviter)| TieRow {
+                kind,
+                inviter: inviter != 0,
             })
             .collect(),
         offers: r

@@ -12,7 +12,7 @@ use crate::region::LatLon;
 use crate::search::params::{
     BBox, Facet, ParamError, SearchParams, SortOrder, FACETS, FACET_COUNT,
 };
-use crate::search::table::{flag, OrgRow, OrgTable};
+use crate::search::table::{flag, OrgRow, OrgTable, TIE_VALUES};
 use crate::taxonomy::Vocabulary;
 
 /// Active filters compiled to masks over the table's bit positions.
@@ -39,6 +39,8 @@ pub(super) fn values_of(row: &OrgRow, facet: Facet, t: &Thresholds) -> u128 {
         Facet::Verified => u128::from(row.has(flag::VERIFIED)),
         Facet::HasNeeds => u128::from(row.has(flag::HAS_NEEDS)),
         Facet::AcceptsVolunteers => u128::from(row.has(flag::ACCEPTS_VOLUNTEERS)),
+        Facet::Offer => row.offers,
+        Facet::Partners => u128::from(row.ties),
         Facet::Freshness => {
             let state = t.state(row.last_sign_of_life());
             let bit = Freshness::ALL.iter().position(|f| *f == state).unwrap_or(0);
@@ -69,6 +71,14 @@ impl SearchEngine {
             Facet::Audience => terms(Vocabulary::Audience),
             Facet::EventFormat => terms(Vocabulary::EventFormat),
             Facet::Kind => terms(Vocabulary::OrgKind),
+            Facet::Offer => terms(Vocabulary::NeedKind),
+            Facet::Partners => TIE_VALUES
+                .iter()
+                .map(|v| {
+                    let key = format!("facet-partners-{}", v.replace('_', "-"));
+                    ((*v).to_owned(), i18n.t(&key))
+                })
+                .collect(),
             Facet::Okrug => c
                 .okrugs
                 .iter()

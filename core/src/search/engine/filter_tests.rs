@@ -40,6 +40,11 @@ fn table() -> OrgTable {
     OrgTable::from_rows(rows)
 }
 
+/// A facet's position in [`FACETS`] (its slot in the masks and counts).
+fn at(facet: Facet) -> usize {
+    FACETS.iter().position(|f| *f == facet).unwrap_or(usize::MAX)
+}
+
 #[test]
 fn facet_filters_are_or_within_and_across() {
     let t = table();
@@ -53,7 +58,7 @@ fn facet_filters_are_or_within_and_across() {
             .collect()
     };
     assert_eq!(ids(&compiled(masks)), vec![1, 2, 3]);
-    masks[5] = Some(1); // and verified
+    masks[at(Facet::Verified)] = Some(1); // and verified
     assert_eq!(ids(&compiled(masks)), vec![3]);
 }
 
@@ -91,7 +96,8 @@ fn counts_are_disjunctive() {
     let t = table();
     let mut masks = [None; FACET_COUNT];
     masks[0] = Some(0b01); // sport
-    masks[5] = Some(1); // verified
+    let verified = at(Facet::Verified);
+    masks[verified] = Some(1); // verified
     let tally = compiled(masks).tally(&t, candidates(&t));
     // Nobody is both sport and verified.
     assert!(tally.passing.is_empty());
@@ -99,8 +105,8 @@ fn counts_are_disjunctive() {
     assert_eq!(tally.counts[0][0], 0);
     assert_eq!(tally.counts[0][1], 1);
     // "Verified" counts ignore that filter but keep "sport": rows 1 and 2, none verified.
-    assert_eq!(tally.counts[5][0], 0);
-    assert_eq!((tally.without[0], tally.without[5]), (1, 2));
+    assert_eq!(tally.counts[verified][0], 0);
+    assert_eq!((tally.without[0], tally.without[verified]), (1, 2));
 }
 
 #[test]
