@@ -141,6 +141,25 @@ pub(super) async fn call(w: &World, b: &mut Browser, e: Endpoint) -> Page {
             b.post(&format!("/unsubscribe/{SUB_LEAVE_TOKEN}"), &[])
                 .await
         }
+        Endpoint::EventPhotoAdd => {
+            let img = image::DynamicImage::ImageRgb8(image::RgbImage::new(8, 6));
+            let mut jpeg = std::io::Cursor::new(Vec::new());
+            img.write_to(&mut jpeg, image::ImageFormat::Jpeg)
+                .expect("encode");
+            let file = ("photo", "a.jpg", "image/jpeg", jpeg.into_inner());
+            b.post_multipart(
+                &format!("/org/{a}/events/subbotnik-2020/photos"),
+                &[],
+                &[file],
+            )
+            .await
+        }
+        Endpoint::EventPhotoRemove => {
+            // Each allowed role deletes a photo that is still there.
+            let photo = w.app.scalar_i64("select min(id) from event_photo").await;
+            b.post(&format!("/org/{a}/photos/{photo}/delete"), &[])
+                .await
+        }
         Endpoint::Merge => {
             // Each allowed role merges a published record that is still there into A.
             let other = w

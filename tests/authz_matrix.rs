@@ -62,6 +62,8 @@ enum Endpoint {
     Subscribe,
     SubscriptionConfirm,
     Unsubscribe,
+    EventPhotoAdd,
+    EventPhotoRemove,
 }
 
 impl Endpoint {
@@ -69,7 +71,9 @@ impl Endpoint {
     fn allowed(self, role: Role) -> bool {
         use Role::*;
         match self {
-            Self::Edit | Self::Revert => matches!(role, EditorA | Staff | Admin),
+            Self::Edit | Self::Revert | Self::EventPhotoAdd | Self::EventPhotoRemove => {
+                matches!(role, EditorA | Staff | Admin)
+            }
             Self::Invite
             | Self::RemoveEditor
             | Self::Verify
@@ -133,7 +137,8 @@ const LIST: &str = "Название;Район;Примечание\nКлуб �
 
 const ORGS: &str = r#"[
   {"name": "Совет ветеранов села Альфа", "kind": "ngo", "okrug": "ketovsky", "description": "Помогаем пожилым.",
-   "needs": [{"kind": "transport", "title": "Водители на субботник"}]},
+   "needs": [{"kind": "transport", "title": "Водители на субботник"}],
+   "events": [{"title": "Субботник", "starts_at": "2020-05-01 10:00", "uid": "subbotnik-2020"}]},
   {"name": "ТОС «Бета»", "kind": "initiative_group", "okrug": "shumikhinsky", "description": "Благоустройство."},
   {"name": "Новая группа «Гамма»", "kind": "initiative_group", "okrug": "kargapolsky", "description": "Ждёт модерации."},
   {"name": "Клуб «Эпсилон»", "kind": "initiative_group", "okrug": "kargapolsky", "description": "Больше не работает."},
@@ -234,6 +239,15 @@ async fn world() -> World {
             .await
             .expect("subscription link");
     }
+    // Photos of A's past event: one for each role allowed to delete one.
+    for n in 0..3 {
+        sqlx::query("insert into event_photo (organization_id, event_uid, file, created_at, updated_at) values (?, 'subbotnik-2020', ?, '', '')")
+            .bind(a)
+            .bind(format!("{a}-test{n}.jpg"))
+            .execute(db)
+            .await
+            .expect("photo");
+    }
     let invitation = app::accounts::store::create_invitation(db, a, "", staff)
         .await
         .expect("invitation");
@@ -309,6 +323,7 @@ async fn fingerprint(app: &TestApp) -> String {
         "select count(*) from duplicate_dismissal",
         "select group_concat(id || status, '|') from partnership",
         "select group_concat(id || status, '|') from subscription",
+        "select group_concat(id, '|') from event_photo",
     ] {
         let v: Option<String> = sqlx::query_scalar(&format!("select cast(({sql}) as text)")).fetch_one(&app.state.db).await.expect("fingerprint query");
         out.push_str(&v.unwrap_or_default());
@@ -317,7 +332,7 @@ async fn fingerprint(app: &TestApp) -> String {
     out
 }
 
-const ENDPOINTS: [Endpoint; 31] = [
+const ENDPOINTS: [Endpoint; 33] = [
     Endpoint::Edit,
     Endpoint::Revert,
     Endpoint::Invite,
@@ -349,6 +364,8 @@ const ENDPOINTS: [Endpoint; 31] = [
     Endpoint::Subscribe,
     Endpoint::SubscriptionConfirm,
     Endpoint::Unsubscribe,
+    Endpoint::EventPhotoAdd,
+    Endpoint::EventPhotoRemove,
 ];
 
 /// Judges one call: an allowed role gets its 303; any other is refused (401, 403 or 404) and

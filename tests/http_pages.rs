@@ -4,6 +4,8 @@
 use http::StatusCode;
 use poputchiki_tests::{found_count, occurrences, TestApp};
 
+#[path = "event_photos.rs"]
+mod event_photos;
 #[path = "events.rs"]
 mod events;
 #[path = "offers.rs"]

@@ -144,6 +144,8 @@ text_enum! {
         PartnerAccepted = "partner_accepted",
         PartnerDeclined = "partner_declined",
         PartnerEnded = "partner_ended",
+        EventPhotoAdded = "event_photo_added",
+        EventPhotoRemoved = "event_photo_removed",
     }
 }
 
@@ -186,6 +188,7 @@ text_enum! {
         Help = "help",
         Partner = "partner",
         Subscribe = "subscribe",
+        EventPhoto = "event-photo",
     }
 }
 
@@ -223,6 +226,8 @@ text_enum! {
         PartnerEnded = "partner-ended",
         Subscribed = "subscribed",
         Unsubscribed = "unsubscribed",
+        PhotoAdded = "photo-added",
+        PhotoRemoved = "photo-removed",
     }
 }
 

@@ -117,10 +117,15 @@ pub async fn page_for<'a>(
         }
         f.answers = answers.get(&kind).cloned().unwrap_or_default();
     }
+    let mut photos = crate::events::photos::of_organization(state.db, id).await?;
     page.past_events = store::past_events(state.db, id, &today, PAST_EVENTS)
         .await?
         .into_iter()
-        .map(|e| view::event_view(&state.region.taxonomy, i18n, e))
+        .map(|e| {
+            let mut v = view::event_view(&state.region.taxonomy, i18n, e);
+            v.photos = photos.remove(&v.uid).unwrap_or_default();
+            v
+        })
         .collect();
     page.logo_url = logo_url;
     page.moderation_note = moderation_note;

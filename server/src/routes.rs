@@ -43,6 +43,7 @@ pub fn router(state: AppState) -> Router {
         .merge(app::coverage::handlers::router())
         .merge(app::needs::handlers::router())
         .merge(app::events::feeds::router())
+        .merge(app::events::photo_posts::router())
         .merge(app::offers::handlers::router())
         .merge(app::partners::handlers::router())
         .merge(app::subscriptions::handlers::router())

@@ -6,6 +6,9 @@
 pub mod feeds;
 pub mod item;
 pub mod page;
+#[cfg(feature = "ssr")]
+pub mod photo_posts;
+pub mod photos;
 
 pub use poputchiki_core::events::*;
 

@@ -31,12 +31,13 @@ pub fn OrganizationRoute() -> impl IntoView {
     // Either form may come back from its draft: an error report, or «Могу помочь».
     let report = crate::accounts::pages::form_resource("report");
     let help = crate::accounts::pages::form_resource("help");
+    let photo = crate::accounts::pages::form_resource("event-photo");
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let (report, help) = (report.await, help.await);
+                let (report, help, photo) = (report.await, help.await, photo.await);
                 match data.await {
-                    Ok(Some(page)) => view! { <OrganizationView page report help/> }.into_any(),
+                    Ok(Some(page)) => view! { <OrganizationView page report help photo/> }.into_any(),
                     Ok(None) => view! { <NotFound/> }.into_any(),
                     Err(error) => view! { <LoadError error/> }.into_any(),
                 }
@@ -46,7 +47,12 @@ pub fn OrganizationRoute() -> impl IntoView {
 }
 
 #[component]
-fn OrganizationView(page: OrganizationPage, report: FormState, help: FormState) -> impl IntoView {
+fn OrganizationView(
+    page: OrganizationPage,
+    report: FormState,
+    help: FormState,
+    photo: FormState,
+) -> impl IntoView {
     let i18n = use_i18n();
     let p = page;
     let place = [p.settlement.as_str(), p.address.as_str()]
@@ -120,11 +126,13 @@ fn OrganizationView(page: OrganizationPage, report: FormState, help: FormState) 
                         <EventList events=p.upcoming_events.clone() empty=i18n.t("org-no-events")/>
                         <crate::events::page::FeedLinks path=format!("/org/{}/events.ics", p.id)/>
                     </Section>
-                    {(!p.past_events.is_empty()).then(|| view! {
+                    {(!p.past_events.is_empty()).then(|| {
+                        let path = p.url.clone();
+                        view! {
                         <Section id="past-events" title=i18n.t("org-past-events")>
-                            <EventList events=p.past_events.clone() empty=String::new()/>
+                            <crate::events::photos::PastEvents events=p.past_events.clone() can_edit=p.can_edit path form=photo.clone()/>
                         </Section>
-                    })}
+                    }})}
                     <Section id="needs" title=i18n.t("org-needs")>
                         <crate::offers::NeedList needs=p.needs.clone() path=org_path helper_orgs=p.helper_orgs.clone() help/>
                     </Section>

@@ -33,6 +33,11 @@ pub struct Upload {
 
 /// Checks, decodes, scales and re-encodes an upload. The error is an i18n key.
 pub fn process(upload: &Upload) -> Result<Logo, &'static str> {
+    fit(&decode(upload)?, MAX_SIDE)
+}
+
+/// Checks and decodes an upload (photos too). The error is an i18n key.
+pub fn decode(upload: &Upload) -> Result<DynamicImage, &'static str> {
     if upload.too_large {
         return Err("err-logo-too-large");
     }
@@ -49,11 +54,15 @@ pub fn process(upload: &Upload) -> Result<Logo, &'static str> {
     limits.max_alloc = Some(256 * 1024 * 1024);
     let mut reader = ImageReader::with_format(Cursor::new(&upload.bytes), format);
     reader.limits(limits);
-    let img = reader.decode().map_err(|_| "err-logo-broken")?;
-    let img = if img.width() > MAX_SIDE || img.height() > MAX_SIDE {
-        img.thumbnail(MAX_SIDE, MAX_SIDE)
+    reader.decode().map_err(|_| "err-logo-broken")
+}
+
+/// A decoded picture scaled to fit `side` × `side` and re-encoded without its metadata.
+pub fn fit(img: &DynamicImage, side: u32) -> Result<Logo, &'static str> {
+    let img = if img.width() > side || img.height() > side {
+        img.thumbnail(side, side)
     } else {
-        img
+        img.clone()
     };
     encode(img).map_err(|_| "err-logo-broken")
 }

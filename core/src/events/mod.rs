@@ -7,6 +7,8 @@ pub mod build;
 pub mod filter;
 pub mod ical;
 pub mod month;
+#[cfg(feature = "server")]
+pub mod photos;
 
 use serde::{Deserialize, Serialize};
 

@@ -17,7 +17,7 @@ pub mod minimap;
 mod pages;
 pub use pages::{
     ContactView, EventView, Match, MiniMap, NeedView, OfferView, OkrugCount, OkrugPage,
-    OrganizationPage, PartnerView, ServiceView, VerificationView,
+    OrganizationPage, PartnerView, PhotoView, ServiceView, VerificationView,
 };
 pub mod standing;
 pub use standing::{ArchivedView, FreshnessView};

@@ -48,6 +48,21 @@ pub struct EventView {
     /// How it went (past events).
     #[serde(default)]
     pub report: String,
+    /// Its lasting uid (the photo forms of past events name it).
+    #[serde(default)]
+    pub uid: String,
+    /// Photos afterwards (past events on the organization's page).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<PhotoView>,
+}
+
+/// A photo of a past event: the small picture the page shows, the large one it links to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PhotoView {
+    pub id: i64,
+    pub small: String,
+    pub large: String,
+    pub caption: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -98,6 +98,8 @@ pub fn event_view(
         registration_url: e.registration_url,
         registration_phone: e.registration_phone,
         report: e.report,
+        uid: e.uid,
+        photos: vec![],
     }
 }
 

@@ -42,7 +42,10 @@ fn table() -> OrgTable {
 
 /// A facet's position in [`FACETS`] (its slot in the masks and counts).
 fn at(facet: Facet) -> usize {
-    FACETS.iter().position(|f| *f == facet).unwrap_or(usize::MAX)
+    FACETS
+        .iter()
+        .position(|f| *f == facet)
+        .unwrap_or(usize::MAX)
 }
 
 #[test]
