@@ -497,6 +497,7 @@ fn every_field(lat: f64, lon: f64) -> app::organizations::input::OrganizationInp
             registration_phone: true,
             online: true,
             report: "Пришли двенадцать человек".into(),
+            point: "55.4412, 65.3567".into(),
         }],
         needs: vec![NeedInput {
             kind: "volunteers".into(),
@@ -642,6 +643,7 @@ async fn every_field_survives_the_form_the_save_the_revision_and_the_downloads_a
         registration_phone,
         online,
         report,
+        point,
     } = &events[0];
     for v in [
         title,
@@ -653,6 +655,7 @@ async fn every_field_survives_the_form_the_save_the_revision_and_the_downloads_a
         uid,
         registration_url,
         report,
+        point,
     ] {
         assert!(!v.is_empty(), "an event field was dropped: {:?}", events[0]);
     }

@@ -265,3 +265,46 @@ async fn an_event_keeps_its_uid_through_an_edit_and_a_reimport_and_its_page_show
     assert!(page.body.contains("Пришли сорок человек"));
     assert!(page.body.contains(&format!("/org/{id}/events.ics")));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_event_held_elsewhere_has_its_own_point_in_the_feed_and_on_the_page() {
+    let app = TestApp::empty().await;
+    let report = app
+        .import_json(
+            r#"[{"name": "Клуб «Журавушка»", "kind": "initiative_group", "okrug": "ketovsky",
+  "events": [
+    {"title": "Сплав по Тоболу", "starts_at": "2099-06-10 09:00", "place": "Берег у моста", "point": "55,4412 65,3567"},
+    {"title": "Чаепитие", "starts_at": "2099-06-11 15:00"}
+  ]}]"#,
+        )
+        .await;
+    assert_eq!(report.created, 1, "{:?}", report.errors);
+    let id = app.org_id("Журавушка").await;
+    let ics = app.get(&format!("/org/{id}/events.ics")).await.body;
+    assert!(ics.contains("GEO:55.441200;65.356700"), "{ics}");
+    let page = app.get(&format!("/org/{id}")).await.body;
+    assert!(
+        page.contains("openstreetmap.org/?mlat=55.4412&amp;mlon=65.3567"),
+        "{page}"
+    );
+    assert_eq!(
+        occurrences(&page, "openstreetmap.org/?mlat="),
+        1,
+        "only the event with a point"
+    );
+
+    // A point that is not one comes back from the edit form with what was typed.
+    app.editor("lead@example.ru", PW, id).await;
+    let mut b = app.browser();
+    b.login("lead@example.ru", PW).await;
+    let mut fields = app.edit_form(id).await;
+    for (k, v) in fields.iter_mut() {
+        if k == "events[1].point" {
+            *v = "у моста".into();
+        }
+    }
+    let sent = b.post_fields(&format!("/org/{id}/edit"), &fields).await;
+    let back = b.get(&poputchiki_tests::location(&sent)).await;
+    assert!(back.body.contains("не координаты"), "{}", back.body);
+    assert!(back.body.contains(r#"value="у моста""#));
+}

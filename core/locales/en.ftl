@@ -1424,3 +1424,7 @@ photos-alt = Photo: { $event }
 err-photo-too-many = The event already has { $max } photos. Delete one to add another.
 err-photo-event-gone = This event is no longer among the past ones.
 err-photo-missing = Choose a photo.
+field-event-point = Point on the map
+field-event-point-hint = When the event is not at the organization's address: latitude and longitude with a comma between, e.g. 55.44, 65.34 (click the place in Yandex Maps or OpenStreetMap and copy its coordinates).
+err-event-point = «{ $value }» is not a pair of coordinates. Write latitude and longitude with a comma between, e.g. 55.44, 65.34.
+event-on-map = on the map

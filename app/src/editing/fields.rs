@@ -174,6 +174,7 @@ fn EventRows(count: usize, options: FormOptions) -> impl IntoView {
                         <TextField name=f("starts_at") label=i18n.t("field-event-starts") hint=i18n.t("field-event-date-hint")/>
                         <TextField name=f("ends_at") label=i18n.t("field-event-ends")/>
                         <TextField name=f("place") label=i18n.t("field-event-place")/>
+                        <TextField name=f("point") label=i18n.t("field-event-point") hint=i18n.t("field-event-point-hint") inputmode="decimal"/>
                         <SelectField name=f("format") label=i18n.t("field-event-format") options=options.event_formats.clone() empty=i18n.t("choose")/>
                         <Checkbox name=f("online") label=i18n.t("field-event-online")/>
                         <TextField name=f("description") label=i18n.t("field-event-description") rows=3/>

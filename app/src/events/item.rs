@@ -34,6 +34,9 @@ pub fn EventBody(e: EventView, #[prop(optional_no_strip)] phone: Option<String>)
         <p class="event-place">
             {(!e.place.is_empty()).then(|| e.place.clone())}
             {e.online.then(|| view! { " " <span class="badge">{i18n.t("event-online")}</span> })}
+            {e.point.map(|(lat, lon)| view! {
+                " " <a href=format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=16/{lat}/{lon}") rel="nofollow noopener">{i18n.t("event-on-map")}</a>
+            })}
         </p>
         {e.format.clone().map(|f| view! { <p class="event-format">{f.label}</p> })}
         {(!e.description.is_empty()).then(|| view! { <p>{e.description.clone()}</p> })}

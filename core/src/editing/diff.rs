@@ -75,6 +75,7 @@ pub fn flatten(o: &OrganizationInput, labels: Labeler) -> Vec<(&'static str, Str
                 ("·", mark(e.registration_phone, "☎")),
                 ("·", mark(e.online, "🌐")),
                 ("·", e.registration_url.clone()),
+                ("📍", e.point.clone()),
                 ("", e.report.clone()),
             ])
         })

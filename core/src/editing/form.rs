@@ -94,6 +94,7 @@ pub fn to_fields(o: &OrganizationInput) -> Vec<(String, String)> {
             push(&mut f, p("online"), "1");
         }
         push(&mut f, p("report"), e.report.clone());
+        push(&mut f, p("point"), e.point.clone());
     }
     for (i, n) in o.offers.iter().enumerate() {
         let p = |name: &str| format!("offers[{}].{name}", i + 1);
@@ -327,6 +328,7 @@ pub fn from_fields(fields: &[(String, String)]) -> ParsedForm {
                 registration_phone: !get(r, "registration_phone").is_empty(),
                 online: !get(r, "online").is_empty(),
                 report: get(r, "report"),
+                point: get(r, "point"),
             })
             .collect(),
         needs: needs

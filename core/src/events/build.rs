@@ -319,8 +319,9 @@ fn feed_event(core: &Core, r: Row, i18n: &I18n, tax: &crate::taxonomy::Taxonomy)
             format!("{location} ({online})")
         };
     }
-    // The point is the organization's: right when the event is at its address.
+    // The event's own point; else the organization's, right when the event is at its address.
     let at_home = e.place.trim().is_empty() || e.place.trim() == r.address.trim();
+    let own = e.point_lat.zip(e.point_lon);
     FeedEvent {
         // An event's own UID under its organization's id: another organization's file cannot
         // make two events of the region one.
@@ -330,7 +331,7 @@ fn feed_event(core: &Core, r: Row, i18n: &I18n, tax: &crate::taxonomy::Taxonomy)
         starts_at: e.starts_at.clone(),
         ends_at: e.ends_at.clone(),
         location,
-        geo: at_home.then_some((r.lat, r.lon)),
+        geo: own.or(at_home.then_some((r.lat, r.lon))),
         url: format!(
             "{}{}",
             core.config.public_url,

@@ -135,6 +135,8 @@ pub(super) fn extensions(cx: &Context, rec: &OrganizationRecord, today: &str, ou
                 "starts_at": e.starts_at,
                 "ends_at": e.ends_at,
                 "place": e.place,
+                "latitude": e.point_lat,
+                "longitude": e.point_lon,
                 "event_format": format_code(e.format_term_id),
             }))
         })

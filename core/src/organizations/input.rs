@@ -108,6 +108,9 @@ pub struct EventInput {
     pub online: bool,
     /// A short account afterwards: how it went, how many came.
     pub report: String,
+    /// Its own point on the map, «широта, долгота» (`55.44, 65.34`), or empty: the place is
+    /// the address (or the organization's).
+    pub point: String,
 }
 
 /// Help an organization offers other organizations, in the need vocabulary.

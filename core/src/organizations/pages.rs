@@ -48,6 +48,9 @@ pub struct EventView {
     /// How it went (past events).
     #[serde(default)]
     pub report: String,
+    /// Its own point on the map (latitude, longitude), when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub point: Option<(f64, f64)>,
     /// Its lasting uid (the photo forms of past events name it).
     #[serde(default)]
     pub uid: String,

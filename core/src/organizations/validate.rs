@@ -74,6 +74,8 @@ pub struct ValidEvent {
     pub registration_phone: bool,
     pub online: bool,
     pub report: String,
+    /// Latitude and longitude.
+    pub point: Option<(f64, f64)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -101,6 +103,7 @@ pub struct ValidVerification {
 }
 
 mod events;
+pub use events::point_text;
 mod placement;
 
 /// Collects issues while checking, so one pass reports every problem in a record.

@@ -98,6 +98,7 @@ pub fn event_view(
         registration_url: e.registration_url,
         registration_phone: e.registration_phone,
         report: e.report,
+        point: e.point_lat.zip(e.point_lon),
         uid: e.uid,
         photos: vec![],
     }

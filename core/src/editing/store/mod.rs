@@ -71,6 +71,8 @@ fn events_in_read_order(v: &ValidOrganization) -> Vec<EventRow> {
             registration_phone: e.registration_phone,
             online: e.online,
             report: e.report.clone(),
+            point_lat: e.point.map(|p| p.0),
+            point_lon: e.point.map(|p| p.1),
         })
         .collect();
     events.sort_by(|a, b| a.starts_at.cmp(&b.starts_at));
@@ -245,6 +247,7 @@ pub fn input_of(rec: &OrganizationRecord, catalog: &RegionCatalog) -> Organizati
             registration_phone: e.registration_phone,
             online: e.online,
             report: e.report.clone(),
+            point: crate::organizations::validate::point_text(e.point_lat, e.point_lon),
         })
         .collect();
     input.needs = rec

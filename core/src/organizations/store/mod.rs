@@ -114,6 +114,10 @@ pub struct EventRow {
     #[serde(deserialize_with = "read::bool_from_int")]
     pub online: bool,
     pub report: String,
+    /// Its own point on the map, when it has one (named apart from the organization's
+    /// `lat`/`lon`, which reads join beside it).
+    pub point_lat: Option<f64>,
+    pub point_lon: Option<f64>,
 }
 
 #[derive(Clone, Debug, sqlx::FromRow)]

@@ -327,7 +327,8 @@ async fn read_batch(
 /// An event's own columns (alias `e`), in `EventRow`'s order, for reads that join events
 /// with more (the calendar).
 pub const EVENT_COLUMNS: &str = "e.title, e.description, e.starts_at, e.ends_at, e.place, \
-    e.format_term_id, e.uid, e.registration_url, e.registration_phone, e.online, e.report";
+    e.format_term_id, e.uid, e.registration_url, e.registration_phone, e.online, e.report, \
+    e.point_lat, e.point_lon";
 
 /// An organization's past events, latest first: its history on its page.
 pub async fn past_events(

@@ -269,7 +269,7 @@ async fn replace_parts(
     insert_rows(
         tx,
         "insert into event (organization_id, title, description, starts_at, ends_at, place, format_term_id, \
-         uid, registration_url, registration_phone, online, report, created_at, updated_at) ",
+         uid, registration_url, registration_phone, online, report, point_lat, point_lon, created_at, updated_at) ",
         o.events.iter().enumerate(),
         |mut b, (i, e)| {
             b.push_bind(id).push_bind(e.title.clone()).push_bind(e.description.clone());
@@ -278,6 +278,7 @@ async fn replace_parts(
             b.push_bind(event_uid(&o.slug, i, e));
             b.push_bind(e.registration_url.clone()).push_bind(e.registration_phone);
             b.push_bind(e.online).push_bind(e.report.clone());
+            b.push_bind(e.point.map(|p| p.0)).push_bind(e.point.map(|p| p.1));
             b.push_bind(ts.to_owned()).push_bind(ts.to_owned());
         },
     )
