@@ -7,7 +7,7 @@ Parses each file with Python's own XML parser (expat: any well-formedness error 
 asserts the rules of RFC 4287 that readers rely on: the root is atom:feed; the feed has
 exactly one id, title and updated, an author (or every entry has one), and a rel="self"
 link; every entry has exactly one id, title and updated, a link rel="alternate" or a
-content; ids are absolute IRIs and unique; every date is an RFC 3339 date-time; the feed's
+content, and a summary or content; ids are absolute IRIs and unique; every date is an RFC 3339 date-time; the feed's
 updated is not older than any entry's. Prints one line per file: its name and the number of
 entries; exits 1 on the first problem.
 """
@@ -76,6 +76,9 @@ def check(path):
         alternate = [l for l in entry.findall(ATOM + "link") if l.get("rel", "alternate") == "alternate"]
         if not alternate and entry.find(ATOM + "content") is None:
             problems.append(f"{where}: neither a link rel=alternate nor content")
+        # Not an RFC 4287 MUST, but readers show an entry by it and validators warn without.
+        if entry.find(ATOM + "summary") is None and entry.find(ATOM + "content") is None:
+            problems.append(f"{where}: neither a summary nor content")
         for l in entry.findall(ATOM + "link"):
             if not l.get("href"):
                 problems.append(f"{where}: a link without href")

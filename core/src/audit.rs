@@ -36,6 +36,31 @@ impl<'a> AuditEvent<'a> {
 }
 
 #[cfg(feature = "server")]
+/// An account's action on an organization, with a detail.
+pub struct OrgAction<'a> {
+    pub ip: &'a str,
+    pub region_id: i64,
+    pub account_id: i64,
+    pub organization_id: i64,
+    pub action: crate::kinds::AuditAction,
+    pub detail: String,
+}
+
+#[cfg(feature = "server")]
+/// Writes an account's action on an organization.
+pub async fn org_action(db: &Db, a: OrgAction<'_>) {
+    let event = AuditEvent {
+        region_id: Some(a.region_id),
+        account_id: Some(a.account_id),
+        target_kind: crate::kinds::AuditTarget::Organization,
+        target_id: Some(a.organization_id),
+        detail: a.detail,
+        ..AuditEvent::new(a.action, a.ip)
+    };
+    record(db, event).await;
+}
+
+#[cfg(feature = "server")]
 /// Writes an event. A failure to log is itself logged, never shown to the person.
 pub async fn record(db: &Db, e: AuditEvent<'_>) {
     let ts = now();

@@ -34,10 +34,6 @@ pub fn router() -> Router<AppState> {
         .route("/account/sessions/end-others", post(end_others))
 }
 
-fn rate_limited(wait: std::time::Duration) -> FieldIssue {
-    issue("", "err-rate-limited").arg("minutes", (wait.as_secs() / 60 + 1).to_string())
-}
-
 async fn forgot(FormPost { state, auth, form }: FormPost) -> PageResult {
     let email = store::normalize_email(form.get("email"));
     let bad = if email.is_empty() {
@@ -49,17 +45,13 @@ async fn forgot(FormPost { state, auth, form }: FormPost) -> PageResult {
     };
     let ip_key = format!("reset:{}", auth.client_ip);
     let email_key = format!("reset:{email}");
-    let wait = state
-        .throttle
-        .wait_needed(&ip_key, &FORM_IP)
-        .or(state.throttle.wait_needed(&email_key, &FORM_IP));
-    if let Some(issue) = bad.or(wait.map(rate_limited)) {
+    let keys = [ip_key.as_str(), email_key.as_str()];
+    if let Some(issue) = bad.or_else(|| state.throttle.form_issue(&keys, &FORM_IP)) {
         let fields = vec![("email".into(), email.chars().take(MAX_EMAIL).collect())];
         let d = NewDraft::of(DraftForm::Forgot, fields, vec![issue]);
         return back_to_form(&state, &auth, "/password/forgot", d).await;
     }
-    state.throttle.hit(&ip_key, &FORM_IP);
-    state.throttle.hit(&email_key, &FORM_IP);
+    state.throttle.hit_all(&keys, &FORM_IP);
     // The same answer, and about the same work, whether or not the address has an
     // account: the mail itself is sent later by the queue.
     let account = store::find_by_email(&state.db, &email).await?;

@@ -401,12 +401,7 @@ async fn report(OrgId(id): OrgId, FormPost { state, auth, form }: FormPost) -> P
     issues.extend(too_long("contact", contact, MAX_REPORT_CONTACT));
     let key = format!("report:{}", auth.client_ip);
     if issues.is_empty() {
-        if let Some(wait) = state.throttle.wait_needed(&key, &FORM_IP) {
-            issues.push(
-                FieldIssue::new("", "err-rate-limited")
-                    .arg("minutes", (wait.as_secs() / 60 + 1).to_string()),
-            );
-        }
+        issues.extend(state.throttle.form_issue(&[&key], &FORM_IP));
     }
     if !issues.is_empty() {
         let d = NewDraft {

@@ -10,10 +10,12 @@ use axum::Router;
 use poputchiki_core::events::photos::{self, MAX_CAPTION, MAX_PER_EVENT};
 
 use crate::accounts::authz;
-use crate::audit::{self, AuditEvent};
+use crate::accounts::RequestAuth;
+use crate::audit;
 use crate::error::{AppError, FieldIssue};
 use crate::forms::draft::NewDraft;
-use crate::kinds::{AuditAction, AuditTarget, DraftForm, Notice};
+use crate::kinds::{AuditAction, DraftForm, Notice};
+use crate::organizations::store::OrgAccess;
 use crate::organizations::validate::too_long;
 use crate::organizations::{org_url, parse_id};
 use crate::state::AppState;
@@ -96,9 +98,8 @@ async fn add(
     record(
         &state,
         &auth,
-        org.region_id,
+        &org,
         viewer.account_id,
-        id,
         AuditAction::EventPhotoAdded,
         photo_id,
     )
@@ -121,9 +122,8 @@ async fn remove(
     record(
         &state,
         &auth,
-        org.region_id,
+        &org,
         viewer.account_id,
-        id,
         AuditAction::EventPhotoRemoved,
         photo,
     )
@@ -135,22 +135,22 @@ async fn remove(
     )))
 }
 
+/// The audit line of a photo added or removed.
 async fn record(
     state: &AppState,
-    auth: &crate::accounts::RequestAuth,
-    region_id: i64,
+    auth: &RequestAuth,
+    org: &OrgAccess,
     account_id: i64,
-    org: i64,
     action: AuditAction,
     photo: i64,
 ) {
-    let event = AuditEvent {
-        region_id: Some(region_id),
-        account_id: Some(account_id),
-        target_kind: AuditTarget::Organization,
-        target_id: Some(org),
+    let a = audit::OrgAction {
+        ip: &auth.client_ip,
+        region_id: org.region_id,
+        account_id,
+        organization_id: org.id,
+        action,
         detail: format!("photo {photo}"),
-        ..AuditEvent::new(action, &auth.client_ip)
     };
-    audit::record(&state.db, event).await;
+    audit::org_action(&state.db, a).await;
 }

@@ -63,12 +63,7 @@ async fn offer_help(
     }
     let key = format!("help:{}", viewer.account_id);
     if issues.is_empty() {
-        if let Some(wait) = state.throttle.wait_needed(&key, &HELP_ACCOUNT) {
-            issues.push(
-                FieldIssue::new("", "err-rate-limited")
-                    .arg("minutes", (wait.as_secs() / 60 + 1).to_string()),
-            );
-        }
+        issues.extend(state.throttle.form_issue(&[&key], &HELP_ACCOUNT));
     }
     let sent = match (&need, issues.is_empty()) {
         (Some(need), true) => {

@@ -10,10 +10,10 @@ use poputchiki_core::partners::service::{self, Invited};
 use poputchiki_core::partners::store;
 
 use crate::accounts::authz;
-use crate::audit::{self, AuditEvent};
+use crate::audit;
 use crate::error::AppError;
 use crate::forms::draft::NewDraft;
-use crate::kinds::{AuditAction, AuditTarget, DraftForm, Notice, PartnershipStatus};
+use crate::kinds::{AuditAction, DraftForm, Notice, PartnershipStatus};
 use crate::organizations::org_url;
 use crate::state::AppState;
 use crate::web::error::PageResult;
@@ -141,13 +141,13 @@ async fn record(
     action: AuditAction,
     partnership: i64,
 ) {
-    let event = AuditEvent {
-        region_id: Some(region_id),
-        account_id: Some(account_id),
-        target_kind: AuditTarget::Organization,
-        target_id: Some(org),
+    let a = audit::OrgAction {
+        ip: &auth.client_ip,
+        region_id,
+        account_id,
+        organization_id: org,
+        action,
         detail: format!("partnership {partnership}"),
-        ..AuditEvent::new(action, &auth.client_ip)
     };
-    audit::record(&state.db, event).await;
+    audit::org_action(&state.db, a).await;
 }

@@ -64,17 +64,9 @@ async fn subscribe(FormPost { state, auth, form }: FormPost) -> PageResult {
         format!("subscribe:{}", auth.client_ip),
         format!("subscribe:{email}"),
     );
+    let keys = [ip_key.as_str(), email_key.as_str()];
     if issues.is_empty() {
-        let wait = state
-            .throttle
-            .wait_needed(&ip_key, &FORM_IP)
-            .or(state.throttle.wait_needed(&email_key, &FORM_IP));
-        if let Some(wait) = wait {
-            issues.push(
-                FieldIssue::new("", "err-rate-limited")
-                    .arg("minutes", (wait.as_secs() / 60 + 1).to_string()),
-            );
-        }
+        issues.extend(state.throttle.form_issue(&keys, &FORM_IP));
     }
     if !issues.is_empty() {
         let mut fields = vec![("email".to_owned(), typed.chars().take(MAX_EMAIL).collect())];
@@ -87,8 +79,7 @@ async fn subscribe(FormPost { state, auth, form }: FormPost) -> PageResult {
         let d = NewDraft::of(DraftForm::Subscribe, fields, issues);
         return back_to_form(&state, &auth, &page, d).await;
     }
-    state.throttle.hit(&ip_key, &FORM_IP);
-    state.throttle.hit(&email_key, &FORM_IP);
+    state.throttle.hit_all(&keys, &FORM_IP);
     service::subscribe(&state, &email, &topic, chrono::Utc::now()).await?;
     let sep = if page.contains('?') { '&' } else { '?' };
     Ok(see_other(&format!("{page}{sep}sent=1")))

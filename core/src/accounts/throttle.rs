@@ -93,6 +93,23 @@ fn key_of(key: &str) -> Key {
 }
 
 impl Throttle {
+    /// The form's «try again in N minutes» when any of `keys` must wait under `rule`.
+    pub fn form_issue(&self, keys: &[&str], rule: &Rule) -> Option<crate::error::FieldIssue> {
+        let wait = keys
+            .iter()
+            .filter_map(|k| self.wait_needed(k, rule))
+            .max()?;
+        let minutes = (wait.as_secs() / 60 + 1).to_string();
+        Some(crate::error::FieldIssue::new("", "err-rate-limited").arg("minutes", minutes))
+    }
+
+    /// Counts one use of each of `keys`.
+    pub fn hit_all(&self, keys: &[&str], rule: &Rule) {
+        for key in keys {
+            self.hit(key, rule);
+        }
+    }
+
     /// How long the caller must still wait before trying `key` again, if at all.
     pub fn wait_needed(&self, key: &str, rule: &Rule) -> Option<Duration> {
         self.wait_needed_at(key, rule, Instant::now())

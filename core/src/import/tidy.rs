@@ -216,37 +216,61 @@ fn need_kinds(
     }
 }
 
-fn needs(input: &mut OrganizationInput, tax: &Taxonomy, w: &mut Vec<FieldIssue>) {
-    let mut kept: Vec<NeedInput> = vec![];
-    for need in std::mem::take(&mut input.needs) {
-        let bare = need.title.trim().is_empty() && need.description.trim().is_empty();
-        for kind in need_kinds(tax, "needs", &need.kind, bare, w) {
-            if !(bare && kept.iter().any(|n| n.kind == kind)) {
-                kept.push(NeedInput {
-                    kind,
-                    ..need.clone()
-                });
+/// A list of needs or offers with their kinds made codes: a bare row (a spreadsheet cell,
+/// no title or text) becomes one row per kind it names, each kind once.
+fn kind_rows<T: Clone>(
+    rows: Vec<T>,
+    field: &str,
+    tax: &Taxonomy,
+    w: &mut Vec<FieldIssue>,
+    parts: impl Fn(&T) -> (&str, bool),
+    with_kind: impl Fn(&T, String) -> T,
+) -> Vec<T> {
+    let mut kept: Vec<(String, T)> = vec![];
+    for row in rows {
+        let (kind, bare) = parts(&row);
+        for code in need_kinds(tax, field, kind, bare, w) {
+            if !(bare && kept.iter().any(|(k, _)| *k == code)) {
+                kept.push((code.clone(), with_kind(&row, code)));
             }
         }
     }
-    input.needs = kept;
+    kept.into_iter().map(|(_, row)| row).collect()
+}
+
+fn needs(input: &mut OrganizationInput, tax: &Taxonomy, w: &mut Vec<FieldIssue>) {
+    let rows = std::mem::take(&mut input.needs);
+    input.needs = kind_rows(
+        rows,
+        "needs",
+        tax,
+        w,
+        |n| {
+            (
+                &n.kind,
+                n.title.trim().is_empty() && n.description.trim().is_empty(),
+            )
+        },
+        |n, kind| NeedInput { kind, ..n.clone() },
+    );
 }
 
 /// Offers of help, like needs.
 fn offers(input: &mut OrganizationInput, tax: &Taxonomy, w: &mut Vec<FieldIssue>) {
-    let mut kept: Vec<OfferInput> = vec![];
-    for offer in std::mem::take(&mut input.offers) {
-        let bare = offer.title.trim().is_empty() && offer.description.trim().is_empty();
-        for kind in need_kinds(tax, "offers", &offer.kind, bare, w) {
-            if !(bare && kept.iter().any(|o| o.kind == kind)) {
-                kept.push(OfferInput {
-                    kind,
-                    ..offer.clone()
-                });
-            }
-        }
-    }
-    input.offers = kept;
+    let rows = std::mem::take(&mut input.offers);
+    input.offers = kind_rows(
+        rows,
+        "offers",
+        tax,
+        w,
+        |f| {
+            (
+                &f.kind,
+                f.title.trim().is_empty() && f.description.trim().is_empty(),
+            )
+        },
+        |f, kind| OfferInput { kind, ..f.clone() },
+    );
 }
 
 /// Words people put in front of a phone number.

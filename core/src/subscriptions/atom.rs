@@ -112,13 +112,17 @@ pub fn write(meta: &Meta, mut entries: Vec<(&str, Item)>, i18n: &I18n) -> String
             "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
             escape(&item.url)
         ));
+        let label = i18n.t(&format!("feed-kind-{kind}"));
         out.push_str(&format!(
             "<category term=\"{kind}\" label=\"{}\"/>\n",
-            escape(&i18n.t(&format!("feed-kind-{kind}")))
+            escape(&label)
         ));
-        if !item.summary.trim().is_empty() {
-            push_text(&mut out, "summary", &item.summary);
-        }
+        let summary = if item.summary.trim().is_empty() {
+            &label
+        } else {
+            &item.summary
+        };
+        push_text(&mut out, "summary", summary);
         out.push_str("</entry>\n");
     }
     out.push_str("</feed>\n");
