@@ -238,4 +238,19 @@ async fn offers_are_a_search_filter_a_download_column_and_a_spreadsheet_column()
     );
     let found = app.get("/api/v1/search?offer=premises").await;
     assert!(found.body.contains("Клуб «Дельта»"));
+    // A download's own «kind: title» cells come back with their titles.
+    let report = app
+        .import_csv(
+            "Название;Округ;Чем может помочь другим\nКлуб «Эхо»;Кетовский;\"Транспорт: Газель на выходные; Помещение\"\n",
+            false,
+        )
+        .await;
+    assert_eq!(report.created, 1, "{:?}", report.errors);
+    let echo = app.org_id("Эхо").await;
+    let titles = app
+        .scalar_text(&format!(
+            "select group_concat(kind || '=' || title, ',') from (select kind, title from offer where organization_id = {echo} order by position)"
+        ))
+        .await;
+    assert_eq!(titles, "transport=Газель на выходные,premises=Помещение");
 }

@@ -281,3 +281,65 @@ async fn the_atom_feed_of_a_filter_lists_its_news_and_passes_the_checker() {
     let bad = app.get("/feed.atom?radius_km=-5&near=1,2").await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn next_weeks_digest_tells_only_what_is_new_and_an_old_filter_does_not_stop_the_others() {
+    let app = app_at(TestApp::empty().await).await;
+    // A subscription whose okrug the region no longer knows, made first (digests go in id
+    // order), and one to Ketovsky.
+    for (email, filter) in [
+        ("old@example.ru", "okrug=renamed-okrug"),
+        (READER, "okrug=ketovsky"),
+    ] {
+        sqlx::query(
+            "insert into subscription (region_id, email, filter, status, created_at, updated_at)
+             values (?, ?, ?, 'active', '', '')",
+        )
+        .bind(app.state.region.id)
+        .bind(email)
+        .bind(filter)
+        .execute(&app.state.db)
+        .await
+        .expect("subscription");
+    }
+    let now = due_now(&app);
+    let first = app::subscriptions::digest::run_once(&app.state, now)
+        .await
+        .expect("run");
+    assert_eq!((first.sent, first.failed), (2, 0), "{first:?}");
+    // The old filter reads as the whole region.
+    let old = app.mails_to("old@example.ru").await;
+    assert!(
+        old[0].1.contains("Шумихинский центр консультаций"),
+        "{}",
+        old[0].1
+    );
+
+    // The need's organization saves its page again; a week later the need is not news.
+    let id = app.org_id("Совет ветеранов").await;
+    app.editor("lead@example.ru", "рыжий кот на крыше", id)
+        .await;
+    let mut b = app.browser();
+    b.login("lead@example.ru", "рыжий кот на крыше").await;
+    let mut fields = app.edit_form(id).await;
+    fields.retain(|(k, _)| k != "summary");
+    fields.push(("summary".into(), "Помогаем одиноким пожилым".into()));
+    let saved = b.post_fields(&format!("/org/{id}/edit"), &fields).await;
+    assert!(
+        location(&saved).contains("notice=saved"),
+        "{}",
+        location(&saved)
+    );
+    let next = app::subscriptions::digest::run_once(&app.state, now + chrono::Duration::days(7))
+        .await
+        .expect("run");
+    assert_eq!(next.queued, 2);
+    let mails = app.mails_to(READER).await;
+    let last = &mails.last().expect("a mail").1;
+    assert!(
+        last.contains("Мастер-класс по народной кукле"),
+        "the event is still ahead: {last}"
+    );
+    assert!(!last.contains("Помочь с дровами одиноким"), "{last}");
+    assert!(!last.contains("Новые организации"), "{last}");
+}

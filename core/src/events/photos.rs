@@ -87,11 +87,12 @@ pub async fn add(
     caption: &str,
     account_id: i64,
 ) -> anyhow::Result<i64> {
-    use sha2::{Digest, Sha256};
     let dir = dir(data_dir);
     tokio::fs::create_dir_all(&dir).await?;
-    let hash = hex::encode(&Sha256::digest(&photo.large.bytes)[..8]);
-    let file = format!("{org_id}-{hash}.{}", photo.large.extension);
+    // A name of its own for every upload: the same picture added twice is two photos, and
+    // deleting one must not take the other's file.
+    let token = crate::accounts::token::new_token();
+    let file = format!("{org_id}-{}.{}", &token[..16], photo.large.extension);
     write(&dir, &small_name(&file), &photo.small.bytes).await?;
     write(&dir, &file, &photo.large.bytes).await?;
     let ts = now();

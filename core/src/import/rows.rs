@@ -160,11 +160,19 @@ fn record(layout: &Layout, cells: &[String]) -> Record {
             ..Default::default()
         })
         .collect();
+    // «Консультации специалистов: Юридическая консультация» (what a download writes) or a kind.
     let offers = split_list(&get("offers"))
         .into_iter()
-        .map(|kind| OfferInput {
-            kind,
-            ..Default::default()
+        .map(|item| match item.split_once(": ") {
+            Some((kind, title)) => OfferInput {
+                kind: kind.trim().to_owned(),
+                title: title.trim().to_owned(),
+                ..Default::default()
+            },
+            None => OfferInput {
+                kind: item,
+                ..Default::default()
+            },
         })
         .collect();
     let verification = VerificationInput {

@@ -1,6 +1,6 @@
 //! The Atom feed (RFC 4287) of a search filter: the digest's content (organizations that
-//! are new in the last 30 days, events of the next 60 days, open needs posted or updated in
-//! the last 30 days) as entries, newest first. Feed readers poll it; nobody needs an account.
+//! are new in the last 30 days, events of the next 60 days, open needs first posted in the
+//! last 30 days) as entries, newest first. Feed readers poll it; nobody needs an account.
 
 use std::collections::HashSet;
 

@@ -59,6 +59,12 @@ pub fn members(core: &Core, p: &SearchParams, i18n: &I18n) -> Result<HashSet<i64
     Ok(rows.into_iter().map(|i| table.rows()[i].id).collect())
 }
 
+/// The topic of a stored filter.
+pub fn topic_of(filter: &str) -> super::Topic {
+    let pairs = query_pairs(filter);
+    super::Topic::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
 /// A filter's parameters; a stored filter that no longer parses is the whole region.
 pub fn params_of(filter: &str) -> SearchParams {
     let pairs = query_pairs(filter);
@@ -67,7 +73,7 @@ pub fn params_of(filter: &str) -> SearchParams {
 }
 
 /// What is new for the organizations in `members`: published since `since`, events from
-/// today for `event_days`, open needs posted or updated since `since`.
+/// today for `event_days`, open needs first posted since `since`.
 pub async fn collect(
     core: &Core,
     members: &HashSet<i64>,
@@ -172,6 +178,8 @@ pub struct Report {
     pub sent: usize,
     /// Digests with nothing new (no mail).
     pub empty: usize,
+    /// Digests that could not be made (logged; not retried).
+    pub failed: usize,
 }
 
 /// Queues this week's digests when due and sends every due one. The caller wakes the mail
@@ -190,10 +198,17 @@ pub async fn run_once(core: &Core, now: DateTime<Utc>) -> anyhow::Result<Report>
             break;
         }
         for job in batch {
-            match send(core, &job, now, &i18n).await? {
-                Some(true) => report.sent += 1,
-                Some(false) => report.empty += 1,
-                None => {} // another worker took it
+            match send(core, &job, now, &i18n).await {
+                Ok(Some(true)) => report.sent += 1,
+                Ok(Some(false)) => report.empty += 1,
+                Ok(None) => {} // another worker took it
+                // One digest that cannot be made must not hold up the others (they come
+                // in id order): it is marked failed and the run goes on.
+                Err(e) => {
+                    tracing::error!(error = %format!("{e:#}"), job = job.job_id, "a digest failed");
+                    store::fail(&core.db, job.job_id, &now_s).await?;
+                    report.failed += 1;
+                }
             }
         }
     }
@@ -208,8 +223,14 @@ async fn send(
     i18n: &I18n,
 ) -> anyhow::Result<Option<bool>> {
     let sub = &job.subscription;
-    let params = params_of(&sub.filter);
-    let members = members(core, &params, i18n).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    // The stored topic with values the region no longer knows dropped (a renamed okrug
+    // would otherwise make the search refuse the filter).
+    let topic = super::service::resolve(core, topic_of(&sub.filter));
+    let params = params_of(&super::service::query(&topic));
+    let job_i18n = *i18n;
+    let members = crate::blocking::off_the_workers(core, move |c| members(c, &params, &job_i18n))
+        .await?
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
     let since = sub
         .last_sent_at
         .clone()
@@ -237,15 +258,7 @@ async fn send(
         .await?;
         let site = core.config.public_url.trim_end_matches('/');
         let unsubscribe = format!("{site}/unsubscribe/{token}");
-        let topic = super::service::describe(
-            core,
-            &super::Topic::from_pairs(
-                query_pairs(&sub.filter)
-                    .iter()
-                    .map(|(k, v)| (k.as_str(), v.as_str())),
-            ),
-            i18n,
-        );
+        let topic = super::service::describe(core, &topic, i18n);
         let body = mail_body(
             &digest,
             &topic,

@@ -99,6 +99,7 @@ pub async fn subscribe(
         Some(s) if s.status == "active" => None,
         Some(s) => {
             store::delete_tokens(&mut tx, s.id, CONFIRM).await?;
+            store::restart(&mut tx, s.id, &now_s).await?;
             Some(s.id)
         }
         None if store::count_for(&mut tx, region, email).await? >= MAX_PER_ADDRESS => None,
@@ -166,9 +167,7 @@ pub async fn link_page(
 }
 
 fn describe_filter(core: &Core, filter: &str, i18n: &I18n) -> String {
-    let pairs = crate::search::params::query_pairs(filter);
-    let topic = Topic::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    describe(core, &topic, i18n)
+    describe(core, &super::digest::topic_of(filter), i18n)
 }
 
 /// Confirms the subscription of a confirmation link; false when the link cannot be used.
@@ -208,5 +207,7 @@ pub async fn unsubscribe(core: &Core, token: &str) -> Result<bool, AppError> {
 /// Housekeeping: unconfirmed subscriptions past their link, and digest jobs over 90 days.
 pub async fn purge(core: &Core, now: DateTime<Utc>) -> sqlx::Result<u64> {
     let n = store::purge_unconfirmed(&core.db, &stamp(now - Duration::days(CONFIRM_DAYS))).await?;
-    Ok(n + store::purge_old_jobs(&core.db, &stamp(now - Duration::days(90))).await?)
+    let year_ago = stamp(now - Duration::days(365));
+    let links = store::purge_old_links(&core.db, &year_ago).await?;
+    Ok(n + links + store::purge_old_jobs(&core.db, &stamp(now - Duration::days(90))).await?)
 }

@@ -60,9 +60,12 @@ pub async fn insert_pending(
     filter: &str,
     now: &str,
 ) -> sqlx::Result<i64> {
+    // Two identical posts at once: the second finds the first's row.
     sqlx::query_scalar(
         "insert into subscription (region_id, email, filter, status, created_at, updated_at)
-         values (?, ?, ?, 'pending', ?, ?) returning id",
+         values (?, ?, ?, 'pending', ?, ?)
+         on conflict (region_id, email, filter) do update set updated_at = excluded.updated_at
+         returning id",
     )
     .bind(region_id)
     .bind(email)
@@ -71,6 +74,17 @@ pub async fn insert_pending(
     .bind(now)
     .fetch_one(conn)
     .await
+}
+
+/// A pending subscription asked for again: its week to confirm starts now.
+pub async fn restart(conn: &mut SqliteConnection, id: i64, now: &str) -> sqlx::Result<()> {
+    sqlx::query("update subscription set created_at = ?, updated_at = ? where id = ? and status = 'pending'")
+        .bind(now)
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 /// Stores a link token's hash.
@@ -142,13 +156,37 @@ pub async fn activate(conn: &mut SqliteConnection, id: i64, now: &str) -> sqlx::
     Ok(r.rows_affected() == 1)
 }
 
-/// Deletes a subscription with its address, links and digest jobs.
+/// Deletes a subscription with its address, links and digest jobs, and its mail still
+/// waiting in the queue.
 pub async fn delete(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<()> {
+    sqlx::query(
+        "delete from outgoing_mail where sent_at is null and id in
+           (select mail_id from digest_job where subscription_id = ? and mail_id is not null)",
+    )
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
     sqlx::query("delete from subscription where id = ?")
         .bind(id)
         .execute(conn)
         .await?;
     Ok(())
+}
+
+/// Unsubscribe links of digests older than `cutoff` stop working (each digest brings a new
+/// one); returns how many were deleted.
+pub async fn purge_old_links(db: &Db, cutoff: &str) -> sqlx::Result<u64> {
+    let r = sqlx::query(
+        "delete from subscription_token where purpose = 'unsubscribe' and created_at < ?
+           and subscription_id in (select id from subscription where status = 'active')
+           and exists (select 1 from subscription_token n where n.subscription_id = subscription_token.subscription_id
+                         and n.purpose = 'unsubscribe' and n.created_at >= ?)",
+    )
+    .bind(cutoff)
+    .bind(cutoff)
+    .execute(db)
+    .await?;
+    Ok(r.rows_affected())
 }
 
 /// Deletes subscriptions never confirmed since `cutoff`; returns how many.
@@ -216,6 +254,18 @@ pub async fn claim(
     Ok(r.rows_affected() == 1)
 }
 
+/// Marks a digest that could not be made as failed, so the next runs pass it by.
+pub async fn fail(db: &Db, job_id: i64, now: &str) -> sqlx::Result<()> {
+    sqlx::query(
+        "update digest_job set state = 'failed', updated_at = ? where id = ? and state = 'due'",
+    )
+    .bind(now)
+    .bind(job_id)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
 /// Records the mail a claimed digest went out as, and moves the subscription's window on.
 pub async fn finish(
     conn: &mut SqliteConnection,
@@ -247,7 +297,7 @@ pub async fn purge_old_jobs(db: &Db, cutoff: &str) -> sqlx::Result<u64> {
     Ok(r.rows_affected())
 }
 
-/// Newly published organizations of the region since `since`, newest first.
+/// Organizations of the region first published since `since`, newest first.
 #[derive(Debug, sqlx::FromRow)]
 pub struct NewOrg {
     pub id: i64,
@@ -263,10 +313,18 @@ pub async fn new_organizations(
     since: &str,
     limit: i64,
 ) -> sqlx::Result<Vec<NewOrg>> {
+    // When it was first published (the change log records every status an organization
+    // took): a proposal approved days after it was made is new on the day it appeared.
     sqlx::query_as(
-        "select id, slug, name, summary, created_at from organization
-         where region_id = ? and status = 'published' and created_at >= ?
-         order by created_at desc, id desc limit ?",
+        "select o.id, o.slug, o.name, o.summary, f.first_at as created_at
+         from (select organization_id, min(at) as first_at from change_log
+               where region_id = ?1 and status = 'published' and at >= ?2
+               group by organization_id) f
+         join organization o on o.id = f.organization_id
+         where o.status = 'published'
+           and not exists (select 1 from change_log c where c.organization_id = o.id
+                             and c.status = 'published' and c.at < ?2)
+         order by f.first_at desc, o.id desc limit ?3",
     )
     .bind(region_id)
     .bind(since)
@@ -275,8 +333,8 @@ pub async fn new_organizations(
     .await
 }
 
-/// Open needs posted or updated since `since` (needs are saved with their organization),
-/// newest first.
+/// Open needs first posted since `since` (a save keeps a need's first `created_at`, see
+/// `write_path::replace_parts`), newest first.
 #[derive(Debug, sqlx::FromRow)]
 pub struct RecentNeed {
     pub id: i64,

@@ -226,6 +226,19 @@ async fn replace_parts(
     ts: &str,
     existed: bool,
 ) -> sqlx::Result<()> {
+    // A need that is still there keeps when it was first posted (rows are written anew):
+    // "new needs" in the digest and the feeds are new, not merely saved again.
+    let posted: std::collections::HashMap<(String, String), String> = if existed {
+        sqlx::query_as("select kind, title, min(created_at) from need where organization_id = ? group by kind, title")
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?
+            .into_iter()
+            .map(|(kind, title, at): (String, String, String)| ((kind, title), at))
+            .collect()
+    } else {
+        Default::default()
+    };
     if existed {
         for table in [
             "organization_term",
@@ -290,7 +303,8 @@ async fn replace_parts(
         |mut b, (pos, n)| {
             b.push_bind(id).push_bind(n.kind.clone()).push_bind(n.title.clone()).push_bind(n.description.clone());
             b.push_bind(!n.met).push_bind(n.until.clone());
-            b.push_bind(pos as i64).push_bind(ts.to_owned()).push_bind(ts.to_owned());
+            let first = posted.get(&(n.kind.clone(), n.title.clone())).map_or(ts, String::as_str);
+            b.push_bind(pos as i64).push_bind(first.to_owned()).push_bind(ts.to_owned());
         },
     )
     .await?;
