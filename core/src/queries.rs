@@ -117,9 +117,14 @@ pub async fn page_for<'a>(
         }
         f.answers = answers.get(&kind).cloned().unwrap_or_default();
     }
-    let mut photos = crate::events::photos::of_organization(state.db, id).await?;
-    page.past_events = store::past_events(state.db, id, &today, PAST_EVENTS)
-        .await?
+    let past = store::past_events(state.db, id, &today, PAST_EVENTS).await?;
+    // Photos belong to past events: most pages have none, and then read none.
+    let mut photos = if past.is_empty() {
+        Default::default()
+    } else {
+        crate::events::photos::of_organization(state.db, id).await?
+    };
+    page.past_events = past
         .into_iter()
         .map(|e| {
             let mut v = view::event_view(&state.region.taxonomy, i18n, e);
