@@ -308,13 +308,13 @@ async fn sessions_end_after_the_idle_and_the_absolute_timeout() {
     let idle_hash = app::accounts::token::token_hash(&idle.cookies["poputchiki_session"]);
     let old_hash = app::accounts::token::token_hash(&old.cookies["poputchiki_session"]);
     // Eight days without a request (the idle limit is seven)...
-    sqlx::query("update session set last_seen_at = '2000-01-01T00:00:00Z' where token_hash = ?")
+    sqlx::query("update session set last_seen_at = '2000-01-01T00:00:00Z' where token_hash = $1")
         .bind(&idle_hash)
         .execute(&app.state.db)
         .await
         .expect("age");
     // ...and a session past its absolute end, however active.
-    sqlx::query("update session set expires_at = '2000-01-01T00:00:00Z' where token_hash = ?")
+    sqlx::query("update session set expires_at = '2000-01-01T00:00:00Z' where token_hash = $1")
         .bind(&old_hash)
         .execute(&app.state.db)
         .await

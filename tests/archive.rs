@@ -148,7 +148,7 @@ async fn a_refused_archive_keeps_the_typed_reason_and_changes_nothing() {
 
     // A proposal still waiting for moderation cannot be archived or restored: a clear
     // refusal, not a silent success.
-    sqlx::query("update organization set status = 'pending' where id = ?")
+    sqlx::query("update organization set status = 'pending' where id = $1")
         .bind(id)
         .execute(&app.state.db)
         .await

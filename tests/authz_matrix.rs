@@ -152,13 +152,13 @@ async fn world() -> World {
     let b = app.org_id("Бета").await;
     let pending = app.org_id("Гамма").await;
     let db = &app.state.db;
-    sqlx::query("update organization set status = 'pending' where id = ?")
+    sqlx::query("update organization set status = 'pending' where id = $1")
         .bind(pending)
         .execute(db)
         .await
         .expect("pending");
     let archived = app.org_id("Эпсилон").await;
-    sqlx::query("update organization set status = 'archived' where id = ?")
+    sqlx::query("update organization set status = 'archived' where id = $1")
         .bind(archived)
         .execute(db)
         .await
@@ -200,7 +200,7 @@ async fn world() -> World {
     .expect("revision");
     tx.commit().await.expect("commit");
     // A significant edit waiting for staff's look.
-    sqlx::query("update revision set review = 'pending' where organization_id = ?")
+    sqlx::query("update revision set review = 'pending' where organization_id = $1")
         .bind(a)
         .execute(db)
         .await
@@ -212,7 +212,7 @@ async fn world() -> World {
             app.state.region.id
         ))
         .await;
-    sqlx::query("insert into reconfirm_token (token_hash, job_id, organization_id, action, expires_at) values (?, ?, ?, 'confirm', ?)")
+    sqlx::query("insert into reconfirm_token (token_hash, job_id, organization_id, action, expires_at) values ($1, $2, $3, 'confirm', $4)")
         .bind(app::accounts::token::token_hash(REMINDER_TOKEN))
         .bind(job)
         .bind(a)
@@ -231,7 +231,7 @@ async fn world() -> World {
         (SUB_CONFIRM_TOKEN, "confirm"),
         (SUB_LEAVE_TOKEN, "unsubscribe"),
     ] {
-        sqlx::query("insert into subscription_token (hash, subscription_id, purpose, created_at) values (?, ?, ?, '')")
+        sqlx::query("insert into subscription_token (hash, subscription_id, purpose, created_at) values ($1, $2, $3, '')")
             .bind(app::accounts::token::token_hash(token))
             .bind(sub)
             .bind(purpose)
@@ -241,7 +241,7 @@ async fn world() -> World {
     }
     // Photos of A's past event: one for each role allowed to delete one.
     for n in 0..3 {
-        sqlx::query("insert into event_photo (organization_id, event_uid, file, created_at, updated_at) values (?, 'subbotnik-2020', ?, '', '')")
+        sqlx::query("insert into event_photo (organization_id, event_uid, file, created_at, updated_at) values ($1, 'subbotnik-2020', $2, '', '')")
             .bind(a)
             .bind(format!("{a}-test{n}.jpg"))
             .execute(db)

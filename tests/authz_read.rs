@@ -329,7 +329,7 @@ async fn the_staff_verification_note_is_never_public() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn open_data_is_the_same_for_every_role_and_changes_nothing() {
     let w = world().await;
-    let pending_name: String = sqlx::query_scalar("select name from organization where id = ?")
+    let pending_name: String = sqlx::query_scalar("select name from organization where id = $1")
         .bind(w.pending)
         .fetch_one(&w.app.state.db)
         .await

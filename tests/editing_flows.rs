@@ -685,7 +685,7 @@ async fn every_field_survives_the_form_the_save_the_revision_and_the_downloads_a
     }
     // The revision holds exactly what was saved.
     let snapshot: String = sqlx::query_scalar(
-        "select snapshot from revision where organization_id = ? order by number desc limit 1",
+        "select snapshot from revision where organization_id = $1 order by number desc limit 1",
     )
     .bind(id)
     .fetch_one(&app.state.db)

@@ -337,7 +337,7 @@ async fn a_draft_id_from_a_form_only_discards_the_senders_own_draft() {
         "{}",
         location(&saved)
     );
-    let left: i64 = sqlx::query_scalar("select count(*) from form_draft where id = ?")
+    let left: i64 = sqlx::query_scalar("select count(*) from form_draft where id = $1")
         .bind(&draft_of_a)
         .fetch_one(&app.state.db)
         .await

@@ -248,7 +248,7 @@ async fn ids_are_stable_and_parameters_filter_page_and_refuse() {
         assert_eq!(app.get(missing).await.status, 404, "{missing}");
     }
     // Unpublished organizations are not there.
-    sqlx::query("update organization set status = 'pending' where id = ?")
+    sqlx::query("update organization set status = 'pending' where id = $1")
         .bind(id)
         .execute(&app.state.db)
         .await

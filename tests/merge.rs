@@ -30,12 +30,12 @@ async fn pair() -> (TestApp, Browser, i64, i64) {
         lead.post_fields(&format!("/org/{b}/edit"), &f).await.status,
         303
     );
-    sqlx::query("insert into verification (organization_id, method, verified_by, note, verified_at, created_at, updated_at) values (?, 'visit', 'Staff', '', '2026-10-01', '2026-10-01', '2026-10-01')")
+    sqlx::query("insert into verification (organization_id, method, verified_by, note, verified_at, created_at, updated_at) values ($1, 'visit', 'Staff', '', '2026-10-01', '2026-10-01', '2026-10-01')")
         .bind(b)
         .execute(&app.state.db)
         .await
         .expect("check");
-    sqlx::query("insert into error_report (organization_id, message, created_at, updated_at) values (?, 'Телефон не отвечает', '2026-11-01', '2026-11-01')")
+    sqlx::query("insert into error_report (organization_id, message, created_at, updated_at) values ($1, 'Телефон не отвечает', '2026-11-01', '2026-11-01')")
         .bind(b)
         .execute(&app.state.db)
         .await

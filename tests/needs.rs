@@ -53,12 +53,12 @@ async fn open_needs_are_listed_filtered_and_leave_when_met_or_past_their_date() 
     .fetch_one(&app.state.db)
     .await
     .expect("needs");
-    sqlx::query("update need set active = 0 where id = ?")
+    sqlx::query("update need set active = 0 where id = $1")
         .bind(first)
         .execute(&app.state.db)
         .await
         .expect("met");
-    sqlx::query("update need set until = '2020-01-01' where id = ?")
+    sqlx::query("update need set until = '2020-01-01' where id = $1")
         .bind(second)
         .execute(&app.state.db)
         .await
@@ -67,7 +67,7 @@ async fn open_needs_are_listed_filtered_and_leave_when_met_or_past_their_date() 
 
     // A need with a date in the future shows it.
     sqlx::query(
-        "update need set until = '2099-05-01', active = 1, updated_at = '2999-01-01' where id = ?",
+        "update need set until = '2099-05-01', active = 1, updated_at = '2999-01-01' where id = $1",
     )
     .bind(first)
     .execute(&app.state.db)
@@ -138,7 +138,7 @@ async fn a_need_past_its_date_leaves_the_search_filter_the_next_day() {
     );
     // The days pass: the date is now yesterday, and nothing about the organization changed.
     let yesterday = (chrono::Utc::now() - chrono::Duration::days(1)).format("%Y-%m-%d");
-    sqlx::query("update need set until = ?")
+    sqlx::query("update need set until = $1")
         .bind(yesterday.to_string())
         .execute(&app.state.db)
         .await

@@ -293,7 +293,7 @@ async fn only_published_data_is_downloaded() {
     let pending = app.org_id("МАРКЕР-1").await;
     let gone = app.org_id("МАРКЕР-2").await;
     let db = &app.state.db;
-    sqlx::query("update organization set status = 'pending' where id = ?")
+    sqlx::query("update organization set status = 'pending' where id = $1")
         .bind(pending)
         .execute(db)
         .await
@@ -301,7 +301,7 @@ async fn only_published_data_is_downloaded() {
     poputchiki_core::organizations::store::archive::archive(db, gone, "закрылись")
         .await
         .expect("archived");
-    sqlx::query("update organization set moderation_note = 'МАРКЕР-3' where id = ?")
+    sqlx::query("update organization set moderation_note = 'МАРКЕР-3' where id = $1")
         .bind(kept)
         .execute(db)
         .await

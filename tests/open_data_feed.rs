@@ -41,12 +41,12 @@ async fn the_changes_feed_tells_a_mirror_what_to_fetch_and_drop() {
     );
     let db = &app.state.db;
     // A proposal that was never public: out of the feed altogether.
-    sqlx::query("delete from change_log where organization_id = ?")
+    sqlx::query("delete from change_log where organization_id = $1")
         .bind(c)
         .execute(db)
         .await
         .expect("log");
-    sqlx::query("update organization set status = 'pending' where id = ?")
+    sqlx::query("update organization set status = 'pending' where id = $1")
         .bind(c)
         .execute(db)
         .await

@@ -83,7 +83,7 @@ async fn only_organizations_on_the_map_have_a_poster() {
         StatusCode::NOT_FOUND
     );
     for status in ["pending", "archived"] {
-        sqlx::query("update organization set status = ? where id = ?")
+        sqlx::query("update organization set status = $1 where id = $2")
             .bind(status)
             .bind(id)
             .execute(&app.state.db)

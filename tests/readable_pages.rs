@@ -92,12 +92,12 @@ async fn the_sitemap_lists_every_public_page_once_and_nothing_else() {
     let archived = app
         .scalar_i64("select id from organization order by id limit 1 offset 4")
         .await;
-    sqlx::query("update organization set status = 'pending' where id = ?")
+    sqlx::query("update organization set status = 'pending' where id = $1")
         .bind(pending)
         .execute(db)
         .await
         .expect("update");
-    sqlx::query("update organization set status = 'archived' where id = ?")
+    sqlx::query("update organization set status = 'archived' where id = $1")
         .bind(archived)
         .execute(db)
         .await
@@ -210,7 +210,7 @@ async fn organization_and_okrug_pages_carry_valid_schema_org_and_previews() {
     assert_eq!(docs.len(), 1, "one JSON-LD document");
     let org = &docs[0];
     let (lat, lon, inn): (f64, f64, String) =
-        sqlx::query_as("select lat, lon, inn from organization where id = ?")
+        sqlx::query_as("select lat, lon, inn from organization where id = $1")
             .bind(id)
             .fetch_one(&app.state.db)
             .await

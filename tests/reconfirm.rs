@@ -22,7 +22,7 @@ async fn world() -> TestApp {
     app.import_json(ORGS).await;
     let alfa = app.org_id("Альфа").await;
     app.editor("lead@example.ru", PW, alfa).await;
-    sqlx::query("update organization set updated_at = ?")
+    sqlx::query("update organization set updated_at = $1")
         .bind(poputchiki_core::db::from_now(-Duration::days(213)))
         .execute(&app.state.db)
         .await
@@ -215,7 +215,7 @@ async fn we_no_longer_work_archives_and_tells_staff_and_expired_links_do_nothing
         .contains("Организация сообщила, что больше не работает."));
 
     // An expired link: its page says so, and pressing it confirms nothing.
-    sqlx::query("update reconfirm_token set expires_at = ?")
+    sqlx::query("update reconfirm_token set expires_at = $1")
         .bind(poputchiki_core::db::from_now(-Duration::minutes(1)))
         .execute(&app.state.db)
         .await
@@ -243,7 +243,7 @@ async fn a_reminder_the_mail_server_refuses_goes_straight_to_the_call_queue() {
             {"name": "ТОС «Бета»", "kind": "initiative_group", "okrug": "shumikhinsky", "email": "beta@example.org"}]"#,
     )
     .await;
-    sqlx::query("update organization set updated_at = ?")
+    sqlx::query("update organization set updated_at = $1")
         .bind(poputchiki_core::db::from_now(-Duration::days(213)))
         .execute(&app.state.db)
         .await

@@ -39,7 +39,7 @@ async fn world() -> (TestApp, Browser) {
     .await;
     let beta = app.org_id("Бета").await;
     let old = poputchiki_core::db::from_now(-Duration::days(900));
-    sqlx::query("insert into verification (organization_id, method, verified_by, note, verified_at, created_at, updated_at) values (?, 'visit', 'Staff', '', ?, ?, ?)")
+    sqlx::query("insert into verification (organization_id, method, verified_by, note, verified_at, created_at, updated_at) values ($1, 'visit', 'Staff', '', $2, $3, $4)")
         .bind(beta)
         .bind(&old[..10])
         .bind(&old)
@@ -123,7 +123,7 @@ async fn the_okrug_filter_narrows_every_queue_and_a_bounced_reminder_needs_a_cal
         .contains(r#"<option value="shumikhinsky" selected"#));
 
     // The mail to Бета's public address bounced: the queue gave up on it.
-    sqlx::query("update outgoing_mail set attempts = ? where recipient = 'beta@example.org'")
+    sqlx::query("update outgoing_mail set attempts = $1 where recipient = 'beta@example.org'")
         .bind(app::mail_queue::MAX_ATTEMPTS)
         .execute(&app.state.db)
         .await
@@ -215,7 +215,7 @@ async fn staff_resolve_or_dismiss_a_report_with_a_note_and_reply_by_mail() {
     assert!(mail[0].1.contains("Спасибо! Номер телефона обновили."));
     assert!(mail[0].1.contains("Совет ветеранов села Альфа"));
     let (status, note): (String, String) =
-        sqlx::query_as("select status, resolution_note from error_report where id = ?")
+        sqlx::query_as("select status, resolution_note from error_report where id = $1")
             .bind(by_mail)
             .fetch_one(db)
             .await
@@ -257,7 +257,7 @@ async fn edit(app: &TestApp, b: &mut Browser, id: i64, changes: &[(&str, &str)])
 async fn significant_edits_of_a_recently_approved_organization_wait_for_a_look() {
     let (app, mut staff) = world().await;
     let alfa = app.org_id("Альфа").await;
-    sqlx::query("update organization set moderated_at = ? where id = ?")
+    sqlx::query("update organization set moderated_at = $1 where id = $2")
         .bind(poputchiki_core::db::from_now(-Duration::days(10)))
         .bind(alfa)
         .execute(&app.state.db)

@@ -48,7 +48,7 @@ fn due_now(app: &TestApp) -> chrono::DateTime<chrono::Utc> {
 }
 
 async fn status_of(app: &TestApp, email: &str) -> String {
-    sqlx::query_scalar("select coalesce(max(status), 'none') from subscription where email = ?")
+    sqlx::query_scalar("select coalesce(max(status), 'none') from subscription where email = $1")
         .bind(email)
         .fetch_one(&app.state.db)
         .await
@@ -293,7 +293,7 @@ async fn next_weeks_digest_tells_only_what_is_new_and_an_old_filter_does_not_sto
     ] {
         sqlx::query(
             "insert into subscription (region_id, email, filter, status, created_at, updated_at)
-             values (?, ?, ?, 'active', '', '')",
+             values ($1, $2, $3, 'active', '', '')",
         )
         .bind(app.state.region.id)
         .bind(email)

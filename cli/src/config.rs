@@ -17,6 +17,16 @@ pub struct CommonArgs {
         global = true
     )]
     pub data_dir: PathBuf,
+    /// The database: `postgres://user@host:port/name` for PostgreSQL, or `sqlite://path`.
+    /// Empty (the default): SQLite in `poputchiki.db` under the data directory.
+    #[arg(
+        long,
+        env = "POPUTCHIKI_DATABASE_URL",
+        default_value = "",
+        global = true,
+        hide_env_values = true
+    )]
+    pub database_url: Secret,
     /// Holds one folder per region with its seed files.
     #[arg(
         long,
@@ -95,7 +105,14 @@ pub struct CommonArgs {
     pub session_max_days: u32,
 }
 
-/// A setting that must never be printed (the SMTP URL can hold a password).
+impl CommonArgs {
+    /// The database URL, if one is set (else SQLite under the data directory).
+    pub fn database_url(&self) -> Option<&str> {
+        Some(self.database_url.0.trim()).filter(|u| !u.is_empty())
+    }
+}
+
+/// A setting that must never be printed (the SMTP and database URLs can hold a password).
 #[derive(Clone, Default)]
 pub struct Secret(pub String);
 

@@ -24,7 +24,13 @@ pub fn init_tracing() {
 pub async fn open_region(
     common: &CommonArgs,
 ) -> anyhow::Result<(poputchiki_core::db::Db, Arc<RegionCatalog>)> {
-    poputchiki_core::state::open_region(&common.data_dir, &common.seed_dir, &common.region).await
+    poputchiki_core::state::open_region(
+        &common.data_dir,
+        common.database_url(),
+        &common.seed_dir,
+        &common.region,
+    )
+    .await
 }
 
 /// Where the region's search index lives.
@@ -36,6 +42,7 @@ pub fn search_dir(common: &CommonArgs) -> std::path::PathBuf {
 pub fn app_config(common: &CommonArgs) -> anyhow::Result<AppConfig> {
     Ok(AppConfig {
         data_dir: common.data_dir.clone(),
+        database_url: common.database_url().map(str::to_owned),
         seed_dir: common.seed_dir.clone(),
         region: common.region.clone(),
         tiles_url: Some(common.tiles_url.trim().to_owned()).filter(|u| !u.is_empty()),

@@ -66,7 +66,7 @@ pub async fn record(db: &Db, e: AuditEvent<'_>) {
     let ts = now();
     let result = sqlx::query(
         "insert into audit_event (region_id, account_id, action, target_kind, target_id, detail, ip, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(e.region_id)
     .bind(e.account_id)
@@ -104,8 +104,8 @@ pub async fn recent(db: &Db, region_id: Option<i64>, limit: i64) -> sqlx::Result
     sqlx::query_as(
         "select e.created_at, e.action, a.email as actor, e.target_kind, e.target_id, e.detail, e.ip
          from audit_event e left join account a on a.id = e.account_id
-         where ? is null or e.region_id = ?
-         order by e.id desc limit ?",
+         where $1 is null or e.region_id = $2
+         order by e.id desc limit $3",
     )
     .bind(region_id)
     .bind(region_id)
@@ -123,7 +123,7 @@ pub const KEEP_FAILED_LOGIN_DAYS: i64 = 90;
 pub async fn purge_failed_logins(db: &Db) -> sqlx::Result<u64> {
     let cutoff = crate::db::from_now(-chrono::Duration::days(KEEP_FAILED_LOGIN_DAYS));
     let r = sqlx::query(
-        "delete from audit_event where action in ('login_failed', 'second_factor_failed') and created_at < ?",
+        "delete from audit_event where action in ('login_failed', 'second_factor_failed') and created_at < $1",
     )
     .bind(cutoff)
     .execute(db)

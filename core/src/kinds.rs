@@ -8,15 +8,39 @@ macro_rules! text_enum {
     ($(#[$m:meta])* pub enum $name:ident { $($(#[$vm:meta])* $v:ident = $s:literal,)+ }) => {
         $(#[$m])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-        #[cfg_attr(feature = "server", derive(sqlx::Type))]
-        #[cfg_attr(feature = "server", sqlx(type_name = "text"))]
         pub enum $name {
             $(
                 $(#[$vm])*
                 #[serde(rename = $s)]
-                #[cfg_attr(feature = "server", sqlx(rename = $s))]
                 $v,
             )+
+        }
+
+        #[cfg(feature = "server")]
+        impl sqlx::Type<sqlx::Any> for $name {
+            fn type_info() -> sqlx::any::AnyTypeInfo {
+                <&str as sqlx::Type<sqlx::Any>>::type_info()
+            }
+        }
+
+        #[cfg(feature = "server")]
+        impl<'q> sqlx::Encode<'q, sqlx::Any> for $name {
+            fn encode_by_ref(
+                &self,
+                buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
+            ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+                <&str as sqlx::Encode<'q, sqlx::Any>>::encode(self.as_str(), buf)
+            }
+        }
+
+        #[cfg(feature = "server")]
+        impl<'r> sqlx::Decode<'r, sqlx::Any> for $name {
+            fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+                let text = <&str as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
+                Self::parse(text).ok_or_else(|| {
+                    format!("unknown {} {text:?}", stringify!($name)).into()
+                })
+            }
         }
 
         impl $name {

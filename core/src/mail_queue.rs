@@ -48,7 +48,7 @@ pub async fn enqueue(
 /// mail exists exactly when the rest of the change does); returns its id. The caller wakes
 /// the worker after committing.
 pub async fn enqueue_in(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::db::Conn,
     to: &str,
     subject: &str,
     body: &str,
@@ -59,7 +59,7 @@ pub async fn enqueue_in(
 /// [`enqueue_in`] for a mail people subscribed to: `unsubscribe` is its one-click
 /// unsubscribe address (the `List-Unsubscribe` headers).
 pub async fn enqueue_list_mail_in(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::db::Conn,
     to: &str,
     subject: &str,
     body: &str,
@@ -68,7 +68,7 @@ pub async fn enqueue_list_mail_in(
     let ts = now();
     sqlx::query_scalar(
         "insert into outgoing_mail (recipient, subject, body, unsubscribe_url, next_attempt_at, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?) returning id",
+         values ($1, $2, $3, $4, $5, $6, $7) returning id",
     )
     .bind(to)
     .bind(subject)
@@ -91,7 +91,7 @@ fn backoff(attempts: i64) -> chrono::Duration {
 pub async fn deliver_due(db: &Db, mailer: &Mailer) -> sqlx::Result<usize> {
     let due: Vec<Queued> = sqlx::query_as(
         "select id, recipient, subject, body, attempts, unsubscribe_url from outgoing_mail
-         where sent_at is null and attempts < ? and next_attempt_at <= ? order by id limit 50",
+         where sent_at is null and attempts < $1 and next_attempt_at <= $2 order by id limit 50",
     )
     .bind(MAX_ATTEMPTS)
     .bind(now())
@@ -111,7 +111,7 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer) -> sqlx::Result<usize> {
             Ok(()) => {
                 let ts = now();
                 sqlx::query(
-                    "update outgoing_mail set sent_at = ?, body = '', unsubscribe_url = '', attempts = attempts + 1, last_error = '', updated_at = ? where id = ?",
+                    "update outgoing_mail set sent_at = $1, body = '', unsubscribe_url = '', attempts = attempts + 1, last_error = '', updated_at = $2 where id = $3",
                 )
                 .bind(&ts)
                 .bind(&ts)
@@ -132,7 +132,7 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer) -> sqlx::Result<usize> {
                     mail.attempts + 1
                 };
                 sqlx::query(
-                    "update outgoing_mail set attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? where id = ?",
+                    "update outgoing_mail set attempts = $1, next_attempt_at = $2, last_error = $3, updated_at = $4 where id = $5",
                 )
                 .bind(attempts)
                 .bind(next)
@@ -150,7 +150,7 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer) -> sqlx::Result<usize> {
 /// Deletes sent mail older than [`KEEP_SENT_DAYS`] (the scheduler calls this).
 pub async fn purge_sent(db: &Db) -> sqlx::Result<u64> {
     let cutoff = from_now(-chrono::Duration::days(KEEP_SENT_DAYS));
-    let r = sqlx::query("delete from outgoing_mail where sent_at is not null and sent_at < ?")
+    let r = sqlx::query("delete from outgoing_mail where sent_at is not null and sent_at < $1")
         .bind(cutoff)
         .execute(db)
         .await?;

@@ -253,7 +253,7 @@ pub async fn store_region(db: &Db, seed: &RegionSeed) -> anyhow::Result<i64> {
     let mut tx = db.begin().await?;
     let region_id: i64 = sqlx::query_scalar(
         "insert into region (slug, name, country, identifier_scheme, default_locale, center_lat, center_lon, attribution, policy, timezone, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          on conflict (slug) do update set name = excluded.name, country = excluded.country,
            identifier_scheme = excluded.identifier_scheme, default_locale = excluded.default_locale,
            center_lat = excluded.center_lat, center_lon = excluded.center_lon,
@@ -278,7 +278,7 @@ pub async fn store_region(db: &Db, seed: &RegionSeed) -> anyhow::Result<i64> {
     for o in &seed.okrugs {
         sqlx::query(
             "insert into okrug (region_id, slug, name, full_name, kind, admin_center, admin_center_kind, center_lat, center_lon, area_km2, boundary, created_at, updated_at)
-             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
              on conflict (region_id, slug) do update set name = excluded.name, full_name = excluded.full_name,
                kind = excluded.kind, admin_center = excluded.admin_center, admin_center_kind = excluded.admin_center_kind, center_lat = excluded.center_lat,
                center_lon = excluded.center_lon, area_km2 = excluded.area_km2, boundary = excluded.boundary,
@@ -309,7 +309,7 @@ pub async fn store_region(db: &Db, seed: &RegionSeed) -> anyhow::Result<i64> {
                 .transpose()?;
             sqlx::query(
                 "insert into taxonomy_term (region_id, vocabulary, code, label, description, position, synonyms, implies_kind, created_at, updated_at)
-                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
                  on conflict (region_id, vocabulary, code) do update set label = excluded.label,
                    description = excluded.description, position = excluded.position,
                    synonyms = excluded.synonyms, implies_kind = excluded.implies_kind, updated_at = excluded.updated_at",
@@ -340,7 +340,7 @@ fn json_text(s: &str) -> anyhow::Result<LocalizedText> {
 /// Reads a stored region back into memory, parsing every okrug boundary.
 #[tracing::instrument(skip(db), err)]
 pub async fn load_catalog(db: &Db, slug: &str) -> anyhow::Result<RegionCatalog> {
-    let r = sqlx::query("select id, slug, name, attribution, identifier_scheme, policy, timezone, center_lat, center_lon from region where slug = ?")
+    let r = sqlx::query("select id, slug, name, attribution, identifier_scheme, policy, timezone, center_lat, center_lon from region where slug = $1")
         .bind(slug)
         .fetch_optional(db)
         .await?
@@ -349,7 +349,7 @@ pub async fn load_catalog(db: &Db, slug: &str) -> anyhow::Result<RegionCatalog> 
     let mut okrugs = Vec::new();
     let rows = sqlx::query(
         "select id, slug, name, full_name, kind, admin_center, admin_center_kind, center_lat, center_lon, area_km2, boundary
-         from okrug where region_id = ?",
+         from okrug where region_id = $1",
     )
     .bind(region_id)
     .fetch_all(db)
@@ -396,7 +396,7 @@ pub async fn load_catalog(db: &Db, slug: &str) -> anyhow::Result<RegionCatalog> 
 
 async fn load_taxonomy(db: &Db, region_id: i64) -> anyhow::Result<Taxonomy> {
     let rows = sqlx::query(
-        "select id, vocabulary, code, label, description, synonyms, implies_kind from taxonomy_term where region_id = ? order by vocabulary, position",
+        "select id, vocabulary, code, label, description, synonyms, implies_kind from taxonomy_term where region_id = $1 order by vocabulary, position",
     )
     .bind(region_id)
     .fetch_all(db)

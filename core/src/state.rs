@@ -18,8 +18,11 @@ pub const CONCURRENT_EXPORTS: usize = 2;
 /// server binary; app code never reads env vars itself.
 #[derive(Clone, Debug)]
 pub struct AppConfig {
-    /// Holds the SQLite file and, later, the search index and uploads.
+    /// Holds the SQLite file (unless `database_url` names another database), the search
+    /// index and uploads.
     pub data_dir: PathBuf,
+    /// `postgres://…` or `sqlite://…`; `None`: `poputchiki.db` in `data_dir`.
+    pub database_url: Option<String>,
     /// Holds one folder per region with its seed files.
     pub seed_dir: PathBuf,
     /// The slug of the region this instance serves.
@@ -77,10 +80,11 @@ pub struct MailSettings {
 /// pages (and must not hold the search index's writer lock, which belongs to the server).
 pub async fn open_region(
     data_dir: &std::path::Path,
+    database_url: Option<&str>,
     seed_dir: &std::path::Path,
     region: &str,
 ) -> anyhow::Result<(Db, Arc<RegionCatalog>)> {
-    let db = crate::db::connect(data_dir).await?;
+    let db = crate::db::connect(data_dir, database_url).await?;
     crate::seed::store_all(&db, seed_dir).await?;
     let catalog = crate::seed::load_catalog(&db, region).await?;
     Ok((db, Arc::new(catalog)))
@@ -90,7 +94,13 @@ impl Core {
     /// Opens everything the domain needs for `config.region`: the database and seeds, the
     /// search engine (rebuilding its index if it is stale) and the mailer.
     pub async fn open(config: AppConfig, mail: &MailSettings) -> anyhow::Result<Self> {
-        let (db, region) = open_region(&config.data_dir, &config.seed_dir, &config.region).await?;
+        let (db, region) = open_region(
+            &config.data_dir,
+            config.database_url.as_deref(),
+            &config.seed_dir,
+            &config.region,
+        )
+        .await?;
         let search_dir = config.data_dir.join("search").join(&config.region);
         let search =
             crate::search::engine::SearchEngine::open(&search_dir, &db, region.clone(), true)

@@ -21,6 +21,7 @@ pub async fn open(seed_dir: PathBuf, region: &str, smtp_url: &str) -> (Core, Tem
     let dir = tempfile::tempdir().expect("temp dir");
     let config = AppConfig {
         data_dir: dir.path().join("data"),
+        database_url: test_database(&dir).await,
         seed_dir,
         region: region.to_owned(),
         tiles_url: None,
@@ -133,4 +134,31 @@ impl TestCore {
     pub fn data_dir(&self) -> &Path {
         &self.state.config.data_dir
     }
+}
+
+/// With `POPUTCHIKI_TEST_POSTGRES` set (a `postgres://` URL of a throwaway cluster, as
+/// `scripts/test.sh` starts one), each test gets a schema of its own in that database and
+/// runs on PostgreSQL; otherwise on SQLite in the temporary directory.
+async fn test_database(dir: &TempDir) -> Option<String> {
+    use sqlx::Connection;
+    let base = std::env::var("POPUTCHIKI_TEST_POSTGRES").ok()?;
+    let name = dir
+        .path()
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let schema: String = format!("t_{name}")
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let mut conn = sqlx::postgres::PgConnection::connect(&base)
+        .await
+        .expect("the test PostgreSQL answers");
+    sqlx::query(&format!("create schema \"{schema}\""))
+        .execute(&mut conn)
+        .await
+        .expect("create a test schema");
+    let _ = conn.close().await;
+    let sep = if base.contains('?') { '&' } else { '?' };
+    Some(format!("{base}{sep}options=-c%20search_path%3D{schema}"))
 }

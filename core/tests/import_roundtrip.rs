@@ -203,7 +203,7 @@ async fn rows_without_coordinates_sit_at_the_okrug_centre_flagged_approximate() 
         false,
     )
     .await;
-    let (lat, lon, approximate): (f64, f64, bool) =
+    let (lat, lon, approximate): (f64, f64, poputchiki_core::db::Flag) =
         sqlx::query_as("select lat, lon, location_approximate from organization")
             .fetch_one(&app.state.db)
             .await
@@ -214,7 +214,7 @@ async fn rows_without_coordinates_sit_at_the_okrug_centre_flagged_approximate() 
         .okrug_by_slug("shumikhinsky")
         .expect("okrug")
         .center;
-    assert_eq!((lat, lon, approximate), (centre.lat, centre.lon, true));
+    assert_eq!((lat, lon, approximate.0), (centre.lat, centre.lon, true));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

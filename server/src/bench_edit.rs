@@ -71,7 +71,7 @@ pub async fn run(state: &AppState, edits: usize) -> anyhow::Result<()> {
         needs_second_factor: false,
         totp_enabled: false,
     };
-    let ids: Vec<i64> = sqlx::query_scalar("select id from organization where region_id = ? and status = 'published' order by id limit ?")
+    let ids: Vec<i64> = sqlx::query_scalar("select id from organization where region_id = $1 and status = 'published' order by id limit $2")
         .bind(state.region.id)
         .bind(edits as i64)
         .fetch_all(&state.db)

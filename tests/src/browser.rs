@@ -169,7 +169,7 @@ impl Browser {
         if location(&page) == "/login/code" {
             // A code works once per 30-second step; tests log the same account in more often
             // than that, so the step record is reset here (replay has its own test).
-            sqlx::query("update account set totp_last_step = 0 where email = ?")
+            sqlx::query("update account set totp_last_step = 0 where email = $1")
                 .bind(email)
                 .execute(&self.db)
                 .await

@@ -52,6 +52,13 @@ impl TestApp {
     }
 
     async fn build(seed_dir: PathBuf, region: &str, smtp_url: &str) -> Self {
+        // `TEST_LOG=warn cargo test … -- --nocapture` shows what the app logs.
+        if let Ok(filter) = std::env::var("TEST_LOG") {
+            let _ = tracing_subscriber::fmt()
+                .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+                .with_test_writer()
+                .try_init();
+        }
         let (core, dir) = testing::open(seed_dir, region, smtp_url).await;
         let leptos_options =
             server::startup::leptos_options("target/site", ([127, 0, 0, 1], 0).into());
@@ -261,7 +268,7 @@ impl TestApp {
 
     /// The (subject, body) of every mail queued to `to`, oldest first, sent or not.
     pub async fn mails_to(&self, to: &str) -> Vec<(String, String)> {
-        sqlx::query_as("select subject, body from outgoing_mail where recipient = ? order by id")
+        sqlx::query_as("select subject, body from outgoing_mail where recipient = $1 order by id")
             .bind(to)
             .fetch_all(&self.state.db)
             .await
@@ -279,7 +286,7 @@ impl TestApp {
 
     /// The id of the first organization whose name contains `part`.
     pub async fn org_id(&self, part: &str) -> i64 {
-        sqlx::query_scalar("select id from organization where name like ? order by id limit 1")
+        sqlx::query_scalar("select id from organization where name like $1 order by id limit 1")
             .bind(format!("%{part}%"))
             .fetch_one(&self.state.db)
             .await

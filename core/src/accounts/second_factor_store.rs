@@ -18,7 +18,7 @@ pub struct TotpRow {
 }
 
 pub async fn totp_of(db: &Db, account_id: i64) -> sqlx::Result<Option<TotpRow>> {
-    sqlx::query_as("select totp_secret, totp_enabled_at, totp_last_step from account where id = ?")
+    sqlx::query_as("select totp_secret, totp_enabled_at, totp_last_step from account where id = $1")
         .bind(account_id)
         .fetch_optional(db)
         .await
@@ -35,7 +35,7 @@ pub async fn enable_totp(
     let ts = now();
     let mut tx = db.begin().await?;
     sqlx::query(
-        "update account set totp_secret = ?, totp_enabled_at = ?, totp_last_step = ?, updated_at = ? where id = ?",
+        "update account set totp_secret = $1, totp_enabled_at = $2, totp_last_step = $3, updated_at = $4 where id = $5",
     )
     .bind(secret)
     .bind(&ts)
@@ -47,7 +47,7 @@ pub async fn enable_totp(
     delete_recovery_codes(&mut tx, account_id).await?;
     for code in recovery_codes {
         sqlx::query(
-            "insert into recovery_code (code_hash, account_id, created_at, updated_at) values (?, ?, ?, ?)",
+            "insert into recovery_code (code_hash, account_id, created_at, updated_at) values ($1, $2, $3, $4)",
         )
         .bind(token_hash(code))
         .bind(account_id)
@@ -62,7 +62,7 @@ pub async fn enable_totp(
 /// Records a used time step, only if it is newer than the last one (so a code works once).
 pub async fn use_totp_step(db: &Db, account_id: i64, step: i64) -> sqlx::Result<bool> {
     let r = sqlx::query(
-        "update account set totp_last_step = ?, updated_at = ? where id = ? and totp_last_step < ?",
+        "update account set totp_last_step = $1, updated_at = $2 where id = $3 and totp_last_step < $4",
     )
     .bind(step)
     .bind(now())
@@ -77,7 +77,7 @@ pub async fn use_totp_step(db: &Db, account_id: i64, step: i64) -> sqlx::Result<
 pub async fn use_recovery_code(db: &Db, account_id: i64, code: &str) -> sqlx::Result<bool> {
     let ts = now();
     let r = sqlx::query(
-        "update recovery_code set used_at = ?, updated_at = ? where account_id = ? and code_hash = ? and used_at is null",
+        "update recovery_code set used_at = $1, updated_at = $2 where account_id = $3 and code_hash = $4 and used_at is null",
     )
     .bind(&ts)
     .bind(&ts)
@@ -91,7 +91,7 @@ pub async fn use_recovery_code(db: &Db, account_id: i64, code: &str) -> sqlx::Re
 /// Recovery codes still unused.
 pub async fn recovery_codes_left(db: &Db, account_id: i64) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "select count(*) from recovery_code where account_id = ? and used_at is null",
+        "select count(*) from recovery_code where account_id = $1 and used_at is null",
     )
     .bind(account_id)
     .fetch_one(db)
@@ -101,7 +101,7 @@ pub async fn recovery_codes_left(db: &Db, account_id: i64) -> sqlx::Result<i64> 
 /// Marks a session as having passed the second factor.
 pub async fn mark_second_factor(db: &Db, session_token: &str) -> sqlx::Result<()> {
     let ts = now();
-    sqlx::query("update session set second_factor_at = ?, updated_at = ? where token_hash = ?")
+    sqlx::query("update session set second_factor_at = $1, updated_at = $2 where token_hash = $3")
         .bind(&ts)
         .bind(&ts)
         .bind(token_hash(session_token))
@@ -123,7 +123,7 @@ pub async fn create_challenge(db: &Db, account_id: i64, next: &str) -> sqlx::Res
     let ts = now();
     sqlx::query(
         "insert into login_challenge (token_hash, account_id, next, expires_at, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?)",
+         values ($1, $2, $3, $4, $5, $6)",
     )
     .bind(token_hash(&token))
     .bind(account_id)
@@ -140,8 +140,8 @@ pub async fn create_challenge(db: &Db, account_id: i64, next: &str) -> sqlx::Res
 /// expired or out of attempts.
 pub async fn challenge_attempt(db: &Db, token: &str) -> sqlx::Result<Option<(i64, String)>> {
     sqlx::query_as(
-        "update login_challenge set attempts = attempts + 1, updated_at = ?
-         where token_hash = ? and expires_at > ? and attempts < ? returning account_id, next",
+        "update login_challenge set attempts = attempts + 1, updated_at = $1
+         where token_hash = $2 and expires_at > $3 and attempts < $4 returning account_id, next",
     )
     .bind(now())
     .bind(token_hash(token))
@@ -154,7 +154,7 @@ pub async fn challenge_attempt(db: &Db, token: &str) -> sqlx::Result<Option<(i64
 /// Whether a challenge is alive (for showing the code form).
 pub async fn challenge_alive(db: &Db, token: &str) -> sqlx::Result<bool> {
     let found: Option<i64> = sqlx::query_scalar(
-        "select 1 from login_challenge where token_hash = ? and expires_at > ? and attempts < ?",
+        "select 1 from login_challenge where token_hash = $1 and expires_at > $2 and attempts < $3",
     )
     .bind(token_hash(token))
     .bind(now())
@@ -165,7 +165,7 @@ pub async fn challenge_alive(db: &Db, token: &str) -> sqlx::Result<bool> {
 }
 
 pub async fn end_challenge(db: &Db, token: &str) -> sqlx::Result<()> {
-    sqlx::query("delete from login_challenge where token_hash = ?")
+    sqlx::query("delete from login_challenge where token_hash = $1")
         .bind(token_hash(token))
         .execute(db)
         .await
@@ -176,7 +176,7 @@ pub async fn end_challenge(db: &Db, token: &str) -> sqlx::Result<()> {
 pub async fn disable_totp(db: &Db, account_id: i64) -> sqlx::Result<()> {
     let mut tx = db.begin().await?;
     sqlx::query(
-        "update account set totp_secret = null, totp_enabled_at = null, updated_at = ? where id = ?",
+        "update account set totp_secret = null, totp_enabled_at = null, updated_at = $1 where id = $2",
     )
     .bind(now())
     .bind(account_id)
@@ -187,11 +187,8 @@ pub async fn disable_totp(db: &Db, account_id: i64) -> sqlx::Result<()> {
 }
 
 /// Drops an account's recovery codes inside the caller's transaction.
-async fn delete_recovery_codes(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
-    account_id: i64,
-) -> sqlx::Result<()> {
-    sqlx::query("delete from recovery_code where account_id = ?")
+async fn delete_recovery_codes(tx: &mut crate::db::Tx<'_>, account_id: i64) -> sqlx::Result<()> {
+    sqlx::query("delete from recovery_code where account_id = $1")
         .bind(account_id)
         .execute(&mut **tx)
         .await

@@ -48,7 +48,7 @@ pub async fn create_email_token(
     let ts = now();
     sqlx::query(
         "insert into email_token (token_hash, account_id, purpose, email, next, expires_at, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?)",
+         values ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(token_hash(&token))
     .bind(account_id)
@@ -67,7 +67,7 @@ pub async fn create_email_token(
 pub async fn find_email_token(db: &Db, token: &str) -> sqlx::Result<Option<EmailTokenRow>> {
     sqlx::query_as(
         "select account_id, purpose, email, next from email_token
-         where token_hash = ? and used_at is null and expires_at > ?",
+         where token_hash = $1 and used_at is null and expires_at > $2",
     )
     .bind(token_hash(token))
     .bind(now())
@@ -79,8 +79,8 @@ pub async fn find_email_token(db: &Db, token: &str) -> sqlx::Result<Option<Email
 pub async fn consume_email_token(db: &Db, token: &str) -> sqlx::Result<Option<EmailTokenRow>> {
     let ts = now();
     sqlx::query_as(
-        "update email_token set used_at = ?, updated_at = ?
-         where token_hash = ? and used_at is null and expires_at > ?
+        "update email_token set used_at = $1, updated_at = $2
+         where token_hash = $3 and used_at is null and expires_at > $4
          returning account_id, purpose, email, next",
     )
     .bind(&ts)
@@ -96,7 +96,7 @@ pub async fn consume_email_token(db: &Db, token: &str) -> sqlx::Result<Option<Em
 pub async fn mark_verified(db: &Db, account_id: i64) -> sqlx::Result<()> {
     let ts = now();
     sqlx::query(
-        "update account set email_verified_at = coalesce(email_verified_at, ?), updated_at = ? where id = ?",
+        "update account set email_verified_at = coalesce(email_verified_at, $1), updated_at = $2 where id = $3",
     )
     .bind(&ts)
     .bind(&ts)
@@ -108,7 +108,7 @@ pub async fn mark_verified(db: &Db, account_id: i64) -> sqlx::Result<()> {
 
 pub async fn is_verified(db: &Db, account_id: i64) -> sqlx::Result<bool> {
     let v: Option<Option<String>> =
-        sqlx::query_scalar("select email_verified_at from account where id = ?")
+        sqlx::query_scalar("select email_verified_at from account where id = $1")
             .bind(account_id)
             .fetch_optional(db)
             .await?;
@@ -119,8 +119,8 @@ pub async fn is_verified(db: &Db, account_id: i64) -> sqlx::Result<bool> {
 pub async fn change_email(db: &Db, account_id: i64, email: &str) -> sqlx::Result<bool> {
     let ts = now();
     let r = sqlx::query(
-        "update account set email = ?, email_verified_at = ?, updated_at = ?
-         where id = ? and not exists (select 1 from account where email = ? and id <> ?)",
+        "update account set email = $1, email_verified_at = $2, updated_at = $3
+         where id = $4 and not exists (select 1 from account where email = $5 and id <> $6)",
     )
     .bind(email)
     .bind(&ts)
@@ -146,7 +146,7 @@ pub struct SessionRow {
 pub async fn sessions_of(db: &Db, account_id: i64) -> sqlx::Result<Vec<SessionRow>> {
     sqlx::query_as(
         "select token_hash, user_agent, ip, created_at, last_seen_at from session
-         where account_id = ? and expires_at > ? order by last_seen_at desc limit 50",
+         where account_id = $1 and expires_at > $2 order by last_seen_at desc limit 50",
     )
     .bind(account_id)
     .bind(now())
@@ -156,7 +156,7 @@ pub async fn sessions_of(db: &Db, account_id: i64) -> sqlx::Result<Vec<SessionRo
 
 /// Ends every session of the account except the one with `keep` (a token hash).
 pub async fn end_other_sessions(db: &Db, account_id: i64, keep: &str) -> sqlx::Result<u64> {
-    let r = sqlx::query("delete from session where account_id = ? and token_hash <> ?")
+    let r = sqlx::query("delete from session where account_id = $1 and token_hash <> $2")
         .bind(account_id)
         .bind(keep)
         .execute(db)
@@ -167,7 +167,7 @@ pub async fn end_other_sessions(db: &Db, account_id: i64, keep: &str) -> sqlx::R
 /// Disables or enables an account. Disabling ends its sessions and forgets its devices.
 pub async fn set_disabled(db: &Db, account_id: i64, disabled: bool) -> sqlx::Result<bool> {
     let mut tx = db.begin().await?;
-    let r = sqlx::query("update account set disabled = ?, updated_at = ? where id = ?")
+    let r = sqlx::query("update account set disabled = $1, updated_at = $2 where id = $3")
         .bind(disabled)
         .bind(now())
         .bind(account_id)
@@ -187,7 +187,7 @@ pub async fn set_disabled(db: &Db, account_id: i64, disabled: bool) -> sqlx::Res
 
 /// Forgets every trusted device of an account (after a password reset or change).
 pub async fn forget_devices(db: &Db, account_id: i64) -> sqlx::Result<()> {
-    sqlx::query("delete from trusted_device where account_id = ?")
+    sqlx::query("delete from trusted_device where account_id = $1")
         .bind(account_id)
         .execute(db)
         .await
@@ -200,9 +200,13 @@ pub struct AccountListRow {
     pub id: i64,
     pub email: String,
     pub display_name: String,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub is_admin: bool,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub disabled: bool,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub verified: bool,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub totp: bool,
     pub last_login_at: Option<String>,
 }
@@ -220,8 +224,8 @@ pub async fn list_accounts(db: &Db, q: &str, limit: i64) -> sqlx::Result<Vec<Acc
     sqlx::query_as(
         "select id, email, display_name, is_admin, disabled, email_verified_at is not null as verified,
                 totp_enabled_at is not null as totp, last_login_at
-         from account where email like ? escape '\\' or lower(display_name) like ? escape '\\'
-         order by id desc limit ?",
+         from account where email like $1 escape '\\' or lower(display_name) like $2 escape '\\'
+         order by id desc limit $3",
     )
     .bind(&pattern)
     .bind(&pattern)

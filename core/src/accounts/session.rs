@@ -92,7 +92,7 @@ pub async fn create(
     let ip: String = ip.chars().take(64).collect();
     sqlx::query(
         "insert into session (token_hash, account_id, expires_at, last_seen_at, user_agent, ip, second_factor_at, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(token_hash(&token))
     .bind(account_id)
@@ -114,11 +114,15 @@ struct SessionAccount {
     id: i64,
     email: String,
     display_name: String,
+    #[sqlx(try_from = "crate::db::Flag")]
     is_admin: bool,
     last_seen_at: String,
     created_at: String,
+    #[sqlx(try_from = "crate::db::Flag")]
     verified: bool,
+    #[sqlx(try_from = "crate::db::Flag")]
     second_factor: bool,
+    #[sqlx(try_from = "crate::db::Flag")]
     totp: bool,
 }
 
@@ -135,7 +139,7 @@ pub async fn lookup(db: &Db, policy: &SessionPolicy, token: &str) -> sqlx::Resul
                 a.email_verified_at is not null as verified, s.second_factor_at is not null as second_factor,
                 a.totp_enabled_at is not null as totp
          from session s join account a on a.id = s.account_id
-         where s.token_hash = ? and s.expires_at > ? and s.last_seen_at > ? and a.disabled = 0",
+         where s.token_hash = $1 and s.expires_at > $2 and s.last_seen_at > $3 and a.disabled = 0",
     )
     .bind(&hash)
     .bind(at(now_ts))
@@ -146,7 +150,7 @@ pub async fn lookup(db: &Db, policy: &SessionPolicy, token: &str) -> sqlx::Resul
         return Ok(None);
     };
     let staff_regions: Vec<i64> = sqlx::query_scalar(
-        "select region_id from staff_role where account_id = ? order by region_id",
+        "select region_id from staff_role where account_id = $1 order by region_id",
     )
     .bind(a.id)
     .fetch_all(db)
@@ -157,7 +161,7 @@ pub async fn lookup(db: &Db, policy: &SessionPolicy, token: &str) -> sqlx::Resul
         return Ok(None);
     }
     if a.last_seen_at < at(now_ts - ChronoDuration::minutes(1)) {
-        sqlx::query("update session set last_seen_at = ?, updated_at = ? where token_hash = ?")
+        sqlx::query("update session set last_seen_at = $1, updated_at = $2 where token_hash = $3")
             .bind(at(now_ts))
             .bind(at(now_ts))
             .bind(&hash)
@@ -185,7 +189,7 @@ fn staff_session_over(a: &SessionAccount, now_ts: DateTime<Utc>) -> bool {
 
 /// Ends one session.
 pub async fn destroy(db: &Db, token: &str) -> sqlx::Result<()> {
-    sqlx::query("delete from session where token_hash = ?")
+    sqlx::query("delete from session where token_hash = $1")
         .bind(token_hash(token))
         .execute(db)
         .await
@@ -194,7 +198,7 @@ pub async fn destroy(db: &Db, token: &str) -> sqlx::Result<()> {
 
 /// Ends every session of an account (after a password reset).
 pub async fn destroy_all(db: &Db, account_id: i64) -> sqlx::Result<()> {
-    sqlx::query("delete from session where account_id = ?")
+    sqlx::query("delete from session where account_id = $1")
         .bind(account_id)
         .execute(db)
         .await
@@ -204,7 +208,7 @@ pub async fn destroy_all(db: &Db, account_id: i64) -> sqlx::Result<()> {
 /// Deletes sessions past their absolute or idle end; the hourly housekeeping runs it.
 pub async fn purge_expired(db: &Db, policy: &SessionPolicy) -> sqlx::Result<u64> {
     let now_ts = Utc::now();
-    sqlx::query("delete from session where expires_at <= ? or last_seen_at <= ?")
+    sqlx::query("delete from session where expires_at <= $1 or last_seen_at <= $2")
         .bind(at(now_ts))
         .bind(at(now_ts - policy.idle))
         .execute(db)

@@ -12,7 +12,9 @@ pub struct AccountRow {
     pub email: String,
     pub display_name: String,
     pub password_hash: String,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub is_admin: bool,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub disabled: bool,
 }
 
@@ -23,7 +25,7 @@ pub fn normalize_email(email: &str) -> String {
 
 /// The account's address, if it exists.
 pub async fn email_of(db: &Db, account_id: i64) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar("select email from account where id = ?")
+    sqlx::query_scalar("select email from account where id = $1")
         .bind(account_id)
         .fetch_optional(db)
         .await
@@ -31,7 +33,7 @@ pub async fn email_of(db: &Db, account_id: i64) -> sqlx::Result<Option<String>> 
 
 /// The account's password hash, if it exists.
 pub async fn password_hash_of(db: &Db, account_id: i64) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar("select password_hash from account where id = ?")
+    sqlx::query_scalar("select password_hash from account where id = $1")
         .bind(account_id)
         .fetch_optional(db)
         .await
@@ -39,7 +41,7 @@ pub async fn password_hash_of(db: &Db, account_id: i64) -> sqlx::Result<Option<S
 
 pub async fn find_by_email(db: &Db, email: &str) -> sqlx::Result<Option<AccountRow>> {
     sqlx::query_as(
-        "select id, email, display_name, password_hash, is_admin, disabled from account where email = ?",
+        "select id, email, display_name, password_hash, is_admin, disabled from account where email = $1",
     )
     .bind(normalize_email(email))
     .fetch_optional(db)
@@ -57,7 +59,7 @@ pub async fn create_account(
     let ts = now();
     let id = sqlx::query_scalar(
         "insert into account (email, display_name, password_hash, is_admin, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?) on conflict (email) do nothing returning id",
+         values ($1, $2, $3, $4, $5, $6) on conflict (email) do nothing returning id",
     )
     .bind(normalize_email(email))
     .bind(display_name.trim())
@@ -71,7 +73,7 @@ pub async fn create_account(
 }
 
 pub async fn set_password(db: &Db, account_id: i64, password_hash: &str) -> sqlx::Result<()> {
-    sqlx::query("update account set password_hash = ?, updated_at = ? where id = ?")
+    sqlx::query("update account set password_hash = $1, updated_at = $2 where id = $3")
         .bind(password_hash)
         .bind(now())
         .bind(account_id)
@@ -81,7 +83,7 @@ pub async fn set_password(db: &Db, account_id: i64, password_hash: &str) -> sqlx
 }
 
 pub async fn set_admin(db: &Db, account_id: i64, is_admin: bool) -> sqlx::Result<()> {
-    sqlx::query("update account set is_admin = ?, updated_at = ? where id = ?")
+    sqlx::query("update account set is_admin = $1, updated_at = $2 where id = $3")
         .bind(is_admin)
         .bind(now())
         .bind(account_id)
@@ -94,11 +96,11 @@ pub async fn set_admin(db: &Db, account_id: i64, is_admin: bool) -> sqlx::Result
 pub async fn touch_login(db: &Db, account_id: i64) -> sqlx::Result<bool> {
     let ts = now();
     let before: Option<Option<String>> =
-        sqlx::query_scalar("select last_login_at from account where id = ?")
+        sqlx::query_scalar("select last_login_at from account where id = $1")
             .bind(account_id)
             .fetch_optional(db)
             .await?;
-    sqlx::query("update account set last_login_at = ?, updated_at = ? where id = ?")
+    sqlx::query("update account set last_login_at = $1, updated_at = $2 where id = $3")
         .bind(&ts)
         .bind(&ts)
         .bind(account_id)
@@ -114,7 +116,7 @@ pub const TRUSTED_DEVICE_DAYS: i64 = 180;
 pub async fn trust_device(db: &Db, account_id: i64, device_token: &str) -> sqlx::Result<()> {
     let ts = now();
     sqlx::query(
-        "insert into trusted_device (token_hash, account_id, expires_at, created_at, updated_at) values (?, ?, ?, ?, ?)
+        "insert into trusted_device (token_hash, account_id, expires_at, created_at, updated_at) values ($1, $2, $3, $4, $5)
          on conflict (token_hash, account_id) do update set expires_at = excluded.expires_at, updated_at = excluded.updated_at",
     )
     .bind(token_hash(device_token))
@@ -129,7 +131,7 @@ pub async fn trust_device(db: &Db, account_id: i64, device_token: &str) -> sqlx:
 
 pub async fn is_trusted_device(db: &Db, account_id: i64, device_token: &str) -> sqlx::Result<bool> {
     let found: Option<i64> = sqlx::query_scalar(
-        "select 1 from trusted_device where token_hash = ? and account_id = ? and expires_at > ?",
+        "select 1 from trusted_device where token_hash = $1 and account_id = $2 and expires_at > $3",
     )
     .bind(token_hash(device_token))
     .bind(account_id)
@@ -223,7 +225,7 @@ pub async fn list_staff(db: &Db) -> sqlx::Result<Vec<StaffRow>> {
 pub async fn is_member(db: &Db, account_id: i64, organization_id: i64) -> sqlx::Result<bool> {
     let found: Option<i64> = sqlx::query_scalar(
         "select 1 from membership m join account a on a.id = m.account_id
-         where m.account_id = ? and m.organization_id = ? and a.email_verified_at is not null",
+         where m.account_id = $1 and m.organization_id = $2 and a.email_verified_at is not null",
     )
     .bind(account_id)
     .bind(organization_id)
@@ -271,7 +273,7 @@ pub async fn members_of(db: &Db, organization_id: i64) -> sqlx::Result<Vec<Membe
     sqlx::query_as(
         "select a.id as account_id, a.email, a.display_name, m.created_at
          from membership m join account a on a.id = m.account_id
-         where m.organization_id = ? order by m.created_at, a.email",
+         where m.organization_id = $1 order by m.created_at, a.email",
     )
     .bind(organization_id)
     .fetch_all(db)
@@ -292,7 +294,7 @@ pub struct MyOrganizationRow {
 pub async fn organizations_of(db: &Db, account_id: i64) -> sqlx::Result<Vec<MyOrganizationRow>> {
     sqlx::query_as(
         "select o.id, o.slug, o.name, o.status, o.moderation_note, o.updated_at from organization o
-         where o.id in (select organization_id from membership where account_id = ?) or o.proposed_by = ?
+         where o.id in (select organization_id from membership where account_id = $1) or o.proposed_by = $2
          order by o.sort_name, o.id",
     )
     .bind(account_id)
@@ -317,7 +319,7 @@ pub async fn create_invitation(
     let ts = now();
     sqlx::query(
         "insert into invitation (token_hash, organization_id, email, created_by, expires_at, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?)",
+         values ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(token_hash(&token))
     .bind(organization_id)
@@ -350,7 +352,7 @@ impl InvitationRow {
 
 pub async fn find_invitation(db: &Db, token: &str) -> sqlx::Result<Option<InvitationRow>> {
     sqlx::query_as(
-        "select id, organization_id, email, expires_at, used_at from invitation where token_hash = ?",
+        "select id, organization_id, email, expires_at, used_at from invitation where token_hash = $1",
     )
     .bind(token_hash(token))
     .fetch_optional(db)
@@ -363,8 +365,8 @@ pub async fn accept_invitation(db: &Db, token: &str, account_id: i64) -> sqlx::R
     let ts = now();
     let mut tx = db.begin().await?;
     let org: Option<(i64, i64)> = sqlx::query_as(
-        "update invitation set used_at = ?, used_by = ?, updated_at = ?
-         where token_hash = ? and used_at is null and expires_at > ? returning organization_id, created_by",
+        "update invitation set used_at = $1, used_by = $2, updated_at = $3
+         where token_hash = $4 and used_at is null and expires_at > $5 returning organization_id, created_by",
     )
     .bind(&ts)
     .bind(account_id)
@@ -378,7 +380,7 @@ pub async fn accept_invitation(db: &Db, token: &str, account_id: i64) -> sqlx::R
     };
     sqlx::query(
         "insert into membership (account_id, organization_id, added_by, created_at, updated_at)
-         values (?, ?, ?, ?, ?) on conflict do nothing",
+         values ($1, $2, $3, $4, $5) on conflict do nothing",
     )
     .bind(account_id)
     .bind(organization_id)
@@ -400,7 +402,7 @@ pub async fn create_reset(db: &Db, account_id: i64) -> sqlx::Result<String> {
     let token = new_token();
     let ts = now();
     sqlx::query(
-        "insert into password_reset (token_hash, account_id, expires_at, created_at, updated_at) values (?, ?, ?, ?, ?)",
+        "insert into password_reset (token_hash, account_id, expires_at, created_at, updated_at) values ($1, $2, $3, $4, $5)",
     )
     .bind(token_hash(&token))
     .bind(account_id)
@@ -415,7 +417,7 @@ pub async fn create_reset(db: &Db, account_id: i64) -> sqlx::Result<String> {
 /// Whether a reset link still works (for showing the form).
 pub async fn reset_usable(db: &Db, token: &str) -> sqlx::Result<bool> {
     let found: Option<i64> = sqlx::query_scalar(
-        "select 1 from password_reset where token_hash = ? and used_at is null and expires_at > ?",
+        "select 1 from password_reset where token_hash = $1 and used_at is null and expires_at > $2",
     )
     .bind(token_hash(token))
     .bind(now())
@@ -429,8 +431,8 @@ pub async fn reset_usable(db: &Db, token: &str) -> sqlx::Result<bool> {
 pub async fn consume_reset(db: &Db, token: &str) -> sqlx::Result<Option<i64>> {
     let ts = now();
     let account: Option<i64> = sqlx::query_scalar(
-        "update password_reset set used_at = ?, updated_at = ?
-         where token_hash = ? and used_at is null and expires_at > ? returning account_id",
+        "update password_reset set used_at = $1, updated_at = $2
+         where token_hash = $3 and used_at is null and expires_at > $4 returning account_id",
     )
     .bind(&ts)
     .bind(&ts)
@@ -439,7 +441,7 @@ pub async fn consume_reset(db: &Db, token: &str) -> sqlx::Result<Option<i64>> {
     .fetch_optional(db)
     .await?;
     if let Some(id) = account {
-        sqlx::query("update password_reset set used_at = ?, updated_at = ? where account_id = ? and used_at is null")
+        sqlx::query("update password_reset set used_at = $1, updated_at = $2 where account_id = $3 and used_at is null")
             .bind(&ts)
             .bind(&ts)
             .bind(id)

@@ -12,14 +12,14 @@ type Row = (i64, i64, String, f64, f64, Option<String>, Option<String>);
 pub async fn records(db: &Db, region_id: i64) -> sqlx::Result<Vec<Record>> {
     let rows: Vec<Row> = sqlx::query_as(
         "select id, okrug_id, name, lat, lon, inn, ogrn from organization
-         where region_id = ? and status = 'published' order by id",
+         where region_id = $1 and status = 'published' order by id",
     )
     .bind(region_id)
     .fetch_all(db)
     .await?;
     let contacts: Vec<(i64, String, String)> = sqlx::query_as(
         "select c.organization_id, c.kind, c.value from contact c join organization o on o.id = c.organization_id
-         where o.region_id = ? and o.status = 'published' and c.kind in ('phone', 'email')",
+         where o.region_id = $1 and o.status = 'published' and c.kind in ('phone', 'email')",
     )
     .bind(region_id)
     .fetch_all(db)
@@ -78,7 +78,7 @@ pub async fn similar_to(
 pub async fn dismiss(db: &Db, region_id: i64, a: i64, b: i64, account_id: i64) -> sqlx::Result<()> {
     sqlx::query(
         "insert into duplicate_dismissal (region_id, low_id, high_id, account_id, created_at)
-         values (?, ?, ?, ?, ?) on conflict (low_id, high_id) do nothing",
+         values ($1, $2, $3, $4, $5) on conflict (low_id, high_id) do nothing",
     )
     .bind(region_id)
     .bind(a.min(b))
@@ -96,7 +96,7 @@ pub async fn dismissed(
     region_id: i64,
 ) -> sqlx::Result<std::collections::HashSet<(i64, i64)>> {
     let rows: Vec<(i64, i64)> =
-        sqlx::query_as("select low_id, high_id from duplicate_dismissal where region_id = ?")
+        sqlx::query_as("select low_id, high_id from duplicate_dismissal where region_id = $1")
             .bind(region_id)
             .fetch_all(db)
             .await?;

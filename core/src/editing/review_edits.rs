@@ -2,7 +2,7 @@
 //! organization approved in the last [`RECENT_DAYS`] is published at once (nobody waits)
 //! and put in the staff queue «Существенные правки», where staff accept it or revert it.
 
-use sqlx::SqliteConnection;
+use crate::db::Conn;
 
 use crate::db::{from_now, now, Db};
 
@@ -33,37 +33,33 @@ pub fn significant(changed: &[String]) -> Vec<String> {
 /// Whether the organization was approved by staff within [`RECENT_DAYS`].
 pub async fn recently_approved(db: &Db, organization_id: i64) -> sqlx::Result<bool> {
     let since = from_now(-chrono::Duration::days(RECENT_DAYS));
-    sqlx::query_scalar(
-        "select exists (select 1 from organization where id = ? and status = 'published'
-                          and moderated_at is not null and moderated_at >= ?)",
+    sqlx::query_scalar::<_, crate::db::Flag>(
+        "select exists (select 1 from organization where id = $1 and status = 'published'
+                          and moderated_at is not null and moderated_at >= $2)",
     )
     .bind(organization_id)
     .bind(since)
     .fetch_one(db)
     .await
+    .map(bool::from)
 }
 
 /// Puts a saved revision in the queue.
-pub async fn flag(
-    conn: &mut SqliteConnection,
-    organization_id: i64,
-    number: i64,
-) -> sqlx::Result<()> {
-    sqlx::query("update revision set review = 'pending' where organization_id = ? and number = ?")
-        .bind(organization_id)
-        .bind(number)
-        .execute(conn)
-        .await?;
+pub async fn flag(conn: &mut Conn, organization_id: i64, number: i64) -> sqlx::Result<()> {
+    sqlx::query(
+        "update revision set review = 'pending' where organization_id = $1 and number = $2",
+    )
+    .bind(organization_id)
+    .bind(number)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
 /// Staff reverted the organization: its waiting edits are settled.
-pub async fn settle_reverted(
-    conn: &mut SqliteConnection,
-    organization_id: i64,
-) -> sqlx::Result<()> {
+pub async fn settle_reverted(conn: &mut Conn, organization_id: i64) -> sqlx::Result<()> {
     sqlx::query(
-        "update revision set review = 'reverted', updated_at = ? where organization_id = ? and review = 'pending'",
+        "update revision set review = 'reverted', updated_at = $1 where organization_id = $2 and review = 'pending'",
     )
     .bind(now())
     .bind(organization_id)
@@ -96,7 +92,7 @@ pub async fn pending(db: &Db, region_id: i64) -> sqlx::Result<Vec<PendingEdit>> 
                 (select max(p.number) from revision p where p.organization_id = r.organization_id and p.number < r.number) as previous
          from revision r join organization o on o.id = r.organization_id
          left join account a on a.id = r.account_id
-         where o.region_id = ? and r.review = 'pending' order by r.created_at, r.id limit 200",
+         where o.region_id = $1 and r.review = 'pending' order by r.created_at, r.id limit 200",
     )
     .bind(region_id)
     .fetch_all(db)
@@ -106,7 +102,7 @@ pub async fn pending(db: &Db, region_id: i64) -> sqlx::Result<Vec<PendingEdit>> 
 /// The organization and region of a revision, for the staff check.
 pub async fn revision_owner(db: &Db, revision_id: i64) -> sqlx::Result<Option<(i64, i64)>> {
     sqlx::query_as(
-        "select o.region_id, o.id from revision r join organization o on o.id = r.organization_id where r.id = ?",
+        "select o.region_id, o.id from revision r join organization o on o.id = r.organization_id where r.id = $1",
     )
     .bind(revision_id)
     .fetch_optional(db)
@@ -116,7 +112,7 @@ pub async fn revision_owner(db: &Db, revision_id: i64) -> sqlx::Result<Option<(i
 /// Staff accept a waiting edit; false if it was not waiting.
 pub async fn accept(db: &Db, revision_id: i64) -> sqlx::Result<bool> {
     let r = sqlx::query(
-        "update revision set review = 'accepted', updated_at = ? where id = ? and review = 'pending'",
+        "update revision set review = 'accepted', updated_at = $1 where id = $2 and review = 'pending'",
     )
     .bind(now())
     .bind(revision_id)

@@ -43,14 +43,14 @@ struct Range {
 }
 
 const WHERE: &str = "from event e join organization o on o.id = e.organization_id
-     where o.region_id = ?1 and o.status = 'published'
-       and coalesce(e.ends_at, e.starts_at) >= ?2
-       and (?3 is null or e.starts_at < ?3)
-       and (?4 is null or o.okrug_id = ?4)
-       and (?5 is null or e.format_term_id = ?5)
-       and (?6 is null or exists (select 1 from organization_term t
-                                   where t.organization_id = o.id and t.term_id = ?6))
-       and (?7 is null or o.id = ?7)";
+     where o.region_id = $1 and o.status = 'published'
+       and coalesce(e.ends_at, e.starts_at) >= $2
+       and ($3 is null or e.starts_at < $3)
+       and ($4 is null or o.okrug_id = $4)
+       and ($5 is null or e.format_term_id = $5)
+       and ($6 is null or exists (select 1 from organization_term t
+                                   where t.organization_id = o.id and t.term_id = $6))
+       and ($7 is null or o.id = $7)";
 
 async fn read(
     db: &Db,
@@ -64,7 +64,7 @@ async fn read(
            o.okrug_id, o.address, o.lat, o.lon,
            (select c.value from contact c where c.organization_id = o.id and c.kind = 'phone'
              order by c.position, c.id limit 1) as phone
-         {WHERE} order by e.starts_at, e.id limit ?8 offset ?9"
+         {WHERE} order by e.starts_at, e.id limit $8 offset $9"
     );
     let rows = bind(sqlx::query_as(&sql), region_id, r)
         .bind(limit as i64)
@@ -78,7 +78,7 @@ async fn read(
     Ok((rows, total as usize))
 }
 
-/// Binds [`WHERE`]'s parameters ?1 to ?7.
+/// Binds [`WHERE`]'s parameters $1 to $7.
 fn bind<'q, Q: BindFilter<'q>>(q: Q, region_id: i64, r: &Range) -> Q {
     q.bind_i64(Some(region_id))
         .bind_text(Some(r.from.clone()))
@@ -128,7 +128,7 @@ async fn resolve(
 /// The name of a published organization of the region, or `None`.
 pub async fn published_name(core: &Core, id: i64) -> sqlx::Result<Option<String>> {
     sqlx::query_scalar(
-        "select name from organization where id = ? and region_id = ? and status = 'published'",
+        "select name from organization where id = $1 and region_id = $2 and status = 'published'",
     )
     .bind(id)
     .bind(core.region.id)

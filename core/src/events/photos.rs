@@ -49,8 +49,8 @@ fn small_name(file: &str) -> String {
 /// Whether the organization has an event with this uid that has begun by `today`.
 pub async fn past_event(db: &Db, org_id: i64, uid: &str, today: &str) -> sqlx::Result<bool> {
     let n: i64 = sqlx::query_scalar(
-        "select count(*) from event where organization_id = ? and uid = ? and uid != ''
-           and substr(starts_at, 1, 10) <= ?",
+        "select count(*) from event where organization_id = $1 and uid = $2 and uid != ''
+           and substr(starts_at, 1, 10) <= $3",
     )
     .bind(org_id)
     .bind(uid)
@@ -63,7 +63,7 @@ pub async fn past_event(db: &Db, org_id: i64, uid: &str, today: &str) -> sqlx::R
 /// How many photos an event has.
 pub async fn count(db: &Db, org_id: i64, uid: &str) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "select count(*) from event_photo where organization_id = ? and event_uid = ?",
+        "select count(*) from event_photo where organization_id = $1 and event_uid = $2",
     )
     .bind(org_id)
     .bind(uid)
@@ -98,7 +98,7 @@ pub async fn add(
     let ts = now();
     let id = sqlx::query_scalar(
         "insert into event_photo (organization_id, event_uid, file, caption, created_by, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?) returning id",
+         values ($1, $2, $3, $4, $5, $6, $7) returning id",
     )
     .bind(org_id)
     .bind(uid)
@@ -124,7 +124,7 @@ async fn delete_files(data_dir: &Path, file: &str) {
 /// Deletes one photo of the organization; false if it has no such photo.
 pub async fn remove(db: &Db, data_dir: &Path, org_id: i64, photo_id: i64) -> sqlx::Result<bool> {
     let file: Option<String> = sqlx::query_scalar(
-        "delete from event_photo where id = ? and organization_id = ? returning file",
+        "delete from event_photo where id = $1 and organization_id = $2 returning file",
     )
     .bind(photo_id)
     .bind(org_id)
@@ -142,7 +142,7 @@ pub async fn of_organization(
     org_id: i64,
 ) -> sqlx::Result<HashMap<String, Vec<PhotoView>>> {
     let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
-        "select id, event_uid, file, caption from event_photo where organization_id = ? order by id",
+        "select id, event_uid, file, caption from event_photo where organization_id = $1 order by id",
     )
     .bind(org_id)
     .fetch_all(db)

@@ -26,12 +26,12 @@ pub async fn changes(
     sqlx::query_as::<_, ChangeRow>(
         "select c.organization_id, max(c.seq) as seq, max(c.at) as at, o.status, o.merged_into
          from change_log c join organization o on o.id = c.organization_id
-         where c.region_id = ? and c.seq > ? and c.at >= ?
+         where c.region_id = $1 and c.seq > $2 and c.at >= $3
            and exists (select 1 from change_log p where p.organization_id = c.organization_id
                        and p.status in ('published', 'archived', 'merged'))
          group by c.organization_id, o.status, o.merged_into
          order by max(c.seq)
-         limit ?",
+         limit $4",
     )
     .bind(region_id)
     .bind(after_seq)
@@ -50,7 +50,7 @@ pub async fn published_pages(
 ) -> sqlx::Result<Vec<(i64, String, String)>> {
     sqlx::query_as(
         "select id, slug, updated_at from organization
-         where region_id = ? and status = 'published' order by id limit ? offset ?",
+         where region_id = $1 and status = 'published' order by id limit $2 offset $3",
     )
     .bind(region_id)
     .bind(limit)
@@ -64,7 +64,7 @@ pub async fn published_pages(
 pub async fn okrug_lastmods(db: &Db, region_id: i64) -> sqlx::Result<Vec<(i64, String)>> {
     sqlx::query_as(
         "select okrug_id, max(updated_at) from organization
-         where region_id = ? and status = 'published' group by okrug_id",
+         where region_id = $1 and status = 'published' group by okrug_id",
     )
     .bind(region_id)
     .fetch_all(db)

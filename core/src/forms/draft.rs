@@ -166,13 +166,20 @@ pub async fn save(
     }
     let id = insert(db, owner, &d).await?;
     let keep = if browser { PER_BROWSER } else { PER_ACCOUNT };
-    sqlx::query(
-        "delete from form_draft where owner = ? and id not in
-           (select id from form_draft where owner = ? order by created_at desc, rowid desc limit ?)",
-    )
+    // Newest first; within one second, the order of insertion (SQLite's rowid), or on
+    // PostgreSQL the id, with the draft just stored always kept.
+    let tie = match crate::db::Backend::of(db) {
+        crate::db::Backend::Sqlite => "id = $4 desc, rowid desc",
+        crate::db::Backend::Postgres => "id = $4 desc, id desc",
+    };
+    sqlx::query(&format!(
+        "delete from form_draft where owner = $1 and id not in
+           (select id from form_draft where owner = $2 order by created_at desc, {tie} limit $3)"
+    ))
     .bind(owner)
     .bind(owner)
     .bind(keep)
+    .bind(&id)
     .execute(db)
     .await?;
     Ok(id)
@@ -183,7 +190,7 @@ async fn insert(db: &Db, owner: &str, d: &NewDraft) -> sqlx::Result<String> {
     let ts = now();
     sqlx::query(
         "insert into form_draft (id, owner, form, target_id, base_version, payload, issues, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(&id)
     .bind(owner)
@@ -205,7 +212,7 @@ pub async fn load(db: &Db, id: &str, owner: &str) -> sqlx::Result<Option<Draft>>
         return Ok(None);
     }
     let row: Option<DraftRow> = sqlx::query_as(
-        "select id, form, target_id, base_version, payload, issues, created_at from form_draft where id = ? and owner = ?",
+        "select id, form, target_id, base_version, payload, issues, created_at from form_draft where id = $1 and owner = $2",
     )
     .bind(id)
     .bind(owner)
@@ -239,7 +246,7 @@ pub async fn open_drafts(
     owner: &str,
 ) -> sqlx::Result<Vec<(String, String, Option<i64>, String)>> {
     sqlx::query_as(
-        "select id, form, target_id, created_at from form_draft where owner = ? and form in ('edit', 'new')
+        "select id, form, target_id, created_at from form_draft where owner = $1 and form in ('edit', 'new')
          order by created_at desc limit 20",
     )
     .bind(owner)
@@ -249,7 +256,7 @@ pub async fn open_drafts(
 
 /// Deletes a draft, if `owner` owns it (a draft id from a form is never trusted alone).
 pub async fn discard(db: &Db, id: &str, owner: &str) -> sqlx::Result<()> {
-    sqlx::query("delete from form_draft where id = ? and owner = ?")
+    sqlx::query("delete from form_draft where id = $1 and owner = $2")
         .bind(id)
         .bind(owner)
         .execute(db)
@@ -262,7 +269,7 @@ pub async fn discard(db: &Db, id: &str, owner: &str) -> sqlx::Result<()> {
 pub async fn purge_old(db: &Db) -> sqlx::Result<u64> {
     let at = |d: chrono::Duration| crate::db::from_now(-d);
     let r = sqlx::query(
-        "delete from form_draft where created_at < ? or (owner like 'browser:%' and created_at < ?)",
+        "delete from form_draft where created_at < $1 or (owner like 'browser:%' and created_at < $2)",
     )
     .bind(at(chrono::Duration::days(KEEP_DAYS)))
     .bind(at(chrono::Duration::hours(BROWSER_KEEP_HOURS)))

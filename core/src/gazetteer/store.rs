@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
+use crate::db::Conn;
 use anyhow::Context;
-use sqlx::{Row, SqliteConnection};
+use sqlx::Row;
 
 use super::Settlement;
 use crate::db::{now, Db};
@@ -39,19 +40,15 @@ pub fn read_seed(path: &Path) -> anyhow::Result<Vec<SettlementSeed>> {
 }
 
 /// Replaces the region's settlements with the seed's, inside the seed transaction.
-pub async fn store(
-    tx: &mut SqliteConnection,
-    region_id: i64,
-    seeds: &[SettlementSeed],
-) -> anyhow::Result<()> {
-    sqlx::query("delete from settlement where region_id = ?")
+pub async fn store(tx: &mut Conn, region_id: i64, seeds: &[SettlementSeed]) -> anyhow::Result<()> {
+    sqlx::query("delete from settlement where region_id = $1")
         .bind(region_id)
         .execute(&mut *tx)
         .await?;
     let ts = now();
     for s in seeds {
         let okrug_id: i64 =
-            sqlx::query_scalar("select id from okrug where region_id = ? and slug = ?")
+            sqlx::query_scalar("select id from okrug where region_id = $1 and slug = $2")
                 .bind(region_id)
                 .bind(&s.okrug)
                 .fetch_optional(&mut *tx)
@@ -59,7 +56,7 @@ pub async fn store(
                 .with_context(|| format!("settlement {}: unknown okrug `{}`", s.name, s.okrug))?;
         sqlx::query(
             "insert into settlement (region_id, okrug_id, name, kind, lat, lon, population, source, created_at, updated_at)
-             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (region_id, okrug_id, name) do nothing",
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) on conflict (region_id, okrug_id, name) do nothing",
         )
         .bind(region_id)
         .bind(okrug_id)
@@ -80,7 +77,7 @@ pub async fn store(
 /// The region's settlements, in Russian name order.
 pub async fn load(db: &Db, region_id: i64) -> anyhow::Result<Vec<Settlement>> {
     let rows = sqlx::query(
-        "select id, okrug_id, name, kind, lat, lon, population from settlement where region_id = ?",
+        "select id, okrug_id, name, kind, lat, lon, population from settlement where region_id = $1",
     )
     .bind(region_id)
     .fetch_all(db)

@@ -120,7 +120,7 @@ pub async fn create(
     let ts = now();
     sqlx::query_scalar(
         "insert into import_batch (region_id, account_id, file_name, file_data, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?) returning id",
+         values ($1, $2, $3, $4, $5, $6) returning id",
     )
     .bind(region_id)
     .bind(account_id)
@@ -133,7 +133,7 @@ pub async fn create(
 }
 
 pub async fn get(db: &Db, id: i64) -> sqlx::Result<Option<Batch>> {
-    sqlx::query_as("select * from import_batch where id = ?")
+    sqlx::query_as("select * from import_batch where id = $1")
         .bind(id)
         .fetch_optional(db)
         .await
@@ -142,7 +142,7 @@ pub async fn get(db: &Db, id: i64) -> sqlx::Result<Option<Batch>> {
 /// The region's latest uploads, newest first.
 pub async fn recent(db: &Db, region_id: i64) -> sqlx::Result<Vec<BatchLine>> {
     sqlx::query_as(
-        "select id, file_name, status, created_at from import_batch where region_id = ?
+        "select id, file_name, status, created_at from import_batch where region_id = $1
          order by created_at desc, id desc limit 20",
     )
     .bind(region_id)
@@ -160,8 +160,8 @@ pub async fn save_changes(
 ) -> anyhow::Result<bool> {
     let mapping = mapping.map(serde_json::to_string).transpose()?;
     let done = sqlx::query(
-        "update import_batch set mapping = ?, fixes = ?, skipped = ?, updated_at = ?
-         where id = ? and status = 'draft'",
+        "update import_batch set mapping = $1, fixes = $2, skipped = $3, updated_at = $4
+         where id = $5 and status = 'draft'",
     )
     .bind(mapping)
     .bind(serde_json::to_string(fixes)?)
@@ -176,7 +176,7 @@ pub async fn save_changes(
 /// Marks a draft batch as running; `false` when it is not a draft (already started).
 pub async fn start(db: &Db, id: i64) -> sqlx::Result<bool> {
     let done = sqlx::query(
-        "update import_batch set status = 'running', updated_at = ? where id = ? and status = 'draft'",
+        "update import_batch set status = 'running', updated_at = $1 where id = $2 and status = 'draft'",
     )
     .bind(now())
     .bind(id)
@@ -192,7 +192,7 @@ pub async fn finish(db: &Db, id: i64, outcome: Option<&Outcome>) -> anyhow::Resu
         Some(o) => ("done", Some(serde_json::to_string(o)?)),
         None => ("draft", None),
     };
-    sqlx::query("update import_batch set status = ?, result = ?, updated_at = ? where id = ?")
+    sqlx::query("update import_batch set status = $1, result = $2, updated_at = $3 where id = $4")
         .bind(status)
         .bind(result)
         .bind(now())
@@ -207,7 +207,7 @@ pub async fn finish(db: &Db, id: i64, outcome: Option<&Outcome>) -> anyhow::Resu
 pub async fn release_stale(db: &Db) -> sqlx::Result<u64> {
     let cutoff = from_now(chrono::Duration::minutes(-30));
     let done = sqlx::query(
-        "update import_batch set status = 'draft' where status = 'running' and updated_at < ?",
+        "update import_batch set status = 'draft' where status = 'running' and updated_at < $1",
     )
     .bind(cutoff)
     .execute(db)
@@ -218,7 +218,7 @@ pub async fn release_stale(db: &Db) -> sqlx::Result<u64> {
 /// Deletes batches older than [`KEEP_DAYS`].
 pub async fn purge_old(db: &Db) -> sqlx::Result<u64> {
     let cutoff = from_now(chrono::Duration::days(-KEEP_DAYS));
-    let done = sqlx::query("delete from import_batch where created_at < ?")
+    let done = sqlx::query("delete from import_batch where created_at < $1")
         .bind(cutoff)
         .execute(db)
         .await?;
@@ -239,18 +239,18 @@ pub async fn without_editor(db: &Db, ids: &[i64]) -> sqlx::Result<Vec<WithoutEdi
     if ids.is_empty() {
         return Ok(vec![]);
     }
-    let mut qb = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+    let sql = format!(
         "select o.id, o.name, o.slug,
            (select value from contact c where c.organization_id = o.id and c.kind = 'email'
             order by c.position, c.id limit 1) as email
          from organization o
          where not exists (select 1 from membership m where m.organization_id = o.id)
-           and o.id in (",
+           and o.id in ({}) order by o.sort_name",
+        crate::db::params(1, ids.len())
     );
-    let mut list = qb.separated(", ");
+    let mut query = sqlx::query_as(&sql);
     for id in ids {
-        list.push_bind(*id);
+        query = query.bind(*id);
     }
-    qb.push(") order by o.sort_name");
-    qb.build_query_as().fetch_all(db).await
+    query.fetch_all(db).await
 }

@@ -212,7 +212,7 @@ pub enum Plan {
 /// the stored one it matches, which may change nothing. The preview shows this; the import
 /// then carries it out in its transaction.
 pub async fn plan_one(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::db::Conn,
     catalog: &RegionCatalog,
     c: &Checked,
 ) -> sqlx::Result<Plan> {
@@ -245,7 +245,7 @@ type Stored = Result<(i64, RowOutcome), Vec<FieldIssue>>;
 /// Stores one checked row as [`plan_one`] decides; an update that changes nothing writes
 /// nothing.
 async fn store_one(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut crate::db::Conn,
     catalog: &RegionCatalog,
     c: &Checked,
 ) -> sqlx::Result<Stored> {

@@ -31,8 +31,8 @@ pub async fn open_needs(db: &Db, region_id: i64, today: &str) -> sqlx::Result<Ve
     sqlx::query_as(
         "select o.id as organization_id, o.slug, o.name, o.okrug_id, n.kind, n.title, n.description, n.until
          from need n join organization o on o.id = n.organization_id
-         where o.region_id = ? and o.status = 'published' and n.active = ?
-           and (n.until is null or n.until >= ?)
+         where o.region_id = $1 and o.status = 'published' and n.active = $2
+           and (n.until is null or n.until >= $3)
          order by n.updated_at desc, n.id desc",
     )
     .bind(region_id)
@@ -183,7 +183,7 @@ pub async fn expired_between(
 ) -> sqlx::Result<Vec<i64>> {
     sqlx::query_scalar(
         "select distinct n.organization_id from need n join organization o on o.id = n.organization_id
-         where o.region_id = ? and o.status = 'published' and n.active = 1 and n.until >= ? and n.until < ?",
+         where o.region_id = $1 and o.status = 'published' and n.active = 1 and n.until >= $2 and n.until < $3",
     )
     .bind(region_id)
     .bind(from)

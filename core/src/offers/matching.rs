@@ -66,15 +66,15 @@ async fn read(
         None => ("offer", ""),
         Some(_) => (
             "need",
-            "and p.active = 1 and (p.until is null or p.until >= ?5)",
+            "and p.active = 1 and (p.until is null or p.until >= $5)",
         ),
     };
     // The table name comes from the two above, never from input.
     let sql = format!(
         "select o.id as organization_id, o.slug, o.name, o.okrug_id, o.lat, o.lon, p.title
          from {table} p join organization o on o.id = p.organization_id
-         where o.region_id = ?1 and o.status = 'published' and p.kind = ?2 and o.id <> ?3 {open}
-         order by p.id limit ?4"
+         where o.region_id = $1 and o.status = 'published' and p.kind = $2 and o.id <> $3 {open}
+         order by p.id limit $4"
     );
     let query = sqlx::query_as(&sql)
         .bind(region_id)

@@ -90,8 +90,8 @@ mod read {
             "select p.kind, a.id as a_id, a.slug as a_slug, a.name as a_name, a.okrug_id as a_okrug,
                     b.id as b_id, b.slug as b_slug, b.name as b_name, b.okrug_id as b_okrug
              from partnership p join organization a on a.id = p.from_org join organization b on b.id = p.to_org
-             where p.status = 'active' and a.status = 'published' and b.status = 'published' and a.region_id = ?
-             order by a.sort_name, b.sort_name limit ?",
+             where p.status = 'active' and a.status = 'published' and b.status = 'published' and a.region_id = $1
+             order by a.sort_name, b.sort_name limit $2",
         )
         .bind(region.id)
         .bind(MAX_TIES)
@@ -103,10 +103,10 @@ mod read {
                       count(*) over (partition by o.okrug_id) as total,
                       row_number() over (partition by o.okrug_id order by o.sort_name, o.id) as n
                from organization o
-               where o.region_id = ? and o.status = 'published'
+               where o.region_id = $1 and o.status = 'published'
                  and not exists (select 1 from partnership p where p.status = 'active'
                                  and (p.from_org = o.id or p.to_org = o.id)))
-             where n <= ?",
+             where n <= $2",
         )
         .bind(region.id)
         .bind(SAMPLE)

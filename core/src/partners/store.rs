@@ -14,6 +14,7 @@ pub struct TieRow {
     pub other_slug: String,
     pub other_name: String,
     /// The other organization invited this one.
+    #[sqlx(try_from = "crate::db::Flag")]
     pub incoming: bool,
 }
 
@@ -22,11 +23,11 @@ pub struct TieRow {
 pub async fn of_org(db: &Db, org: i64, pending: bool) -> sqlx::Result<Vec<TieRow>> {
     sqlx::query_as(
         "select p.id, p.kind, p.note, p.status, o.id as other_id, o.slug as other_slug,
-                o.name as other_name, p.to_org = ?1 as incoming
+                o.name as other_name, p.to_org = $1 as incoming
          from partnership p
-         join organization o on o.id = case when p.from_org = ?1 then p.to_org else p.from_org end
-         where (p.from_org = ?1 or p.to_org = ?1) and o.status = 'published'
-           and (p.status = 'active' or (?2 and p.status = 'proposed'))
+         join organization o on o.id = case when p.from_org = $1 then p.to_org else p.from_org end
+         where (p.from_org = $1 or p.to_org = $1) and o.status = 'published'
+           and (p.status = 'active' or ($2 and p.status = 'proposed'))
          order by p.status, o.sort_name, p.id",
     )
     .bind(org)
@@ -44,7 +45,7 @@ pub async fn active_in_region(
     sqlx::query_as(
         "select p.from_org, p.to_org, p.kind from partnership p
          join organization a on a.id = p.from_org join organization b on b.id = p.to_org
-         where p.status = 'active' and a.region_id = ? and a.status = 'published' and b.status = 'published'
+         where p.status = 'active' and a.region_id = $1 and a.status = 'published' and b.status = 'published'
          order by p.id limit 20000",
     )
     .bind(region_id)
@@ -63,7 +64,7 @@ pub struct PartnershipRow {
 }
 
 pub async fn get(db: &Db, id: i64) -> sqlx::Result<Option<PartnershipRow>> {
-    sqlx::query_as("select id, from_org, to_org, kind, status from partnership where id = ?")
+    sqlx::query_as("select id, from_org, to_org, kind, status from partnership where id = $1")
         .bind(id)
         .fetch_optional(db)
         .await
@@ -73,7 +74,7 @@ pub async fn get(db: &Db, id: i64) -> sqlx::Result<Option<PartnershipRow>> {
 pub async fn open_between(db: &Db, a: i64, b: i64) -> sqlx::Result<bool> {
     let found: Option<i64> = sqlx::query_scalar(
         "select 1 from partnership where status in ('proposed', 'active')
-           and ((from_org = ?1 and to_org = ?2) or (from_org = ?2 and to_org = ?1))",
+           and ((from_org = $1 and to_org = $2) or (from_org = $2 and to_org = $1))",
     )
     .bind(a)
     .bind(b)
@@ -95,7 +96,7 @@ pub async fn create(
     let ts = now();
     let r = sqlx::query_scalar(
         "insert into partnership (from_org, to_org, kind, note, status, proposed_by, decided_by, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, case when ? = 'active' then ? end, ?, ?) returning id",
+         values ($1, $2, $3, $4, $5, $6, case when $7 = 'active' then $8 end, $9, $10) returning id",
     )
     .bind(from)
     .bind(to)
@@ -126,10 +127,11 @@ pub async fn set_status(
 ) -> sqlx::Result<bool> {
     let allowed = serde_json::to_string(&from.iter().map(|s| s.as_str()).collect::<Vec<_>>())
         .unwrap_or_else(|_| "[]".into());
-    let r = sqlx::query(
-        "update partnership set status = ?, decided_by = ?, updated_at = ?
-         where id = ? and status in (select value from json_each(?))",
-    )
+    let r = sqlx::query(&format!(
+        "update partnership set status = $1, decided_by = $2, updated_at = $3
+         where id = $4 and status in ({})",
+        crate::db::json_texts(crate::db::Backend::of(db), "$5")
+    ))
     .bind(to)
     .bind(account)
     .bind(now())

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use sqlx::SqliteConnection;
+use crate::db::Conn;
 
 use super::Action;
 use crate::db::Db;
@@ -24,7 +24,7 @@ pub async fn candidates(db: &Db, region_id: i64) -> sqlx::Result<Vec<Candidate>>
     sqlx::query_as(
         "select o.id, o.name, o.updated_at, o.confirmed_at,
                 (select max(v.verified_at) from verification v where v.organization_id = o.id) as verified_at
-         from organization o where o.region_id = ? and o.status = 'published' and o.is_demo = ? order by o.id",
+         from organization o where o.region_id = $1 and o.status = 'published' and o.is_demo = $2 order by o.id",
     )
     .bind(region_id)
     .bind(false)
@@ -35,7 +35,7 @@ pub async fn candidates(db: &Db, region_id: i64) -> sqlx::Result<Vec<Candidate>>
 /// Every round already queued for the region's organizations: organization → rounds.
 pub async fn queued_rounds(db: &Db, region_id: i64) -> sqlx::Result<HashMap<i64, Vec<String>>> {
     let rows: Vec<(i64, String)> =
-        sqlx::query_as("select organization_id, round from reconfirm_job where region_id = ?")
+        sqlx::query_as("select organization_id, round from reconfirm_job where region_id = $1")
             .bind(region_id)
             .fetch_all(db)
             .await?;
@@ -57,7 +57,7 @@ pub async fn queue(
 ) -> sqlx::Result<bool> {
     let r = sqlx::query(
         "insert into reconfirm_job (organization_id, region_id, round, due_at, created_at)
-         values (?, ?, ?, ?, ?) on conflict (organization_id, round) do nothing",
+         values ($1, $2, $3, $4, $5) on conflict (organization_id, round) do nothing",
     )
     .bind(organization_id)
     .bind(region_id)
@@ -81,7 +81,7 @@ pub struct DueJob {
 pub async fn due_jobs(db: &Db, region_id: i64, now: &str) -> sqlx::Result<Vec<DueJob>> {
     sqlx::query_as(
         "select id, organization_id, round from reconfirm_job
-         where region_id = ? and state = 'due' and due_at <= ? order by due_at, id limit 500",
+         where region_id = $1 and state = 'due' and due_at <= $2 order by due_at, id limit 500",
     )
     .bind(region_id)
     .bind(now)
@@ -91,7 +91,7 @@ pub async fn due_jobs(db: &Db, region_id: i64, now: &str) -> sqlx::Result<Vec<Du
 
 /// Drops a queued job that no longer applies (a newer sign of life, or archived).
 pub async fn skip(db: &Db, job_id: i64) -> sqlx::Result<()> {
-    sqlx::query("update reconfirm_job set state = 'skipped' where id = ? and state = 'due'")
+    sqlx::query("update reconfirm_job set state = 'skipped' where id = $1 and state = 'due'")
         .bind(job_id)
         .execute(db)
         .await?;
@@ -102,7 +102,7 @@ pub async fn skip(db: &Db, job_id: i64) -> sqlx::Result<()> {
 pub async fn recipients(db: &Db, organization_id: i64) -> sqlx::Result<Vec<String>> {
     let editors: Vec<String> = sqlx::query_scalar(
         "select a.email from membership m join account a on a.id = m.account_id
-         where m.organization_id = ? and a.disabled = 0 order by a.id",
+         where m.organization_id = $1 and a.disabled = 0 order by a.id",
     )
     .bind(organization_id)
     .fetch_all(db)
@@ -111,7 +111,7 @@ pub async fn recipients(db: &Db, organization_id: i64) -> sqlx::Result<Vec<Strin
         return Ok(editors);
     }
     sqlx::query_scalar(
-        "select value from contact where organization_id = ? and kind = 'email' order by position, id",
+        "select value from contact where organization_id = $1 and kind = 'email' order by position, id",
     )
     .bind(organization_id)
     .fetch_all(db)
@@ -120,10 +120,10 @@ pub async fn recipients(db: &Db, organization_id: i64) -> sqlx::Result<Vec<Strin
 
 /// Takes a due job for this worker: true for exactly one caller, however many try (the
 /// state moves in the caller's transaction, which also queues the mail).
-pub async fn claim(conn: &mut SqliteConnection, job_id: i64, now: &str) -> sqlx::Result<bool> {
+pub async fn claim(conn: &mut Conn, job_id: i64, now: &str) -> sqlx::Result<bool> {
     let r = sqlx::query(
-        "update reconfirm_job set state = 'sending', sent_at = ?
-         where id = ? and state = 'due'
+        "update reconfirm_job set state = 'sending', sent_at = $1
+         where id = $2 and state = 'due'
            and exists (select 1 from organization o where o.id = organization_id and o.status = 'published')",
     )
     .bind(now)
@@ -135,25 +135,27 @@ pub async fn claim(conn: &mut SqliteConnection, job_id: i64, now: &str) -> sqlx:
 
 /// Records where a claimed job went (`sent`, or `no_address` with nobody to write to).
 pub async fn finish(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     job_id: i64,
     state: &str,
     recipients: &str,
     mail_ids: &str,
 ) -> sqlx::Result<()> {
-    sqlx::query("update reconfirm_job set state = ?, recipients = ?, mail_ids = ? where id = ?")
-        .bind(state)
-        .bind(recipients)
-        .bind(mail_ids)
-        .bind(job_id)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "update reconfirm_job set state = $1, recipients = $2, mail_ids = $3 where id = $4",
+    )
+    .bind(state)
+    .bind(recipients)
+    .bind(mail_ids)
+    .bind(job_id)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
 /// Stores one link's token (its hash).
 pub async fn insert_token(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     hash: &str,
     job_id: i64,
     organization_id: i64,
@@ -162,7 +164,7 @@ pub async fn insert_token(
 ) -> sqlx::Result<()> {
     sqlx::query(
         "insert into reconfirm_token (token_hash, job_id, organization_id, action, expires_at)
-         values (?, ?, ?, ?, ?)",
+         values ($1, $2, $3, $4, $5)",
     )
     .bind(hash)
     .bind(job_id)
@@ -186,7 +188,7 @@ pub struct TokenRow {
 pub async fn live_token(db: &Db, hash: &str, now: &str) -> sqlx::Result<Option<TokenRow>> {
     sqlx::query_as(
         "select job_id, organization_id, action from reconfirm_token
-         where token_hash = ? and used_at is null and expires_at > ?",
+         where token_hash = $1 and used_at is null and expires_at > $2",
     )
     .bind(hash)
     .bind(now)
@@ -195,14 +197,10 @@ pub async fn live_token(db: &Db, hash: &str, now: &str) -> sqlx::Result<Option<T
 }
 
 /// Uses a link: the row for exactly one caller, None if used, expired or unknown.
-pub async fn use_token(
-    conn: &mut SqliteConnection,
-    hash: &str,
-    now: &str,
-) -> sqlx::Result<Option<TokenRow>> {
+pub async fn use_token(conn: &mut Conn, hash: &str, now: &str) -> sqlx::Result<Option<TokenRow>> {
     sqlx::query_as(
-        "update reconfirm_token set used_at = ?
-         where token_hash = ? and used_at is null and expires_at > ?
+        "update reconfirm_token set used_at = $1
+         where token_hash = $2 and used_at is null and expires_at > $3
          returning job_id, organization_id, action",
     )
     .bind(now)
@@ -214,14 +212,14 @@ pub async fn use_token(
 
 /// Records the answer to a job; `close_links` also spends its other links.
 pub async fn answer(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     job_id: i64,
     action: Action,
     now: &str,
     close_links: bool,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "update reconfirm_job set state = 'answered', answer = ?, answered_at = ? where id = ?",
+        "update reconfirm_job set state = 'answered', answer = $1, answered_at = $2 where id = $3",
     )
     .bind(action)
     .bind(now)
@@ -229,24 +227,22 @@ pub async fn answer(
     .execute(&mut *conn)
     .await?;
     if close_links {
-        sqlx::query("update reconfirm_token set used_at = ? where job_id = ? and used_at is null")
-            .bind(now)
-            .bind(job_id)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "update reconfirm_token set used_at = $1 where job_id = $2 and used_at is null",
+        )
+        .bind(now)
+        .bind(job_id)
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }
 
 /// The organization confirms its listing (the version moves, so every server's search
 /// picks up the new freshness).
-pub async fn confirm(
-    conn: &mut SqliteConnection,
-    organization_id: i64,
-    now: &str,
-) -> sqlx::Result<bool> {
+pub async fn confirm(conn: &mut Conn, organization_id: i64, now: &str) -> sqlx::Result<bool> {
     let r = sqlx::query(
-        "update organization set confirmed_at = ?, version = version + 1 where id = ? and status = 'published'",
+        "update organization set confirmed_at = $1, version = version + 1 where id = $2 and status = 'published'",
     )
     .bind(now)
     .bind(organization_id)
@@ -257,17 +253,20 @@ pub async fn confirm(
 
 /// Whether the organization has an editor (then "update" opens the edit form).
 pub async fn has_editor(db: &Db, organization_id: i64) -> sqlx::Result<bool> {
-    sqlx::query_scalar("select exists (select 1 from membership where organization_id = ?)")
-        .bind(organization_id)
-        .fetch_one(db)
-        .await
+    sqlx::query_scalar::<_, crate::db::Flag>(
+        "select exists (select 1 from membership where organization_id = $1)",
+    )
+    .bind(organization_id)
+    .fetch_one(db)
+    .await
+    .map(bool::from)
 }
 
 /// The addresses of the region's staff (to tell them an organization closed).
 pub async fn staff_emails(db: &Db, region_id: i64) -> sqlx::Result<Vec<String>> {
     sqlx::query_scalar(
         "select a.email from staff_role s join account a on a.id = s.account_id
-         where s.region_id = ? and a.disabled = 0 order by a.id",
+         where s.region_id = $1 and a.disabled = 0 order by a.id",
     )
     .bind(region_id)
     .fetch_all(db)

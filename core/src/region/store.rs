@@ -4,7 +4,7 @@ use crate::db::Db;
 
 /// The id of the region with this slug.
 pub async fn id_by_slug(db: &Db, slug: &str) -> sqlx::Result<Option<i64>> {
-    sqlx::query_scalar("select id from region where slug = ?")
+    sqlx::query_scalar("select id from region where slug = $1")
         .bind(slug)
         .fetch_optional(db)
         .await

@@ -7,7 +7,7 @@ use crate::db::Db;
 /// (id, version) of every published organization of the region, by id.
 pub async fn published_versions(db: &Db, region_id: i64) -> sqlx::Result<Vec<(i64, i64)>> {
     sqlx::query_as(
-        "select id, version from organization where region_id = ? and status = 'published' order by id",
+        "select id, version from organization where region_id = $1 and status = 'published' order by id",
     )
     .bind(region_id)
     .fetch_all(db)
@@ -17,7 +17,7 @@ pub async fn published_versions(db: &Db, region_id: i64) -> sqlx::Result<Vec<(i6
 /// The ids of every published organization of the region, in order.
 pub async fn published_ids(db: &Db, region_id: i64) -> sqlx::Result<Vec<i64>> {
     sqlx::query_scalar(
-        "select id from organization where region_id = ? and status = 'published' order by id",
+        "select id from organization where region_id = $1 and status = 'published' order by id",
     )
     .bind(region_id)
     .fetch_all(db)
@@ -27,7 +27,7 @@ pub async fn published_ids(db: &Db, region_id: i64) -> sqlx::Result<Vec<i64>> {
 /// How many organizations of the region are published.
 pub async fn published_count(db: &Db, region_id: i64) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "select count(*) from organization where region_id = ? and status = 'published'",
+        "select count(*) from organization where region_id = $1 and status = 'published'",
     )
     .bind(region_id)
     .fetch_one(db)
@@ -37,13 +37,13 @@ pub async fn published_count(db: &Db, region_id: i64) -> sqlx::Result<i64> {
 /// The newest `updated_at` of the region's organizations, and which ones carry it.
 pub async fn newest_change(db: &Db, region_id: i64) -> sqlx::Result<(String, Vec<i64>)> {
     let last: Option<String> =
-        sqlx::query_scalar("select max(updated_at) from organization where region_id = ?")
+        sqlx::query_scalar("select max(updated_at) from organization where region_id = $1")
             .bind(region_id)
             .fetch_one(db)
             .await?;
     let last = last.unwrap_or_default();
     let ids =
-        sqlx::query_scalar("select id from organization where region_id = ? and updated_at = ?")
+        sqlx::query_scalar("select id from organization where region_id = $1 and updated_at = $2")
             .bind(region_id)
             .bind(&last)
             .fetch_all(db)
@@ -58,7 +58,7 @@ pub async fn changed_since(
     since: &str,
 ) -> sqlx::Result<Vec<(i64, String)>> {
     sqlx::query_as(
-        "select id, updated_at from organization where region_id = ? and updated_at >= ?",
+        "select id, updated_at from organization where region_id = $1 and updated_at >= $2",
     )
     .bind(region_id)
     .bind(since)

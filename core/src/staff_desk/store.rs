@@ -16,6 +16,7 @@ pub struct OrgFacts {
     pub updated_at: String,
     pub confirmed_at: Option<String>,
     pub verified_at: Option<String>,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub has_editor: bool,
 }
 
@@ -25,7 +26,7 @@ pub async fn published(db: &Db, region_id: i64) -> sqlx::Result<Vec<OrgFacts>> {
         "select o.id, o.slug, o.name, o.okrug_id, o.updated_at, o.confirmed_at,
                 (select max(v.verified_at) from verification v where v.organization_id = o.id) as verified_at,
                 exists (select 1 from membership m where m.organization_id = o.id) as has_editor
-         from organization o where o.region_id = ? and o.status = 'published' order by o.sort_name, o.id",
+         from organization o where o.region_id = $1 and o.status = 'published' order by o.sort_name, o.id",
     )
     .bind(region_id)
     .fetch_all(db)
@@ -45,7 +46,7 @@ pub struct LastReminder {
 pub async fn last_reminders(db: &Db, region_id: i64) -> sqlx::Result<HashMap<i64, LastReminder>> {
     let rows: Vec<LastReminder> = sqlx::query_as(
         "select j.organization_id, j.state, j.sent_at, j.mail_ids from reconfirm_job j
-         where j.region_id = ? and j.state in ('sent', 'no_address', 'answered')
+         where j.region_id = $1 and j.state in ('sent', 'no_address', 'answered')
            and j.id = (select max(k.id) from reconfirm_job k
                        where k.organization_id = j.organization_id and k.state in ('sent', 'no_address', 'answered'))",
     )
@@ -58,7 +59,7 @@ pub async fn last_reminders(db: &Db, region_id: i64) -> sqlx::Result<HashMap<i64
 /// Ids of queued mails the queue gave up on (a bounced reminder).
 pub async fn failed_mail_ids(db: &Db) -> sqlx::Result<HashSet<i64>> {
     let ids: Vec<i64> =
-        sqlx::query_scalar("select id from outgoing_mail where sent_at is null and attempts >= ?")
+        sqlx::query_scalar("select id from outgoing_mail where sent_at is null and attempts >= $1")
             .bind(crate::mail_queue::MAX_ATTEMPTS)
             .fetch_all(db)
             .await?;

@@ -2,7 +2,7 @@
 //! statement of subscriptions. Tokens are stored only as their SHA-256; addresses are read
 //! here only to send mail to them.
 
-use sqlx::SqliteConnection;
+use crate::db::Conn;
 
 use crate::db::Db;
 
@@ -24,7 +24,7 @@ const COLUMNS: &str = "s.id, s.email, s.filter, s.status, s.last_sent_at";
 
 /// The subscription of an address to a filter, if there is one.
 pub async fn find(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     region_id: i64,
     email: &str,
     filter: &str,
@@ -40,12 +40,8 @@ pub async fn find(
 }
 
 /// How many subscriptions an address has.
-pub async fn count_for(
-    conn: &mut SqliteConnection,
-    region_id: i64,
-    email: &str,
-) -> sqlx::Result<i64> {
-    sqlx::query_scalar("select count(*) from subscription where region_id = ? and email = ?")
+pub async fn count_for(conn: &mut Conn, region_id: i64, email: &str) -> sqlx::Result<i64> {
+    sqlx::query_scalar("select count(*) from subscription where region_id = $1 and email = $2")
         .bind(region_id)
         .bind(email)
         .fetch_one(conn)
@@ -54,7 +50,7 @@ pub async fn count_for(
 
 /// A new subscription waiting for its confirmation; returns its id.
 pub async fn insert_pending(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     region_id: i64,
     email: &str,
     filter: &str,
@@ -63,7 +59,7 @@ pub async fn insert_pending(
     // Two identical posts at once: the second finds the first's row.
     sqlx::query_scalar(
         "insert into subscription (region_id, email, filter, status, created_at, updated_at)
-         values (?, ?, ?, 'pending', ?, ?)
+         values ($1, $2, $3, 'pending', $4, $5)
          on conflict (region_id, email, filter) do update set updated_at = excluded.updated_at
          returning id",
     )
@@ -77,8 +73,8 @@ pub async fn insert_pending(
 }
 
 /// A pending subscription asked for again: its week to confirm starts now.
-pub async fn restart(conn: &mut SqliteConnection, id: i64, now: &str) -> sqlx::Result<()> {
-    sqlx::query("update subscription set created_at = ?, updated_at = ? where id = ? and status = 'pending'")
+pub async fn restart(conn: &mut Conn, id: i64, now: &str) -> sqlx::Result<()> {
+    sqlx::query("update subscription set created_at = $1, updated_at = $2 where id = $3 and status = 'pending'")
         .bind(now)
         .bind(now)
         .bind(id)
@@ -89,7 +85,7 @@ pub async fn restart(conn: &mut SqliteConnection, id: i64, now: &str) -> sqlx::R
 
 /// Stores a link token's hash.
 pub async fn insert_token(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     hash: &str,
     subscription_id: i64,
     purpose: &str,
@@ -98,7 +94,7 @@ pub async fn insert_token(
 ) -> sqlx::Result<()> {
     sqlx::query(
         "insert into subscription_token (hash, subscription_id, purpose, expires_at, created_at)
-         values (?, ?, ?, ?, ?)",
+         values ($1, $2, $3, $4, $5)",
     )
     .bind(hash)
     .bind(subscription_id)
@@ -112,11 +108,11 @@ pub async fn insert_token(
 
 /// Forgets a subscription's links of one kind (a new confirmation mail replaces the old).
 pub async fn delete_tokens(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     subscription_id: i64,
     purpose: &str,
 ) -> sqlx::Result<()> {
-    sqlx::query("delete from subscription_token where subscription_id = ? and purpose = ?")
+    sqlx::query("delete from subscription_token where subscription_id = $1 and purpose = $2")
         .bind(subscription_id)
         .bind(purpose)
         .execute(conn)
@@ -126,7 +122,7 @@ pub async fn delete_tokens(
 
 /// The subscription a live link of `purpose` belongs to.
 pub async fn by_token(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     hash: &str,
     purpose: &str,
     now: &str,
@@ -143,10 +139,10 @@ pub async fn by_token(
 }
 
 /// Confirms a pending subscription; false if it was not pending.
-pub async fn activate(conn: &mut SqliteConnection, id: i64, now: &str) -> sqlx::Result<bool> {
+pub async fn activate(conn: &mut Conn, id: i64, now: &str) -> sqlx::Result<bool> {
     let r = sqlx::query(
-        "update subscription set status = 'active', confirmed_at = ?, updated_at = ?
-         where id = ? and status = 'pending'",
+        "update subscription set status = 'active', confirmed_at = $1, updated_at = $2
+         where id = $3 and status = 'pending'",
     )
     .bind(now)
     .bind(now)
@@ -158,15 +154,15 @@ pub async fn activate(conn: &mut SqliteConnection, id: i64, now: &str) -> sqlx::
 
 /// Deletes a subscription with its address, links and digest jobs, and its mail still
 /// waiting in the queue.
-pub async fn delete(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<()> {
+pub async fn delete(conn: &mut Conn, id: i64) -> sqlx::Result<()> {
     sqlx::query(
         "delete from outgoing_mail where sent_at is null and id in
-           (select mail_id from digest_job where subscription_id = ? and mail_id is not null)",
+           (select mail_id from digest_job where subscription_id = $1 and mail_id is not null)",
     )
     .bind(id)
     .execute(&mut *conn)
     .await?;
-    sqlx::query("delete from subscription where id = ?")
+    sqlx::query("delete from subscription where id = $1")
         .bind(id)
         .execute(conn)
         .await?;
@@ -177,10 +173,10 @@ pub async fn delete(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<()> {
 /// one); returns how many were deleted.
 pub async fn purge_old_links(db: &Db, cutoff: &str) -> sqlx::Result<u64> {
     let r = sqlx::query(
-        "delete from subscription_token where purpose = 'unsubscribe' and created_at < ?
+        "delete from subscription_token where purpose = 'unsubscribe' and created_at < $1
            and subscription_id in (select id from subscription where status = 'active')
            and exists (select 1 from subscription_token n where n.subscription_id = subscription_token.subscription_id
-                         and n.purpose = 'unsubscribe' and n.created_at >= ?)",
+                         and n.purpose = 'unsubscribe' and n.created_at >= $2)",
     )
     .bind(cutoff)
     .bind(cutoff)
@@ -191,7 +187,7 @@ pub async fn purge_old_links(db: &Db, cutoff: &str) -> sqlx::Result<u64> {
 
 /// Deletes subscriptions never confirmed since `cutoff`; returns how many.
 pub async fn purge_unconfirmed(db: &Db, cutoff: &str) -> sqlx::Result<u64> {
-    let r = sqlx::query("delete from subscription where status = 'pending' and created_at < ?")
+    let r = sqlx::query("delete from subscription where status = 'pending' and created_at < $1")
         .bind(cutoff)
         .execute(db)
         .await?;
@@ -203,7 +199,7 @@ pub async fn purge_unconfirmed(db: &Db, cutoff: &str) -> sqlx::Result<u64> {
 pub async fn queue_week(db: &Db, region_id: i64, week: &str, now: &str) -> sqlx::Result<u64> {
     let r = sqlx::query(
         "insert into digest_job (subscription_id, week, state, created_at, updated_at)
-         select id, ?, 'due', ?, ? from subscription where region_id = ? and status = 'active'
+         select id, $1, 'due', $2, $3 from subscription where region_id = $4 and status = 'active'
          on conflict (subscription_id, week) do nothing",
     )
     .bind(week)
@@ -237,14 +233,9 @@ pub async fn due_digests(db: &Db, region_id: i64, limit: i64) -> sqlx::Result<Ve
 
 /// Claims a due digest for this worker, marking it `state` (`sent` or `empty`); false if
 /// another worker took it first. Inside the transaction that queues its mail.
-pub async fn claim(
-    conn: &mut SqliteConnection,
-    job_id: i64,
-    state: &str,
-    now: &str,
-) -> sqlx::Result<bool> {
+pub async fn claim(conn: &mut Conn, job_id: i64, state: &str, now: &str) -> sqlx::Result<bool> {
     let r = sqlx::query(
-        "update digest_job set state = ?, updated_at = ? where id = ? and state = 'due'",
+        "update digest_job set state = $1, updated_at = $2 where id = $3 and state = 'due'",
     )
     .bind(state)
     .bind(now)
@@ -257,7 +248,7 @@ pub async fn claim(
 /// Marks a digest that could not be made as failed, so the next runs pass it by.
 pub async fn fail(db: &Db, job_id: i64, now: &str) -> sqlx::Result<()> {
     sqlx::query(
-        "update digest_job set state = 'failed', updated_at = ? where id = ? and state = 'due'",
+        "update digest_job set state = 'failed', updated_at = $1 where id = $2 and state = 'due'",
     )
     .bind(now)
     .bind(job_id)
@@ -268,18 +259,18 @@ pub async fn fail(db: &Db, job_id: i64, now: &str) -> sqlx::Result<()> {
 
 /// Records the mail a claimed digest went out as, and moves the subscription's window on.
 pub async fn finish(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     job_id: i64,
     mail_id: Option<i64>,
     subscription_id: i64,
     window_end: &str,
 ) -> sqlx::Result<()> {
-    sqlx::query("update digest_job set mail_id = ? where id = ?")
+    sqlx::query("update digest_job set mail_id = $1 where id = $2")
         .bind(mail_id)
         .bind(job_id)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("update subscription set last_sent_at = ?, updated_at = ? where id = ?")
+    sqlx::query("update subscription set last_sent_at = $1, updated_at = $2 where id = $3")
         .bind(window_end)
         .bind(window_end)
         .bind(subscription_id)
@@ -290,7 +281,7 @@ pub async fn finish(
 
 /// Deletes digest jobs older than `cutoff` (their week is long over).
 pub async fn purge_old_jobs(db: &Db, cutoff: &str) -> sqlx::Result<u64> {
-    let r = sqlx::query("delete from digest_job where state != 'due' and updated_at < ?")
+    let r = sqlx::query("delete from digest_job where state != 'due' and updated_at < $1")
         .bind(cutoff)
         .execute(db)
         .await?;
@@ -318,13 +309,13 @@ pub async fn new_organizations(
     sqlx::query_as(
         "select o.id, o.slug, o.name, o.summary, f.first_at as created_at
          from (select organization_id, min(at) as first_at from change_log
-               where region_id = ?1 and status = 'published' and at >= ?2
+               where region_id = $1 and status = 'published' and at >= $2
                group by organization_id) f
          join organization o on o.id = f.organization_id
          where o.status = 'published'
            and not exists (select 1 from change_log c where c.organization_id = o.id
-                             and c.status = 'published' and c.at < ?2)
-         order by f.first_at desc, o.id desc limit ?3",
+                             and c.status = 'published' and c.at < $2)
+         order by f.first_at desc, o.id desc limit $3",
     )
     .bind(region_id)
     .bind(since)
@@ -358,9 +349,9 @@ pub async fn recent_needs(
         "select n.id, n.organization_id, o.slug, o.name as organization, n.kind, n.title, n.until,
                 n.updated_at
          from need n join organization o on o.id = n.organization_id
-         where o.region_id = ? and o.status = 'published' and n.active = 1
-           and (n.until is null or n.until = '' or n.until >= ?) and n.created_at >= ?
-         order by n.created_at desc, n.id limit ?",
+         where o.region_id = $1 and o.status = 'published' and n.active = 1
+           and (n.until is null or n.until = '' or n.until >= $2) and n.created_at >= $3
+         order by n.created_at desc, n.id limit $4",
     )
     .bind(region_id)
     .bind(today)

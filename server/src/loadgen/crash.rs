@@ -72,7 +72,7 @@ pub async fn load(
     workers: usize,
 ) -> anyhow::Result<()> {
     let orgs: Vec<i64> = sqlx::query_scalar(
-        "select organization_id from membership m join account a on a.id = m.account_id where a.email = ? order by 1",
+        "select organization_id from membership m join account a on a.id = m.account_id where a.email = $1 order by 1",
     )
     .bind(LOAD_EMAIL)
     .fetch_all(&db)
@@ -268,7 +268,7 @@ async fn is_stored(db: &Db, acked: &Acked) -> anyhow::Result<bool> {
     Ok(match acked {
         Acked::Edit { org, marker } => {
             let n: i64 = sqlx::query_scalar(
-                "select count(*) from revision where organization_id = ? and instr(snapshot, ?) > 0",
+                "select count(*) from revision where organization_id = $1 and instr(snapshot, $2) > 0",
             )
             .bind(org)
             .bind(marker)
@@ -277,7 +277,7 @@ async fn is_stored(db: &Db, acked: &Acked) -> anyhow::Result<bool> {
             n > 0
         }
         Acked::Proposal { name } => {
-            let n: i64 = sqlx::query_scalar("select count(*) from organization where name = ?")
+            let n: i64 = sqlx::query_scalar("select count(*) from organization where name = $1")
                 .bind(name)
                 .fetch_one(db)
                 .await?;
@@ -289,10 +289,11 @@ async fn is_stored(db: &Db, acked: &Acked) -> anyhow::Result<bool> {
             let mut all = true;
             for r in rows {
                 let Ok(input) = r.input else { continue };
-                let n: i64 = sqlx::query_scalar("select count(*) from organization where name = ?")
-                    .bind(&input.name)
-                    .fetch_one(db)
-                    .await?;
+                let n: i64 =
+                    sqlx::query_scalar("select count(*) from organization where name = $1")
+                        .bind(&input.name)
+                        .fetch_one(db)
+                        .await?;
                 all &= n >= 1;
             }
             all

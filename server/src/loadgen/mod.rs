@@ -28,7 +28,7 @@ pub async fn setup(db: &Db, orgs: i64) -> anyhow::Result<()> {
     };
     security_store::mark_verified(db, id).await?;
     let ids: Vec<i64> = sqlx::query_scalar(
-        "select id from organization where status = 'published' order by id limit ?",
+        "select id from organization where status = 'published' order by id limit $1",
     )
     .bind(orgs)
     .fetch_all(db)

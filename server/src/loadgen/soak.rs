@@ -99,7 +99,7 @@ pub async fn run(
             .fetch_all(&db)
             .await?;
     let mine: Vec<i64> = sqlx::query_scalar(
-        "select organization_id from membership m join account a on a.id = m.account_id where a.email = ?",
+        "select organization_id from membership m join account a on a.id = m.account_id where a.email = $1",
     )
     .bind(LOAD_EMAIL)
     .fetch_all(&db)

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 mod review;
 pub use review::*;
 
-use sqlx::{Sqlite, Transaction};
+use crate::db::Tx;
 
 use crate::db::{now, Db};
 use crate::kinds::OrgStatus;
@@ -295,12 +295,12 @@ pub async fn identifiers_taken_except(
     for (field, sql, value) in [
         (
             "inn",
-            "select id from organization where region_id = ? and inn = ?",
+            "select id from organization where region_id = $1 and inn = $2",
             &o.inn,
         ),
         (
             "ogrn",
-            "select id from organization where region_id = ? and ogrn = ?",
+            "select id from organization where region_id = $1 and ogrn = $2",
             &o.ogrn,
         ),
     ] {
@@ -320,7 +320,7 @@ pub async fn identifiers_taken_except(
 /// Saves an edit if the stored version is still `base_version`: the new version, or `None`
 /// when someone else saved in between (nothing is written then).
 pub async fn update_if_version(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx<'_>,
     id: i64,
     base_version: i64,
     o: &ValidOrganization,
@@ -338,7 +338,7 @@ pub async fn update_if_version(
 /// Stores a proposed organization, unpublished until staff approve it, with its proposer as
 /// its first editor.
 pub async fn insert_pending(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx<'_>,
     region_id: i64,
     o: &ValidOrganization,
     proposed_by: i64,
@@ -354,7 +354,7 @@ pub async fn insert_pending(
         .ok_or(sqlx::Error::RowNotFound)?;
     let ts = now();
     sqlx::query(
-        "insert into membership (account_id, organization_id, added_by, created_at, updated_at) values (?, ?, ?, ?, ?)",
+        "insert into membership (account_id, organization_id, added_by, created_at, updated_at) values ($1, $2, $3, $4, $5)",
     )
     .bind(proposed_by)
     .bind(id)

@@ -1,7 +1,7 @@
 //! What happens to an organization after a save: revisions, moderation, verification,
 //! error reports and logos.
 
-use sqlx::{Sqlite, Transaction};
+use crate::db::Tx;
 
 use crate::db::{now, Db};
 use crate::kinds::OrgStatus;
@@ -20,14 +20,11 @@ pub struct NewRevision<'a> {
     pub changed: &'a [String],
 }
 
-pub async fn insert_revision(
-    tx: &mut Transaction<'_, Sqlite>,
-    r: NewRevision<'_>,
-) -> sqlx::Result<()> {
+pub async fn insert_revision(tx: &mut Tx<'_>, r: NewRevision<'_>) -> sqlx::Result<()> {
     let ts = now();
     sqlx::query(
         "insert into revision (organization_id, number, account_id, kind, reverted_to, snapshot, changed, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (organization_id, number) do nothing",
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (organization_id, number) do nothing",
     )
     .bind(r.organization_id)
     .bind(r.number)
@@ -44,7 +41,7 @@ pub async fn insert_revision(
 }
 
 pub async fn has_revisions(db: &Db, organization_id: i64) -> sqlx::Result<bool> {
-    let n: i64 = sqlx::query_scalar("select count(*) from revision where organization_id = ?")
+    let n: i64 = sqlx::query_scalar("select count(*) from revision where organization_id = $1")
         .bind(organization_id)
         .fetch_one(db)
         .await?;
@@ -76,7 +73,7 @@ macro_rules! revision_select {
     () => {
         "select r.number, r.kind, r.reverted_to, coalesce(nullif(a.display_name, ''), a.email) as author, r.snapshot, r.changed, r.created_at, r.merged_from
          from revision r left join account a on a.id = r.account_id
-         where r.organization_id = ?"
+         where r.organization_id = $1"
     };
 }
 
@@ -88,7 +85,7 @@ pub async fn revisions(
 ) -> sqlx::Result<Vec<RevisionRow>> {
     sqlx::query_as(concat!(
         revision_select!(),
-        " order by r.number desc limit ?"
+        " order by r.number desc limit $2"
     ))
     .bind(organization_id)
     .bind(limit)
@@ -101,7 +98,7 @@ pub async fn revision(
     organization_id: i64,
     number: i64,
 ) -> sqlx::Result<Option<RevisionRow>> {
-    sqlx::query_as(concat!(revision_select!(), " and r.number = ?"))
+    sqlx::query_as(concat!(revision_select!(), " and r.number = $2"))
         .bind(organization_id)
         .bind(number)
         .fetch_optional(db)
@@ -114,8 +111,8 @@ pub async fn revision(
 pub async fn moderate(db: &Db, id: i64, publish: bool, note: &str) -> sqlx::Result<bool> {
     let ts = now();
     let r = sqlx::query(
-        "update organization set status = ?, moderation_note = ?, moderated_at = ?, updated_at = ?, version = version + 1
-         where id = ? and status = 'pending'",
+        "update organization set status = $1, moderation_note = $2, moderated_at = $3, updated_at = $4, version = version + 1
+         where id = $5 and status = 'pending'",
     )
     .bind(if publish {
         OrgStatus::Published
@@ -146,7 +143,7 @@ pub async fn pending(db: &Db, region_id: i64) -> sqlx::Result<Vec<PendingRow>> {
     sqlx::query_as(
         "select o.id, o.slug, o.name, o.okrug_id, a.email as proposer, o.created_at
          from organization o left join account a on a.id = o.proposed_by
-         where o.region_id = ? and o.status = 'pending' order by o.created_at, o.id",
+         where o.region_id = $1 and o.status = 'pending' order by o.created_at, o.id",
     )
     .bind(region_id)
     .fetch_all(db)
@@ -165,7 +162,7 @@ pub async fn add_verification(
     let ts = now();
     sqlx::query(
         "insert into verification (organization_id, method, verified_by, note, verified_at, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?)",
+         values ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(id)
     .bind(method)
@@ -187,7 +184,7 @@ pub async fn add_report(
 ) -> sqlx::Result<()> {
     let ts = now();
     sqlx::query(
-        "insert into error_report (organization_id, message, contact, created_at, updated_at) values (?, ?, ?, ?, ?)",
+        "insert into error_report (organization_id, message, contact, created_at, updated_at) values ($1, $2, $3, $4, $5)",
     )
     .bind(organization_id)
     .bind(message)
@@ -216,7 +213,7 @@ pub async fn open_reports(db: &Db, region_id: i64) -> sqlx::Result<Vec<ReportRow
     sqlx::query_as(
         "select r.id, r.organization_id, o.name as organization, o.slug, o.okrug_id, r.message, r.contact, r.created_at
          from error_report r join organization o on o.id = r.organization_id
-         where o.region_id = ? and r.status = 'open' order by r.created_at limit 200",
+         where o.region_id = $1 and r.status = 'open' order by r.created_at limit 200",
     )
     .bind(region_id)
     .fetch_all(db)
@@ -226,7 +223,7 @@ pub async fn open_reports(db: &Db, region_id: i64) -> sqlx::Result<Vec<ReportRow
 /// The region of a report's organization, for the staff check.
 pub async fn report_region(db: &Db, report_id: i64) -> sqlx::Result<Option<(i64, i64)>> {
     sqlx::query_as(
-        "select o.region_id, o.id from error_report r join organization o on o.id = r.organization_id where r.id = ?",
+        "select o.region_id, o.id from error_report r join organization o on o.id = r.organization_id where r.id = $1",
     )
     .bind(report_id)
     .fetch_optional(db)
@@ -256,8 +253,8 @@ pub async fn settle_report(
         Settle::Dismissed => "dismissed",
     };
     let r = sqlx::query(
-        "update error_report set status = ?, resolution_note = ?, resolved_by = ?, updated_at = ?
-         where id = ? and status = 'open'",
+        "update error_report set status = $1, resolution_note = $2, resolved_by = $3, updated_at = $4
+         where id = $5 and status = 'open'",
     )
     .bind(status)
     .bind(note)
@@ -272,7 +269,7 @@ pub async fn settle_report(
 /// The reporter's contact and the organization's name, for a reply.
 pub async fn report_contact(db: &Db, report_id: i64) -> sqlx::Result<Option<(String, String)>> {
     sqlx::query_as(
-        "select r.contact, o.name from error_report r join organization o on o.id = r.organization_id where r.id = ?",
+        "select r.contact, o.name from error_report r join organization o on o.id = r.organization_id where r.id = $1",
     )
     .bind(report_id)
     .fetch_optional(db)
@@ -282,7 +279,7 @@ pub async fn report_contact(db: &Db, report_id: i64) -> sqlx::Result<Option<(Str
 /// Sets (or clears) the logo file name; bumps `updated_at` so search and pages refresh.
 /// The organization's logo file name, if it has one.
 pub async fn logo_of(db: &Db, id: i64) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar("select logo from organization where id = ?")
+    sqlx::query_scalar("select logo from organization where id = $1")
         .bind(id)
         .fetch_one(db)
         .await
@@ -290,7 +287,7 @@ pub async fn logo_of(db: &Db, id: i64) -> sqlx::Result<Option<String>> {
 
 /// When the organization was last verified, if ever.
 pub async fn last_verified_at(db: &Db, id: i64) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar("select max(verified_at) from verification where organization_id = ?")
+    sqlx::query_scalar("select max(verified_at) from verification where organization_id = $1")
         .bind(id)
         .fetch_one(db)
         .await
@@ -303,7 +300,7 @@ pub async fn verifications(
 ) -> sqlx::Result<Vec<(String, String, String, String)>> {
     sqlx::query_as(
         "select verified_at, method, verified_by, note from verification
-         where organization_id = ? order by verified_at desc, id desc limit 50",
+         where organization_id = $1 order by verified_at desc, id desc limit 50",
     )
     .bind(id)
     .fetch_all(db)
@@ -312,7 +309,7 @@ pub async fn verifications(
 
 pub async fn set_logo(db: &Db, id: i64, file: Option<&str>) -> sqlx::Result<()> {
     let ts = now();
-    sqlx::query("update organization set logo = ?, updated_at = ? where id = ?")
+    sqlx::query("update organization set logo = $1, updated_at = $2 where id = $3")
         .bind(file)
         .bind(&ts)
         .bind(id)

@@ -9,9 +9,9 @@ use crate::db::{now, Db};
 pub async fn archive(db: &Db, id: i64, note: &str) -> sqlx::Result<bool> {
     let ts = now();
     let done = sqlx::query(
-        "update organization set status = 'archived', archived_at = ?, archive_note = ?,
+        "update organization set status = 'archived', archived_at = $1, archive_note = $2,
              version = version + 1
-         where id = ? and status = 'published'",
+         where id = $3 and status = 'published'",
     )
     .bind(&ts)
     .bind(note)
@@ -26,7 +26,7 @@ pub async fn restore(db: &Db, id: i64) -> sqlx::Result<bool> {
     let done = sqlx::query(
         "update organization set status = 'published', archived_at = null, archive_note = '',
              version = version + 1
-         where id = ? and status = 'archived'",
+         where id = $1 and status = 'archived'",
     )
     .bind(id)
     .execute(db)

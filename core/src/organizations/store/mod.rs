@@ -1,9 +1,10 @@
 //! Data access for organizations and their parts. All SQL about organizations lives here;
 //! queries are portable and take bound parameters only.
 
-use sqlx::Sqlite;
+use sqlx::Any;
 
 pub mod archive;
+mod batch_sql;
 pub mod freshness;
 mod read;
 pub use read::{
@@ -36,6 +37,7 @@ pub struct CardRow {
     pub okrug_id: i64,
     pub settlement: String,
     pub summary: String,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub is_demo: bool,
     pub verified_at: Option<String>,
     pub updated_at: String,
@@ -64,9 +66,11 @@ pub struct OrganizationRow {
     pub lat: f64,
     pub lon: f64,
     #[serde(deserialize_with = "read::bool_from_int")]
+    #[sqlx(try_from = "crate::db::Flag")]
     pub location_approximate: bool,
     pub status: OrgStatus,
     #[serde(deserialize_with = "read::bool_from_int")]
+    #[sqlx(try_from = "crate::db::Flag")]
     pub is_demo: bool,
     pub version: i64,
     pub created_at: String,
@@ -110,8 +114,10 @@ pub struct EventRow {
     pub uid: String,
     pub registration_url: String,
     #[serde(deserialize_with = "read::bool_from_int")]
+    #[sqlx(try_from = "crate::db::Flag")]
     pub registration_phone: bool,
     #[serde(deserialize_with = "read::bool_from_int")]
+    #[sqlx(try_from = "crate::db::Flag")]
     pub online: bool,
     pub report: String,
     /// Its own point on the map, when it has one (named apart from the organization's
@@ -126,6 +132,7 @@ pub struct NeedRow {
     pub title: String,
     pub description: String,
     /// Still needed (false: the help came).
+    #[sqlx(try_from = "crate::db::Flag")]
     pub active: bool,
     pub until: Option<String>,
 }
@@ -240,9 +247,7 @@ pub(crate) trait BindFilter<'q>: Sized {
     fn bind_text(self, v: Option<String>) -> Self;
 }
 
-impl<'q, O> BindFilter<'q>
-    for sqlx::query::QueryScalar<'q, Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>
-{
+impl<'q, O> BindFilter<'q> for sqlx::query::QueryScalar<'q, Any, O, sqlx::any::AnyArguments<'q>> {
     fn bind_i64(self, v: Option<i64>) -> Self {
         self.bind(v)
     }
@@ -251,9 +256,7 @@ impl<'q, O> BindFilter<'q>
     }
 }
 
-impl<'q, O> BindFilter<'q>
-    for sqlx::query::QueryAs<'q, Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>
-{
+impl<'q, O> BindFilter<'q> for sqlx::query::QueryAs<'q, Any, O, sqlx::any::AnyArguments<'q>> {
     fn bind_i64(self, v: Option<i64>) -> Self {
         self.bind(v)
     }
@@ -265,10 +268,11 @@ impl<'q, O> BindFilter<'q>
 /// The taxonomy term ids of each listed organization, as (organization id, term id).
 pub async fn terms_of(db: &Db, org_ids: &[i64]) -> sqlx::Result<Vec<(i64, i64)>> {
     let ids = serde_json::to_string(org_ids).unwrap_or_else(|_| "[]".into());
-    sqlx::query_as(
+    sqlx::query_as(&format!(
         "select organization_id, term_id from organization_term
-         where organization_id in (select value from json_each(?))",
-    )
+         where organization_id in ({})",
+        crate::db::json_ids(crate::db::Backend::of(db), "$1")
+    ))
     .bind(ids)
     .fetch_all(db)
     .await
@@ -277,7 +281,7 @@ pub async fn terms_of(db: &Db, org_ids: &[i64]) -> sqlx::Result<Vec<(i64, i64)>>
 /// How many published organizations each okrug has, as (okrug id, count).
 pub async fn okrug_counts(db: &Db, region_id: i64) -> sqlx::Result<Vec<(i64, i64)>> {
     sqlx::query_as(
-        "select okrug_id, count(*) from organization where region_id = ? and status = 'published' group by okrug_id",
+        "select okrug_id, count(*) from organization where region_id = $1 and status = 'published' group by okrug_id",
     )
     .bind(region_id)
     .fetch_all(db)
@@ -286,7 +290,7 @@ pub async fn okrug_counts(db: &Db, region_id: i64) -> sqlx::Result<Vec<(i64, i64
 
 /// Number of organizations in a region, whatever their status.
 pub async fn count_all(db: &Db, region_id: i64) -> sqlx::Result<i64> {
-    sqlx::query_scalar("select count(*) from organization where region_id = ?")
+    sqlx::query_scalar("select count(*) from organization where region_id = $1")
         .bind(region_id)
         .fetch_one(db)
         .await
@@ -307,7 +311,7 @@ pub struct OrgAccess {
 /// The facts about an organization that decide who may touch it.
 pub async fn access(db: &Db, id: i64) -> sqlx::Result<Option<OrgAccess>> {
     sqlx::query_as(
-        "select id, region_id, slug, name, status, proposed_by, version from organization where id = ?",
+        "select id, region_id, slug, name, status, proposed_by, version from organization where id = $1",
     )
     .bind(id)
     .fetch_optional(db)
@@ -317,7 +321,7 @@ pub async fn access(db: &Db, id: i64) -> sqlx::Result<Option<OrgAccess>> {
 /// The published organizations of an okrug, by name (their posters and lists).
 pub async fn published_in_okrug(db: &Db, okrug_id: i64) -> sqlx::Result<Vec<i64>> {
     sqlx::query_scalar(
-        "select id from organization where okrug_id = ? and status = 'published'
+        "select id from organization where okrug_id = $1 and status = 'published'
          order by sort_name, id",
     )
     .bind(okrug_id)

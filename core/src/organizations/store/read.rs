@@ -8,7 +8,7 @@ use super::{
     ContactRow, EventRow, NeedRow, OfferRow, OrganizationRecord, OrganizationRow, ServiceRow,
     TieRow, VerificationRow,
 };
-use crate::db::Db;
+use crate::db::{Backend, Db};
 
 /// Which events a read includes.
 #[derive(Clone, Copy, Debug)]
@@ -68,7 +68,7 @@ pub async fn read(
 
 /// [`read`] on one connection, so an import sees its own transaction's writes.
 pub async fn read_in(
-    db: &mut sqlx::SqliteConnection,
+    db: &mut crate::db::Conn,
     id: i64,
     published_only: bool,
     events: Events<'_>,
@@ -117,59 +117,6 @@ pub fn read_ahead(
     rx
 }
 
-/// A batch is one row with one value: a JSON array with an object per organization, its
-/// own columns under `org` and each part as an array. Every row and every value that crosses
-/// from SQLite's worker thread to the caller costs a hand-over and a copy, which was most of
-/// a download's time with a row (and some thirty values) per organization.
-/// `?1` the ids (JSON), `?2` published only, `?3` the first day of the events wanted ("" for
-/// all), `?4` at most this many events each (-1: all), `?5` whether services and events are
-/// read (a `case` evaluates only the branch it takes, so a listing never touches those
-/// tables). `json(…)` keeps a part an array rather than a string inside the object.
-static BATCH_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-    // Every column of the organization row, named as `OrganizationRow` names its fields, so
-    // a field added to the struct (and the table) is read with no list to keep in step.
-    let columns: Vec<String> = field_names::<OrganizationRow>()
-        .iter()
-        .map(|c| format!("'{c}', o.{c}"))
-        .collect();
-    let event_columns: Vec<String> = field_names::<EventRow>()
-        .iter()
-        .map(|c| format!("'{c}', e.{c}"))
-        .collect();
-    format!(
-        "select json_group_array(json_object('org', json_object({}),
-  'terms', json((select json_group_array(t.term_id order by t.term_id)
-     from organization_term t where t.organization_id = o.id)),
-  'contacts', json((select json_group_array(json_array(c.kind, c.value) order by c.position, c.id)
-     from contact c where c.organization_id = o.id)),
-  'services', case when ?5 then json((select json_group_array(json_array(s.id, s.name, s.description,
-            s.cost, s.how_to_apply, s.schedule,
-            json((select json_group_array(st.term_id order by st.term_id)
-                  from service_term st where st.service_id = s.id)))
-          order by s.position, s.id)
-     from service s where s.organization_id = o.id)) else json('[]') end,
-  'events', case when ?5 then json((select json_group_array(json_object({}))
-     from (select * from event e where e.organization_id = o.id
-             and coalesce(e.ends_at, e.starts_at) >= ?3
-           order by e.starts_at, e.id limit ?4) e)) else json('[]') end,
-  'offers', json((select json_group_array(json_array(f.kind, f.title, f.description)
-            order by f.position, f.id)
-     from offer f where f.organization_id = o.id)),
-  'ties', json((select json_group_array(json_array(p.kind, p.from_org = o.id))
-     from partnership p where p.status = 'active' and (p.from_org = o.id or p.to_org = o.id))),
-  'needs', json((select json_group_array(json_array(n.kind, n.title, n.description,
-            n.active, n.until) order by n.position, n.id)
-     from need n where n.organization_id = o.id)),
-  'verification', json((select json_array(v.method, v.verified_by, v.note, v.verified_at)
-     from verification v where v.organization_id = o.id
-     order by v.verified_at desc, v.id desc limit 1))))
-from organization o
-where o.id in (select value from json_each(?1)) and (o.status = 'published' or not ?2)",
-        columns.join(", "),
-        event_columns.join(", ")
-    )
-});
-
 type ServiceJson = (i64, String, String, String, String, String, Vec<i64>);
 type NeedJson = (String, String, String, i64, Option<String>);
 type VerificationJson = (String, String, String, String);
@@ -191,7 +138,7 @@ struct RecordJson {
 
 /// The field names serde's derive gives a struct, read by asking it to deserialize from a
 /// deserializer that only notes them.
-fn field_names<T: serde::de::DeserializeOwned>() -> &'static [&'static str] {
+pub(super) fn field_names<T: serde::de::DeserializeOwned>() -> &'static [&'static str] {
     use serde::de::{Error, Visitor};
     struct Names<'a>(&'a mut &'static [&'static str]);
     impl<'de> serde::Deserializer<'de> for Names<'_> {
@@ -293,7 +240,7 @@ fn record(r: RecordJson) -> OrganizationRecord {
 }
 
 async fn read_batch(
-    db: &mut sqlx::SqliteConnection,
+    db: &mut crate::db::Conn,
     ids: &[i64],
     published_only: bool,
     parts: Parts<'_>,
@@ -308,7 +255,11 @@ async fn read_batch(
         Parts::Whole(Events::All) => (true, "", -1),
         Parts::Listing => (false, "", -1),
     };
-    let batch: String = sqlx::query_scalar(&BATCH_SQL)
+    let sql = match Backend::of_conn(db) {
+        Backend::Sqlite => &*super::batch_sql::SQLITE,
+        Backend::Postgres => &*super::batch_sql::POSTGRES,
+    };
+    let batch: String = sqlx::query_scalar(sql)
         .bind(&list)
         .bind(published_only)
         .bind(from)
@@ -339,8 +290,8 @@ pub async fn past_events(
 ) -> sqlx::Result<Vec<EventRow>> {
     sqlx::query_as(&format!(
         "select {EVENT_COLUMNS} from event e
-         where e.organization_id = ? and coalesce(e.ends_at, e.starts_at) < ?
-         order by e.starts_at desc, e.id desc limit ?"
+         where e.organization_id = $1 and coalesce(e.ends_at, e.starts_at) < $2
+         order by e.starts_at desc, e.id desc limit $3"
     ))
     .bind(org_id)
     .bind(today)

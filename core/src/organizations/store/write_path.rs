@@ -2,7 +2,7 @@
 //! parts, for import, edits, proposals and reverts (`write`); `find_existing` is how an
 //! import finds the organization a row describes.
 
-use sqlx::{Sqlite, SqliteConnection};
+use crate::db::{Conn, Values, ValuesRow};
 
 use crate::db::now;
 use crate::kinds::OrgStatus;
@@ -12,7 +12,7 @@ use crate::text::collation_key;
 /// Finds the stored organization a record describes: the same ИНН or ОГРН, else the same
 /// name in the same okrug. This is what makes re-importing a file update, not duplicate.
 pub async fn find_existing(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     region_id: i64,
     o: &ValidOrganization,
 ) -> sqlx::Result<Option<i64>> {
@@ -23,11 +23,11 @@ pub async fn find_existing(
     // index then refuses the row and the import reports the clash.
     let by_key = [
         (
-            "select id from organization where region_id = ? and inn = ? and status = 'published'",
+            "select id from organization where region_id = $1 and inn = $2 and status = 'published'",
             o.inn.as_deref(),
         ),
         (
-            "select id from organization where region_id = ? and ogrn = ? and status = 'published'",
+            "select id from organization where region_id = $1 and ogrn = $2 and status = 'published'",
             o.ogrn.as_deref(),
         ),
     ];
@@ -43,7 +43,7 @@ pub async fn find_existing(
         }
     }
     sqlx::query_scalar(
-        "select id from organization where region_id = ? and okrug_id = ? and name = ? and status = 'published' limit 1",
+        "select id from organization where region_id = $1 and okrug_id = $2 and name = $3 and status = 'published' limit 1",
     )
     .bind(region_id)
     .bind(o.okrug_id)
@@ -54,16 +54,16 @@ pub async fn find_existing(
 
 /// The id of an unpublished (pending or rejected) organization holding the ИНН or ОГРН.
 pub async fn unpublished_holder(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     region_id: i64,
     o: &ValidOrganization,
 ) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar(
         // Two lookups on the unique ИНН and ОГРН indexes: one condition with `or` made
         // SQLite read every organization of the region instead.
-        "select id from organization where region_id = ? and inn = ? and status <> 'published'
+        "select id from organization where region_id = $1 and inn = $2 and status <> 'published'
          union all
-         select id from organization where region_id = ? and ogrn = ? and status <> 'published'
+         select id from organization where region_id = $3 and ogrn = $4 and status <> 'published'
          limit 1",
     )
     .bind(region_id)
@@ -113,7 +113,7 @@ const WRITTEN: [&str; 15] = [
     "location_approximate",
 ];
 
-type Scalar<'q> = sqlx::query::QueryScalar<'q, Sqlite, i64, sqlx::sqlite::SqliteArguments<'q>>;
+type Scalar<'q> = sqlx::query::QueryScalar<'q, sqlx::Any, i64, sqlx::any::AnyArguments<'q>>;
 
 fn bind_columns<'q>(q: Scalar<'q>, o: &'q ValidOrganization) -> Scalar<'q> {
     q.bind(o.okrug_id)
@@ -136,19 +136,35 @@ fn bind_columns<'q>(q: Scalar<'q>, o: &'q ValidOrganization) -> Scalar<'q> {
 static INSERT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     format!(
         "insert into organization (region_id, {}, status, is_demo, version, proposed_by, created_at, updated_at)
-         values (?, {}, ?, ?, 1, ?, ?, ?) returning id",
+         values ($1, {}, ${s}, ${d}, 1, ${p}, ${c}, ${u}) returning id",
         WRITTEN.join(", "),
-        vec!["?"; WRITTEN.len()].join(", ")
+        crate::db::params(2, WRITTEN.len()),
+        s = WRITTEN.len() + 2,
+        d = WRITTEN.len() + 3,
+        p = WRITTEN.len() + 4,
+        c = WRITTEN.len() + 5,
+        u = WRITTEN.len() + 6,
     )
 });
 
 static UPDATE_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-    let sets: Vec<String> = WRITTEN.iter().map(|c| format!("{c} = ?")).collect();
+    let sets: Vec<String> = WRITTEN
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ${}", i + 1))
+        .collect();
+    let n = WRITTEN.len();
     format!(
-        "update organization set {}, status = coalesce(?, status), is_demo = coalesce(?, is_demo),
-           version = version + 1, updated_at = ?
-         where id = ? and (? is null or version = ?) returning version",
-        sets.join(", ")
+        "update organization set {}, status = coalesce(${}, status), is_demo = coalesce(${}, is_demo),
+           version = version + 1, updated_at = ${}
+         where id = ${} and (${} is null or version = ${}) returning version",
+        sets.join(", "),
+        n + 1,
+        n + 2,
+        n + 3,
+        n + 4,
+        n + 5,
+        n + 6,
     )
 });
 
@@ -156,7 +172,7 @@ static UPDATE_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
 /// row here and replace its parts. Returns the id and the new version, or `None` when an
 /// update's `base_version` is stale (then nothing is written).
 pub async fn write(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     o: &ValidOrganization,
     how: Write,
 ) -> sqlx::Result<Option<(i64, i64)>> {
@@ -204,23 +220,25 @@ pub async fn write(
 
 /// Inserts many rows in one statement: each statement costs a round trip to SQLite's
 /// worker thread (~80 µs), so one multi-row insert beats one insert per row by far.
-async fn insert_rows<T>(
-    tx: &mut SqliteConnection,
+async fn insert_rows<'q, T>(
+    tx: &mut Conn,
     head: &str,
     rows: impl IntoIterator<Item = T>,
-    bind: impl FnMut(sqlx::query_builder::Separated<'_, '_, Sqlite, &'static str>, T),
+    mut bind: impl FnMut(ValuesRow<'_, 'q>, T),
 ) -> sqlx::Result<()> {
     let mut rows = rows.into_iter().peekable();
     if rows.peek().is_none() {
         return Ok(());
     }
-    let mut qb = sqlx::QueryBuilder::<Sqlite>::new(head);
-    qb.push_values(rows, bind);
-    qb.build().execute(&mut *tx).await.map(|_| ())
+    let mut values = Values::new(head);
+    for row in rows {
+        values.row(|b| bind(b, row));
+    }
+    values.execute(tx).await
 }
 
 async fn replace_parts(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     id: i64,
     o: &ValidOrganization,
     ts: &str,
@@ -229,7 +247,7 @@ async fn replace_parts(
     // A need that is still there keeps when it was first posted (rows are written anew):
     // "new needs" in the digest and the feeds are new, not merely saved again.
     let posted: std::collections::HashMap<(String, String), String> = if existed {
-        sqlx::query_as("select kind, title, min(created_at) from need where organization_id = ? group by kind, title")
+        sqlx::query_as("select kind, title, min(created_at) from need where organization_id = $1 group by kind, title")
             .bind(id)
             .fetch_all(&mut *tx)
             .await?
@@ -249,7 +267,7 @@ async fn replace_parts(
             "offer",
         ] {
             // Table names come from the fixed list above, never from input.
-            sqlx::query(&format!("delete from {table} where organization_id = ?"))
+            sqlx::query(&format!("delete from {table} where organization_id = $1"))
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
@@ -321,8 +339,8 @@ async fn replace_parts(
     if let Some(v) = &o.verification {
         sqlx::query(
             "insert into verification (organization_id, method, verified_by, note, verified_at, created_at, updated_at)
-             select ?, ?, ?, ?, ?, ?, ? where not exists
-               (select 1 from verification where organization_id = ? and method = ? and verified_at = ?)",
+             select $1, $2, $3, $4, $5, $6, $7 where not exists
+               (select 1 from verification where organization_id = $8 and method = $9 and verified_at = $10)",
         )
         .bind(id)
         .bind(v.method.as_str())
@@ -343,7 +361,7 @@ async fn replace_parts(
 /// Services need their new ids for their audience links: one insert each, then one insert
 /// for all the links.
 async fn insert_services(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn,
     id: i64,
     o: &ValidOrganization,
     ts: &str,
@@ -352,7 +370,7 @@ async fn insert_services(
     for (position, s) in o.services.iter().enumerate() {
         let service_id: i64 = sqlx::query_scalar(
             "insert into service (organization_id, name, description, cost, how_to_apply, schedule, position, created_at, updated_at)
-             values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id",
         )
         .bind(id)
         .bind(&s.name)
