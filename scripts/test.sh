@@ -19,6 +19,12 @@ step "Unit, integration and HTTP tests"
 # runs one runtime). Sequential runs cost about 20 s more and never stall.
 cargo test --workspace --exclude frontend -- --test-threads=1
 
+step "The same tests on PostgreSQL (a throwaway cluster), in the background until the browser tests"
+# They run beside the API fuzzing, clippy and the release build, whose link steps leave a
+# core idle; the browser tests, which time their waits, start only after they finished.
+./scripts/test-postgres.sh >target/test-postgres.log 2>&1 &
+postgres_tests=$!
+
 step "API fuzzing: schemathesis with the OpenAPI description (debug server: overflow checks on)"
 # Links the server binary from the crates the tests just compiled; the API needs no WASM.
 cargo build -p server --bin server
@@ -45,6 +51,9 @@ step "Release build and browser tests (headless Chromium) against it"
 unset RUSTFLAGS
 cargo leptos build --release
 ./scripts/precompress.sh target/site
+step "PostgreSQL test results"
+if wait "$postgres_tests"; then tail -n 1 target/test-postgres.log; else
+  cat target/test-postgres.log; echo "tests failed on PostgreSQL" >&2; exit 1; fi
 rm -rf target/e2e-data
 (cd tests/e2e && E2E_DATA_DIR="$PWD/../../target/e2e-data" E2E_SERVER_BIN=../../target/release/server npx playwright test)
 

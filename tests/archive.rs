@@ -119,7 +119,7 @@ async fn an_archived_organization_leaves_search_and_the_map_but_keeps_its_page()
     assert!(!page.body.contains("Организация больше не работает"));
     assert!(!page.body.contains("noindex"));
     let audit = app
-        .scalar_text("select group_concat(action, ',') from (select action from audit_event where action like 'org_%' order by id)")
+        .scalar_text("select string_agg(action, ',') from (select action from audit_event where action like 'org_%' order by id) t")
         .await;
     assert!(audit.contains("org_archived,org_restored"), "{audit}");
 }

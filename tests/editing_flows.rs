@@ -3,6 +3,7 @@
 //! field errors that keep the form filled, and the edit conflict.
 
 use http::StatusCode;
+use poputchiki_core::db::Backend;
 use poputchiki_tests::{location, Browser, TestApp};
 
 const PW: &str = "рыжий кот на крыше";
@@ -416,18 +417,33 @@ async fn an_inn_taken_between_the_check_and_the_save_is_a_field_error_not_a_500(
     app.editor("ed@example.ru", PW, id).await;
     // Another save takes the same ИНН while this one is between its check and its write:
     // a trigger plays the other save, inside the write itself.
-    sqlx::query(
-        "create trigger race before update of inn on organization
-         when new.inn = '7707083893' and old.inn is not new.inn
-         begin
-           insert into organization (region_id, okrug_id, slug, name, sort_name, kind, lat, lon, status, created_at, updated_at, inn)
+    let insert = "insert into organization (region_id, okrug_id, slug, name, sort_name, kind, lat, lon, status, created_at, updated_at, inn)
            select region_id, okrug_id, slug || '-race', 'Другая организация', sort_name, kind, lat, lon,
-                  'published', created_at, updated_at, new.inn from organization where id = new.id;
-         end",
-    )
-    .execute(&app.state.db)
-    .await
-    .expect("trigger");
+                  'published', created_at, updated_at, new.inn from organization where id = new.id";
+    let statements = match Backend::of(&app.state.db) {
+        Backend::Sqlite => vec![format!(
+            "create trigger race before update of inn on organization
+             when new.inn = '7707083893' and old.inn is not new.inn
+             begin {insert}; end"
+        )],
+        Backend::Postgres => vec![
+            format!(
+                "create function race() returns trigger language plpgsql as $$ begin
+                   if new.inn = '7707083893' and old.inn is distinct from new.inn then {insert}; end if;
+                   return new;
+                 end $$"
+            ),
+            "create trigger race before update of inn on organization
+             for each row execute function race()"
+                .to_owned(),
+        ],
+    };
+    for sql in statements {
+        sqlx::query(&sql)
+            .execute(&app.state.db)
+            .await
+            .expect("trigger");
+    }
     let mut b = app.browser();
     b.login("ed@example.ru", PW).await;
     let mut fields = form_of(&app, id).await;

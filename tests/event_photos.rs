@@ -167,7 +167,7 @@ async fn an_editor_adds_photos_to_a_past_event_and_the_page_shows_them() {
         "its files are deleted"
     );
     assert_eq!(count().await, 5);
-    sqlx::query("delete from event where uid = ?")
+    sqlx::query("delete from event where uid = $1")
         .bind(&past)
         .execute(&app.state.db)
         .await

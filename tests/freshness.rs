@@ -28,7 +28,7 @@ async fn a_listing_untouched_for_over_a_year_is_stale_and_says_so() {
     let app = TestApp::with_demo().await;
     let (id, slug, name) = demo_org(
         &app,
-        &format!("o.updated_at < ? and {NEVER_CHECKED}"),
+        &format!("o.updated_at < $1 and {NEVER_CHECKED}"),
         &days_ago(370),
     )
     .await;
@@ -68,7 +68,7 @@ async fn a_listing_untouched_for_over_a_year_is_stale_and_says_so() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_confirmed_listing_is_fresh_and_shows_when_it_was_confirmed() {
     let app = TestApp::with_demo().await;
-    let (id, slug, _) = demo_org(&app, "o.confirmed_at > ?", &days_ago(60)).await;
+    let (id, slug, _) = demo_org(&app, "o.confirmed_at > $1", &days_ago(60)).await;
     let page = app.get(&format!("/org/{id}-{slug}")).await;
     assert_eq!(page.status, 200);
     assert!(!page.body.contains("Сведения давно не обновлялись"));

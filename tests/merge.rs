@@ -122,7 +122,7 @@ async fn staff_merge_two_records_and_the_old_address_redirects_for_good() {
         "4501000009"
     );
     assert_eq!(
-        row(format!("select group_concat(value, ' | ') from (select value from contact where organization_id = {a} order by kind, position)")).await,
+        row(format!("select string_agg(value, ' | ') from (select value from contact where organization_id = {a} order by kind, position) t")).await,
         "alfa@example.org | 8 (35200) 1-11-11 | +7 35200 2-22-22"
     );
     assert_eq!(
@@ -251,7 +251,7 @@ async fn a_record_changed_while_comparing_sends_staff_back_with_their_choices() 
         "the page shows the change"
     );
     let status = app
-        .scalar_text("select group_concat(status) from organization")
+        .scalar_text("select string_agg(status, ',') from organization")
         .await;
     assert_eq!(status, "published,published", "nothing merged");
 }

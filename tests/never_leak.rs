@@ -105,11 +105,16 @@ async fn world() -> (TestApp, i64) {
         "insert into revision (organization_id, number, account_id, kind, snapshot, created_at, updated_at)
          values ({a}, 99, {editor}, 'edit', '{{\"name\": \"МЕТКА-ревизия\"}}', '2026-01-01', '2026-01-01')"
     )).await;
-    exec(&app, &format!(
+    sqlx::query(
         "insert into import_batch (region_id, account_id, file_name, file_data, created_at, updated_at)
-         values ({}, {editor}, 'list.csv', cast('name\nМЕТКА-список' as blob), '2026-01-01', '2026-01-01')",
-        app.state.region.id
-    )).await;
+         values ($1, $2, 'list.csv', $3, '2026-01-01', '2026-01-01')",
+    )
+    .bind(app.state.region.id)
+    .bind(editor)
+    .bind("name\nМЕТКА-список".as_bytes().to_vec())
+    .execute(&app.state.db)
+    .await
+    .expect("import batch");
     exec(&app, "insert into outgoing_mail (recipient, subject, body, next_attempt_at, created_at, updated_at)
          values ('leak-account@example.ru', 'Тема', 'МЕТКА-письмо', '2026-01-01', '2026-01-01', '2026-01-01')").await;
     (app, a)

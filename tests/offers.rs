@@ -229,7 +229,7 @@ async fn offers_are_a_search_filter_a_download_column_and_a_spreadsheet_column()
     let delta = app.org_id("Дельта").await;
     let kinds = app
         .scalar_text(&format!(
-            "select group_concat(kind, ',') from (select kind from offer where organization_id = {delta} order by position)"
+            "select string_agg(kind, ',') from (select kind from offer where organization_id = {delta} order by position) t"
         ))
         .await;
     assert_eq!(
@@ -249,7 +249,7 @@ async fn offers_are_a_search_filter_a_download_column_and_a_spreadsheet_column()
     let echo = app.org_id("Эхо").await;
     let titles = app
         .scalar_text(&format!(
-            "select group_concat(kind || '=' || title, ',') from (select kind, title from offer where organization_id = {echo} order by position)"
+            "select string_agg(kind || '=' || title, ',') from (select kind, title from offer where organization_id = {echo} order by position) t"
         ))
         .await;
     assert_eq!(titles, "transport=Газель на выходные,premises=Помещение");

@@ -196,13 +196,14 @@ async fn past_the_limit_the_sitemap_becomes_an_index_of_valid_parts() {
 async fn organization_and_okrug_pages_carry_valid_schema_org_and_previews() {
     let app = TestApp::with_demo().await;
     // An organization with an upcoming event, an ИНН and a social link.
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M").to_string();
     let id = app
-        .scalar_i64(
+        .scalar_i64(&format!(
             "select o.id from organization o join event e on e.organization_id = o.id
              where o.status = 'published' and o.inn is not null
-               and e.starts_at >= strftime('%Y-%m-%dT%H:%M', 'now')
-             order by o.id limit 1",
-        )
+               and e.starts_at >= '{now}'
+             order by o.id limit 1"
+        ))
         .await;
     let page = app.get(&format!("/org/{id}")).await;
     assert_eq!(page.status, 200);

@@ -1,6 +1,9 @@
 //! The public JSON API through the real router: the contract of /api/v1/search and
 //! /api/v1/organizations/{id}, and clear 400s for bad input.
 
+#[path = "instances.rs"]
+mod instances;
+
 use http::StatusCode;
 use poputchiki_tests::TestApp;
 use serde_json::Value;

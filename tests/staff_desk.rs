@@ -30,10 +30,10 @@ async fn world() -> (TestApp, Browser) {
     app.import_json(ORGS).await;
     let alfa = app.org_id("Альфа").await;
     app.editor("lead@example.ru", PW, alfa).await;
-    ago(&app, "update organization set updated_at = ?", 213).await;
+    ago(&app, "update organization set updated_at = $1", 213).await;
     ago(
         &app,
-        &format!("update organization set updated_at = ? where id = {alfa}"),
+        &format!("update organization set updated_at = $1 where id = {alfa}"),
         400,
     )
     .await;

@@ -43,6 +43,27 @@ pub async fn open(seed_dir: PathBuf, region: &str, smtp_url: &str) -> (Core, Tem
     (core, dir)
 }
 
+/// A second instance beside `core`: the same database, its own data directory (search
+/// index, outbox) and its own search table, as a second server process would have.
+pub async fn open_beside(core: &Core) -> (Core, TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database_url = core.config.database_url.clone().unwrap_or_else(|| {
+        format!(
+            "sqlite://{}",
+            core.config.data_dir.join("poputchiki.db").display()
+        )
+    });
+    let mut config = (*core.config).clone();
+    config.data_dir = dir.path().join("data");
+    config.database_url = Some(database_url);
+    let mail = MailSettings {
+        smtp_url: String::new(),
+        from: "Poputchiki <no-reply@poputchiki.localhost>".into(),
+    };
+    let core = Core::open(config, &mail).await.expect("second instance");
+    (core, dir)
+}
+
 /// Imports CSV text through the real import path, then updates search.
 pub async fn import_csv(core: &Core, text: &str, dry_run: bool) -> ImportReport {
     let (rows, _) = parse_csv(text.as_bytes()).expect("CSV parses");

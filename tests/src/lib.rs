@@ -67,6 +67,17 @@ impl TestApp {
     }
 
     /// The Kurgan region with the 300 demo organizations, loaded the way the run command does.
+    /// A second instance on this one's database (see `testing::open_beside`).
+    pub async fn beside(&self) -> Self {
+        let (core, dir) = testing::open_beside(&self.state).await;
+        let leptos_options =
+            server::startup::leptos_options("target/site", ([127, 0, 0, 1], 0).into());
+        Self {
+            state: AppState::new(core, leptos_options),
+            _dir: dir,
+        }
+    }
+
     pub async fn with_demo() -> Self {
         let app = Self::empty().await;
         server::startup::load_demo_if_empty(&app.state)

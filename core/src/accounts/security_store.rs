@@ -168,15 +168,15 @@ pub async fn end_other_sessions(db: &Db, account_id: i64, keep: &str) -> sqlx::R
 pub async fn set_disabled(db: &Db, account_id: i64, disabled: bool) -> sqlx::Result<bool> {
     let mut tx = db.begin().await?;
     let r = sqlx::query("update account set disabled = $1, updated_at = $2 where id = $3")
-        .bind(disabled)
+        .bind(i64::from(disabled))
         .bind(now())
         .bind(account_id)
         .execute(&mut *tx)
         .await?;
     if disabled {
         for sql in [
-            "delete from session where account_id = ?",
-            "delete from trusted_device where account_id = ?",
+            "delete from session where account_id = $1",
+            "delete from trusted_device where account_id = $1",
         ] {
             sqlx::query(sql).bind(account_id).execute(&mut *tx).await?;
         }
@@ -239,10 +239,10 @@ pub async fn purge_expired_links(db: &Db) -> sqlx::Result<u64> {
     let ts = now();
     let mut n = 0;
     for sql in [
-        "delete from email_token where expires_at <= ? or used_at is not null",
-        "delete from password_reset where expires_at <= ? or used_at is not null",
-        "delete from trusted_device where expires_at <= ?",
-        "delete from login_challenge where expires_at <= ?",
+        "delete from email_token where expires_at <= $1 or used_at is not null",
+        "delete from password_reset where expires_at <= $1 or used_at is not null",
+        "delete from trusted_device where expires_at <= $1",
+        "delete from login_challenge where expires_at <= $1",
     ] {
         n += sqlx::query(sql)
             .bind(&ts)

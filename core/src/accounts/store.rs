@@ -64,7 +64,7 @@ pub async fn create_account(
     .bind(normalize_email(email))
     .bind(display_name.trim())
     .bind(password_hash)
-    .bind(is_admin)
+    .bind(i64::from(is_admin))
     .bind(&ts)
     .bind(&ts)
     .fetch_optional(db)
@@ -84,7 +84,7 @@ pub async fn set_password(db: &Db, account_id: i64, password_hash: &str) -> sqlx
 
 pub async fn set_admin(db: &Db, account_id: i64, is_admin: bool) -> sqlx::Result<()> {
     sqlx::query("update account set is_admin = $1, updated_at = $2 where id = $3")
-        .bind(is_admin)
+        .bind(i64::from(is_admin))
         .bind(now())
         .bind(account_id)
         .execute(db)
@@ -158,7 +158,7 @@ pub async fn grant_staff(db: &Db, account_id: i64, region_id: i64, by: i64) -> s
     link(
         db,
         "insert into staff_role (account_id, region_id, granted_by, created_at, updated_at)
-         values (?, ?, ?, ?, ?) on conflict do nothing",
+         values ($1, $2, $3, $4, $5) on conflict do nothing",
         (account_id, region_id),
         Some(by),
     )
@@ -168,7 +168,7 @@ pub async fn grant_staff(db: &Db, account_id: i64, region_id: i64, by: i64) -> s
 pub async fn revoke_staff(db: &Db, account_id: i64, region_id: i64) -> sqlx::Result<bool> {
     unlink(
         db,
-        "delete from staff_role where account_id = ? and region_id = ?",
+        "delete from staff_role where account_id = $1 and region_id = $2",
         (account_id, region_id),
     )
     .await
@@ -244,7 +244,7 @@ pub async fn add_member(
     link(
         db,
         "insert into membership (account_id, organization_id, added_by, created_at, updated_at)
-         values (?, ?, ?, ?, ?) on conflict do nothing",
+         values ($1, $2, $3, $4, $5) on conflict do nothing",
         (account_id, organization_id),
         added_by,
     )
@@ -254,7 +254,7 @@ pub async fn add_member(
 pub async fn remove_member(db: &Db, account_id: i64, organization_id: i64) -> sqlx::Result<bool> {
     unlink(
         db,
-        "delete from membership where account_id = ? and organization_id = ?",
+        "delete from membership where account_id = $1 and organization_id = $2",
         (account_id, organization_id),
     )
     .await

@@ -127,7 +127,9 @@ pub async fn move_parts(
         "update organization set
              confirmed_at = (select max(coalesce(confirmed_at, '')) from organization where id in ($1, $2)),
              logo = coalesce(logo, (select logo from organization where id = $3)),
-             version = max(version, coalesce((select max(number) from revision where organization_id = $4), 0)),
+             version = (select case when version > r then version else r end
+                        from (select coalesce(max(number), 0) as r from revision
+                              where organization_id = $4) n),
              updated_at = $5
          where id = $6",
     )
@@ -180,7 +182,7 @@ async fn move_partnerships(tx: &mut Tx<'_>, keep: i64, drop: i64) -> sqlx::Resul
     for side in ["from_org", "to_org"] {
         // The column comes from the two above, never from input.
         sqlx::query(&format!(
-            "update partnership set {side} = ? where {side} = ?"
+            "update partnership set {side} = $1 where {side} = $2"
         ))
         .bind(keep)
         .bind(drop)
@@ -197,7 +199,7 @@ async fn move_rows(
     keep: i64,
     drop: i64,
 ) -> sqlx::Result<u64> {
-    let sql = format!("update {table} set organization_id = ? where organization_id = ?");
+    let sql = format!("update {table} set organization_id = $1 where organization_id = $2");
     Ok(sqlx::query(&sql)
         .bind(keep)
         .bind(drop)

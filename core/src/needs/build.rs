@@ -36,7 +36,7 @@ pub async fn open_needs(db: &Db, region_id: i64, today: &str) -> sqlx::Result<Ve
          order by n.updated_at desc, n.id desc",
     )
     .bind(region_id)
-    .bind(true)
+    .bind(1_i64)
     .bind(today)
     .fetch_all(db)
     .await

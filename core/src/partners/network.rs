@@ -105,7 +105,7 @@ mod read {
                from organization o
                where o.region_id = $1 and o.status = 'published'
                  and not exists (select 1 from partnership p where p.status = 'active'
-                                 and (p.from_org = o.id or p.to_org = o.id)))
+                                 and (p.from_org = o.id or p.to_org = o.id))) a
              where n <= $2",
         )
         .bind(region.id)

@@ -27,7 +27,7 @@ pub async fn candidates(db: &Db, region_id: i64) -> sqlx::Result<Vec<Candidate>>
          from organization o where o.region_id = $1 and o.status = 'published' and o.is_demo = $2 order by o.id",
     )
     .bind(region_id)
-    .bind(false)
+    .bind(0_i64)
     .fetch_all(db)
     .await
 }

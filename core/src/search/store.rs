@@ -34,34 +34,29 @@ pub async fn published_count(db: &Db, region_id: i64) -> sqlx::Result<i64> {
     .await
 }
 
-/// The newest `updated_at` of the region's organizations, and which ones carry it.
-pub async fn newest_change(db: &Db, region_id: i64) -> sqlx::Result<(String, Vec<i64>)> {
-    let last: Option<String> =
-        sqlx::query_scalar("select max(updated_at) from organization where region_id = $1")
-            .bind(region_id)
-            .fetch_one(db)
-            .await?;
-    let last = last.unwrap_or_default();
-    let ids =
-        sqlx::query_scalar("select id from organization where region_id = $1 and updated_at = $2")
-            .bind(region_id)
-            .bind(&last)
-            .fetch_all(db)
-            .await?;
-    Ok((last, ids))
+/// The newest entry of the region's change log (0 when it has none).
+pub async fn newest_change(db: &Db, region_id: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar("select coalesce(max(seq), 0) from change_log where region_id = $1")
+        .bind(region_id)
+        .fetch_one(db)
+        .await
 }
 
-/// (id, updated_at) of the region's organizations changed at or after `since`.
-pub async fn changed_since(
+/// (seq, organization id) of the region's change-log entries after `after`, oldest first,
+/// at most `limit`.
+pub async fn changes_after(
     db: &Db,
     region_id: i64,
-    since: &str,
-) -> sqlx::Result<Vec<(i64, String)>> {
+    after: i64,
+    limit: i64,
+) -> sqlx::Result<Vec<(i64, i64)>> {
     sqlx::query_as(
-        "select id, updated_at from organization where region_id = $1 and updated_at >= $2",
+        "select seq, organization_id from change_log where region_id = $1 and seq > $2
+         order by seq limit $3",
     )
     .bind(region_id)
-    .bind(since)
+    .bind(after)
+    .bind(limit)
     .fetch_all(db)
     .await
 }

@@ -1,58 +1,80 @@
-//! Keeps search in step with the database. Every second it asks which organizations changed
-//! since the last look (by `updated_at`) and refreshes just those, in one commit; a count
-//! mismatch (a deletion) triggers a full reconcile. Polling the database, rather than
-//! hooking the write paths, also catches changes made by another process: `server import`
+//! Keeps search in step with the database, whichever instance or process wrote to it. Every
+//! write of an organization and every verification adds a row to the change log (database
+//! triggers); every second, or at once when PostgreSQL notifies, the watcher reads the
+//! entries after the last one it saw and refreshes just those organizations, in one commit.
+//! A count mismatch (a deletion) triggers a full reconcile. Polling the database, rather
+//! than hooking the write paths, catches changes made by another process: `server import`
 //! while the server runs, or another instance sharing the database.
+//!
+//! On PostgreSQL, entry numbers are taken when a transaction writes and become visible when
+//! it commits, so a lower number can appear after a higher one: a gap below the newest
+//! entry seen is looked at again for [`GAP_PATIENCE`] before it is taken for a rolled-back
+//! write (SQLite has one writer at a time, so it has no such gaps).
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::engine::SearchEngine;
 use crate::db::Db;
 
 /// How often the database is asked for changes.
 pub const POLL: Duration = Duration::from_secs(1);
+/// How long a gap in the change log is waited for (a transaction still writing).
+pub const GAP_PATIENCE: Duration = Duration::from_secs(30);
+/// Missing entries tracked at most (per jump).
+const MAX_GAPS: i64 = 10_000;
+/// Change-log entries read per round; more wait for the next round (a big import).
+const ROUND: i64 = 20_000;
 
 /// What the watcher has already seen.
 #[derive(Debug, Default)]
 pub struct Watermark {
-    /// The newest `updated_at` seen.
-    last: String,
-    /// Organizations already applied at exactly `last` (timestamps have one-second resolution).
-    seen_at_last: HashSet<i64>,
+    /// The newest entry seen.
+    last: i64,
+    /// Missing entries below `last`, with when they were first missed.
+    gaps: BTreeMap<i64, Instant>,
 }
 
 impl Watermark {
     /// Starts from the newest change now in the database.
     pub async fn now(db: &Db, region_id: i64) -> sqlx::Result<Self> {
-        let (last, ids) = super::store::newest_change(db, region_id).await?;
         Ok(Self {
-            last,
-            seen_at_last: ids.into_iter().collect(),
+            last: super::store::newest_change(db, region_id).await?,
+            gaps: BTreeMap::new(),
         })
     }
 
     /// The organizations changed since the last call, advancing the watermark.
     pub async fn changes(&mut self, db: &Db, region_id: i64) -> sqlx::Result<Vec<i64>> {
-        let rows = super::store::changed_since(db, region_id, &self.last).await?;
-        let changed: Vec<i64> = rows
-            .iter()
-            .filter(|(id, at)| *at > self.last || !self.seen_at_last.contains(id))
-            .map(|(id, _)| *id)
-            .collect();
-        if let Some(newest) = rows.iter().map(|(_, at)| at).max() {
-            if *newest > self.last {
-                self.last = newest.clone();
-                self.seen_at_last.clear();
+        let now = Instant::now();
+        self.gaps
+            .retain(|_, first| now.duration_since(*first) < GAP_PATIENCE);
+        // Read from the oldest open gap, so a late commit below `last` is found too.
+        let from = self
+            .gaps
+            .keys()
+            .next()
+            .map_or(self.last, |g| (g - 1).min(self.last));
+        let rows = super::store::changes_after(db, region_id, from, ROUND).await?;
+        let mut changed = HashSet::new();
+        for (seq, org) in rows {
+            if seq > self.last {
+                // Entries of other regions are gaps here too; they expire unseen. A jump
+                // wider than MAX_GAPS is not tracked entry by entry: the count check and
+                // the next full reconcile cover what it might hide.
+                if seq - self.last <= MAX_GAPS {
+                    for missing in self.last + 1..seq {
+                        self.gaps.insert(missing, now);
+                    }
+                }
+                self.last = seq;
+                changed.insert(org);
+            } else if self.gaps.remove(&seq).is_some() {
+                changed.insert(org);
             }
-            self.seen_at_last.extend(
-                rows.iter()
-                    .filter(|(_, at)| *at == self.last)
-                    .map(|(id, _)| *id),
-            );
         }
-        Ok(changed)
+        Ok(changed.into_iter().collect())
     }
 }
 
@@ -77,7 +99,8 @@ pub async fn tick(
     Ok(changed.len())
 }
 
-/// Runs [`tick`] every [`POLL`] for as long as the server lives.
+/// Runs [`tick`] every [`POLL`], and on PostgreSQL also as soon as a change is notified,
+/// for as long as the server lives.
 pub fn spawn(engine: Arc<SearchEngine>, db: Db) {
     tokio::spawn(async move {
         let mut mark = match Watermark::now(&db, engine.catalog.id).await {
@@ -87,8 +110,9 @@ pub fn spawn(engine: Arc<SearchEngine>, db: Db) {
                 return;
             }
         };
+        let mut wake = Wake::listen(&db).await;
         loop {
-            tokio::time::sleep(POLL).await;
+            wake.next().await;
             match tick(&engine, &db, &mut mark).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(changed = n, "search updated"),
@@ -96,4 +120,53 @@ pub fn spawn(engine: Arc<SearchEngine>, db: Db) {
             }
         }
     });
+}
+
+/// What starts the next round: the poll timer, or a PostgreSQL notification.
+struct Wake {
+    listener: Option<sqlx::postgres::PgListener>,
+}
+
+impl Wake {
+    async fn listen(db: &Db) -> Self {
+        if crate::db::Backend::of(db) != crate::db::Backend::Postgres {
+            return Self { listener: None };
+        }
+        let url = db.connect_options().database_url.to_string();
+        let listener = match sqlx::postgres::PgListener::connect(&url).await {
+            Ok(mut l) => match l.listen("poputchiki_change").await {
+                Ok(()) => Some(l),
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot LISTEN for changes; polling only");
+                    None
+                }
+            },
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot LISTEN for changes; polling only");
+                None
+            }
+        };
+        Self { listener }
+    }
+
+    /// Waits for the poll timer or a notification, whichever comes first. A notification
+    /// arriving in the middle of a round starts the next one at once.
+    async fn next(&mut self) {
+        let Some(listener) = self.listener.as_mut() else {
+            tokio::time::sleep(POLL).await;
+            return;
+        };
+        tokio::select! {
+            () = tokio::time::sleep(POLL) => {}
+            got = listener.recv() => {
+                if let Err(e) = got {
+                    // The listener reconnects by itself on the next call; poll meanwhile.
+                    tracing::warn!(error = %e, "change notifications interrupted");
+                    tokio::time::sleep(POLL).await;
+                }
+            }
+        }
+        // One round reads every change; the notifications already here add nothing.
+        while listener.next_buffered().is_some() {}
+    }
 }

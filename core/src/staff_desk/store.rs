@@ -72,7 +72,7 @@ pub async fn contacts(db: &Db, ids: &[i64]) -> sqlx::Result<HashMap<i64, Vec<(St
     if ids.is_empty() {
         return Ok(out);
     }
-    let marks = vec!["?"; ids.len()].join(", ");
+    let marks = crate::db::params(1, ids.len());
     let sql = format!(
         "select organization_id, kind, value from contact
          where organization_id in ({marks}) and kind in ('phone', 'email') order by position, id"

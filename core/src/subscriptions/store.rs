@@ -30,7 +30,7 @@ pub async fn find(
     filter: &str,
 ) -> sqlx::Result<Option<Subscription>> {
     sqlx::query_as(&format!(
-        "select {COLUMNS} from subscription s where s.region_id = ? and s.email = ? and s.filter = ?"
+        "select {COLUMNS} from subscription s where s.region_id = $1 and s.email = $2 and s.filter = $3"
     ))
     .bind(region_id)
     .bind(email)
@@ -129,7 +129,7 @@ pub async fn by_token(
 ) -> sqlx::Result<Option<Subscription>> {
     sqlx::query_as(&format!(
         "select {COLUMNS} from subscription_token t join subscription s on s.id = t.subscription_id
-         where t.hash = ? and t.purpose = ? and (t.expires_at is null or t.expires_at > ?)"
+         where t.hash = $1 and t.purpose = $2 and (t.expires_at is null or t.expires_at > $3)"
     ))
     .bind(hash)
     .bind(purpose)
@@ -223,7 +223,7 @@ pub struct DueDigest {
 pub async fn due_digests(db: &Db, region_id: i64, limit: i64) -> sqlx::Result<Vec<DueDigest>> {
     sqlx::query_as(&format!(
         "select j.id as job_id, {COLUMNS} from digest_job j join subscription s on s.id = j.subscription_id
-         where j.state = 'due' and s.region_id = ? and s.status = 'active' order by j.id limit ?"
+         where j.state = 'due' and s.region_id = $1 and s.status = 'active' order by j.id limit $2"
     ))
     .bind(region_id)
     .bind(limit)

@@ -9,7 +9,7 @@ pub async fn demo_ids(db: &Db, region_id: i64) -> sqlx::Result<Vec<i64>> {
         "select id from organization where region_id = $1 and is_demo = $2 order by id",
     )
     .bind(region_id)
-    .bind(true)
+    .bind(1_i64)
     .fetch_all(db)
     .await
 }

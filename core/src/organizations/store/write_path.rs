@@ -130,7 +130,7 @@ fn bind_columns<'q>(q: Scalar<'q>, o: &'q ValidOrganization) -> Scalar<'q> {
         .bind(&o.settlement)
         .bind(o.location.lat)
         .bind(o.location.lon)
-        .bind(o.approximate)
+        .bind(i64::from(o.approximate))
 }
 
 static INSERT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
@@ -187,7 +187,7 @@ pub async fn write(
             let q = sqlx::query_scalar(INSERT_SQL.as_str()).bind(region_id);
             let id = bind_columns(q, o)
                 .bind(status)
-                .bind(is_demo)
+                .bind(i64::from(is_demo))
                 .bind(proposed_by)
                 .bind(&ts)
                 .bind(&ts)
@@ -203,7 +203,7 @@ pub async fn write(
         } => {
             let q = bind_columns(sqlx::query_scalar(UPDATE_SQL.as_str()), o)
                 .bind(status)
-                .bind(is_demo)
+                .bind(is_demo.map(i64::from))
                 .bind(&ts)
                 .bind(id)
                 .bind(base_version)
@@ -307,8 +307,8 @@ async fn replace_parts(
             b.push_bind(e.starts_at.clone()).push_bind(e.ends_at.clone()).push_bind(e.place.clone());
             b.push_bind(e.format_term_id);
             b.push_bind(event_uid(&o.slug, i, e));
-            b.push_bind(e.registration_url.clone()).push_bind(e.registration_phone);
-            b.push_bind(e.online).push_bind(e.report.clone());
+            b.push_bind(e.registration_url.clone()).push_bind(i64::from(e.registration_phone));
+            b.push_bind(i64::from(e.online)).push_bind(e.report.clone());
             b.push_bind(e.point.map(|p| p.0)).push_bind(e.point.map(|p| p.1));
             b.push_bind(ts.to_owned()).push_bind(ts.to_owned());
         },
@@ -320,7 +320,7 @@ async fn replace_parts(
         o.needs.iter().enumerate(),
         |mut b, (pos, n)| {
             b.push_bind(id).push_bind(n.kind.clone()).push_bind(n.title.clone()).push_bind(n.description.clone());
-            b.push_bind(!n.met).push_bind(n.until.clone());
+            b.push_bind(i64::from(!n.met)).push_bind(n.until.clone());
             let first = posted.get(&(n.kind.clone(), n.title.clone())).map_or(ts, String::as_str);
             b.push_bind(pos as i64).push_bind(first.to_owned()).push_bind(ts.to_owned());
         },

@@ -1,0 +1,75 @@
+//! Two instances on one database, as behind a load balancer: what one writes, the other's
+//! search finds by itself (its change-log watcher), edits, verifications and ties alike.
+
+use std::time::Duration;
+
+use poputchiki_core::search::watch;
+use poputchiki_tests::{encode, found_count, TestApp};
+
+const ORGS: &str = r#"[
+  {"name": "Клуб «Рябинушка»", "kind": "initiative_group", "okrug": "ketovsky", "summary": "Хор ветеранов"},
+  {"name": "Фонд «Исток»", "kind": "nko", "okrug": "shumikhinsky", "summary": "Помощь семьям"}
+]"#;
+
+/// How many organizations a search page on `app` finds, waiting up to ten seconds for it
+/// to become `want` (the watcher polls every second).
+async fn found_eventually(app: &TestApp, query: &str, want: i64) -> Option<i64> {
+    let mut last = None;
+    for _ in 0..100 {
+        last = found_count(&app.get(query).await.body);
+        if last == Some(want) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    last
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edit_and_a_verification_through_one_instance_are_found_through_the_other() {
+    let a = TestApp::empty().await;
+    a.import_json(ORGS).await;
+    let b = a.beside().await;
+    watch::spawn(b.state.search.clone(), b.state.db.clone());
+    let id = a.org_id("Рябинушка").await;
+    let word = "/?q=".to_owned() + &encode("гармонь");
+    assert_eq!(found_count(&b.get(&word).await.body), Some(0));
+
+    // An editor saves through instance A.
+    a.editor("lead@example.ru", "рыжий кот на крыше", id).await;
+    let mut browser = a.browser();
+    browser.login("lead@example.ru", "рыжий кот на крыше").await;
+    let mut fields = a.edit_form(id).await;
+    for (k, v) in fields.iter_mut() {
+        if k == "summary" {
+            *v = "Хор ветеранов и кружок гармони".into();
+        }
+    }
+    let saved = browser
+        .post_fields(&format!("/org/{id}/edit"), &fields)
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(
+        found_eventually(&b, &word, 1).await,
+        Some(1),
+        "the edit reached B"
+    );
+
+    // Staff verify through instance A: a verification is no edit of the organization row.
+    a.staff("staff@example.ru", "рыжий кот на крыше", a.state.region.id)
+        .await;
+    let mut staff = a.browser();
+    staff.login("staff@example.ru", "рыжий кот на крыше").await;
+    let verified = staff
+        .post(
+            &format!("/org/{id}/verify"),
+            &[("method", "visit"), ("note", "Были в гостях")],
+        )
+        .await;
+    assert_eq!(verified.status, 303, "{}", verified.body);
+    assert_eq!(
+        found_eventually(&b, "/?verified=true", 1).await,
+        Some(1),
+        "the verification reached B"
+    );
+}
