@@ -261,6 +261,20 @@ async fn junk_in_ids_tokens_and_forms_gets_clear_errors_not_panics() {
     assert_eq!(page.status, StatusCode::NOT_FOUND);
     let page = b.post("/staff/reports/notanumber/resolve", &[]).await;
     assert!(page.status.is_client_error());
+    // A NUL character (PostgreSQL refuses it in text) is dropped, not a 500.
+    let id = app.scalar_i64("select min(id) from organization").await;
+    let page = b
+        .post(
+            &format!("/org/{id}/report"),
+            &[("message", "Телефон\0 не отвечает")],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    assert_eq!(
+        app.scalar_text("select message from error_report order by id desc limit 1")
+            .await,
+        "Телефон не отвечает"
+    );
     let emoji = "😀".repeat(3000);
     let page = b
         .post("/login", &[("email", &emoji), ("password", &emoji)])

@@ -139,7 +139,7 @@ async fn a_megabyte_login_email_is_refused_before_any_work_and_its_draft_is_smal
     assert!(back.starts_with("/login?draft="), "{back}");
     for (key, _) in app::accounts::throttle::login_keys(&email, "unknown") {
         assert!(
-            !app.state.throttle.contains(&key),
+            !app.state.throttle.contains(&key).await,
             "no login throttle key for junk"
         );
     }

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use poputchiki_core::search::watch;
-use poputchiki_tests::{encode, found_count, TestApp};
+use poputchiki_tests::{encode, found_count, location, TestApp};
 
 const ORGS: &str = r#"[
   {"name": "Клуб «Рябинушка»", "kind": "initiative_group", "okrug": "ketovsky", "summary": "Хор ветеранов"},
@@ -72,4 +72,64 @@ async fn an_edit_and_a_verification_through_one_instance_are_found_through_the_o
         Some(1),
         "the verification reached B"
     );
+}
+
+/// Files in an instance's mail outbox (mail goes there when no SMTP server is set).
+fn outbox(app: &TestApp) -> usize {
+    std::fs::read_dir(app.data_dir().join("outbox"))
+        .map(|d| d.count())
+        .unwrap_or(0)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_queued_mail_goes_out_once_however_many_instances_send() {
+    let a = TestApp::empty().await;
+    let b = a.beside().await;
+    for i in 0..20 {
+        a.state
+            .queue_mail(&format!("reader{i}@example.ru"), "Тема", "Текст")
+            .await
+            .expect("queued");
+    }
+    let (from_a, from_b) = tokio::join!(a.deliver_mail(), b.deliver_mail());
+    assert_eq!(from_a + from_b, 20, "each mail sent by one instance");
+    assert_eq!(outbox(&a) + outbox(&b), 20);
+    assert_eq!(a.deliver_mail().await + b.deliver_mail().await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failed_logins_count_across_instances() {
+    let a = TestApp::empty().await;
+    let b = a.beside().await;
+    a.account("anna@example.ru", "рыжий кот на крыше").await;
+    // Alternate the instances, as a balancer would: after five free failures each one
+    // doubles the wait, counted together, so the next try waits minutes on either.
+    for i in 0..12 {
+        let app = if i % 2 == 0 { &a } else { &b };
+        let mut browser = app.browser();
+        browser
+            .post(
+                "/login",
+                &[("email", "anna@example.ru"), ("password", "неверно")],
+            )
+            .await;
+    }
+    for app in [&a, &b] {
+        let mut browser = app.browser();
+        let blocked = browser
+            .post(
+                "/login",
+                &[
+                    ("email", "anna@example.ru"),
+                    ("password", "рыжий кот на крыше"),
+                ],
+            )
+            .await;
+        let form = browser.get(&location(&blocked)).await;
+        assert!(
+            form.body.contains("Слишком много неудачных попыток"),
+            "the right password waits too, on either instance: {}",
+            form.body
+        );
+    }
 }

@@ -197,6 +197,37 @@ impl<'r> sqlx::Decode<'r, sqlx::Any> for Flag {
     }
 }
 
+/// An optional double to bind. sqlx 0.8.6's `Any` driver sends `Option::<f64>::None` to
+/// PostgreSQL as a 4-byte float null; PostgreSQL caches a statement's parameter types
+/// from its first run on a connection, so a later run of the same statement with a value
+/// (8 bytes) was refused ("incorrect binary data format"). This sends the null as an
+/// 8-byte one (sqlx maps its `Real` null kind to `f64`). SQLite reads both alike.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OptF64(pub Option<f64>);
+
+impl sqlx::Type<sqlx::Any> for OptF64 {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <f64 as sqlx::Type<sqlx::Any>>::type_info()
+    }
+}
+
+impl<'q> sqlx::Encode<'q, sqlx::Any> for OptF64 {
+    fn encode_by_ref(
+        &self,
+        buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
+    ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+        match self.0 {
+            Some(x) => <f64 as sqlx::Encode<'q, sqlx::Any>>::encode(x, buf),
+            None => {
+                buf.0.push(sqlx_core::any::AnyValueKind::Null(
+                    sqlx::any::AnyTypeInfoKind::Real,
+                ));
+                Ok(sqlx::encode::IsNull::Yes)
+            }
+        }
+    }
+}
+
 /// A multi-row `insert … values (…), (…)` with `$N` placeholders, which both backends
 /// read (sqlx's `QueryBuilder` writes `?` through the `Any` driver, which PostgreSQL
 /// refuses). One statement instead of one per row saves a round trip per row.

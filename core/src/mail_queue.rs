@@ -99,6 +99,9 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer) -> sqlx::Result<usize> {
     .await?;
     let mut sent = 0;
     for mail in due {
+        if !claim(db, mail.id).await? {
+            continue;
+        }
         match mailer
             .send_with(
                 &mail.recipient,
@@ -145,6 +148,29 @@ pub async fn deliver_due(db: &Db, mailer: &Mailer) -> sqlx::Result<usize> {
         }
     }
     Ok(sent)
+}
+
+/// How long a claimed mail belongs to the worker that claimed it: if that instance dies
+/// while sending, another retries after this.
+const LEASE_MINUTES: i64 = 10;
+
+/// Takes a due mail for this worker: every instance runs a worker, and the first to move
+/// the mail's next attempt into the future sends it; the others find it taken. So a mail
+/// goes out once however many instances run (twice only if an instance dies between
+/// sending and recording it).
+async fn claim(db: &Db, id: i64) -> sqlx::Result<bool> {
+    let ts = now();
+    let r = sqlx::query(
+        "update outgoing_mail set next_attempt_at = $1, updated_at = $2
+         where id = $3 and sent_at is null and next_attempt_at <= $4",
+    )
+    .bind(from_now(chrono::Duration::minutes(LEASE_MINUTES)))
+    .bind(&ts)
+    .bind(id)
+    .bind(&ts)
+    .execute(db)
+    .await?;
+    Ok(r.rows_affected() == 1)
 }
 
 /// Deletes sent mail older than [`KEEP_SENT_DAYS`] (the scheduler calls this).

@@ -23,7 +23,7 @@ pub async fn run_once(state: &Core) -> anyhow::Result<u64> {
     deleted += crate::subscriptions::service::purge(state, chrono::Utc::now()).await?;
     deleted += crate::events::photos::purge_orphans(&state.db, &state.config.data_dir).await?;
     crate::import::batch::release_stale(&state.db).await?;
-    state.throttle.sweep();
+    state.throttle.sweep().await?;
     let reminders = crate::reconfirm::run::run_once(state.into(), chrono::Utc::now()).await?;
     if !reminders.sent.is_empty() {
         state.mail_wake.notify_one();

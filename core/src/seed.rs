@@ -293,7 +293,7 @@ pub async fn store_region(db: &Db, seed: &RegionSeed) -> anyhow::Result<i64> {
         .bind(&o.admin_center_kind)
         .bind(o.center.lat)
         .bind(o.center.lon)
-        .bind(o.area_km2)
+        .bind(crate::db::OptF64(o.area_km2))
         .bind(&o.boundary_json)
         .bind(&ts)
         .bind(&ts)

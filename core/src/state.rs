@@ -107,13 +107,14 @@ impl Core {
                 .await?;
         let mailer =
             crate::mail::Mailer::new(&mail.smtp_url, &mail.from, config.data_dir.join("outbox"))?;
+        let throttle = Arc::new(crate::accounts::throttle::Throttle::new(db.clone()));
         Ok(Self {
             db,
             region,
             search,
             config: Arc::new(config),
             mailer: Arc::new(mailer),
-            throttle: Arc::default(),
+            throttle,
             mail_wake: Arc::default(),
             search_permits: Arc::new(tokio::sync::Semaphore::new(CONCURRENT_SEARCHES)),
             export_permits: Arc::new(tokio::sync::Semaphore::new(CONCURRENT_EXPORTS)),

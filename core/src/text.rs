@@ -154,6 +154,16 @@ pub fn looks_like_email(s: &str) -> bool {
         && s.len() <= 254
 }
 
+/// The text without NUL characters, which PostgreSQL refuses in text (and SQLite would
+/// keep, unseen): input reaches the database through this at the form parser and the
+/// list readers.
+pub fn without_nul(mut text: String) -> String {
+    if text.contains('\0') {
+        text.retain(|c| c != '\0');
+    }
+    text
+}
+
 /// The first sentence of `text`, cut to at most `max` characters on a word boundary.
 pub fn one_line(text: &str, max: usize) -> String {
     let first = text

@@ -232,3 +232,32 @@ async fn the_demo_file_imports_completely() {
         .expect("count");
     assert_eq!(demo, 300, "demo records are marked as demo");
 }
+
+/// A statement is prepared once per connection and keeps the parameter types of its first
+/// run: a missing coordinate (null) first and a present one later must both store, on
+/// SQLite and PostgreSQL alike (sqlx's `Any` sent a float null as 4 bytes).
+#[tokio::test]
+async fn a_missing_and_a_present_coordinate_go_through_the_same_statement() {
+    use app::db::{OptF64, Values};
+    let app = TestApp::empty().await;
+    let mut conn = app.state.db.acquire().await.expect("connection");
+    sqlx::query("create temporary table points (n bigint, x double precision)")
+        .execute(&mut *conn)
+        .await
+        .expect("table");
+    for (n, x) in [(1_i64, None), (2, Some(65.25)), (3, None), (4, Some(-1.5))] {
+        let mut rows = Values::new("insert into points (n, x)");
+        rows.row(|mut b| {
+            b.push_bind(n).push_bind(OptF64(x));
+        });
+        rows.execute(&mut conn).await.expect("insert");
+    }
+    let stored: Vec<(i64, Option<f64>)> = sqlx::query_as("select n, x from points order by n")
+        .fetch_all(&mut *conn)
+        .await
+        .expect("read");
+    assert_eq!(
+        stored,
+        vec![(1, None), (2, Some(65.25)), (3, None), (4, Some(-1.5))]
+    );
+}

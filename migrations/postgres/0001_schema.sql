@@ -563,7 +563,7 @@ create function change_log_from_organization() returns trigger language plpgsql 
 begin
     insert into change_log (organization_id, region_id, status, at)
     values (new.id, new.region_id, new.status,
-            to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'));
+            to_char(clock_timestamp() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'));
     return null;
 end $$;
 
@@ -577,7 +577,7 @@ create function change_log_from_verification() returns trigger language plpgsql 
 begin
     insert into change_log (organization_id, region_id, status, at)
     select o.id, o.region_id, o.status,
-           to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+           to_char(clock_timestamp() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
     from organization o where o.id = new.organization_id;
     return null;
 end $$;

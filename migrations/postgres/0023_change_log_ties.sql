@@ -6,7 +6,7 @@ create function change_log_from_partnership() returns trigger language plpgsql a
 begin
     insert into change_log (organization_id, region_id, status, at)
     select o.id, o.region_id, o.status,
-           to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+           to_char(clock_timestamp() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
     from organization o where o.id in (new.from_org, new.to_org);
     return null;
 end $$;

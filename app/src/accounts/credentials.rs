@@ -46,12 +46,16 @@ async fn forgot(FormPost { state, auth, form }: FormPost) -> PageResult {
     let ip_key = format!("reset:{}", auth.client_ip);
     let email_key = format!("reset:{email}");
     let keys = [ip_key.as_str(), email_key.as_str()];
-    if let Some(issue) = bad.or_else(|| state.throttle.form_issue(&keys, &FORM_IP)) {
+    let issue = match bad {
+        Some(bad) => Some(bad),
+        None => state.throttle.form_issue(&keys, &FORM_IP).await,
+    };
+    if let Some(issue) = issue {
         let fields = vec![("email".into(), email.chars().take(MAX_EMAIL).collect())];
         let d = NewDraft::of(DraftForm::Forgot, fields, vec![issue]);
         return back_to_form(&state, &auth, "/password/forgot", d).await;
     }
-    state.throttle.hit_all(&keys, &FORM_IP);
+    state.throttle.hit_all(&keys, &FORM_IP).await;
     // The same answer, and about the same work, whether or not the address has an
     // account: the mail itself is sent later by the queue.
     let account = store::find_by_email(&state.db, &email).await?;
@@ -88,12 +92,17 @@ async fn reset_inner(
 ) -> Result<Response, AppError> {
     let path = format!("/password/reset/{token}");
     let fail_key = format!("link-fail:{}", auth.client_ip);
-    if state.throttle.wait_needed(&fail_key, &FAILURE_IP).is_some() {
+    if state
+        .throttle
+        .wait_needed(&fail_key, &FAILURE_IP)
+        .await
+        .is_some()
+    {
         return Err(AppError::TooManyRequests("err-too-many-tries".into()));
     }
     // The link first: a guessed or used link costs a lookup, never a hash.
     if !looks_like_token(token) || !store::reset_usable(&state.db, token).await? {
-        state.throttle.hit(&fail_key, &FAILURE_IP);
+        state.throttle.hit(&fail_key, &FAILURE_IP).await;
         let d = NewDraft::of(DraftForm::Reset, vec![], vec![issue("", "err-reset-link")]);
         return back_to_form(state, auth, &path, d).await;
     }
@@ -134,7 +143,7 @@ async fn reset_inner(
 async fn forget_throttles(state: &AppState, account_id: i64, ip: &str) -> Result<(), AppError> {
     if let Some(email) = store::email_of(&state.db, account_id).await? {
         for (k, _) in login_keys(&email, ip) {
-            state.throttle.clear(&k);
+            state.throttle.clear(&k).await;
         }
     }
     Ok(())
@@ -150,6 +159,7 @@ pub async fn current_password_ok(
     if let Some(wait) = state
         .throttle
         .wait_needed(&key, &super::throttle::LOGIN_ACCOUNT_IP)
+        .await
     {
         let seconds = (wait.as_secs() + 1).to_string();
         return Ok(Err(
@@ -158,10 +168,13 @@ pub async fn current_password_ok(
     }
     let stored = store::password_hash_of(&state.db, account_id).await?;
     if password::verify_password(typed, stored.as_deref()).await? {
-        state.throttle.clear(&key);
+        state.throttle.clear(&key).await;
         return Ok(Ok(()));
     }
-    state.throttle.hit(&key, &super::throttle::LOGIN_ACCOUNT_IP);
+    state
+        .throttle
+        .hit(&key, &super::throttle::LOGIN_ACCOUNT_IP)
+        .await;
     Ok(Err(issue("current_password", "err-password-wrong")))
 }
 

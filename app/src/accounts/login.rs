@@ -106,11 +106,11 @@ async fn login_inner(
         )],
         _ => keys.to_vec(),
     };
-    if let Some(wait) = applicable
-        .iter()
-        .filter_map(|(k, r)| state.throttle.wait_needed(k, r))
-        .max()
-    {
+    let mut longest = None;
+    for (k, r) in &applicable {
+        longest = longest.max(state.throttle.wait_needed(k, r).await);
+    }
+    if let Some(wait) = longest {
         let seconds = (wait.as_secs() + 1).to_string();
         let throttled = issue("email", "err-login-throttled").arg("seconds", seconds);
         return back_to_form(state, auth, "/login", login_draft(form, vec![throttled])).await;
@@ -124,13 +124,13 @@ async fn login_inner(
         Some(a) if ok => a,
         known => {
             for (k, r) in &applicable {
-                state.throttle.hit(k, r);
+                state.throttle.hit(k, r).await;
             }
             return login_failed(state, auth, form, known).await;
         }
     };
     for (k, _) in applicable.iter().chain(&keys[..2]) {
-        state.throttle.clear(k);
+        state.throttle.clear(k).await;
     }
     if second_factor::enabled(&state.db, account.id).await? {
         let token = sf::create_challenge(&state.db, account.id, &next).await?;

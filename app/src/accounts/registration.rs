@@ -76,10 +76,10 @@ async fn register_inner(
     let ip_key = format!("register:{}", auth.client_ip);
     let email_key = format!("register-email:{email}");
     if issues.is_empty() {
-        let wait = state
-            .throttle
-            .wait_needed(&ip_key, &FORM_IP)
-            .or(state.throttle.wait_needed(&email_key, &FORM_IP));
+        let wait = match state.throttle.wait_needed(&ip_key, &FORM_IP).await {
+            Some(wait) => Some(wait),
+            None => state.throttle.wait_needed(&email_key, &FORM_IP).await,
+        };
         if let Some(wait) = wait {
             let minutes = (wait.as_secs() / 60 + 1).to_string();
             issues.push(issue("", "err-rate-limited").arg("minutes", minutes));
@@ -96,8 +96,8 @@ async fn register_inner(
         return back_to_form(state, auth, "/register", d).await;
     }
     // Every attempt that reaches the hash counts, whatever its outcome.
-    state.throttle.hit(&ip_key, &FORM_IP);
-    state.throttle.hit(&email_key, &FORM_IP);
+    state.throttle.hit(&ip_key, &FORM_IP).await;
+    state.throttle.hit(&email_key, &FORM_IP).await;
     let hash = password::hash_password(form.get("password")).await?;
     let name = form.get("display_name");
     match store::create_account(&state.db, &email, name, &hash, false).await? {
@@ -139,7 +139,12 @@ async fn confirm_inner(
     auth: &RequestAuth,
 ) -> Result<Response, AppError> {
     let fail_key = format!("link-fail:{}", auth.client_ip);
-    if state.throttle.wait_needed(&fail_key, &FAILURE_IP).is_some() {
+    if state
+        .throttle
+        .wait_needed(&fail_key, &FAILURE_IP)
+        .await
+        .is_some()
+    {
         return Err(AppError::TooManyRequests("err-too-many-tries".into()));
     }
     let row = match looks_like_token(token) {
@@ -147,7 +152,7 @@ async fn confirm_inner(
         false => None,
     };
     let Some(row) = row else {
-        state.throttle.hit(&fail_key, &FAILURE_IP);
+        state.throttle.hit(&fail_key, &FAILURE_IP).await;
         return Ok(see_other(&format!("/verify-email/{token}?gone=1")));
     };
     let change = row.purpose == EmailPurpose::Change.as_str();
@@ -189,7 +194,7 @@ async fn resend(FormPost { state, auth, .. }: FormPost) -> PageResult {
         return Ok(see_other("/account"));
     }
     let key = format!("verify-resend:{}", viewer.account_id);
-    if let Some(wait) = state.throttle.wait_needed(&key, &FORM_IP) {
+    if let Some(wait) = state.throttle.wait_needed(&key, &FORM_IP).await {
         let minutes = (wait.as_secs() / 60 + 1).to_string();
         let d = NewDraft::of(
             DraftForm::VerifyResend,
@@ -198,7 +203,7 @@ async fn resend(FormPost { state, auth, .. }: FormPost) -> PageResult {
         );
         return back_to_form(&state, &auth, "/account", d).await;
     }
-    state.throttle.hit(&key, &FORM_IP);
+    state.throttle.hit(&key, &FORM_IP).await;
     send_link(&state, viewer.account_id, &viewer.email, "/account").await?;
     Ok(see_other(&Notice::VerifySent.on("/account")))
 }

@@ -401,7 +401,7 @@ async fn report(OrgId(id): OrgId, FormPost { state, auth, form }: FormPost) -> P
     issues.extend(too_long("contact", contact, MAX_REPORT_CONTACT));
     let key = format!("report:{}", auth.client_ip);
     if issues.is_empty() {
-        issues.extend(state.throttle.form_issue(&[&key], &FORM_IP));
+        issues.extend(state.throttle.form_issue(&[&key], &FORM_IP).await);
     }
     if !issues.is_empty() {
         let d = NewDraft {
@@ -414,7 +414,7 @@ async fn report(OrgId(id): OrgId, FormPost { state, auth, form }: FormPost) -> P
         let id = draft::save_for(&state, &auth, d).await?;
         return Ok(see_other(&format!("{page}?draft={id}#report")));
     }
-    state.throttle.hit(&key, &FORM_IP);
+    state.throttle.hit(&key, &FORM_IP).await;
     edit_store::add_report(&state.db, id, message, contact).await?;
     Ok(see_other(&Notice::Reported.on(&page)))
 }

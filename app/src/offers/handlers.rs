@@ -63,7 +63,7 @@ async fn offer_help(
     }
     let key = format!("help:{}", viewer.account_id);
     if issues.is_empty() {
-        issues.extend(state.throttle.form_issue(&[&key], &HELP_ACCOUNT));
+        issues.extend(state.throttle.form_issue(&[&key], &HELP_ACCOUNT).await);
     }
     let sent = match (&need, issues.is_empty()) {
         (Some(need), true) => {
@@ -91,7 +91,7 @@ async fn offer_help(
         };
         return back_to_form(&state, &auth, &format!("{page}#need-{number}"), d).await;
     }
-    state.throttle.hit(&key, &HELP_ACCOUNT);
+    state.throttle.hit(&key, &HELP_ACCOUNT).await;
     let event = AuditEvent {
         region_id: Some(org.region_id),
         account_id: Some(viewer.account_id),

@@ -68,18 +68,18 @@ pub(super) fn busy(wait: Duration) -> Response {
 
 /// One of the few download slots, for one of the asker's downloads this hour; `Err` is the
 /// 429 that says how long to wait.
-pub(super) fn export_slot(
+pub(super) async fn export_slot(
     state: &AppState,
     asker: &Asker,
 ) -> Result<tokio::sync::OwnedSemaphorePermit, Box<Response>> {
     let key = format!("export:{}", asker.0.client_ip);
-    if let Some(wait) = state.throttle.wait_needed(&key, &EXPORT_IP) {
+    if let Some(wait) = state.throttle.wait_needed(&key, &EXPORT_IP).await {
         return Err(Box::new(busy(wait)));
     }
     let Ok(permit) = state.export_permits.clone().try_acquire_owned() else {
         return Err(Box::new(busy(Duration::from_secs(30))));
     };
-    state.throttle.hit(&key, &EXPORT_IP);
+    state.throttle.hit(&key, &EXPORT_IP).await;
     Ok(permit)
 }
 
@@ -105,7 +105,7 @@ async fn download(
         Ok(p) => p,
         Err(errors) => return bad_params(&errors, &i18n),
     };
-    let permit = match export_slot(&state, &asker) {
+    let permit = match export_slot(&state, &asker).await {
         Ok(p) => p,
         Err(r) => return *r,
     };

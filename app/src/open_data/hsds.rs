@@ -83,7 +83,7 @@ async fn stream_body(
     listing: Listing,
     as_array: bool,
 ) -> Result<Body, Response> {
-    let permit = export_slot(state, asker).map_err(|r| *r)?;
+    let permit = export_slot(state, asker).await.map_err(|r| *r)?;
     let ids = hsds::select(state, &q).await.map_err(json_error)?;
     let (tx, rx) = tokio::sync::mpsc::channel::<Chunk>(4);
     let core = state.core.clone();
@@ -243,10 +243,10 @@ async fn taxonomy_term(State(state): State<AppState>, Path(id): Path<String>) ->
 /// The tabular data package, built again only after the directory changed.
 async fn zip(State(state): State<AppState>, asker: Asker) -> Response {
     let key = format!("export:{}", asker.0.client_ip);
-    if let Some(wait) = state.throttle.wait_needed(&key, &EXPORT_IP) {
+    if let Some(wait) = state.throttle.wait_needed(&key, &EXPORT_IP).await {
         return busy(wait);
     }
-    state.throttle.hit(&key, &EXPORT_IP);
+    state.throttle.hit(&key, &EXPORT_IP).await;
     let path = match package::current(&state).await {
         Ok(p) => p,
         Err(e) => return json_error(AppError::Internal(e)),

@@ -30,17 +30,17 @@ fn xml(body: String) -> Response {
 }
 
 /// `None` when the asker has read too many sitemap files this hour.
-fn allowed(state: &AppState, asker: &Asker) -> Option<Response> {
+async fn allowed(state: &AppState, asker: &Asker) -> Option<Response> {
     let key = format!("sitemap:{}", asker.0.client_ip);
-    if let Some(wait) = state.throttle.wait_needed(&key, &SITEMAP_IP) {
+    if let Some(wait) = state.throttle.wait_needed(&key, &SITEMAP_IP).await {
         return Some(super::download::busy(wait));
     }
-    state.throttle.hit(&key, &SITEMAP_IP);
+    state.throttle.hit(&key, &SITEMAP_IP).await;
     None
 }
 
 async fn root(State(state): State<AppState>, asker: Asker) -> Response {
-    if let Some(refusal) = allowed(&state, &asker) {
+    if let Some(refusal) = allowed(&state, &asker).await {
         return refusal;
     }
     match sitemap::root(&state.db, &state.region, &state.config.public_url, PER_FILE).await {
@@ -56,7 +56,7 @@ async fn part(State(state): State<AppState>, asker: Asker, Path(file): Path<Stri
     else {
         return json_error(AppError::NotFound);
     };
-    if let Some(refusal) = allowed(&state, &asker) {
+    if let Some(refusal) = allowed(&state, &asker).await {
         return refusal;
     }
     let site = &state.config.public_url;

@@ -20,11 +20,16 @@ pub fn router() -> Router<AppState> {
 
 async fn press(Path(token): Path<String>, FormPost { state, auth, .. }: FormPost) -> PageResult {
     let fail_key = format!("link-fail:{}", auth.client_ip);
-    if state.throttle.wait_needed(&fail_key, &FAILURE_IP).is_some() {
+    if state
+        .throttle
+        .wait_needed(&fail_key, &FAILURE_IP)
+        .await
+        .is_some()
+    {
         return Err(AppError::TooManyRequests("err-too-many-tries".into()).into());
     }
     let Some(outcome) = answer::press(&state, &token, &auth.client_ip).await? else {
-        state.throttle.hit(&fail_key, &FAILURE_IP);
+        state.throttle.hit(&fail_key, &FAILURE_IP).await;
         // Back to the link's page, which says it can no longer be used.
         return Ok(see_other(&format!("/confirm/{token}")));
     };

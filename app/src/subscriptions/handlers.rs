@@ -66,7 +66,7 @@ async fn subscribe(FormPost { state, auth, form }: FormPost) -> PageResult {
     );
     let keys = [ip_key.as_str(), email_key.as_str()];
     if issues.is_empty() {
-        issues.extend(state.throttle.form_issue(&keys, &FORM_IP));
+        issues.extend(state.throttle.form_issue(&keys, &FORM_IP).await);
     }
     if !issues.is_empty() {
         let mut fields = vec![("email".to_owned(), typed.chars().take(MAX_EMAIL).collect())];
@@ -79,33 +79,37 @@ async fn subscribe(FormPost { state, auth, form }: FormPost) -> PageResult {
         let d = NewDraft::of(DraftForm::Subscribe, fields, issues);
         return back_to_form(&state, &auth, &page, d).await;
     }
-    state.throttle.hit_all(&keys, &FORM_IP);
+    state.throttle.hit_all(&keys, &FORM_IP).await;
     service::subscribe(&state, &email, &topic, chrono::Utc::now()).await?;
     let sep = if page.contains('?') { '&' } else { '?' };
     Ok(see_other(&format!("{page}{sep}sent=1")))
 }
 
 /// Unknown or used links count against the IP, so guessing them is slow.
-fn too_many_failures(state: &AppState, ip: &str) -> Option<AppError> {
+async fn too_many_failures(state: &AppState, ip: &str) -> Option<AppError> {
     let key = format!("link-fail:{ip}");
     state
         .throttle
         .wait_needed(&key, &FAILURE_IP)
+        .await
         .map(|_| AppError::TooManyRequests("err-too-many-tries".into()))
 }
 
-fn failed(state: &AppState, ip: &str) {
-    state.throttle.hit(&format!("link-fail:{ip}"), &FAILURE_IP);
+async fn failed(state: &AppState, ip: &str) {
+    state
+        .throttle
+        .hit(&format!("link-fail:{ip}"), &FAILURE_IP)
+        .await;
 }
 
 async fn confirm(Path(token): Path<String>, FormPost { state, auth, .. }: FormPost) -> PageResult {
-    if let Some(e) = too_many_failures(&state, &auth.client_ip) {
+    if let Some(e) = too_many_failures(&state, &auth.client_ip).await {
         return Err(e.into());
     }
     if service::confirm(&state, &token).await? {
         return Ok(see_other(&Notice::Subscribed.on("/subscribe")));
     }
-    failed(&state, &auth.client_ip);
+    failed(&state, &auth.client_ip).await;
     Ok(see_other(&format!("/subscribe/confirm/{token}")))
 }
 

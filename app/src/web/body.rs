@@ -11,6 +11,7 @@ use futures_util::StreamExt;
 use http_body_util::BodyExt;
 
 use crate::accounts::token::same_secret;
+use crate::text::without_nul;
 
 /// The form field that carries the CSRF token.
 pub const CSRF_FIELD: &str = "csrf_token";
@@ -105,7 +106,7 @@ pub fn parse_urlencoded_bytes(bytes: &[u8]) -> Result<SubmittedForm, BodyError> 
         if fields.len() == MAX_FIELDS || text > MAX_FORM_TEXT {
             return Err(BodyError::TooLarge);
         }
-        fields.push((k.into_owned(), v.into_owned()));
+        fields.push((without_nul(k.into_owned()), without_nul(v.into_owned())));
     }
     Ok(SubmittedForm {
         fields,
@@ -143,6 +144,7 @@ pub async fn parse_multipart(
             .name()
             .unwrap_or("")
             .chars()
+            .filter(|c| *c != '\0')
             .take(200)
             .collect::<String>();
         match field.file_name().map(str::to_owned) {
@@ -166,7 +168,7 @@ pub async fn parse_multipart(
                 if text_bytes > MAX_FORM_TEXT {
                     return Err(BodyError::TooLarge);
                 }
-                let value = String::from_utf8_lossy(&bytes).into_owned();
+                let value = without_nul(String::from_utf8_lossy(&bytes).into_owned());
                 if name == CSRF_FIELD && same_secret(&value, csrf) {
                     token_ok = true;
                 }

@@ -8,13 +8,14 @@
 //! key (device + account), so an attacker hammering an account, even from the same IP,
 //! cannot lock its real owner out; a password reset clears the account's counts too.
 //!
-//! Keys are kept as 128-bit hashes, so a megabyte of typed email costs 16 bytes here, and
-//! the table holds at most [`MAX_KEYS`] of them: forgotten keys are swept first, then the
-//! least recently used.
+//! The counts live in the database (`throttle`), so every instance behind a load balancer
+//! counts the same tries: an attacker gains nothing by landing on another instance. Keys
+//! are kept as 128-bit hashes, so a megabyte of typed email costs 32 characters there; the
+//! hourly sweep forgets quiet keys and keeps at most [`MAX_KEYS`].
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use crate::db::Db;
 
 /// How a kind of key is throttled.
 #[derive(Clone, Copy, Debug)]
@@ -67,133 +68,140 @@ pub const HELP_ACCOUNT: Rule = Rule::forgotten_after_an_hour(5, 600, 3600);
 /// used or expired): twenty free, then a growing wait, so guessing links is slow.
 pub const FAILURE_IP: Rule = Rule::forgotten_after_an_hour(20, 5, 15 * 60);
 
-#[derive(Clone, Copy, Debug)]
-struct Entry {
-    failures: u32,
-    last: Instant,
-}
-
-/// Failure counts in memory. One instance per server process.
-#[derive(Debug, Default)]
+/// Failure counts, shared through the database by every instance.
+#[derive(Clone, Debug)]
 pub struct Throttle {
-    entries: Mutex<HashMap<Key, Entry>>,
+    db: Db,
 }
 
-type Key = [u8; 16];
+/// The most keys kept after a sweep.
+pub const MAX_KEYS: i64 = 100_000;
 
-/// The most keys kept (about 5 MB).
-pub const MAX_KEYS: usize = 100_000;
-
-fn key_of(key: &str) -> Key {
+fn key_of(key: &str) -> String {
     use sha2::{Digest, Sha256};
     let digest = Sha256::digest(key.as_bytes());
-    let mut k = [0u8; 16];
-    k.copy_from_slice(&digest[..16]);
-    k
+    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn now_secs() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// How long a key with `failures` failures, the last `quiet` ago, must still wait.
+fn wait_for(failures: i64, quiet: Duration, rule: &Rule) -> Option<Duration> {
+    if quiet >= rule.forget_after || failures < i64::from(rule.free) {
+        return None;
+    }
+    let doublings = (failures - i64::from(rule.free)).min(20) as u32;
+    let delay = rule.base.saturating_mul(1u32 << doublings).min(rule.max);
+    delay.checked_sub(quiet).filter(|d| !d.is_zero())
 }
 
 impl Throttle {
+    pub fn new(db: Db) -> Self {
+        Self { db }
+    }
+
     /// The form's «try again in N minutes» when any of `keys` must wait under `rule`.
-    pub fn form_issue(&self, keys: &[&str], rule: &Rule) -> Option<crate::error::FieldIssue> {
-        let wait = keys
-            .iter()
-            .filter_map(|k| self.wait_needed(k, rule))
-            .max()?;
-        let minutes = (wait.as_secs() / 60 + 1).to_string();
+    pub async fn form_issue(&self, keys: &[&str], rule: &Rule) -> Option<crate::error::FieldIssue> {
+        let mut wait = None;
+        for key in keys {
+            wait = wait.max(self.wait_needed(key, rule).await);
+        }
+        let minutes = (wait?.as_secs() / 60 + 1).to_string();
         Some(crate::error::FieldIssue::new("", "err-rate-limited").arg("minutes", minutes))
     }
 
     /// Counts one use of each of `keys`.
-    pub fn hit_all(&self, keys: &[&str], rule: &Rule) {
+    pub async fn hit_all(&self, keys: &[&str], rule: &Rule) {
         for key in keys {
-            self.hit(key, rule);
+            self.hit(key, rule).await;
         }
     }
 
-    /// How long the caller must still wait before trying `key` again, if at all.
-    pub fn wait_needed(&self, key: &str, rule: &Rule) -> Option<Duration> {
-        self.wait_needed_at(key, rule, Instant::now())
+    /// How long the caller must still wait before trying `key` again, if at all. A database
+    /// that does not answer makes no one wait (the request then fails on its own reads).
+    pub async fn wait_needed(&self, key: &str, rule: &Rule) -> Option<Duration> {
+        let row: Option<(i64, i64)> =
+            sqlx::query_as("select failures, last_at from throttle where key = $1")
+                .bind(key_of(key))
+                .fetch_optional(&self.db)
+                .await
+                .inspect_err(|e| tracing::error!(error = %e, "throttle read failed"))
+                .ok()
+                .flatten();
+        let (failures, last) = row?;
+        let quiet = Duration::from_secs(u64::try_from(now_secs() - last).unwrap_or(0));
+        wait_for(failures, quiet, rule)
     }
 
-    fn wait_needed_at(&self, key: &str, rule: &Rule, now: Instant) -> Option<Duration> {
-        let entries = self.entries.lock().ok()?;
-        let e = entries.get(&key_of(key))?;
-        let quiet = now.saturating_duration_since(e.last);
-        if quiet >= rule.forget_after || e.failures < rule.free {
-            return None;
+    /// Records one failure (or one use, for rate-limited forms): counting starts again
+    /// after the rule's quiet time.
+    pub async fn hit(&self, key: &str, rule: &Rule) {
+        let r = sqlx::query(
+            "insert into throttle (key, failures, last_at) values ($1, 1, $2)
+             on conflict (key) do update set
+               failures = case when $3 - throttle.last_at >= $4 then 1
+                               when throttle.failures >= 1000 then 1000
+                               else throttle.failures + 1 end,
+               last_at = $5",
+        )
+        .bind(key_of(key))
+        .bind(now_secs())
+        .bind(now_secs())
+        .bind(rule.forget_after.as_secs() as i64)
+        .bind(now_secs())
+        .execute(&self.db)
+        .await;
+        if let Err(e) = r {
+            tracing::error!(error = %e, "throttle write failed");
         }
-        let doublings = (e.failures - rule.free).min(20);
-        let delay = rule.base.saturating_mul(1u32 << doublings).min(rule.max);
-        delay.checked_sub(quiet).filter(|d| !d.is_zero())
-    }
-
-    /// Records one failure (or one use, for rate-limited forms).
-    pub fn hit(&self, key: &str, rule: &Rule) {
-        self.hit_at(key, rule, Instant::now());
-    }
-
-    fn hit_at(&self, key: &str, rule: &Rule, now: Instant) {
-        let Ok(mut entries) = self.entries.lock() else {
-            return;
-        };
-        if entries.len() >= MAX_KEYS {
-            make_room(&mut entries, now);
-        }
-        let e = entries.entry(key_of(key)).or_insert(Entry {
-            failures: 0,
-            last: now,
-        });
-        if now.saturating_duration_since(e.last) >= rule.forget_after {
-            e.failures = 0;
-        }
-        e.failures = e.failures.saturating_add(1);
-        e.last = now;
     }
 
     /// Forgets a key (after a successful login or a password reset).
-    pub fn clear(&self, key: &str) {
-        if let Ok(mut entries) = self.entries.lock() {
-            entries.remove(&key_of(key));
+    pub async fn clear(&self, key: &str) {
+        let r = sqlx::query("delete from throttle where key = $1")
+            .bind(key_of(key))
+            .execute(&self.db)
+            .await;
+        if let Err(e) = r {
+            tracing::error!(error = %e, "throttle clear failed");
         }
     }
 
     /// Whether a key has any failures recorded.
-    pub fn contains(&self, key: &str) -> bool {
-        self.entries
-            .lock()
-            .map(|e| e.contains_key(&key_of(key)))
-            .unwrap_or(false)
+    pub async fn contains(&self, key: &str) -> bool {
+        sqlx::query_scalar::<_, i64>("select count(*) from throttle where key = $1")
+            .bind(key_of(key))
+            .fetch_one(&self.db)
+            .await
+            .is_ok_and(|n| n > 0)
     }
 
     /// How many keys are held (for tests and the soak script's checks).
-    pub fn len(&self) -> usize {
-        self.entries.lock().map(|e| e.len()).unwrap_or(0)
+    pub async fn keys_held(&self) -> i64 {
+        sqlx::query_scalar("select count(*) from throttle")
+            .fetch_one(&self.db)
+            .await
+            .unwrap_or(0)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
+    /// Forgets keys quiet for longer than any rule remembers, then the oldest beyond
+    /// [`MAX_KEYS`] (the scheduler calls this hourly).
+    pub async fn sweep(&self) -> sqlx::Result<()> {
+        sqlx::query("delete from throttle where last_at < $1")
+            .bind(now_secs() - HOUR.as_secs() as i64)
+            .execute(&self.db)
+            .await?;
+        sqlx::query(
+            "delete from throttle where last_at < (select last_at from throttle
+               order by last_at desc limit 1 offset $1)",
+        )
+        .bind(MAX_KEYS)
+        .execute(&self.db)
+        .await?;
+        Ok(())
     }
-
-    /// Drops keys quiet for longer than any rule remembers (the scheduler calls this).
-    pub fn sweep(&self) {
-        if let Ok(mut entries) = self.entries.lock() {
-            let now = Instant::now();
-            entries.retain(|_, e| now.saturating_duration_since(e.last) < HOUR);
-        }
-    }
-}
-
-/// Frees room in a full table: forgotten keys first, then the least recently used tenth.
-fn make_room(entries: &mut HashMap<Key, Entry>, now: Instant) {
-    entries.retain(|_, e| now.saturating_duration_since(e.last) < HOUR);
-    if entries.len() < MAX_KEYS {
-        return;
-    }
-    let mut lasts: Vec<Instant> = entries.values().map(|e| e.last).collect();
-    let cut = lasts.len() / 10;
-    lasts.select_nth_unstable(cut);
-    let threshold = lasts[cut];
-    entries.retain(|_, e| e.last > threshold);
 }
 
 /// The throttle keys of a login attempt (the email is at most 254 characters by then;
@@ -213,66 +221,43 @@ mod tests {
 
     #[test]
     fn free_tries_then_doubling_waits_up_to_the_cap() {
-        let t = Throttle::default();
-        let start = Instant::now();
-        for _ in 0..LOGIN_ACCOUNT_IP.free {
-            assert_eq!(t.wait_needed_at("k", &LOGIN_ACCOUNT_IP, start), None);
-            t.hit_at("k", &LOGIN_ACCOUNT_IP, start);
+        let r = LOGIN_ACCOUNT_IP;
+        let none = Duration::ZERO;
+        for failures in 0..i64::from(r.free) {
+            assert_eq!(wait_for(failures, none, &r), None);
         }
-        // The sixth failure is the first that makes the next try wait: 2 s.
+        // The sixth failure is the first that makes the next try wait: 2 s, then 4 s.
+        assert_eq!(wait_for(5, none, &r), Some(Duration::from_secs(2)));
+        assert_eq!(wait_for(6, none, &r), Some(Duration::from_secs(4)));
         assert_eq!(
-            t.wait_needed_at("k", &LOGIN_ACCOUNT_IP, start),
-            Some(Duration::from_secs(2))
-        );
-        t.hit_at("k", &LOGIN_ACCOUNT_IP, start);
-        assert_eq!(
-            t.wait_needed_at("k", &LOGIN_ACCOUNT_IP, start),
-            Some(Duration::from_secs(4))
-        );
-        let later = start + Duration::from_secs(3);
-        assert_eq!(
-            t.wait_needed_at("k", &LOGIN_ACCOUNT_IP, later),
+            wait_for(6, Duration::from_secs(3), &r),
             Some(Duration::from_secs(1))
         );
-        for _ in 0..30 {
-            t.hit_at("k", &LOGIN_ACCOUNT_IP, start);
-        }
         assert_eq!(
-            t.wait_needed_at("k", &LOGIN_ACCOUNT_IP, start),
-            Some(LOGIN_ACCOUNT_IP.max),
+            wait_for(1000, none, &r),
+            Some(r.max),
             "never more than the cap: no permanent lock-out"
         );
+        assert_eq!(wait_for(1000, HOUR, &r), None, "an hour's quiet forgets");
     }
 
-    #[test]
-    fn quiet_time_and_success_forget_failures() {
-        let t = Throttle::default();
-        let start = Instant::now();
+    #[tokio::test]
+    async fn counts_are_kept_in_the_database_and_cleared() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = crate::db::connect_file(&dir.path().join("t.db"))
+            .await
+            .expect("db");
+        let t = Throttle::new(db.clone());
+        // A second instance on the same database sees the same counts.
+        let other = Throttle::new(db);
         for _ in 0..10 {
-            t.hit_at("k", &LOGIN_ACCOUNT_IP, start);
+            t.hit("k", &LOGIN_ACCOUNT_IP).await;
         }
-        assert!(t.wait_needed_at("k", &LOGIN_ACCOUNT_IP, start).is_some());
-        assert_eq!(t.wait_needed_at("k", &LOGIN_ACCOUNT_IP, start + HOUR), None);
-        t.clear("k");
-        assert_eq!(t.wait_needed_at("k", &LOGIN_ACCOUNT_IP, start), None);
-        assert_eq!(t.wait_needed_at("other", &LOGIN_ACCOUNT_IP, start), None);
-    }
-
-    #[test]
-    fn the_table_never_holds_more_than_its_cap_and_keeps_recent_keys() {
-        let t = Throttle::default();
-        let start = Instant::now();
-        for i in 0..(MAX_KEYS + 5_000) {
-            let at = start + Duration::from_millis(i as u64);
-            t.hit_at(&format!("login:{i}"), &LOGIN_IP, at);
-        }
-        assert!(t.len() <= MAX_KEYS, "{} keys", t.len());
-        let last = start + Duration::from_millis((MAX_KEYS + 4_999) as u64);
-        assert!(t
-            .entries
-            .lock()
-            .expect("lock")
-            .values()
-            .any(|e| e.last == last));
+        assert!(other.wait_needed("k", &LOGIN_ACCOUNT_IP).await.is_some());
+        assert!(other.contains("k").await);
+        assert_eq!(other.wait_needed("other", &LOGIN_ACCOUNT_IP).await, None);
+        other.clear("k").await;
+        assert_eq!(t.wait_needed("k", &LOGIN_ACCOUNT_IP).await, None);
+        assert_eq!(t.keys_held().await, 0);
     }
 }

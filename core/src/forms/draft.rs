@@ -148,6 +148,7 @@ pub async fn save(
         let ip_key = format!("draft-ip:{ip}");
         if throttle
             .wait_needed(&ip_key, &BROWSER_DRAFTS_PER_IP)
+            .await
             .is_some()
         {
             return Err(DraftError::Limited);
@@ -160,7 +161,7 @@ pub async fn save(
             tracing::warn!(total, "browser drafts at their ceiling; none stored");
             return Err(DraftError::Limited);
         }
-        throttle.hit(&ip_key, &BROWSER_DRAFTS_PER_IP);
+        throttle.hit(&ip_key, &BROWSER_DRAFTS_PER_IP).await;
         d.fields = trim_browser_fields(std::mem::take(&mut d.fields));
         d.issues.truncate(50);
     }
@@ -247,7 +248,7 @@ pub async fn open_drafts(
 ) -> sqlx::Result<Vec<(String, String, Option<i64>, String)>> {
     sqlx::query_as(
         "select id, form, target_id, created_at from form_draft where owner = $1 and form in ('edit', 'new')
-         order by created_at desc limit 20",
+         order by created_at desc, id desc limit 20",
     )
     .bind(owner)
     .fetch_all(db)

@@ -245,7 +245,7 @@ pub async fn without_editor(db: &Db, ids: &[i64]) -> sqlx::Result<Vec<WithoutEdi
             order by c.position, c.id limit 1) as email
          from organization o
          where not exists (select 1 from membership m where m.organization_id = o.id)
-           and o.id in ({}) order by o.sort_name",
+           and o.id in ({}) order by o.sort_name, o.id",
         crate::db::params(1, ids.len())
     );
     let mut query = sqlx::query_as(&sql);

@@ -136,7 +136,19 @@ pub fn parse_json_lines(bytes: &[u8]) -> Result<Vec<ParsedRow>, FileError> {
         .collect())
 }
 
-fn json_row(row: usize, value: serde_json::Value) -> ParsedRow {
+/// Drops NUL characters (`\u0000`) from every string of a record: PostgreSQL refuses them
+/// in text, and no list means one.
+fn strip_nul(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(s) if s.contains('\0') => s.retain(|c| c != '\0'),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(strip_nul),
+        serde_json::Value::Object(fields) => fields.values_mut().for_each(strip_nul),
+        _ => {}
+    }
+}
+
+fn json_row(row: usize, mut value: serde_json::Value) -> ParsedRow {
+    strip_nul(&mut value);
     let present = value
         .as_object()
         .map(|o| o.keys().cloned().collect::<Vec<_>>());

@@ -51,10 +51,11 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet, FileError> {
 /// Russian Excel writes for "CSV (разделители — запятые)".
 pub fn decode_text(bytes: &[u8]) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+    let text = match std::str::from_utf8(bytes) {
         Ok(s) => s.to_owned(),
         Err(_) => encoding_rs::WINDOWS_1251.decode(bytes).0.into_owned(),
-    }
+    };
+    crate::text::without_nul(text)
 }
 
 /// Picks the separator Excel used, by counting candidates in the first lines (a title row

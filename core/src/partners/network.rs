@@ -91,7 +91,7 @@ mod read {
                     b.id as b_id, b.slug as b_slug, b.name as b_name, b.okrug_id as b_okrug
              from partnership p join organization a on a.id = p.from_org join organization b on b.id = p.to_org
              where p.status = 'active' and a.status = 'published' and b.status = 'published' and a.region_id = $1
-             order by a.sort_name, b.sort_name limit $2",
+             order by a.sort_name, b.sort_name, p.id limit $2",
         )
         .bind(region.id)
         .bind(MAX_TIES)
@@ -106,7 +106,7 @@ mod read {
                where o.region_id = $1 and o.status = 'published'
                  and not exists (select 1 from partnership p where p.status = 'active'
                                  and (p.from_org = o.id or p.to_org = o.id))) a
-             where n <= $2",
+             where n <= $2 order by okrug_id, n",
         )
         .bind(region.id)
         .bind(SAMPLE)

@@ -28,7 +28,7 @@ pub async fn feed(
 ) -> Result<String, AppError> {
     let now = Utc::now();
     let since = stamp(now - Duration::days(NEW_DAYS));
-    let d = collect(core, members, &since, EVENT_DAYS, i18n).await?;
+    let d = collect(core, members, &since, "9999", EVENT_DAYS, i18n).await?;
     let site = core.config.public_url.trim_end_matches('/');
     let q = if query.is_empty() {
         String::new()

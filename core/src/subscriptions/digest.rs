@@ -72,12 +72,13 @@ pub fn params_of(filter: &str) -> SearchParams {
         .unwrap_or_default()
 }
 
-/// What is new for the organizations in `members`: published since `since`, events from
-/// today for `event_days`, open needs first posted since `since`.
+/// What is new for the organizations in `members`: published from `since` up to `before`
+/// (excluded), events from today for `event_days`, open needs first posted in that time.
 pub async fn collect(
     core: &Core,
     members: &HashSet<i64>,
     since: &str,
+    before: &str,
     event_days: i64,
     i18n: &I18n,
 ) -> Result<Digest, AppError> {
@@ -86,7 +87,7 @@ pub async fn collect(
     let today = region.timezone.today();
     // Read a generous slice of the region's news, then keep the filter's organizations.
     let scan = (MAX_ITEMS * 50) as i64;
-    let organizations = store::new_organizations(&core.db, region.id, since, scan)
+    let organizations = store::new_organizations(&core.db, region.id, since, before, scan)
         .await?
         .into_iter()
         .filter(|o| members.contains(&o.id))
@@ -131,7 +132,7 @@ pub async fn collect(
             }
         })
         .collect();
-    let needs = store::recent_needs(&core.db, region.id, since, &today, scan)
+    let needs = store::recent_needs(&core.db, region.id, since, before, &today, scan)
         .await?
         .into_iter()
         .filter(|n| members.contains(&n.organization_id))
@@ -235,8 +236,10 @@ async fn send(
         .last_sent_at
         .clone()
         .unwrap_or_else(|| stamp(now - Duration::days(7)));
-    let digest = collect(core, &members, &since, EVENT_DAYS, i18n).await?;
+    // What happened from the last digest (included) up to this one (excluded): a change in
+    // the very second of this run is next week's news, never twice and never lost.
     let now_s = stamp(now);
+    let digest = collect(core, &members, &since, &now_s, EVENT_DAYS, i18n).await?;
     let mut tx = core.db.begin().await?;
     let state = if digest.is_empty() { "empty" } else { "sent" };
     if !store::claim(&mut tx, job.job_id, state, &now_s).await? {

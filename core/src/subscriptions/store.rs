@@ -302,6 +302,7 @@ pub async fn new_organizations(
     db: &Db,
     region_id: i64,
     since: &str,
+    until: &str,
     limit: i64,
 ) -> sqlx::Result<Vec<NewOrg>> {
     // When it was first published (the change log records every status an organization
@@ -309,15 +310,17 @@ pub async fn new_organizations(
     sqlx::query_as(
         "select o.id, o.slug, o.name, o.summary, f.first_at as created_at
          from (select organization_id, min(at) as first_at from change_log
-               where region_id = $1 and status = 'published' and at >= $2
+               where region_id = $1 and status = 'published' and at >= $2 and at < $3
                group by organization_id) f
          join organization o on o.id = f.organization_id
          where o.status = 'published'
            and not exists (select 1 from change_log c where c.organization_id = o.id
-                             and c.status = 'published' and c.at < $2)
-         order by f.first_at desc, o.id desc limit $3",
+                             and c.status = 'published' and c.at < $4)
+         order by f.first_at desc, o.id desc limit $5",
     )
     .bind(region_id)
+    .bind(since)
+    .bind(until)
     .bind(since)
     .bind(limit)
     .fetch_all(db)
@@ -342,6 +345,7 @@ pub async fn recent_needs(
     db: &Db,
     region_id: i64,
     since: &str,
+    until: &str,
     today: &str,
     limit: i64,
 ) -> sqlx::Result<Vec<RecentNeed>> {
@@ -351,11 +355,13 @@ pub async fn recent_needs(
          from need n join organization o on o.id = n.organization_id
          where o.region_id = $1 and o.status = 'published' and n.active = 1
            and (n.until is null or n.until = '' or n.until >= $2) and n.created_at >= $3
-         order by n.created_at desc, n.id limit $4",
+           and n.created_at < $4
+         order by n.created_at desc, n.id limit $5",
     )
     .bind(region_id)
     .bind(today)
     .bind(since)
+    .bind(until)
     .bind(limit)
     .fetch_all(db)
     .await

@@ -9,7 +9,7 @@ use std::io::Write;
 use std::net::SocketAddr;
 use std::path::Path;
 
-use app::db::Db;
+use app::db::{Backend, Db};
 use app::region::RegionCatalog;
 
 use super::http::Client;
@@ -227,25 +227,28 @@ pub async fn check(
             report.lost.push(acked.line());
         }
     }
-    let integrity: String = sqlx::query_scalar("pragma integrity_check")
-        .fetch_one(db)
-        .await?;
-    if integrity != "ok" {
-        report
-            .half_written
-            .push(format!("integrity_check: {integrity}"));
-    }
-    let dangling: Vec<(String, i64)> = sqlx::query_as("pragma foreign_key_check")
-        .fetch_all(db)
-        .await
-        .unwrap_or_default()
-        .into_iter()
-        .map(|r: (String, i64, String, i64)| (r.0, r.1))
-        .collect();
-    for (table, row) in dangling {
-        report
-            .half_written
-            .push(format!("{table} row {row} points nowhere"));
+    // SQLite's own checks of its file; PostgreSQL enforces foreign keys as it writes.
+    if Backend::of(db) == Backend::Sqlite {
+        let integrity: String = sqlx::query_scalar("pragma integrity_check")
+            .fetch_one(db)
+            .await?;
+        if integrity != "ok" {
+            report
+                .half_written
+                .push(format!("integrity_check: {integrity}"));
+        }
+        let dangling: Vec<(String, i64)> = sqlx::query_as("pragma foreign_key_check")
+            .fetch_all(db)
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r: (String, i64, String, i64)| (r.0, r.1))
+            .collect();
+        for (table, row) in dangling {
+            report
+                .half_written
+                .push(format!("{table} row {row} points nowhere"));
+        }
     }
     // Every save writes the row and its revision in one transaction: a version without its
     // revision (or the reverse) would be half a save.
@@ -268,7 +271,7 @@ async fn is_stored(db: &Db, acked: &Acked) -> anyhow::Result<bool> {
     Ok(match acked {
         Acked::Edit { org, marker } => {
             let n: i64 = sqlx::query_scalar(
-                "select count(*) from revision where organization_id = $1 and instr(snapshot, $2) > 0",
+                "select count(*) from revision where organization_id = $1 and snapshot like '%' || $2 || '%'",
             )
             .bind(org)
             .bind(marker)

@@ -213,7 +213,7 @@ pub async fn open_reports(db: &Db, region_id: i64) -> sqlx::Result<Vec<ReportRow
     sqlx::query_as(
         "select r.id, r.organization_id, o.name as organization, o.slug, o.okrug_id, r.message, r.contact, r.created_at
          from error_report r join organization o on o.id = r.organization_id
-         where o.region_id = $1 and r.status = 'open' order by r.created_at limit 200",
+         where o.region_id = $1 and r.status = 'open' order by r.created_at, r.id limit 200",
     )
     .bind(region_id)
     .fetch_all(db)

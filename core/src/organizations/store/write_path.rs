@@ -2,7 +2,7 @@
 //! parts, for import, edits, proposals and reverts (`write`); `find_existing` is how an
 //! import finds the organization a row describes.
 
-use crate::db::{Conn, Values, ValuesRow};
+use crate::db::{Conn, OptF64, Values, ValuesRow};
 
 use crate::db::now;
 use crate::kinds::OrgStatus;
@@ -309,7 +309,8 @@ async fn replace_parts(
             b.push_bind(event_uid(&o.slug, i, e));
             b.push_bind(e.registration_url.clone()).push_bind(i64::from(e.registration_phone));
             b.push_bind(i64::from(e.online)).push_bind(e.report.clone());
-            b.push_bind(e.point.map(|p| p.0)).push_bind(e.point.map(|p| p.1));
+            b.push_bind(OptF64(e.point.map(|p| p.0)))
+                .push_bind(OptF64(e.point.map(|p| p.1)));
             b.push_bind(ts.to_owned()).push_bind(ts.to_owned());
         },
     )
