@@ -57,4 +57,9 @@ if wait "$postgres_tests"; then tail -n 1 target/test-postgres.log; else
 rm -rf target/e2e-data
 (cd tests/e2e && E2E_DATA_DIR="$PWD/../../target/e2e-data" E2E_SERVER_BIN=../../target/release/server npx playwright test)
 
+step "Cluster: PostgreSQL, two instances and nginx on loopback (scripts/cluster-test.py)"
+# Edits reach every instance, failed logins count across them, and killing one under load
+# leaves the site answering; it starts again and catches up.
+python3 scripts/cluster-test.py
+
 step "All checks passed"

@@ -27,6 +27,15 @@ pub struct CommonArgs {
         hide_env_values = true
     )]
     pub database_url: Secret,
+    /// Logos and event photos. Empty (the default): `uploads/` in the data directory.
+    /// Several instances behind one balancer share one (a shared or network directory).
+    #[arg(
+        long,
+        env = "POPUTCHIKI_UPLOADS_DIR",
+        default_value = "",
+        global = true
+    )]
+    pub uploads_dir: PathBuf,
     /// Holds one folder per region with its seed files.
     #[arg(
         long,
@@ -106,6 +115,14 @@ pub struct CommonArgs {
 }
 
 impl CommonArgs {
+    /// Where logos and event photos are kept: the setting, else `<data dir>/uploads`.
+    pub fn uploads_dir(&self) -> PathBuf {
+        match self.uploads_dir.as_os_str().is_empty() {
+            true => self.data_dir.join("uploads"),
+            false => self.uploads_dir.clone(),
+        }
+    }
+
     /// The database URL, if one is set (else SQLite under the data directory).
     pub fn database_url(&self) -> Option<&str> {
         Some(self.database_url.0.trim()).filter(|u| !u.is_empty())

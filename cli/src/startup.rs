@@ -43,6 +43,7 @@ pub fn app_config(common: &CommonArgs) -> anyhow::Result<AppConfig> {
     Ok(AppConfig {
         data_dir: common.data_dir.clone(),
         database_url: common.database_url().map(str::to_owned),
+        uploads_dir: common.uploads_dir(),
         seed_dir: common.seed_dir.clone(),
         region: common.region.clone(),
         tiles_url: Some(common.tiles_url.trim().to_owned()).filter(|u| !u.is_empty()),

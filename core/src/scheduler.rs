@@ -21,7 +21,7 @@ pub async fn run_once(state: &Core) -> anyhow::Result<u64> {
     deleted += crate::audit::purge_failed_logins(&state.db).await?;
     deleted += crate::import::batch::purge_old(&state.db).await?;
     deleted += crate::subscriptions::service::purge(state, chrono::Utc::now()).await?;
-    deleted += crate::events::photos::purge_orphans(&state.db, &state.config.data_dir).await?;
+    deleted += crate::events::photos::purge_orphans(&state.db, &state.config.uploads_dir).await?;
     crate::import::batch::release_stale(&state.db).await?;
     state.throttle.sweep().await?;
     let reminders = crate::reconfirm::run::run_once(state.into(), chrono::Utc::now()).await?;

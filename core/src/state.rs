@@ -23,6 +23,9 @@ pub struct AppConfig {
     pub data_dir: PathBuf,
     /// `postgres://…` or `sqlite://…`; `None`: `poputchiki.db` in `data_dir`.
     pub database_url: Option<String>,
+    /// Logos and event photos (`logos/`, `events/`), served under `/uploads/`. Instances
+    /// behind one balancer share it (each has its own data directory).
+    pub uploads_dir: PathBuf,
     /// Holds one folder per region with its seed files.
     pub seed_dir: PathBuf,
     /// The slug of the region this instance serves.

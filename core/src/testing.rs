@@ -22,6 +22,7 @@ pub async fn open(seed_dir: PathBuf, region: &str, smtp_url: &str) -> (Core, Tem
     let config = AppConfig {
         data_dir: dir.path().join("data"),
         database_url: test_database(&dir).await,
+        uploads_dir: dir.path().join("data").join("uploads"),
         seed_dir,
         region: region.to_owned(),
         tiles_url: None,

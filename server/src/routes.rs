@@ -26,7 +26,7 @@ const BODY_LIMIT: usize = app::web::gate::MAX_MULTIPART_STREAM as usize;
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
-    let uploads = tower_http::services::ServeDir::new(state.config.data_dir.join("uploads"));
+    let uploads = tower_http::services::ServeDir::new(&state.config.uploads_dir);
     let fallback_state = state.clone();
     Router::new()
         .route("/healthz", get(healthz))

@@ -199,12 +199,12 @@ async fn update_logo(
     }
     let old = edit_store::logo_of(&state.db, id).await?;
     let name = match &new_logo {
-        Some(l) => Some(logo::store(&state.config.data_dir, id, l).await?),
+        Some(l) => Some(logo::store(&state.config.uploads_dir, id, l).await?),
         None => None,
     };
     edit_store::set_logo(&state.db, id, name.as_deref()).await?;
     if let Some(old) = old.filter(|o| Some(o) != name.as_ref()) {
-        logo::remove(&state.config.data_dir, &old).await;
+        logo::remove(&state.config.uploads_dir, &old).await;
     }
     Ok(())
 }

@@ -83,7 +83,7 @@ async fn add(
         };
         return back_to_form(&state, &auth, &format!("{page}#past-events"), d).await;
     };
-    let dir = &state.config.data_dir;
+    let dir = &state.config.uploads_dir;
     let photo_id = photos::add(
         &state.db,
         dir,
@@ -116,7 +116,7 @@ async fn remove(
 ) -> PageResult {
     let id = parse_id(&id_slug).ok_or(AppError::NotFound)?;
     let (viewer, org) = authz::require_edit(&state.db, &auth, id).await?;
-    if !photos::remove(&state.db, &state.config.data_dir, id, photo).await? {
+    if !photos::remove(&state.db, &state.config.uploads_dir, id, photo).await? {
         return Err(AppError::NotFound.into());
     }
     record(

@@ -85,15 +85,15 @@ fn encode(img: DynamicImage) -> image::ImageResult<Logo> {
 }
 
 /// The folder logos are kept in.
-pub fn dir(data_dir: &Path) -> PathBuf {
-    data_dir.join("uploads").join("logos")
+pub fn dir(uploads: &Path) -> PathBuf {
+    uploads.join("logos")
 }
 
 /// Writes a logo for an organization and returns its file name. The name changes with the
 /// content, so browsers never show a stale cached logo.
-pub async fn store(data_dir: &Path, organization_id: i64, logo: &Logo) -> anyhow::Result<String> {
+pub async fn store(uploads: &Path, organization_id: i64, logo: &Logo) -> anyhow::Result<String> {
     use sha2::{Digest, Sha256};
-    let dir = dir(data_dir);
+    let dir = dir(uploads);
     tokio::fs::create_dir_all(&dir).await?;
     let hash = hex::encode(&Sha256::digest(&logo.bytes)[..6]);
     let name = format!("{organization_id}-{hash}.{}", logo.extension);
@@ -104,11 +104,11 @@ pub async fn store(data_dir: &Path, organization_id: i64, logo: &Logo) -> anyhow
 }
 
 /// Deletes a logo file that is no longer used (a missing file is fine).
-pub async fn remove(data_dir: &Path, name: &str) {
+pub async fn remove(uploads: &Path, name: &str) {
     if name.contains('/') || name.contains("..") {
         return;
     }
-    let _ = tokio::fs::remove_file(dir(data_dir).join(name)).await;
+    let _ = tokio::fs::remove_file(dir(uploads).join(name)).await;
 }
 
 pub use crate::organizations::logo_url as url;

@@ -35,8 +35,8 @@ pub fn process(upload: &Upload) -> Result<Processed, &'static str> {
 }
 
 /// The folder photos are kept in.
-pub fn dir(data_dir: &Path) -> PathBuf {
-    data_dir.join("uploads").join("events")
+pub fn dir(uploads: &Path) -> PathBuf {
+    uploads.join("events")
 }
 
 fn small_name(file: &str) -> String {
@@ -80,14 +80,14 @@ async fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
 /// Stores both files and the row; returns the photo's id.
 pub async fn add(
     db: &Db,
-    data_dir: &Path,
+    uploads: &Path,
     org_id: i64,
     uid: &str,
     photo: &Processed,
     caption: &str,
     account_id: i64,
 ) -> anyhow::Result<i64> {
-    let dir = dir(data_dir);
+    let dir = dir(uploads);
     tokio::fs::create_dir_all(&dir).await?;
     // A name of its own for every upload: the same picture added twice is two photos, and
     // deleting one must not take the other's file.
@@ -112,17 +112,17 @@ pub async fn add(
     Ok(id)
 }
 
-async fn delete_files(data_dir: &Path, file: &str) {
+async fn delete_files(uploads: &Path, file: &str) {
     if file.contains('/') || file.contains("..") {
         return;
     }
-    let dir = dir(data_dir);
+    let dir = dir(uploads);
     let _ = tokio::fs::remove_file(dir.join(file)).await;
     let _ = tokio::fs::remove_file(dir.join(small_name(file))).await;
 }
 
 /// Deletes one photo of the organization; false if it has no such photo.
-pub async fn remove(db: &Db, data_dir: &Path, org_id: i64, photo_id: i64) -> sqlx::Result<bool> {
+pub async fn remove(db: &Db, uploads: &Path, org_id: i64, photo_id: i64) -> sqlx::Result<bool> {
     let file: Option<String> = sqlx::query_scalar(
         "delete from event_photo where id = $1 and organization_id = $2 returning file",
     )
@@ -131,7 +131,7 @@ pub async fn remove(db: &Db, data_dir: &Path, org_id: i64, photo_id: i64) -> sql
     .fetch_optional(db)
     .await?;
     if let Some(file) = &file {
-        delete_files(data_dir, file).await;
+        delete_files(uploads, file).await;
     }
     Ok(file.is_some())
 }
@@ -161,7 +161,7 @@ pub async fn of_organization(
 
 /// Housekeeping: photos whose event is no longer in its organization's list, with their
 /// files; returns how many.
-pub async fn purge_orphans(db: &Db, data_dir: &Path) -> sqlx::Result<u64> {
+pub async fn purge_orphans(db: &Db, uploads: &Path) -> sqlx::Result<u64> {
     let files: Vec<String> = sqlx::query_scalar(
         "delete from event_photo where not exists (select 1 from event e
            where e.organization_id = event_photo.organization_id and e.uid = event_photo.event_uid)
@@ -170,7 +170,7 @@ pub async fn purge_orphans(db: &Db, data_dir: &Path) -> sqlx::Result<u64> {
     .fetch_all(db)
     .await?;
     for file in &files {
-        delete_files(data_dir, file).await;
+        delete_files(uploads, file).await;
     }
     Ok(files.len() as u64)
 }
