@@ -40,10 +40,13 @@ start)
     run "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
   fi
-  # Durability is not wanted from a throwaway cluster: no fsync makes schema-per-test fast.
+  # Durability is not wanted from a throwaway test cluster: no fsync makes schema-per-test
+  # fast. Benchmarks set PG_DURABLE=1 to measure with PostgreSQL's own defaults.
+  durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${PG_DURABLE:-0}" = 1 ] && durability=""
   run "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 start -o \
-    "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off \
-     -c full_page_writes=off -c max_connections=300 -c shared_buffers=128MB" >/dev/null \
+    "-p $port -k $dir -c listen_addresses=127.0.0.1 $durability \
+     -c max_connections=300 -c shared_buffers=128MB" >/dev/null \
     || { cat "$dir/log" >&2; exit 1; }
   echo "$port" >"$dir/port"
   echo "postgres://postgres@127.0.0.1:$port/postgres"

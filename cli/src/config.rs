@@ -35,7 +35,7 @@ pub struct CommonArgs {
         default_value = "",
         global = true
     )]
-    pub uploads_dir: PathBuf,
+    pub uploads_dir: String,
     /// Holds one folder per region with its seed files.
     #[arg(
         long,
@@ -117,9 +117,9 @@ pub struct CommonArgs {
 impl CommonArgs {
     /// Where logos and event photos are kept: the setting, else `<data dir>/uploads`.
     pub fn uploads_dir(&self) -> PathBuf {
-        match self.uploads_dir.as_os_str().is_empty() {
-            true => self.data_dir.join("uploads"),
-            false => self.uploads_dir.clone(),
+        match self.uploads_dir.trim() {
+            "" => self.data_dir.join("uploads"),
+            dir => PathBuf::from(dir),
         }
     }
 
