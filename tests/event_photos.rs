@@ -172,10 +172,12 @@ async fn an_editor_adds_photos_to_a_past_event_and_the_page_shows_them() {
         .execute(&app.state.db)
         .await
         .expect("delete the event");
-    let swept =
-        poputchiki_core::events::photos::purge_orphans(&app.state.db, &app.state.config.data_dir)
-            .await
-            .expect("purge");
+    let swept = poputchiki_core::events::photos::purge_orphans(
+        &app.state.db,
+        &app.state.config.uploads_dir,
+    )
+    .await
+    .expect("purge");
     assert_eq!(swept, 5);
     let left = std::fs::read_dir(app.data_dir().join("uploads/events"))
         .map(|d| d.count())
