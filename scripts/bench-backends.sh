@@ -20,8 +20,9 @@ measure() { # name, then env assignments for the server
   rm -rf "$data"
   /usr/bin/time -f "$name import $COUNT: %e s, peak RSS %M KB" \
     env "$@" "$bin" --data-dir "$data" import "$orgs" >/dev/null
-  /usr/bin/time -f "$name index rebuild: %e s, peak RSS %M KB" \
+  /usr/bin/time -o "$dir/time.txt" -f "$name index rebuild: %e s, peak RSS %M KB" \
     env "$@" "$bin" --data-dir "$data" reindex >/dev/null 2>&1
+  cat "$dir/time.txt"
   env "$@" POPUTCHIKI_ADDR=127.0.0.1:3199 POPUTCHIKI_DATA_DIR="$data" RUST_LOG=error \
     LEPTOS_SITE_ROOT=target/site "$bin" >/dev/null 2>&1 &
   local pid=$!
