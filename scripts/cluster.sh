@@ -24,7 +24,6 @@ as_root() {
 start_instance() {
   local n=$1 port=${ports[$(($1 - 1))]}
   mkdir -p "$dir/instance-$n"
-  # shellcheck disable=SC2046 # the demo flag is one word or none
   env POPUTCHIKI_DATABASE_URL="$(cat "$dir/database-url")" \
     POPUTCHIKI_ADDR="127.0.0.1:$port" \
     POPUTCHIKI_DATA_DIR="$dir/instance-$n" \

@@ -278,7 +278,7 @@ impl<'q> Values<'q> {
 
     /// Adds a row whose parameters `bind` pushes.
     pub fn row(&mut self, bind: impl FnOnce(ValuesRow<'_, 'q>)) {
-        if self.count > 0 || self.sql.ends_with(')') {
+        if self.sql.ends_with(')') {
             self.sql.push_str(", ");
         }
         self.sql.push('(');

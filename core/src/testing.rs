@@ -36,12 +36,17 @@ pub async fn open(seed_dir: PathBuf, region: &str, smtp_url: &str) -> (Core, Tem
         },
         behind_proxy: false,
     };
-    let mail = MailSettings {
-        smtp_url: smtp_url.to_owned(),
-        from: "Poputchiki <no-reply@poputchiki.localhost>".into(),
-    };
+    let mail = test_mail(smtp_url);
     let core = Core::open(config, &mail).await.expect("core state");
     (core, dir)
+}
+
+/// Mail for tests: to `smtp_url`, or to the outbox folder when it is empty.
+fn test_mail(smtp_url: &str) -> MailSettings {
+    MailSettings {
+        smtp_url: smtp_url.to_owned(),
+        from: "Poputchiki <no-reply@poputchiki.localhost>".into(),
+    }
 }
 
 /// A second instance beside `core`: the same database, its own data directory (search
@@ -57,10 +62,7 @@ pub async fn open_beside(core: &Core) -> (Core, TempDir) {
     let mut config = (*core.config).clone();
     config.data_dir = dir.path().join("data");
     config.database_url = Some(database_url);
-    let mail = MailSettings {
-        smtp_url: String::new(),
-        from: "Poputchiki <no-reply@poputchiki.localhost>".into(),
-    };
+    let mail = test_mail("");
     let core = Core::open(config, &mail).await.expect("second instance");
     (core, dir)
 }

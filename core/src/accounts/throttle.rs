@@ -141,16 +141,14 @@ impl Throttle {
         let r = sqlx::query(
             "insert into throttle (key, failures, last_at) values ($1, 1, $2)
              on conflict (key) do update set
-               failures = case when $3 - throttle.last_at >= $4 then 1
+               failures = case when $2 - throttle.last_at >= $3 then 1
                                when throttle.failures >= 1000 then 1000
                                else throttle.failures + 1 end,
-               last_at = $5",
+               last_at = $2",
         )
         .bind(key_of(key))
         .bind(now_secs())
-        .bind(now_secs())
         .bind(rule.forget_after.as_secs() as i64)
-        .bind(now_secs())
         .execute(&self.db)
         .await;
         if let Err(e) = r {
