@@ -10,6 +10,8 @@ mod event_photos;
 mod events;
 #[path = "offers.rs"]
 mod offers;
+#[path = "page_cache.rs"]
+mod page_cache;
 #[path = "partners.rs"]
 mod partners;
 #[path = "posters.rs"]

@@ -96,6 +96,14 @@ pub struct CommonArgs {
     #[arg(long, env = "POPUTCHIKI_BEHIND_PROXY", global = true, action = clap::ArgAction::SetTrue,
           value_parser = clap::builder::FalseyValueParser::new())]
     pub behind_proxy: bool,
+    /// Megabytes of rendered public pages kept for anonymous visitors (0 turns the cache off).
+    #[arg(
+        long,
+        env = "POPUTCHIKI_PAGE_CACHE_MB",
+        default_value_t = 32,
+        global = true
+    )]
+    pub page_cache_mb: u32,
     /// Days without activity after which a session ends.
     #[arg(
         long,

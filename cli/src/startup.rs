@@ -52,6 +52,7 @@ pub fn app_config(common: &CommonArgs) -> anyhow::Result<AppConfig> {
         public_url: common.public_url.trim_end_matches('/').to_owned(),
         session: session_policy(common)?,
         behind_proxy: common.behind_proxy,
+        page_cache_bytes: (common.page_cache_mb as usize) << 20,
     })
 }
 

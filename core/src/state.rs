@@ -42,6 +42,8 @@ pub struct AppConfig {
     pub session: crate::accounts::session::SessionPolicy,
     /// Trust the last `X-Forwarded-For` entry as the client address (behind a reverse proxy).
     pub behind_proxy: bool,
+    /// Bytes of rendered public pages kept for anonymous visitors (0: no page cache).
+    pub page_cache_bytes: usize,
 }
 
 #[derive(Clone)]

@@ -35,6 +35,7 @@ pub async fn open(seed_dir: PathBuf, region: &str, smtp_url: &str) -> (Core, Tem
             secure_cookies: false,
         },
         behind_proxy: false,
+        page_cache_bytes: 8 << 20,
     };
     let mail = test_mail(smtp_url);
     let core = Core::open(config, &mail).await.expect("core state");

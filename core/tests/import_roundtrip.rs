@@ -261,3 +261,39 @@ async fn a_missing_and_a_present_coordinate_go_through_the_same_statement() {
         vec![(1, None), (2, Some(65.25)), (3, None), (4, Some(-1.5))]
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_row_whose_inn_a_proposal_holds_is_refused_and_the_others_go_in() {
+    let app = TestApp::empty().await;
+    let ketovo = app
+        .state
+        .region
+        .okrug_by_slug("ketovsky")
+        .expect("okrug")
+        .center;
+    let first = app.import_json(&full_record(ketovo.lat, ketovo.lon)).await;
+    let id = first.changed_ids[0];
+    // The organization becomes a proposal awaiting moderation: its ИНН is still taken.
+    sqlx::query("update organization set status = 'pending' where id = $1")
+        .bind(id)
+        .execute(&app.state.db)
+        .await
+        .expect("pending");
+    let rows = serde_json::json!([
+        {"name": "Другая забота", "kind": "ngo", "okrug": "ketovsky", "inn": "7707083893"},
+        {"name": "Клуб «Рассвет»", "kind": "initiative_group", "okrug": "ketovsky"}
+    ]);
+    let report = app.import_json(&rows.to_string()).await;
+    assert_eq!(
+        (report.created, report.rejected_rows),
+        (1, 1),
+        "{}",
+        report.render()
+    );
+    let refused = report.errors.first().expect("an error");
+    assert!(
+        refused.message.contains(&format!("№ {id}")),
+        "names the proposal: {}",
+        refused.message
+    );
+}

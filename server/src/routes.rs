@@ -71,6 +71,11 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             app::security_headers::security_headers,
         ))
+        // Public pages for anonymous visitors, rendered once (security headers included).
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            app::web::page_cache::page_cache,
+        ))
         .layer(axum::middleware::from_fn(app::web::html_cache::html_cache))
         .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))

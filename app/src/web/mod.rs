@@ -8,7 +8,8 @@
 //! - [`request`]: the viewer and CSRF token of the request being rendered;
 //! - [`redirect`]: the 303 answers of form posts and the draft round trip of a failed one;
 //! - [`assets`]: static files under content-hashed names, precompressed, cached for a year;
-//! - [`html_cache`]: ETag and a short private cache for anonymous pages.
+//! - [`html_cache`]: ETag and a short private cache for anonymous pages;
+//! - [`page_cache`]: public pages rendered once and served to every anonymous visitor.
 
 pub mod request;
 
@@ -28,6 +29,8 @@ pub mod extract;
 pub mod gate;
 #[cfg(feature = "ssr")]
 pub mod html_cache;
+#[cfg(feature = "ssr")]
+pub mod page_cache;
 #[cfg(feature = "ssr")]
 pub mod redirect;
 #[cfg(feature = "ssr")]

@@ -12,7 +12,9 @@ pub use read::{
     BATCH, EVENT_COLUMNS,
 };
 mod write_path;
-pub use write_path::{event_uid, find_existing, unpublished_holder, write, Write};
+pub use write_path::{
+    event_uid, find_existing, identifier_clash, unpublished_holder, write, Write,
+};
 
 use crate::db::Db;
 use crate::kinds::OrgStatus;

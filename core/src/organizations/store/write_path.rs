@@ -74,6 +74,41 @@ pub async fn unpublished_holder(
     .await
 }
 
+/// Why `o` could not be stored under its ИНН or ОГРН: another organization of the region
+/// than `own` holds one of them (an unpublished one is named, so staff can find it).
+pub async fn identifier_clash(
+    tx: &mut Conn,
+    region_id: i64,
+    o: &ValidOrganization,
+    own: Option<i64>,
+) -> sqlx::Result<Option<crate::error::FieldIssue>> {
+    if o.inn.is_none() && o.ogrn.is_none() {
+        return Ok(None);
+    }
+    let holder: Option<(i64, String)> = sqlx::query_as(
+        "select id, status from organization where region_id = $1 and inn = $2 and id <> $3
+         union all
+         select id, status from organization where region_id = $4 and ogrn = $5 and id <> $6
+         limit 1",
+    )
+    .bind(region_id)
+    .bind(o.inn.as_deref())
+    .bind(own.unwrap_or(0))
+    .bind(region_id)
+    .bind(o.ogrn.as_deref())
+    .bind(own.unwrap_or(0))
+    .fetch_optional(&mut *tx)
+    .await?;
+    Ok(holder.map(|(id, status)| {
+        if status == "published" {
+            crate::error::FieldIssue::new("inn", "err-identifier-taken")
+        } else {
+            crate::error::FieldIssue::new("inn", "err-identifier-unpublished")
+                .arg("id", id.to_string())
+        }
+    }))
+}
+
 /// How [`write`] stores an organization.
 #[derive(Clone, Copy, Debug)]
 pub enum Write {

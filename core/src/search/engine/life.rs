@@ -18,7 +18,19 @@ impl SearchEngine {
             table: RwLock::new(table),
             catalog,
             maintenance: tokio::sync::Mutex::new(()),
+            generation: std::sync::atomic::AtomicU64::new(0),
         }
+    }
+
+    /// Goes up with every rebuild and refresh: a cache of pages made from the data is out
+    /// of date when this differs from what it was when the page was made.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    fn changed(&self) {
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::AcqRel);
     }
 
     /// Opens (or creates) the index under `dir` and loads the table. With `auto_rebuild`,
@@ -106,6 +118,7 @@ impl SearchEngine {
             .write()
             .map_err(|_| anyhow::anyhow!("search table lock poisoned"))? =
             OrgTable::from_rows(rows);
+        self.changed();
         progress(total, total);
         Ok(RebuildStats {
             docs: total,
@@ -138,6 +151,7 @@ impl SearchEngine {
             .write()
             .map_err(|_| anyhow::anyhow!("search table lock poisoned"))?
             .apply(ids, rows);
+        self.changed();
         Ok(())
     }
 }

@@ -47,6 +47,9 @@ pub struct SearchEngine {
     pub catalog: Arc<RegionCatalog>,
     /// Held by rebuilds and refreshes, so a refresh never commits half a rebuild.
     maintenance: tokio::sync::Mutex<()>,
+    /// Counts the changes applied (rebuilds and refreshes): caches of what was derived from
+    /// the data compare it to know they are out of date.
+    generation: std::sync::atomic::AtomicU64,
 }
 
 /// Why a search could not run: bad parameters (a 400), or an internal failure.
