@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-100000}
-bin=target/release/server
+bin=${BIN:-target/release/server}
 work=${BENCH_DIR:-/tmp/poputchiki-bench-$count}
 port=3197
 mkdir -p "$work"

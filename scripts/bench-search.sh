@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-100000}
-bin=target/release/server
+bin=${BIN:-target/release/server}
 work=${BENCH_DIR:-/tmp/poputchiki-bench-$count}
 port=3198
 mkdir -p "$work"
@@ -25,25 +25,8 @@ trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 rss() { awk '/VmRSS|VmHWM/ {printf "%s %d MB  ", $1, $2/1024}' "/proc/$pid/status"; echo; }
 echo "serving process after start-up: $(rss)"
-cat > "$work/mix.lua" <<'LUA'
-local paths = {
-  "/api/v1/search?q=%D0%BF%D0%BE%D0%BC%D0%BE%D1%89%D1%8C",
-  "/api/v1/search?q=%D1%8E%D1%80%D0%B8%D0%B4",
-  "/api/v1/search?q=%D0%B2%D0%B0%D0%BB%D0%B0%D0%BD%D1%82%D1%91%D1%80%D1%8B%20",
-  "/api/v1/search?direction=social_services&audience=elderly",
-  "/api/v1/search?q=%D1%81%D0%BF%D0%BE%D1%80%D1%82&near=55.449,65.343&radius_km=30",
-  "/api/v1/search?near=55.449,65.343&radius_km=50&sort=distance",
-  "/api/v1/search?sort=name&page=3",
-  "/api/v1/search?q=%D0%B1%D0%B8%D0%B1%D0%BB%D0%B8%D0%BE%D1%82%D0%B5%D0%BA%D0%B0&okrug=shumikhinsky",
-}
-local i = 0
-request = function()
-  i = i + 1
-  return wrk.format("GET", paths[(i % #paths) + 1])
-end
-LUA
 for conns in 4 16; do
   echo "wrk -t2 -c$conns -d20s (closed loop: $conns requests in flight at all times)"
-  wrk -t2 -c"$conns" -d20s --latency -s "$work/mix.lua" "http://127.0.0.1:$port" | sed -n '/Latency Distribution/,/Requests\/sec/p'
+  wrk -t2 -c"$conns" -d20s --latency -s scripts/wrk/search-mix.lua "http://127.0.0.1:$port" | sed -n '/Latency Distribution/,/Requests\/sec/p'
 done
 echo "serving process after the load: $(rss)"

@@ -16,8 +16,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// The built site's files and their content hashes (`crate::assets`).
     pub assets: std::sync::Arc<crate::assets::Assets>,
-    /// Public pages rendered once for every anonymous visitor (`crate::web::page_cache`).
-    pub pages: std::sync::Arc<crate::web::page_cache::PageCache>,
+    /// Public pages rendered once for every anonymous visitor (the page cache middleware).
+    pub pages: std::sync::Arc<crate::page_store::PageCache>,
 }
 
 impl AppState {
@@ -25,7 +25,7 @@ impl AppState {
     /// hashed URLs.
     pub fn new(core: Core, leptos_options: LeptosOptions) -> Self {
         let assets = crate::assets::Assets::scan(leptos_options.site_root.as_ref());
-        let pages = crate::web::page_cache::PageCache::new(core.config.page_cache_bytes);
+        let pages = crate::page_store::PageCache::new(core.config.page_cache_bytes);
         Self {
             pages: std::sync::Arc::new(pages),
             core,

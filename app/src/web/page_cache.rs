@@ -1,6 +1,6 @@
 //! A shared cache of the public pages anonymous visitors read (the search page, organization
 //! and okrug pages, the lists): a page is rendered once and served from memory until the
-//! data changes or [`TTL`] passes, so a popular page costs a copy instead of a render.
+//! data changes or `page_store::TTL` passes, so a popular page costs a copy instead of a render.
 //!
 //! What makes one page fit every anonymous visitor:
 //! - the key is the host, the path with its query, and every cookie but the CSRF one (the
@@ -12,13 +12,10 @@
 //!
 //! A page is out of date when the search engine's generation moved (every change this
 //! instance or another made to organizations, verifications or ties reaches it through the
-//! change log), when this instance handled any POST, or after [`TTL`] (time-dependent text
+//! change log), when this instance handled any POST, or after `page_store::TTL` (time-dependent text
 //! such as "updated 3 days ago", and changes other instances made elsewhere).
 
-use std::collections::{HashMap, VecDeque};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -28,110 +25,13 @@ use axum::response::{IntoResponse, Response};
 
 use super::cookies::{append_cookie, cookie, csrf_cookie_name, long_cookie};
 use crate::accounts::token::{looks_like_token, new_token};
+use crate::page_store::{cut, join, nonce_of, Entry};
 use crate::state::AppState;
 
-/// How long a page may be served from memory at most.
-pub const TTL: Duration = Duration::from_secs(10);
 /// Larger pages are not kept (none of the public pages comes near this).
 const MAX_PAGE: usize = 1 << 20;
 /// Marks a response served from the cache (for benchmarks and tests).
 pub const HIT_HEADER: &str = "x-page-cache";
-
-/// The cache: its entries and the count of writes this instance handled.
-pub struct PageCache {
-    budget: usize,
-    local_writes: AtomicU64,
-    inner: Mutex<Inner>,
-}
-
-#[derive(Default)]
-struct Inner {
-    entries: HashMap<String, (u64, Arc<Entry>)>,
-    /// Keys in the order they were stored, with their serial (the oldest go first).
-    order: VecDeque<(String, u64)>,
-    bytes: usize,
-    serial: u64,
-    /// The generation of the entries kept; a new one empties the cache.
-    generation: (u64, u64),
-}
-
-/// One stored page: its headers and its body cut where the token and the nonce go.
-struct Entry {
-    made: Instant,
-    generation: (u64, u64),
-    headers: HeaderMap,
-    body: Vec<Part>,
-    /// The Content-Security-Policy, cut the same way.
-    policy: Option<Vec<Part>>,
-    size: usize,
-}
-
-#[derive(Clone)]
-enum Part {
-    Text(Bytes),
-    Token,
-    Nonce,
-}
-
-impl PageCache {
-    pub fn new(budget: usize) -> Self {
-        Self {
-            budget,
-            local_writes: AtomicU64::new(0),
-            inner: Mutex::new(Inner::default()),
-        }
-    }
-
-    /// Forgets every stored page (a change made straight in the database, which no
-    /// generation counts, is otherwise seen only after [`TTL`]).
-    pub fn clear(&self) {
-        if let Ok(mut inner) = self.inner.lock() {
-            *inner = Inner::default();
-        }
-    }
-
-    fn get(&self, key: &str, generation: (u64, u64)) -> Option<Arc<Entry>> {
-        let inner = self.inner.lock().ok()?;
-        let (_, e) = inner.entries.get(key)?;
-        (e.generation == generation && e.made.elapsed() < TTL).then(|| Arc::clone(e))
-    }
-
-    fn put(&self, key: String, entry: Entry) {
-        if entry.size > self.budget {
-            return;
-        }
-        let Ok(mut inner) = self.inner.lock() else {
-            return;
-        };
-        if inner.generation != entry.generation {
-            *inner = Inner {
-                generation: entry.generation,
-                ..Inner::default()
-            };
-        }
-        inner.serial += 1;
-        let serial = inner.serial;
-        inner.bytes += entry.size;
-        if let Some((_, old)) = inner.entries.insert(key.clone(), (serial, Arc::new(entry))) {
-            inner.bytes -= old.size;
-        }
-        inner.order.push_back((key, serial));
-        while inner.bytes > self.budget {
-            let Some((k, s)) = inner.order.pop_front() else {
-                break;
-            };
-            if inner
-                .entries
-                .get(&k)
-                .is_some_and(|(current, _)| *current == s)
-            {
-                if let Some((_, e)) = inner.entries.remove(&k) {
-                    inner.bytes -= e.size;
-                }
-            }
-        }
-    }
-}
 
 /// The paths of pages every anonymous visitor sees alike.
 pub fn public_page(path: &str) -> bool {
@@ -176,7 +76,7 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
     let cache = &state.pages;
     if super::csrf::is_unsafe(req.method()) {
         let resp = next.run(req).await;
-        cache.local_writes.fetch_add(1, Ordering::AcqRel);
+        cache.wrote();
         return resp;
     }
     let secure = state.config.session.secure_cookies;
@@ -204,10 +104,7 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
     let token = cookie(req.headers(), csrf_name)
         .filter(|t| looks_like_token(t))
         .map(str::to_owned);
-    let generation = (
-        state.search.generation(),
-        cache.local_writes.load(Ordering::Acquire),
-    );
+    let generation = (state.search.generation(), cache.writes());
     if let Some(entry) = cache.get(&key, generation) {
         return served(&entry, token, csrf_name, secure);
     }
@@ -255,41 +152,6 @@ fn set_cookie_value(h: &HeaderMap, name: &str) -> Option<String> {
         .filter(|t| looks_like_token(t))
 }
 
-/// The nonce of a page's Content-Security-Policy.
-fn nonce_of(policy: &str) -> Option<&str> {
-    let at = policy.find("'nonce-")? + "'nonce-".len();
-    let len = policy[at..].find('\'')?;
-    Some(&policy[at..at + len]).filter(|n| !n.is_empty())
-}
-
-/// `text` cut at every occurrence of the token and the nonce.
-fn cut(text: &str, token: Option<&str>, nonce: Option<&str>) -> Vec<Part> {
-    let mut marks: Vec<(usize, usize, Part)> = vec![];
-    for (needle, part) in [(token, Part::Token), (nonce, Part::Nonce)] {
-        if let Some(n) = needle {
-            marks.extend(
-                text.match_indices(n)
-                    .map(|(at, m)| (at, m.len(), part.clone())),
-            );
-        }
-    }
-    marks.sort_by_key(|(at, _, _)| *at);
-    let mut parts = vec![];
-    let mut from = 0;
-    for (at, len, part) in marks {
-        if at < from {
-            continue;
-        }
-        parts.push(Part::Text(Bytes::copy_from_slice(
-            &text.as_bytes()[from..at],
-        )));
-        parts.push(part);
-        from = at + len;
-    }
-    parts.push(Part::Text(Bytes::copy_from_slice(&text.as_bytes()[from..])));
-    parts
-}
-
 fn entry_of(
     h: &HeaderMap,
     bytes: &Bytes,
@@ -313,27 +175,6 @@ fn entry_of(
         policy: policy.map(|p| cut(p, None, nonce)),
         size: bytes.len() + 512,
     })
-}
-
-fn join(parts: &[Part], token: &str, nonce: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(
-        parts
-            .iter()
-            .map(|p| match p {
-                Part::Text(t) => t.len(),
-                Part::Token => token.len(),
-                Part::Nonce => nonce.len(),
-            })
-            .sum(),
-    );
-    for p in parts {
-        match p {
-            Part::Text(t) => out.extend_from_slice(t),
-            Part::Token => out.extend_from_slice(token.as_bytes()),
-            Part::Nonce => out.extend_from_slice(nonce.as_bytes()),
-        }
-    }
-    out
 }
 
 /// A stored page for this visitor: their token (a new one, and its cookie, if they have

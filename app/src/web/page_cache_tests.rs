@@ -2,6 +2,7 @@
 //! filled in again for the next visitor.
 
 use super::*;
+use crate::page_store::PageCache;
 
 #[test]
 fn only_public_pages_without_a_draft_are_kept() {

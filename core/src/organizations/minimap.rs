@@ -20,7 +20,10 @@ type Outline = Arc<(String, String)>;
 
 /// The okrugs' outlines drawn so far, by slug and bounding box (regions are few, and each
 /// has a few dozen okrugs, so this stays small).
-static OUTLINES: OnceLock<Mutex<HashMap<(String, [u64; 4]), Outline>>> = OnceLock::new();
+static OUTLINES: OnceLock<Mutex<HashMap<OutlineKey, Outline>>> = OnceLock::new();
+
+/// An okrug's slug and the bits of its bounding box.
+type OutlineKey = (String, [u64; 4]);
 
 /// How an okrug's coordinates map to the drawing.
 struct Projection {

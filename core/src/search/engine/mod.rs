@@ -136,35 +136,35 @@ impl SearchEngine {
         Ok(tally.passing.iter().map(|c| rows[c.row].id).collect())
     }
 
-    /// The rows a search starts from: every row for an empty query, else the text hits.
+    /// The rows a search starts from: every row for an empty query, else the text hits,
+    /// in table order (see [`in_table_order`]).
     fn candidates(
         &self,
         words: &QueryWords,
         table: &OrgTable,
     ) -> Result<Vec<Candidate>, SearchError> {
+        let candidate = |row, score, doc| Candidate {
+            row,
+            score,
+            doc,
+            distance: None,
+            key: (0.0, 0),
+        };
         Ok(if words.plain.is_empty() {
             (0..table.len())
-                .map(|row| Candidate {
-                    row,
-                    score: 0.0,
-                    doc: None,
-                    distance: None,
-                    key: (0.0, 0),
-                })
+                .map(|row| candidate(row, 0.0, None))
                 .collect()
         } else {
-            self.text_hits(words, true)?
+            let hits: Vec<Candidate> = self
+                .text_hits(words, true)?
                 .into_iter()
                 .filter_map(|(id, score, doc)| {
-                    table.index_of(id).map(|row| Candidate {
-                        row,
-                        score,
-                        doc: Some(doc),
-                        distance: None,
-                        key: (0.0, 0),
-                    })
+                    table
+                        .index_of(id)
+                        .map(|row| candidate(row, score, Some(doc)))
                 })
-                .collect()
+                .collect();
+            in_table_order(hits, table.len())
         })
     }
 
@@ -336,4 +336,26 @@ impl SearchEngine {
         }
         Ok(out)
     }
+}
+
+/// Text hits come in the index's document order, rows are kept in name order: visiting
+/// the rows of 57,000 hits in hit order missed the CPU cache on nearly every one (profiled
+/// at over half of a search's own time at 100,000 organizations). Reordered by row, the
+/// pass over the table reads it front to back. A few hits are sorted; many are placed
+/// through a slot per row, which costs a pass over the slots but no comparisons.
+fn in_table_order(mut hits: Vec<Candidate>, rows: usize) -> Vec<Candidate> {
+    if hits.len() < 4096 {
+        hits.sort_unstable_by_key(|c| c.row);
+        return hits;
+    }
+    let mut slot = vec![u32::MAX; rows];
+    for (i, c) in hits.iter().enumerate() {
+        if let Some(s) = slot.get_mut(c.row) {
+            *s = i as u32;
+        }
+    }
+    slot.into_iter()
+        .filter(|&i| i != u32::MAX)
+        .map(|i| hits[i as usize])
+        .collect()
 }
