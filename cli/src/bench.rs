@@ -35,6 +35,10 @@ pub const QUERIES: &[(&str, &str)] = &[
         "q=юрист&bbox=65.0,55.2,65.6,55.6&audience=elderly",
     ),
     (
+        "two words + small box",
+        "q=помощь пожилым &bbox=65.28,55.40,65.40,55.48",
+    ),
+    (
         "empty + facets",
         "direction=social_services&audience=elderly",
     ),

@@ -221,6 +221,22 @@ async fn a_bounding_box_keeps_only_what_is_inside() {
             "Ёжики — клуб для малышей"
         ]
     );
+    // Words inside a box: the box cuts the text matches before they are counted, and the
+    // counts and the way out of an empty box still see the whole region.
+    let words = search(&app, "q=клуб&bbox=65.32,55.43,65.36,55.46");
+    assert_eq!(names(&words), names(&r));
+    let okrugs = &words.facets["okrug"];
+    assert_eq!(okrugs.iter().map(|f| f.count).sum::<u64>(), 2, "{okrugs:?}");
+    let empty = search(&app, "q=юрист&bbox=65.32,55.43,65.36,55.46");
+    assert_eq!(empty.total, 0);
+    assert!(
+        empty
+            .suggestions
+            .iter()
+            .any(|s| matches!(s, app::search::Suggestion::DropGeo { count: 1 })),
+        "{:?}",
+        empty.suggestions
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -13,7 +13,7 @@ use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocumen
 use super::analyzer::{plain, stemming, RU_PLAIN, RU_STEM};
 
 /// Bump when the schema or the analyzers change: the index is then rebuilt at start-up.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The named fields of the index.
 #[derive(Clone, Copy, Debug)]
@@ -33,6 +33,9 @@ pub struct Fields {
     pub labels: tantivy::schema::Field,
     /// Everything, whole words: prefixes and spelling suggestions.
     pub all_plain: tantivy::schema::Field,
+    /// Where it is (degrees), indexed so a map box can cut the text matches first.
+    pub lat: tantivy::schema::Field,
+    pub lon: tantivy::schema::Field,
 }
 
 fn text(tokenizer: &str, stored: bool) -> TextOptions {
@@ -60,6 +63,8 @@ pub fn schema() -> (Schema, Fields) {
         place: b.add_text_field("place", text(RU_STEM, false)),
         labels: b.add_text_field("labels", text(RU_STEM, false)),
         all_plain: b.add_text_field("all_plain", text(RU_PLAIN, false)),
+        lat: b.add_f64_field("lat", INDEXED),
+        lon: b.add_f64_field("lon", INDEXED),
     };
     (b.build(), fields)
 }
@@ -73,6 +78,8 @@ pub struct IndexDoc {
     pub body: String,
     pub place: String,
     pub labels: String,
+    pub lat: f64,
+    pub lon: f64,
 }
 
 impl IndexDoc {
@@ -87,6 +94,8 @@ impl IndexDoc {
             f.place => self.place.as_str(),
             f.labels => self.labels.as_str(),
             f.all_plain => all,
+            f.lat => self.lat,
+            f.lon => self.lon,
         )
     }
 }

@@ -209,6 +209,8 @@ pub fn doc_of(rec: &OrganizationRecord, catalog: &RegionCatalog) -> IndexDoc {
         id: o.id,
         version: o.version,
         name: o.name.clone(),
+        lat: o.lat,
+        lon: o.lon,
         ..Default::default()
     };
     push(&mut d.body, &o.summary);

@@ -152,8 +152,6 @@ pub(super) struct Candidate {
     pub(super) score: Score,
     pub(super) doc: Option<DocAddress>,
     pub(super) distance: Option<f64>,
-    /// The sort key, filled by `sort_page`.
-    pub(super) key: (f64, u32),
 }
 
 /// What one pass over the candidates produces.
@@ -167,6 +165,20 @@ pub(super) struct Tally {
 }
 
 impl Compiled {
+    /// The box every result lies in (the map's box, the circle's box, or where they
+    /// overlap), for the text search to cut its matches first.
+    pub(super) fn area(&self) -> Option<BBox> {
+        match (self.bbox, self.circle_box) {
+            (Some(a), Some(b)) => Some(BBox {
+                min_lat: a.min_lat.max(b.min_lat),
+                max_lat: a.max_lat.min(b.max_lat),
+                min_lon: a.min_lon.max(b.min_lon),
+                max_lon: a.max_lon.min(b.max_lon),
+            }),
+            (a, b) => a.or(b),
+        }
+    }
+
     pub(super) fn geo_ok(&self, at: LatLon) -> (bool, Option<f64>) {
         if let Some(b) = self.bbox {
             if !b.contains(at) {
@@ -245,6 +257,9 @@ impl Compiled {
     }
 }
 
+/// Orders `passing` so that its first `to` candidates are the first `to` of the order
+/// (the rest follow in no particular order). The keys are worked out once into a compact
+/// array, which the selection and the sort move about instead of the candidates.
 pub(super) fn sort_page(
     passing: &mut [Candidate],
     table: &OrgTable,
@@ -267,20 +282,26 @@ pub(super) fn sort_page(
     if to == 0 || from >= to {
         return;
     }
-    // Keys once per candidate: comparisons then never touch the table's rows.
-    for c in passing.iter_mut() {
-        c.key = key(c);
-    }
-    let cmp = |a: &Candidate, b: &Candidate| {
-        a.key
-            .partial_cmp(&b.key)
+    let mut keys: Vec<(f64, u32, u32)> = passing
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let (k, rank) = key(c);
+            (k, rank, i as u32)
+        })
+        .collect();
+    let cmp = |a: &(f64, u32, u32), b: &(f64, u32, u32)| {
+        (a.0, a.1)
+            .partial_cmp(&(b.0, b.1))
             .unwrap_or(std::cmp::Ordering::Equal)
     };
     // Only the first `to` need ordering: a partial selection, then a sort of that prefix.
-    if to < passing.len() {
-        passing.select_nth_unstable_by(to - 1, cmp);
+    if to < keys.len() {
+        keys.select_nth_unstable_by(to - 1, cmp);
     }
-    passing[..to].sort_by(cmp);
+    keys[..to].sort_by(cmp);
+    let ordered: Vec<Candidate> = keys.iter().map(|k| passing[k.2 as usize]).collect();
+    passing.copy_from_slice(&ordered);
 }
 
 #[cfg(test)]

@@ -19,7 +19,6 @@ fn candidates(t: &OrgTable) -> impl Iterator<Item = Candidate> + '_ {
         score: 0.0,
         doc: None,
         distance: None,
-        key: (0.0, 0),
     })
 }
 

@@ -93,7 +93,7 @@ impl SearchEngine {
     /// Runs a search. Pure computation over the index and the table: a few milliseconds.
     pub fn search(&self, p: &SearchParams, i18n: &I18n) -> Result<SearchResponse, SearchError> {
         let (compiled, words, table) = self.prepare(p, i18n)?;
-        let candidates = self.candidates(&words, &table)?;
+        let candidates = self.candidates(&words, &table, compiled.area())?;
         let mut tally = compiled.tally(&table, candidates.iter().copied());
         let order = p.effective_sort();
         let from = ((p.page.max(1) - 1) as usize) * p.per_page as usize;
@@ -110,7 +110,15 @@ impl SearchEngine {
         let total = tally.passing.len() as u64;
         let facets = self.facet_counts(p, &tally, i18n);
         let suggestions = if total == 0 {
-            self.suggest(p, &tally, &words, i18n)
+            // The box cut the text matches first; the ways out count those outside it too.
+            let everywhere = match compiled.area() {
+                Some(_) if !words.plain.is_empty() => {
+                    let all = self.candidates(&words, &table, None)?;
+                    Some(compiled.tally(&table, all.into_iter()))
+                }
+                _ => None,
+            };
+            self.suggest(p, everywhere.as_ref().unwrap_or(&tally), &words, i18n)
         } else {
             vec![]
         };
@@ -128,7 +136,7 @@ impl SearchEngine {
     /// the view lists.
     pub fn ordered_ids(&self, p: &SearchParams, i18n: &I18n) -> Result<Vec<i64>, SearchError> {
         let (compiled, words, table) = self.prepare(p, i18n)?;
-        let candidates = self.candidates(&words, &table)?;
+        let candidates = self.candidates(&words, &table, compiled.area())?;
         let mut tally = compiled.tally(&table, candidates.into_iter());
         let all = tally.passing.len();
         sort_page(&mut tally.passing, &table, p.effective_sort(), 0, all);
@@ -136,19 +144,19 @@ impl SearchEngine {
         Ok(tally.passing.iter().map(|c| rows[c.row].id).collect())
     }
 
-    /// The rows a search starts from: every row for an empty query, else the text hits,
-    /// in table order (see [`in_table_order`]).
+    /// The rows a search starts from: every row for an empty query, else the text hits
+    /// (within `area`, when there is one), in table order (see [`in_table_order`]).
     fn candidates(
         &self,
         words: &QueryWords,
         table: &OrgTable,
+        area: Option<crate::search::params::BBox>,
     ) -> Result<Vec<Candidate>, SearchError> {
         let candidate = |row, score, doc| Candidate {
             row,
             score,
             doc,
             distance: None,
-            key: (0.0, 0),
         };
         Ok(if words.plain.is_empty() {
             (0..table.len())
@@ -156,7 +164,7 @@ impl SearchEngine {
                 .collect()
         } else {
             let hits: Vec<Candidate> = self
-                .text_hits(words, true)?
+                .text_hits(words, true, area)?
                 .into_iter()
                 .filter_map(|(id, score, doc)| {
                     table
@@ -185,7 +193,7 @@ impl SearchEngine {
         } else {
             // A flag per row instead of a sort: table order and no duplicates in O(n).
             let mut hit = vec![false; rows.len()];
-            for (id, _, _) in self.text_hits(&words, false)? {
+            for (id, _, _) in self.text_hits(&words, false, compiled.area())? {
                 if let Some(i) = table.index_of(id) {
                     hit[i] = true;
                 }

@@ -3,14 +3,17 @@
 
 use super::{SearchEngine, SearchError, FEW, FULL_MATCH_BONUS};
 
+use std::ops::Bound;
 use tantivy::collector::{Collector, SegmentCollector};
+
 use tantivy::query::{
-    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, QueryClone, TermQuery,
+    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, QueryClone, RangeQuery, TermQuery,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 use crate::search::analyzer::{plain, stemming, tokens};
+use crate::search::params::BBox;
 
 /// Words that carry no meaning for search; they are not required to match.
 pub(super) const STOP_WORDS: &[&str] = &[
@@ -164,12 +167,38 @@ impl SearchEngine {
         Box::new(BooleanQuery::new(clauses))
     }
 
+    /// `q` limited to `area` (when there is one): ranges on the indexed coordinates, so a
+    /// small map box cuts the text matches before any is scored or counted. The ranges
+    /// score nothing, so the ranking stays the text's.
+    fn within(&self, q: Box<dyn Query>, area: Option<BBox>) -> Box<dyn Query> {
+        let Some(b) = area else {
+            return q;
+        };
+        let f = self.index.fields;
+        let range = |field, lo: f64, hi: f64| {
+            boosted(
+                RangeQuery::new(
+                    Bound::Included(Term::from_field_f64(field, lo)),
+                    Bound::Included(Term::from_field_f64(field, hi)),
+                ),
+                0.0,
+            )
+        };
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Must, q),
+            (Occur::Must, range(f.lat, b.min_lat, b.max_lat)),
+            (Occur::Must, range(f.lon, b.min_lon, b.max_lon)),
+        ]))
+    }
+
     /// All words must match; when that finds fewer than [`FEW`] organizations, all words
-    /// but one (still ranked by how many words match, so full matches come first).
+    /// but one (still ranked by how many words match, so full matches come first). With
+    /// `area`, only organizations inside it.
     pub(super) fn text_hits(
         &self,
         words: &QueryWords,
         scoring: bool,
+        area: Option<BBox>,
     ) -> Result<Vec<(i64, Score, DocAddress)>, SearchError> {
         let n = words.plain.len();
         let per_word: Vec<Box<dyn Query>> = (0..n)
@@ -188,7 +217,7 @@ impl SearchEngine {
                 .map(|q| (Occur::Must, q.box_clone()))
                 .collect(),
         );
-        let hits = searcher.search(&all, &AllHits { scoring })?;
+        let hits = searcher.search(&*self.within(Box::new(all), area), &AllHits { scoring })?;
         if hits.len() >= FEW || n < 2 {
             return Ok(hits);
         }
@@ -199,7 +228,8 @@ impl SearchEngine {
         // Organizations matching every word stay on top: BM25 alone could rank one strong
         // word above two weak ones.
         let full: std::collections::HashSet<i64> = hits.iter().map(|(id, _, _)| *id).collect();
-        let mut relaxed_hits = searcher.search(&relaxed, &AllHits { scoring })?;
+        let mut relaxed_hits =
+            searcher.search(&*self.within(Box::new(relaxed), area), &AllHits { scoring })?;
         for (id, score, _) in &mut relaxed_hits {
             if full.contains(id) {
                 *score += FULL_MATCH_BONUS;
