@@ -13,7 +13,7 @@ use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocumen
 use super::analyzer::{plain, stemming, RU_PLAIN, RU_STEM};
 
 /// Bump when the schema or the analyzers change: the index is then rebuilt at start-up.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The named fields of the index.
 #[derive(Clone, Copy, Debug)]
@@ -63,8 +63,8 @@ pub fn schema() -> (Schema, Fields) {
         place: b.add_text_field("place", text(RU_STEM, false)),
         labels: b.add_text_field("labels", text(RU_STEM, false)),
         all_plain: b.add_text_field("all_plain", text(RU_PLAIN, false)),
-        lat: b.add_f64_field("lat", INDEXED),
-        lon: b.add_f64_field("lon", INDEXED),
+        lat: b.add_f64_field("lat", FAST),
+        lon: b.add_f64_field("lon", FAST),
     };
     (b.build(), fields)
 }
