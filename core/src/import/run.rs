@@ -138,6 +138,14 @@ pub async fn import_rows_with(
     // (a 100,000-row import crawled); there the clash is looked up before the row is written.
     let savepoints = Backend::of(db) == Backend::Sqlite;
     let mut tx = db.begin().await?;
+    if !savepoints {
+        // The lookups by name, ИНН and ОГРН are prepared once; PostgreSQL would keep the
+        // plan it made while the table was nearly empty (a sequential scan) for the whole
+        // import, which grew quadratic. Planned for each call, they use the indexes.
+        sqlx::query("set local plan_cache_mode = force_custom_plan")
+            .execute(&mut *tx)
+            .await?;
+    }
     let total = checked.len();
     for (done, c) in checked.into_iter().enumerate() {
         if done % 100 == 0 {
