@@ -36,15 +36,19 @@ fn full_record(lat: f64, lon: f64) -> String {
     .to_string()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_full_record_comes_back_with_all_its_parts() {
-    let app = TestApp::empty().await;
-    let ketovo = app
-        .state
+/// The centre of the Ketovo okrug, where the full record sits.
+fn ketovo_centre(app: &TestApp) -> app::region::LatLon {
+    app.state
         .region
         .okrug_by_slug("ketovsky")
         .expect("okrug")
-        .center;
+        .center
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_record_comes_back_with_all_its_parts() {
+    let app = TestApp::empty().await;
+    let ketovo = ketovo_centre(&app);
     let report = app.import_json(&full_record(ketovo.lat, ketovo.lon)).await;
     assert_eq!(
         (report.created, report.rejected_rows),
@@ -265,12 +269,7 @@ async fn a_missing_and_a_present_coordinate_go_through_the_same_statement() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_row_whose_inn_a_proposal_holds_is_refused_and_the_others_go_in() {
     let app = TestApp::empty().await;
-    let ketovo = app
-        .state
-        .region
-        .okrug_by_slug("ketovsky")
-        .expect("okrug")
-        .center;
+    let ketovo = ketovo_centre(&app);
     let first = app.import_json(&full_record(ketovo.lat, ketovo.lon)).await;
     let id = first.changed_ids[0];
     // The organization becomes a proposal awaiting moderation: its ИНН is still taken.

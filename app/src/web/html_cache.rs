@@ -51,7 +51,7 @@ pub async fn html_cache(req: Request, next: Next) -> Response {
 }
 
 /// An HTML page the gate did not mark `no-store` (that is: not for a logged-in viewer).
-fn anonymous_page(h: &HeaderMap) -> bool {
+pub fn html_not_private(h: &HeaderMap) -> bool {
     let html = h
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -60,7 +60,12 @@ fn anonymous_page(h: &HeaderMap) -> bool {
         .get(header::CACHE_CONTROL)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("no-store"));
-    html && !no_store && !h.contains_key(header::SET_COOKIE)
+    html && !no_store
+}
+
+/// Such a page that sets no cookie either.
+fn anonymous_page(h: &HeaderMap) -> bool {
+    html_not_private(h) && !h.contains_key(header::SET_COOKIE)
 }
 
 /// A weak ETag of a page with its nonces blanked.

@@ -125,19 +125,11 @@ pub async fn page_cache(State(state): State<AppState>, req: Request, next: Next)
 
 /// A 200 HTML page whose only cookie (if any) is the CSRF one.
 fn storable(status: StatusCode, h: &HeaderMap, csrf_name: &str) -> bool {
-    let html = h
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|t| t.starts_with("text/html"));
-    let no_store = h
-        .get(header::CACHE_CONTROL)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("no-store"));
     let other_cookie = h.get_all(header::SET_COOKIE).iter().any(|v| {
         !v.to_str()
             .is_ok_and(|c| c.split('=').next() == Some(csrf_name))
     });
-    status == StatusCode::OK && html && !no_store && !other_cookie
+    status == StatusCode::OK && super::html_cache::html_not_private(h) && !other_cookie
 }
 
 /// The value of the CSRF cookie the response sets.
