@@ -31,6 +31,18 @@ impl Backend {
         Self::from_name(conn.backend_name())
     }
 
+    /// Parameters one multi-row statement should bind at most on this backend. sqlx finds
+    /// each `$N` of a SQLite statement by asking SQLite for every parameter's name, and
+    /// SQLite walks its list of names for each, so binding grows with the square of the
+    /// count: 10,000 a statement made a 100,000-row import 35 % slower than one statement per
+    /// organization. About 300 balances that against the ~80 µs each statement costs.
+    pub fn params_per_statement(self) -> usize {
+        match self {
+            Self::Sqlite => 300,
+            Self::Postgres => 10_000,
+        }
+    }
+
     /// The engine behind a pool.
     pub fn of(db: &Db) -> Self {
         match db.connect_options().database_url.scheme() {
@@ -287,6 +299,23 @@ impl<'q> Values<'q> {
             first: true,
         });
         self.sql.push(')');
+    }
+
+    /// How many parameters the rows so far bind.
+    pub fn params(&self) -> usize {
+        self.count
+    }
+
+    /// Runs the insert on `conn` and reads the `returning` columns of every row inserted.
+    pub async fn fetch_all<T>(self, conn: &mut Conn, returning: &str) -> sqlx::Result<Vec<T>>
+    where
+        T: for<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> + Send + Unpin,
+    {
+        if let Some(e) = self.error {
+            return Err(sqlx::Error::Encode(e));
+        }
+        let sql = format!("{} returning {returning}", self.sql);
+        sqlx::query_as_with(&sql, self.args).fetch_all(conn).await
     }
 
     /// Runs the insert on `conn`.

@@ -1,5 +1,5 @@
 //! Storing the rows of a file: tidy and check each one, skip repeats within the file, then
-//! write every valid row in one transaction (a savepoint per row), updating stored
+//! write every valid row in one transaction, a chunk at a time, updating stored
 //! organizations only where the file says something new.
 
 use std::collections::HashMap;
@@ -15,7 +15,7 @@ use crate::error::FieldIssue;
 use crate::i18n::I18n;
 use crate::kinds::OrgStatus;
 use crate::organizations::input::OrganizationInput;
-use crate::organizations::store::{self, Events, Write};
+use crate::organizations::store::{self, Events, KnownKeys, Write};
 use crate::organizations::validate::{validate, ValidOrganization};
 use crate::region::RegionCatalog;
 use crate::text::fold;
@@ -118,7 +118,11 @@ pub async fn import_rows(
 /// Tells how many of the checked rows are stored so far, and of how many.
 pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Send + Sync);
 
-/// [`import_rows`], telling `progress` as the rows go in (every 100 rows and at the end).
+/// Rows stored per step: their keys are looked up in one statement, and those that are new
+/// are added together.
+const CHUNK: usize = 500;
+
+/// [`import_rows`], telling `progress` as the rows go in (every [`CHUNK`] rows and at the end).
 #[tracing::instrument(skip_all, err, fields(rows = rows.len(), dry_run))]
 pub async fn import_rows_with(
     db: &Db,
@@ -133,63 +137,31 @@ pub async fn import_rows_with(
         ..Default::default()
     };
     let checked = check_rows(rows, catalog, &mut report);
-    // SQLite undoes a clashing row with a savepoint per row. On PostgreSQL every savepoint is
-    // a subtransaction, and past 64 in one transaction every visibility check pays for them
-    // (a 100,000-row import crawled); there the clash is looked up before the row is written.
-    let savepoints = Backend::of(db) == Backend::Sqlite;
+    let postgres = Backend::of(db) == Backend::Postgres;
     let mut tx = db.begin().await?;
-    if !savepoints {
-        // The lookups by name, ИНН and ОГРН are prepared once; PostgreSQL would keep the
-        // plan it made while the table was nearly empty (a sequential scan) for the whole
-        // import, which grew quadratic. Planned for each call, they use the indexes.
+    if postgres {
+        // PostgreSQL would keep a statement's plan made while the table was nearly empty (a
+        // sequential scan) for the whole import; planned for each call, lookups use indexes.
         sqlx::query("set local plan_cache_mode = force_custom_plan")
             .execute(&mut *tx)
             .await?;
     }
     let total = checked.len();
-    for (done, c) in checked.into_iter().enumerate() {
-        if done % 100 == 0 {
-            progress(done, total);
+    let mut analyzed_at = 0;
+    for (n, chunk) in checked.chunks(CHUNK).enumerate() {
+        let done = n * CHUNK;
+        progress(done, total);
+        if postgres && done >= 2 * analyzed_at.max(CHUNK) {
+            // The statistics still describe the table before this transaction. With them,
+            // PostgreSQL looked a name up through the (region, status) index, reading every
+            // organization of the region per row; counted afresh (the transaction's own rows
+            // included) at 1,000, 2,000, 4,000… rows, it takes the name index.
+            sqlx::query("analyze organization")
+                .execute(&mut *tx)
+                .await?;
+            analyzed_at = done;
         }
-        if !savepoints {
-            match store_one(&mut tx, catalog, &c, true).await? {
-                Ok((id, outcome)) => report.count(RowResult {
-                    row: c.row,
-                    name: c.valid.name.clone(),
-                    outcome,
-                    id: Some(id),
-                }),
-                Err(issues) => refuse(&mut report, &c, &issues),
-            }
-            continue;
-        }
-        let mut sp = sqlx::Connection::begin(&mut *tx).await?;
-        match store_one(&mut sp, catalog, &c, false).await {
-            Ok(Ok((id, outcome))) => {
-                sp.commit().await?;
-                let name = c.valid.name.clone();
-                report.count(RowResult {
-                    row: c.row,
-                    name,
-                    outcome,
-                    id: Some(id),
-                });
-            }
-            Ok(Err(issues)) => {
-                sp.rollback().await?;
-                refuse(&mut report, &c, &issues);
-            }
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-                sp.rollback().await?;
-                let issue = match store::unpublished_holder(&mut tx, catalog.id, &c.valid).await? {
-                    Some(id) => FieldIssue::new("inn", "err-identifier-unpublished")
-                        .arg("id", id.to_string()),
-                    None => FieldIssue::new("inn", "err-identifier-taken"),
-                };
-                refuse(&mut report, &c, &[issue]);
-            }
-            Err(e) => return Err(e.into()),
-        }
+        store_chunk(&mut tx, catalog, chunk, &mut report).await?;
     }
     progress(total, total);
     report.results.sort_by_key(|r| r.row);
@@ -202,6 +174,67 @@ pub async fn import_rows_with(
         tx.commit().await?;
     }
     Ok(report)
+}
+
+/// Stores a chunk of rows in file order. A row sharing no key with a stored organization (nor
+/// with a row stored before it) is new and clashes with nothing: such rows wait and are added
+/// together, before the next row that needs [`store_one`]'s lookups and at the end.
+async fn store_chunk(
+    tx: &mut crate::db::Conn,
+    catalog: &RegionCatalog,
+    chunk: &[Checked],
+    report: &mut ImportReport,
+) -> sqlx::Result<()> {
+    let valid: Vec<&ValidOrganization> = chunk.iter().map(|c| &c.valid).collect();
+    let mut known = store::known_keys(tx, catalog.id, &valid).await?;
+    let mut fresh: Vec<&Checked> = vec![];
+    for c in chunk {
+        if !known.touches(&c.valid) {
+            known.add(&c.valid);
+            fresh.push(c);
+            continue;
+        }
+        add_fresh(tx, catalog, &mut fresh, report).await?;
+        match store_one(tx, catalog, c, &mut known).await? {
+            Ok((id, outcome)) => report.count(RowResult {
+                row: c.row,
+                name: c.valid.name.clone(),
+                outcome,
+                id: Some(id),
+            }),
+            Err(issues) => refuse(report, c, &issues),
+        }
+    }
+    add_fresh(tx, catalog, &mut fresh, report).await
+}
+
+/// Adds the waiting new rows as published organizations, and empties the list.
+async fn add_fresh(
+    tx: &mut crate::db::Conn,
+    catalog: &RegionCatalog,
+    fresh: &mut Vec<&Checked>,
+    report: &mut ImportReport,
+) -> sqlx::Result<()> {
+    if fresh.is_empty() {
+        return Ok(());
+    }
+    let new = store::New {
+        region_id: catalog.id,
+        status: OrgStatus::Published,
+        proposed_by: None,
+    };
+    let orgs: Vec<(&ValidOrganization, bool)> =
+        fresh.iter().map(|c| (&c.valid, c.valid.is_demo)).collect();
+    let ids = store::insert_many(tx, &new, &orgs).await?;
+    for (c, id) in fresh.drain(..).zip(ids) {
+        report.count(RowResult {
+            row: c.row,
+            name: c.valid.name.clone(),
+            outcome: RowOutcome::Created,
+            id: Some(id),
+        });
+    }
+    Ok(())
 }
 
 fn refuse(report: &mut ImportReport, c: &Checked, issues: &[FieldIssue]) {
@@ -266,30 +299,15 @@ pub async fn plan_one(
 type Stored = Result<(i64, RowOutcome), Vec<FieldIssue>>;
 
 /// Stores one checked row as [`plan_one`] decides; an update that changes nothing writes
-/// nothing. With `look_first`, an ИНН or ОГРН another organization holds refuses the row
-/// before anything is written (instead of the unique index refusing the write).
+/// nothing. An ИНН or ОГРН another organization holds refuses the row before anything is
+/// written; what is written counts in `known`.
 async fn store_one(
     tx: &mut crate::db::Conn,
     catalog: &RegionCatalog,
     c: &Checked,
-    look_first: bool,
+    known: &mut KnownKeys,
 ) -> sqlx::Result<Stored> {
     let plan = plan_one(tx, catalog, c).await?;
-    if look_first {
-        let own = match &plan {
-            Plan::Update { id, .. } => Some(*id),
-            _ => None,
-        };
-        let valid = match &plan {
-            Plan::Update { valid, .. } => &**valid,
-            _ => &c.valid,
-        };
-        if matches!(plan, Plan::Insert | Plan::Update { .. }) {
-            if let Some(issue) = store::identifier_clash(tx, catalog.id, valid, own).await? {
-                return Ok(Err(vec![issue]));
-            }
-        }
-    }
     let (valid, how, outcome) = match &plan {
         Plan::Refuse(issues) => return Ok(Err(issues.clone())),
         Plan::Unchanged { id } => return Ok(Ok((*id, RowOutcome::Unchanged))),
@@ -312,7 +330,15 @@ async fn store_one(
             (&**valid, how, RowOutcome::Updated)
         }
     };
+    let own = match how {
+        Write::Update { id, .. } => Some(id),
+        Write::Insert { .. } => None,
+    };
+    if let Some(issue) = store::identifier_clash(tx, catalog.id, valid, own).await? {
+        return Ok(Err(vec![issue]));
+    }
     let written = store::write(tx, valid, how).await?;
     let (id, _) = written.ok_or(sqlx::Error::RowNotFound)?;
+    known.add(valid);
     Ok(Ok((id, outcome)))
 }

@@ -6,6 +6,9 @@ use sqlx::Any;
 pub mod archive;
 mod batch_sql;
 pub mod freshness;
+mod keys;
+pub use keys::{known_keys, KnownKeys};
+mod parts;
 mod read;
 pub use read::{
     get_record, get_record_with, past_events, read, read_ahead, read_in, read_many, Events, Parts,
@@ -13,7 +16,7 @@ pub use read::{
 };
 mod write_path;
 pub use write_path::{
-    event_uid, find_existing, identifier_clash, unpublished_holder, write, Write,
+    event_uid, find_existing, identifier_clash, insert_many, unpublished_holder, write, New, Write,
 };
 
 use crate::db::Db;

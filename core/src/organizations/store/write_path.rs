@@ -2,9 +2,10 @@
 //! parts, for import, edits, proposals and reverts (`write`); `find_existing` is how an
 //! import finds the organization a row describes.
 
-use crate::db::{Conn, OptF64, Values, ValuesRow};
+use std::collections::HashMap;
 
-use crate::db::now;
+use super::parts::{insert_parts, replace_parts};
+use crate::db::{now, Backend, Conn, Values};
 use crate::kinds::OrgStatus;
 use crate::organizations::validate::ValidOrganization;
 use crate::text::collation_key;
@@ -129,7 +130,7 @@ pub enum Write {
     },
 }
 
-/// The organization columns every write sets, in the order [`bind_columns`] binds them.
+/// The organization columns every write sets, in the order [`bind_written!`] binds them.
 const WRITTEN: [&str; 15] = [
     "okrug_id",
     "slug",
@@ -148,39 +149,27 @@ const WRITTEN: [&str; 15] = [
     "location_approximate",
 ];
 
-type Scalar<'q> = sqlx::query::QueryScalar<'q, sqlx::Any, i64, sqlx::any::AnyArguments<'q>>;
-
-fn bind_columns<'q>(q: Scalar<'q>, o: &'q ValidOrganization) -> Scalar<'q> {
-    q.bind(o.okrug_id)
-        .bind(&o.slug)
-        .bind(&o.name)
-        .bind(collation_key(&o.name))
-        .bind(&o.kind)
-        .bind(&o.legal_form)
-        .bind(&o.inn)
-        .bind(&o.ogrn)
-        .bind(&o.summary)
-        .bind(&o.description)
-        .bind(&o.address)
-        .bind(&o.settlement)
-        .bind(o.location.lat)
-        .bind(o.location.lon)
-        .bind(i64::from(o.approximate))
+/// Binds the [`WRITTEN`] columns of `$o` with `$bind` (`bind` on a query, `push_bind` on a
+/// row of a multi-row insert), in their order.
+macro_rules! bind_written {
+    ($q:expr, $bind:ident, $o:expr) => {
+        $q.$bind($o.okrug_id)
+            .$bind(&$o.slug)
+            .$bind(&$o.name)
+            .$bind(collation_key(&$o.name))
+            .$bind(&$o.kind)
+            .$bind(&$o.legal_form)
+            .$bind(&$o.inn)
+            .$bind(&$o.ogrn)
+            .$bind(&$o.summary)
+            .$bind(&$o.description)
+            .$bind(&$o.address)
+            .$bind(&$o.settlement)
+            .$bind($o.location.lat)
+            .$bind($o.location.lon)
+            .$bind(i64::from($o.approximate))
+    };
 }
-
-static INSERT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-    format!(
-        "insert into organization (region_id, {}, status, is_demo, version, proposed_by, created_at, updated_at)
-         values ($1, {}, ${s}, ${d}, 1, ${p}, ${c}, ${u}) returning id",
-        WRITTEN.join(", "),
-        crate::db::params(2, WRITTEN.len()),
-        s = WRITTEN.len() + 2,
-        d = WRITTEN.len() + 3,
-        p = WRITTEN.len() + 4,
-        c = WRITTEN.len() + 5,
-        u = WRITTEN.len() + 6,
-    )
-});
 
 static UPDATE_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     let sets: Vec<String> = WRITTEN
@@ -211,24 +200,20 @@ pub async fn write(
     o: &ValidOrganization,
     how: Write,
 ) -> sqlx::Result<Option<(i64, i64)>> {
-    let ts = now();
-    let (id, version, existed) = match how {
+    match how {
         Write::Insert {
             region_id,
             status,
             is_demo,
             proposed_by,
         } => {
-            let q = sqlx::query_scalar(INSERT_SQL.as_str()).bind(region_id);
-            let id = bind_columns(q, o)
-                .bind(status)
-                .bind(i64::from(is_demo))
-                .bind(proposed_by)
-                .bind(&ts)
-                .bind(&ts)
-                .fetch_one(&mut *tx)
-                .await?;
-            (id, 1, false)
+            let new = New {
+                region_id,
+                status,
+                proposed_by,
+            };
+            let ids = insert_many(tx, &new, &[(o, is_demo)]).await?;
+            Ok(ids.first().map(|id| (*id, 1)))
         }
         Write::Update {
             id,
@@ -236,7 +221,8 @@ pub async fn write(
             status,
             is_demo,
         } => {
-            let q = bind_columns(sqlx::query_scalar(UPDATE_SQL.as_str()), o)
+            let ts = now();
+            let q = bind_written!(sqlx::query_scalar(UPDATE_SQL.as_str()), bind, o)
                 .bind(status)
                 .bind(is_demo.map(i64::from))
                 .bind(&ts)
@@ -246,190 +232,62 @@ pub async fn write(
             let Some(version) = q.fetch_optional(&mut *tx).await? else {
                 return Ok(None);
             };
-            (id, version, true)
-        }
-    };
-    replace_parts(tx, id, o, &ts, existed).await?;
-    Ok(Some((id, version)))
-}
-
-/// Inserts many rows in one statement: each statement costs a round trip to SQLite's
-/// worker thread (~80 µs), so one multi-row insert beats one insert per row by far.
-async fn insert_rows<'q, T>(
-    tx: &mut Conn,
-    head: &str,
-    rows: impl IntoIterator<Item = T>,
-    mut bind: impl FnMut(ValuesRow<'_, 'q>, T),
-) -> sqlx::Result<()> {
-    let mut rows = rows.into_iter().peekable();
-    if rows.peek().is_none() {
-        return Ok(());
-    }
-    let mut values = Values::new(head);
-    for row in rows {
-        values.row(|b| bind(b, row));
-    }
-    values.execute(tx).await
-}
-
-async fn replace_parts(
-    tx: &mut Conn,
-    id: i64,
-    o: &ValidOrganization,
-    ts: &str,
-    existed: bool,
-) -> sqlx::Result<()> {
-    // A need that is still there keeps when it was first posted (rows are written anew):
-    // "new needs" in the digest and the feeds are new, not merely saved again.
-    let posted: std::collections::HashMap<(String, String), String> = if existed {
-        sqlx::query_as("select kind, title, min(created_at) from need where organization_id = $1 group by kind, title")
-            .bind(id)
-            .fetch_all(&mut *tx)
-            .await?
-            .into_iter()
-            .map(|(kind, title, at): (String, String, String)| ((kind, title), at))
-            .collect()
-    } else {
-        Default::default()
-    };
-    if existed {
-        for table in [
-            "organization_term",
-            "contact",
-            "service",
-            "event",
-            "need",
-            "offer",
-        ] {
-            // Table names come from the fixed list above, never from input.
-            sqlx::query(&format!("delete from {table} where organization_id = $1"))
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            replace_parts(tx, id, o, &ts, true).await?;
+            Ok(Some((id, version)))
         }
     }
-    insert_rows(
-        tx,
-        "insert into organization_term (organization_id, term_id) ",
-        &o.term_ids,
-        |mut b, t| {
-            b.push_bind(id).push_bind(*t);
-        },
-    )
-    .await?;
-    let contacts = o.contacts.iter().enumerate();
-    insert_rows(
-        tx,
-        "insert into contact (organization_id, kind, value, position, created_at, updated_at) ",
-        contacts,
-        |mut b, (pos, (kind, value))| {
-            b.push_bind(id)
-                .push_bind(kind.as_str())
-                .push_bind(value.clone())
-                .push_bind(pos as i64);
-            b.push_bind(ts.to_owned()).push_bind(ts.to_owned());
-        },
-    )
-    .await?;
-    insert_services(tx, id, o, ts).await?;
-    insert_rows(
-        tx,
-        "insert into event (organization_id, title, description, starts_at, ends_at, place, format_term_id, \
-         uid, registration_url, registration_phone, online, report, point_lat, point_lon, created_at, updated_at) ",
-        o.events.iter().enumerate(),
-        |mut b, (i, e)| {
-            b.push_bind(id).push_bind(e.title.clone()).push_bind(e.description.clone());
-            b.push_bind(e.starts_at.clone()).push_bind(e.ends_at.clone()).push_bind(e.place.clone());
-            b.push_bind(e.format_term_id);
-            b.push_bind(event_uid(&o.slug, i, e));
-            b.push_bind(e.registration_url.clone()).push_bind(i64::from(e.registration_phone));
-            b.push_bind(i64::from(e.online)).push_bind(e.report.clone());
-            b.push_bind(OptF64(e.point.map(|p| p.0)))
-                .push_bind(OptF64(e.point.map(|p| p.1)));
-            b.push_bind(ts.to_owned()).push_bind(ts.to_owned());
-        },
-    )
-    .await?;
-    insert_rows(
-        tx,
-        "insert into need (organization_id, kind, title, description, active, until, position, created_at, updated_at) ",
-        o.needs.iter().enumerate(),
-        |mut b, (pos, n)| {
-            b.push_bind(id).push_bind(n.kind.clone()).push_bind(n.title.clone()).push_bind(n.description.clone());
-            b.push_bind(i64::from(!n.met)).push_bind(n.until.clone());
-            let first = posted.get(&(n.kind.clone(), n.title.clone())).map_or(ts, String::as_str);
-            b.push_bind(pos as i64).push_bind(first.to_owned()).push_bind(ts.to_owned());
-        },
-    )
-    .await?;
-    insert_rows(
-        tx,
-        "insert into offer (organization_id, kind, title, description, position, created_at, updated_at) ",
-        o.offers.iter().enumerate(),
-        |mut b, (pos, f)| {
-            b.push_bind(id).push_bind(f.kind.clone()).push_bind(f.title.clone()).push_bind(f.description.clone());
-            b.push_bind(pos as i64).push_bind(ts.to_owned()).push_bind(ts.to_owned());
-        },
-    )
-    .await?;
-    if let Some(v) = &o.verification {
-        sqlx::query(
-            "insert into verification (organization_id, method, verified_by, note, verified_at, created_at, updated_at)
-             select $1, $2, $3, $4, $5, $6, $7 where not exists
-               (select 1 from verification where organization_id = $8 and method = $9 and verified_at = $10)",
-        )
-        .bind(id)
-        .bind(v.method.as_str())
-        .bind(&v.verified_by)
-        .bind(&v.note)
-        .bind(&v.verified_at)
-        .bind(ts)
-        .bind(ts)
-        .bind(id)
-        .bind(v.method.as_str())
-        .bind(&v.verified_at)
-        .execute(&mut *tx)
-        .await?;
-    }
-    Ok(())
 }
 
-/// Services need their new ids for their audience links: one insert each, then one insert
-/// for all the links.
-async fn insert_services(
+/// What the organizations [`insert_many`] adds have in common.
+#[derive(Clone, Copy, Debug)]
+pub struct New {
+    pub region_id: i64,
+    pub status: OrgStatus,
+    pub proposed_by: Option<i64>,
+}
+
+/// Adds organizations (each with whether it is demo data) at version 1, with their parts, in
+/// a few multi-row statements: [`write`]'s insert for one, the import's for a batch. Returns
+/// their ids in the order given. No two may share an okrug and a name.
+pub async fn insert_many(
     tx: &mut Conn,
-    id: i64,
-    o: &ValidOrganization,
-    ts: &str,
-) -> sqlx::Result<()> {
-    let mut links = vec![];
-    for (position, s) in o.services.iter().enumerate() {
-        let service_id: i64 = sqlx::query_scalar(
-            "insert into service (organization_id, name, description, cost, how_to_apply, schedule, position, created_at, updated_at)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id",
-        )
-        .bind(id)
-        .bind(&s.name)
-        .bind(&s.description)
-        .bind(s.cost.as_str())
-        .bind(&s.how_to_apply)
-        .bind(&s.schedule)
-        .bind(position as i64)
-        .bind(ts)
-        .bind(ts)
-        .fetch_one(&mut *tx)
-        .await?;
-        links.extend(s.audience_term_ids.iter().map(|t| (service_id, *t)));
+    new: &New,
+    orgs: &[(&ValidOrganization, bool)],
+) -> sqlx::Result<Vec<i64>> {
+    let ts = now();
+    let head = format!(
+        "insert into organization (region_id, {}, status, is_demo, version, proposed_by, created_at, updated_at) ",
+        WRITTEN.join(", ")
+    );
+    // Rows come back in no promised order: each is known by its okrug and name.
+    let mut ids: HashMap<(i64, String), i64> = HashMap::new();
+    let per_statement = (Backend::of_conn(tx).params_per_statement() / (WRITTEN.len() + 6)).max(1);
+    for batch in orgs.chunks(per_statement) {
+        let mut values = Values::new(&head);
+        for (o, is_demo) in batch {
+            values.row(|mut b| {
+                let b = bind_written!(b.push_bind(new.region_id), push_bind, o);
+                b.push_bind(new.status)
+                    .push_bind(i64::from(*is_demo))
+                    .push_bind(1_i64);
+                b.push_bind(new.proposed_by)
+                    .push_bind(ts.clone())
+                    .push_bind(ts.clone());
+            });
+        }
+        let rows: Vec<(i64, i64, String)> = values.fetch_all(tx, "id, okrug_id, name").await?;
+        ids.extend(
+            rows.into_iter()
+                .map(|(id, okrug, name)| ((okrug, name), id)),
+        );
     }
-    insert_rows(
-        tx,
-        "insert into service_term (service_id, term_id) ",
-        links,
-        |mut b, (s, t)| {
-            b.push_bind(s).push_bind(t);
-        },
-    )
-    .await
+    let mut written = Vec::with_capacity(orgs.len());
+    for (o, _) in orgs {
+        let id = ids.get(&(o.okrug_id, o.name.clone()));
+        written.push((*id.ok_or(sqlx::Error::RowNotFound)?, *o));
+    }
+    insert_parts(tx, &written, &ts, &Default::default(), false).await?;
+    Ok(written.into_iter().map(|(id, _)| id).collect())
 }
 
 /// An event's lasting identity: its own once it has one (the edit form carries it through
