@@ -12,7 +12,7 @@ const ORGS: &str = r#"[
 ]"#;
 
 /// How many organizations a search page on `app` finds, waiting up to ten seconds for it
-/// to become `want` (the watcher polls every second).
+/// to become `want` (the watcher polls every second on SQLite; PostgreSQL notifies).
 async fn found_eventually(app: &TestApp, query: &str, want: i64) -> Option<i64> {
     let mut last = None;
     for _ in 0..100 {
