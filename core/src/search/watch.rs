@@ -23,10 +23,9 @@ use crate::db::Db;
 /// while the listening connection is down).
 pub const POLL: Duration = Duration::from_secs(1);
 /// The same while PostgreSQL notifies: every commit that logs a change wakes the watcher,
-/// so the poll is only a safety net. Polling every second made each instance read a running
-/// import's uncommitted change-log entries and count its uncommitted organizations every
-/// second (PostgreSQL checks each one's transaction): 100,000 rows took 124 s to import
-/// beside two idle instances, 78 s without them.
+/// so the poll is only a safety net (for a notification lost while the listening
+/// connection was re-made), and no instance reads the log and counts the organizations
+/// every second for nothing.
 pub const POLL_LISTENING: Duration = Duration::from_secs(15);
 /// How long a gap in the change log is waited for (a transaction still writing).
 pub const GAP_PATIENCE: Duration = Duration::from_secs(30);

@@ -2,7 +2,7 @@
 //! for a batch of records at once: a record that touches none of them is new and clashes
 //! with nothing, so an import can add it without looking it up row by row.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::db::Conn;
 use crate::organizations::validate::ValidOrganization;
@@ -39,7 +39,7 @@ impl KnownKeys {
 }
 
 /// Every key of each organization of the region (whatever its status) that shares an ИНН, an
-/// ОГРН or an okrug and exact name with one of `orgs`: three indexed lookups in one statement.
+/// ОГРН or an okrug and exact name with one of `orgs`: indexed lookups in one statement.
 pub async fn known_keys(
     tx: &mut Conn,
     region_id: i64,
@@ -47,8 +47,17 @@ pub async fn known_keys(
 ) -> sqlx::Result<KnownKeys> {
     let inns: Vec<&str> = orgs.iter().filter_map(|o| o.inn.as_deref()).collect();
     let ogrns: Vec<&str> = orgs.iter().filter_map(|o| o.ogrn.as_deref()).collect();
-    let okrugs: HashSet<i64> = orgs.iter().map(|o| o.okrug_id).collect();
-    let names: HashSet<&str> = orgs.iter().map(|o| o.name.as_str()).collect();
+    // Names are asked for okrug by okrug: one condition on okrugs and one on names let
+    // PostgreSQL (statistics from a small table, or a large list of pairs) read the whole
+    // table instead, once per chunk (a 100,000-row import into a database with 300
+    // organizations took 121 s instead of 78 s).
+    let mut by_okrug: BTreeMap<i64, HashSet<&str>> = BTreeMap::new();
+    for o in orgs {
+        by_okrug
+            .entry(o.okrug_id)
+            .or_default()
+            .insert(o.name.as_str());
+    }
     let mut n = 0;
     let mut list = |len: usize| {
         let params = crate::db::params(n + 1, len);
@@ -72,12 +81,12 @@ pub async fn known_keys(
             list(ogrns.len())
         ));
     }
-    if !names.is_empty() {
+    for names in by_okrug.values() {
         let region = list(1);
-        let okrug_list = list(okrugs.len());
+        let okrug = list(1);
         let name_list = list(names.len());
         parts.push(format!(
-            "{columns}{region} and okrug_id in {okrug_list} and name in {name_list}"
+            "{columns}{region} and okrug_id = {okrug} and name in {name_list}"
         ));
     }
     let mut known = KnownKeys::default();
@@ -92,9 +101,10 @@ pub async fn known_keys(
     if !ogrns.is_empty() {
         q = ogrns.iter().fold(q.bind(region_id), |q, v| q.bind(*v));
     }
-    if !names.is_empty() {
-        q = okrugs.iter().fold(q.bind(region_id), |q, v| q.bind(*v));
-        q = names.iter().fold(q, |q, v| q.bind(*v));
+    for (okrug, names) in &by_okrug {
+        q = names
+            .iter()
+            .fold(q.bind(region_id).bind(*okrug), |q, v| q.bind(*v));
     }
     for (inn, ogrn, okrug, name) in q.fetch_all(&mut *tx).await? {
         known.add_row(inn, ogrn, okrug, &name);

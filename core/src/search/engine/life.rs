@@ -19,6 +19,7 @@ impl SearchEngine {
             catalog,
             maintenance: tokio::sync::Mutex::new(()),
             generation: std::sync::atomic::AtomicU64::new(0),
+            expansions: Default::default(),
         }
     }
 

@@ -1,10 +1,12 @@
 //! The search function: text matching in tantivy, then filters, disjunctive facet counts,
 //! geo, sorting and paging over the in-memory [`OrgTable`] in one pass.
 //!
-//! Split along its seams: [`query`] builds the tantivy queries and collects text hits;
+//! Split along its seams: [`query`] builds the tantivy queries and collects text hits
+//! ([`expansions`] keeps what its typo-tolerant clauses matched);
 //! [`filter`] compiles the filters and runs the one pass (plain Rust); [`suggest`] offers
 //! ways out of an empty result; [`life`] opens, rebuilds and refreshes the index.
 
+mod expansions;
 mod filter;
 mod life;
 mod query;
@@ -50,6 +52,8 @@ pub struct SearchEngine {
     /// Counts the changes applied (rebuilds and refreshes): caches of what was derived from
     /// the data compare it to know they are out of date.
     generation: std::sync::atomic::AtomicU64,
+    /// The documents each typo-tolerant or prefix clause matched, per index segment.
+    expansions: Arc<expansions::Expansions>,
 }
 
 /// Why a search could not run: bad parameters (a 400), or an internal failure.

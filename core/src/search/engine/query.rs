@@ -6,9 +6,7 @@ use super::{SearchEngine, SearchError, FEW, FULL_MATCH_BONUS};
 use std::ops::Bound;
 use tantivy::collector::{Collector, SegmentCollector};
 
-use tantivy::query::{
-    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, QueryClone, RangeQuery, TermQuery,
-};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, QueryClone, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
@@ -142,7 +140,7 @@ impl SearchEngine {
                 let fuzzy_boost = if field == f.name { 1.0 } else { 0.3 };
                 clauses.push((
                     Occur::Should,
-                    boosted(FuzzyTermQuery::new(term, distance, true), fuzzy_boost),
+                    boosted(self.expansions.query(term, distance, false), fuzzy_boost),
                 ));
             }
         }
@@ -150,17 +148,17 @@ impl SearchEngine {
             let name = Term::from_field_text(f.name_plain, word);
             clauses.push((
                 Occur::Should,
-                boosted(FuzzyTermQuery::new_prefix(name, 0, true), 2.0),
+                boosted(self.expansions.query(name, 0, true), 2.0),
             ));
             let all = Term::from_field_text(f.all_plain, word);
             clauses.push((
                 Occur::Should,
-                boosted(FuzzyTermQuery::new_prefix(all.clone(), 0, true), 0.5),
+                boosted(self.expansions.query(all.clone(), 0, true), 0.5),
             ));
             if word.chars().count() >= 4 {
                 clauses.push((
                     Occur::Should,
-                    boosted(FuzzyTermQuery::new_prefix(all, 1, true), 0.2),
+                    boosted(self.expansions.query(all, 1, true), 0.2),
                 ));
             }
         }
