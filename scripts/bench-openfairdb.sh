@@ -28,30 +28,34 @@ at = {e: (lat, lon) for e, lat, lon in db.execute(
 with open(sys.argv[2]) as src, open(sys.argv[3], "w") as out:
     for line in src:
         o = json.loads(line)
+        if o["email"].lower() not in at:  # refused or a repeat: not in ours either
+            continue
         o["lat"], o["lon"] = at[o["email"].lower()]
         out.write(json.dumps(o, ensure_ascii=False) + "\n")
 PY
 
 pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+trap 'kill "${pids[@]:-}" 2>/dev/null || true' EXIT
 start_ofdb() {
   (cd "$dir/ofdb" && ROCKET_SECRET_KEY="$(openssl rand -base64 32)" ROCKET_ADDRESS=127.0.0.1 \
     ROCKET_PORT=6767 RUST_LOG=warn DATABASE_URL="$PWD/openfair.db" \
     exec "$ofdb" -c "$OLDPWD/scripts/ofdb/openfairdb.toml" >>server.log 2>&1) &
   ofdb_pid=$!
+  pids+=("$ofdb_pid")
   for _ in $(seq 1 300); do curl -fs http://127.0.0.1:6767/api/server/version >/dev/null && return; sleep 0.2; done
   echo "OpenFairDB did not start; see $dir/ofdb/server.log" >&2; exit 1
 }
 start_ofdb
 python3 scripts/ofdb/load_ofdb.py "$dir/placed.jsonl" http://127.0.0.1:6767 --threads 4 \
   --include-services | tail -3
-kill "$ofdb_pid"; wait "$ofdb_pid" 2>/dev/null || true
+kill "$ofdb_pid" 2>/dev/null || true; wait "$ofdb_pid" 2>/dev/null || true
 start_ofdb
-pids+=("$ofdb_pid")
 POPUTCHIKI_ADDR=127.0.0.1:3199 POPUTCHIKI_DATA_DIR="$dir/ours" RUST_LOG=error \
   LEPTOS_SITE_ROOT=target/site "$bin" >"$dir/ours.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 300); do curl -fs http://127.0.0.1:3199/healthz >/dev/null && break; sleep 0.2; done
+up=
+for _ in $(seq 1 300); do curl -fs http://127.0.0.1:3199/healthz >/dev/null && up=1 && break; sleep 0.2; done
+[ -n "$up" ] || { echo "our server did not start; see $dir/ours.log" >&2; exit 1; }
 
 q='%D0%BF%D0%BE%D0%BC%D0%BE%D1%89%D1%8C%20%D0%BF%D0%BE%D0%B6%D0%B8%D0%BB%D1%8B%D0%BC' # помощь пожилым
 ours="http://127.0.0.1:3199/api/v1/search?q=$q&bbox=65.28,55.40,65.40,55.48"

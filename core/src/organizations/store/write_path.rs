@@ -261,7 +261,8 @@ pub async fn insert_many(
     );
     // Rows come back in no promised order: each is known by its okrug and name.
     let mut ids: HashMap<(i64, String), i64> = HashMap::new();
-    let per_statement = (Backend::of_conn(tx).params_per_statement() / (WRITTEN.len() + 6)).max(1);
+    // Each row binds the region, the written columns and six more.
+    let per_statement = (Backend::of_conn(tx).params_per_statement() / (WRITTEN.len() + 7)).max(1);
     for batch in orgs.chunks(per_statement) {
         let mut values = Values::new(&head);
         for (o, is_demo) in batch {
@@ -280,6 +281,12 @@ pub async fn insert_many(
             rows.into_iter()
                 .map(|(id, okrug, name)| ((okrug, name), id)),
         );
+    }
+    if ids.len() != orgs.len() {
+        // Two of them shared an okrug and a name: their ids cannot be told apart.
+        return Err(sqlx::Error::Protocol(
+            "insert_many: two organizations share an okrug and a name".into(),
+        ));
     }
     let mut written = Vec::with_capacity(orgs.len());
     for (o, _) in orgs {
