@@ -87,17 +87,15 @@ impl Expanded {
 }
 
 impl Query for Expanded {
-    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         Ok(Box::new(ExpandedWeight {
             query: self.clone(),
-            inner: self.fuzzy().weight(scoring)?,
         }))
     }
 }
 
 struct ExpandedWeight {
     query: Expanded,
-    inner: Box<dyn Weight>,
 }
 
 impl ExpandedWeight {
@@ -112,8 +110,11 @@ impl ExpandedWeight {
         if let Some(set) = self.query.sets.get(&key) {
             return Ok(set);
         }
+        // The automaton is built only now: a kept set needs none (it scores nothing).
+        let fuzzy = self.query.fuzzy();
+        let inner = fuzzy.weight(EnableScoring::disabled_from_schema(reader.schema()))?;
         let mut set = BitSet::with_max_value(reader.max_doc());
-        let mut found = self.inner.scorer(reader, 1.0)?;
+        let mut found = inner.scorer(reader, 1.0)?;
         let mut doc = found.doc();
         while doc != tantivy::TERMINATED {
             set.insert(doc);
