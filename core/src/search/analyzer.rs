@@ -4,9 +4,7 @@
 
 use std::str::CharIndices;
 
-use tantivy::tokenizer::{
-    Language, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
-};
+use tantivy::tokenizer::{Language, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer};
 
 /// The registered name of the stemming analyzer.
 pub const RU_STEM: &str = "ru_stem";
@@ -30,7 +28,7 @@ const LONGEST: usize = 40;
 
 /// Splits on what is not a letter or digit, drops words of [`LONGEST`] bytes or more,
 /// lowercases and folds ё to е: the tokens of tantivy's `SimpleTokenizer`,
-/// `RemoveLongFilter`, `LowerCaser` and [`YoFolder`] in a row, in one pass. Those ask the
+/// `RemoveLongFilter`, `LowerCaser` and a ё-folding filter in a row, in one pass. Those ask the
 /// Unicode tables about every Cyrillic letter (twice) and copy each word three times; the
 /// snippets of a search page tokenize every shown organization's text, and that was a fifth
 /// of the page's time. ASCII and the Russian alphabet take a short path here.
@@ -121,57 +119,58 @@ pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     out
 }
 
-/// Folds ё to е inside tokens (the Russian stemmer does too, but unstemmed fields need it).
-#[derive(Clone)]
-pub struct YoFolder;
-
-impl TokenFilter for YoFolder {
-    type Tokenizer<T: Tokenizer> = YoFolderTokenizer<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> YoFolderTokenizer<T> {
-        YoFolderTokenizer(tokenizer)
-    }
-}
-
-#[derive(Clone)]
-pub struct YoFolderTokenizer<T>(T);
-
-impl<T: Tokenizer> Tokenizer for YoFolderTokenizer<T> {
-    type TokenStream<'a> = YoFolderStream<T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        YoFolderStream(self.0.token_stream(text))
-    }
-}
-
-pub struct YoFolderStream<S>(S);
-
-impl<S: TokenStream> TokenStream for YoFolderStream<S> {
-    fn advance(&mut self) -> bool {
-        if !self.0.advance() {
-            return false;
-        }
-        let text = &mut self.0.token_mut().text;
-        if text.contains(['ё', 'Ё']) {
-            *text = text.replace('ё', "е").replace('Ё', "Е");
-        }
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.0.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.0.token_mut()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use tantivy::tokenizer::TokenFilter;
     use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer};
+
+    /// Folds ё to е inside tokens: the filter the analyzers used before [`RuTokenizer`].
+    #[derive(Clone)]
+    pub struct YoFolder;
+
+    impl TokenFilter for YoFolder {
+        type Tokenizer<T: Tokenizer> = YoFolderTokenizer<T>;
+
+        fn transform<T: Tokenizer>(self, tokenizer: T) -> YoFolderTokenizer<T> {
+            YoFolderTokenizer(tokenizer)
+        }
+    }
+
+    #[derive(Clone)]
+    pub struct YoFolderTokenizer<T>(T);
+
+    impl<T: Tokenizer> Tokenizer for YoFolderTokenizer<T> {
+        type TokenStream<'a> = YoFolderStream<T::TokenStream<'a>>;
+
+        fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+            YoFolderStream(self.0.token_stream(text))
+        }
+    }
+
+    pub struct YoFolderStream<S>(S);
+
+    impl<S: TokenStream> TokenStream for YoFolderStream<S> {
+        fn advance(&mut self) -> bool {
+            if !self.0.advance() {
+                return false;
+            }
+            let text = &mut self.0.token_mut().text;
+            if text.contains(['ё', 'Ё']) {
+                *text = text.replace('ё', "е").replace('Ё', "Е");
+            }
+            true
+        }
+
+        fn token(&self) -> &Token {
+            self.0.token()
+        }
+
+        fn token_mut(&mut self) -> &mut Token {
+            self.0.token_mut()
+        }
+    }
 
     /// The tokens of tantivy's own filters in a row, which [`RuTokenizer`] replaces.
     fn reference(text: &str, stem: bool) -> Vec<(String, usize, usize, usize)> {
