@@ -103,6 +103,9 @@ pub struct OrgTable {
     /// Row index by organization id (`u32::MAX` = none). Ids are dense integers, so an
     /// array beats a hash map: every text match is looked up here (profiled at 9% of search).
     by_id: Vec<u32>,
+    /// The rows of each facet value, built when a search first counts by columns and
+    /// dropped whenever the rows change.
+    value_sets: std::sync::OnceLock<crate::search::engine::ValueSets>,
 }
 
 pub(crate) use crate::freshness::unix;
@@ -214,7 +217,7 @@ impl OrgTable {
     pub fn from_rows(rows: Vec<OrgRow>) -> Self {
         let mut t = OrgTable {
             rows,
-            by_id: Vec::new(),
+            ..Default::default()
         };
         t.rerank();
         t
@@ -229,8 +232,17 @@ impl OrgTable {
         self.rerank();
     }
 
+    /// The facet values' row sets, built by `build` on first use since the rows changed.
+    pub(crate) fn value_sets(
+        &self,
+        build: impl FnOnce() -> crate::search::engine::ValueSets,
+    ) -> &crate::search::engine::ValueSets {
+        self.value_sets.get_or_init(build)
+    }
+
     /// Recomputes name ranks and the id index (a sort of the whole table: ~20 ms at 100k).
     fn rerank(&mut self) {
+        self.value_sets = Default::default();
         self.rows
             .sort_by(|a, b| a.sort_name.cmp(&b.sort_name).then(a.id.cmp(&b.id)));
         for (i, r) in self.rows.iter_mut().enumerate() {

@@ -212,7 +212,7 @@ impl Compiled {
         candidates: impl Iterator<Item = Candidate>,
     ) -> Tally {
         let mut t = Tally {
-            passing: vec![],
+            passing: Vec::with_capacity(candidates.size_hint().0),
             counts: [[0; 128]; FACET_COUNT],
             without: [0; FACET_COUNT],
             geo_only_failures: 0,
@@ -282,6 +282,12 @@ pub(super) fn sort_page(
     if to == 0 || from >= to {
         return;
     }
+    if to <= 1024 && to * 8 <= passing.len() {
+        return first_by_heap(passing, to, |c| {
+            let (k, rank) = key(c);
+            Key(k, rank)
+        });
+    }
     let mut keys: Vec<(f64, u32, u32)> = passing
         .iter()
         .enumerate()
@@ -302,6 +308,62 @@ pub(super) fn sort_page(
     keys[..to].sort_by(cmp);
     let ordered: Vec<Candidate> = keys.iter().map(|k| passing[k.2 as usize]).collect();
     passing.copy_from_slice(&ordered);
+}
+
+/// A sort key: the order's value, then the name's rank (unique per row, so no two
+/// candidates tie).
+#[derive(PartialEq)]
+struct Key(f64, u32);
+
+impl Eq for Key {}
+
+impl PartialOrd for Key {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Key {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.0, self.1)
+            .partial_cmp(&(other.0, other.1))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    }
+}
+
+/// [`sort_page`] for a short page of many candidates: one pass keeps the best `to` in a
+/// heap (most candidates are turned away by one comparison with its worst), then those few
+/// are sorted and swapped to the front.
+fn first_by_heap(passing: &mut [Candidate], to: usize, key: impl Fn(&Candidate) -> Key) {
+    let mut heap: std::collections::BinaryHeap<(Key, usize)> =
+        std::collections::BinaryHeap::with_capacity(to + 1);
+    for (i, c) in passing.iter().enumerate() {
+        let k = key(c);
+        if heap.len() < to {
+            heap.push((k, i));
+        } else if heap.peek().is_some_and(|worst| k < worst.0) {
+            heap.pop();
+            heap.push((k, i));
+        }
+    }
+    let chosen: Vec<usize> = heap.into_sorted_vec().into_iter().map(|(_, i)| i).collect();
+    let front: Vec<Candidate> = chosen.iter().map(|&i| passing[i]).collect();
+    // The candidates now in the first `to` places that were not chosen move to the places
+    // the chosen ones leave behind further on.
+    let mut picked = vec![false; to];
+    let mut freed = vec![];
+    for &i in &chosen {
+        if i < to {
+            picked[i] = true;
+        } else {
+            freed.push(i);
+        }
+    }
+    let displaced = (0..to).filter(|&i| !picked[i]);
+    for (from, into) in displaced.zip(freed) {
+        passing[into] = passing[from];
+    }
+    passing[..to].copy_from_slice(&front);
 }
 
 #[cfg(test)]

@@ -6,12 +6,14 @@
 //! [`filter`] compiles the filters and runs the one pass (plain Rust); [`suggest`] offers
 //! ways out of an empty result; [`life`] opens, rebuilds and refreshes the index.
 
+mod columns;
 mod expansions;
 mod filter;
 mod life;
 mod query;
 mod suggest;
 
+pub use columns::ValueSets;
 pub use filter::distance_km;
 pub use life::{Progress, RebuildStats};
 
@@ -98,7 +100,7 @@ impl SearchEngine {
     pub fn search(&self, p: &SearchParams, i18n: &I18n) -> Result<SearchResponse, SearchError> {
         let (compiled, words, table) = self.prepare(p, i18n)?;
         let candidates = self.candidates(&words, &table, compiled.area())?;
-        let mut tally = compiled.tally(&table, candidates.iter().copied());
+        let mut tally = compiled.tally_any(&table, candidates);
         let order = p.effective_sort();
         let from = ((p.page.max(1) - 1) as usize) * p.per_page as usize;
         let to = from + p.per_page as usize;
@@ -118,7 +120,7 @@ impl SearchEngine {
             let everywhere = match compiled.area() {
                 Some(_) if !words.plain.is_empty() => {
                     let all = self.candidates(&words, &table, None)?;
-                    Some(compiled.tally(&table, all.into_iter()))
+                    Some(compiled.tally_any(&table, all))
                 }
                 _ => None,
             };
@@ -141,7 +143,7 @@ impl SearchEngine {
     pub fn ordered_ids(&self, p: &SearchParams, i18n: &I18n) -> Result<Vec<i64>, SearchError> {
         let (compiled, words, table) = self.prepare(p, i18n)?;
         let candidates = self.candidates(&words, &table, compiled.area())?;
-        let mut tally = compiled.tally(&table, candidates.into_iter());
+        let mut tally = compiled.tally_any(&table, candidates);
         let all = tally.passing.len();
         sort_page(&mut tally.passing, &table, p.effective_sort(), 0, all);
         let rows = table.rows();

@@ -1,0 +1,132 @@
+//! The column counts against the row pass, and the heap's page against the full sort, on
+//! random tables, filters and geo limits.
+use super::super::filter::{sort_page, Candidate, Compiled, Tally};
+use super::*;
+use crate::region::LatLon;
+use crate::search::params::{BBox, SortOrder};
+use crate::search::table::OrgRow;
+use proptest::prelude::*;
+
+/// A row from drawn values: facets as small masks, a place near Kurgan, an age in days.
+type Drawn = (u8, u8, u8, u8, u8, u8, (f64, f64), u16);
+
+fn row(id: i64, d: &Drawn) -> OrgRow {
+    let (directions, audiences, kind, okrug, flags, ties, (dlat, dlon), age_days) = *d;
+    let mut r = OrgRow::for_test(
+        id,
+        &format!("Организация {}", (id * 7919) % 1000),
+        LatLon {
+            lat: 55.0 + dlat,
+            lon: 65.0 + dlon,
+        },
+    );
+    r.directions = u128::from(directions);
+    r.audiences = u128::from(audiences) << 60;
+    r.offers = u128::from(directions & audiences);
+    r.kind = kind % 6;
+    r.okrug = okrug % 26;
+    r.flags = flags;
+    r.ties = ties % 16;
+    r.updated_at = chrono::Utc::now().timestamp() - i64::from(age_days) * 86_400;
+    r
+}
+
+/// What a tally shows: the passing ids with their distances, the counts, the totals
+/// without each facet, and the geo-only failures.
+type Shown = (Vec<(i64, Option<u64>)>, Vec<Vec<u64>>, Vec<u64>, u64);
+
+fn summary(t: &Tally, table: &OrgTable) -> Shown {
+    let passing = t
+        .passing
+        .iter()
+        .map(|c| (table.rows()[c.row].id, c.distance.map(|d| (d * 1e6) as u64)))
+        .collect();
+    let counts = t.counts.iter().map(|c| c.to_vec()).collect();
+    (passing, counts, t.without.to_vec(), t.geo_only_failures)
+}
+
+fn filters() -> impl Strategy<Value = Vec<Option<u128>>> {
+    prop::collection::vec(prop::option::weighted(0.3, 1u128..16), FACET_COUNT)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn columns_count_what_the_row_pass_counts(
+        drawn in prop::collection::vec(
+            (any::<u8>(), any::<u8>(), any::<u8>(), any::<u8>(), any::<u8>(), any::<u8>(),
+             (0.0..1.0f64, 0.0..1.0f64), 0u16..900),
+            1..300),
+        chosen in prop::collection::vec(any::<bool>(), 300),
+        masks in filters(),
+        geo in prop::option::of((0.0..1.0f64, 0.0..1.0f64, 0.05..0.8f64)),
+        near in prop::option::of((0.0..1.0f64, 0.0..1.0f64, 1.0..60.0f64)),
+    ) {
+        let table = OrgTable::from_rows(
+            drawn.iter().enumerate().map(|(i, d)| row(i as i64 + 1, d)).collect(),
+        );
+        let mut c = Compiled {
+            masks: [None; FACET_COUNT],
+            thresholds: crate::freshness::Policy::default().thresholds(chrono::Utc::now()),
+            near: near.map(|(a, b, _)| LatLon { lat: 55.0 + a, lon: 65.0 + b }),
+            radius_km: near.map(|(_, _, r)| r),
+            bbox: geo.map(|(a, b, side)| BBox {
+                min_lat: 55.0 + a,
+                max_lat: 55.0 + a + side,
+                min_lon: 65.0 + b,
+                max_lon: 65.0 + b + side,
+            }),
+            circle_box: None,
+        };
+        if let (Some(at), Some(r)) = (c.near, c.radius_km) {
+            c.circle_box = Some(BBox {
+                min_lat: at.lat - r / 111.0 - 0.01,
+                max_lat: at.lat + r / 111.0 + 0.01,
+                min_lon: at.lon - r / 60.0 - 0.01,
+                max_lon: at.lon + r / 60.0 + 0.01,
+            });
+        }
+        for (slot, m) in c.masks.iter_mut().zip(&masks) {
+            *slot = *m;
+        }
+        let candidates: Vec<Candidate> = (0..table.len())
+            .filter(|&r| chosen[r])
+            .map(|row| Candidate { row, score: 0.0, doc: None, distance: None })
+            .collect();
+        let rows = c.tally(&table, candidates.clone().into_iter());
+        let columns = c.tally_columns(&table, candidates);
+        prop_assert_eq!(summary(&rows, &table), summary(&columns, &table));
+    }
+
+    #[test]
+    fn the_heap_picks_the_page_the_full_sort_picks(
+        scores in prop::collection::vec(0u8..20, 1..400),
+        to in 1usize..60,
+        by_name in any::<bool>(),
+    ) {
+        let table = OrgTable::from_rows(
+            (0..scores.len())
+                .map(|i| OrgRow::for_test(i as i64 + 1, &format!("Орг {}", (i * 37) % 101), LatLon { lat: 55.0, lon: 65.0 }))
+                .collect(),
+        );
+        let passing: Vec<Candidate> = scores
+            .iter()
+            .enumerate()
+            .map(|(row, s)| Candidate { row, score: f32::from(*s), doc: None, distance: None })
+            .collect();
+        let order = if by_name { SortOrder::Name } else { SortOrder::Relevance };
+        let mut heap = passing.clone();
+        sort_page(&mut heap, &table, order, 0, to);
+        let mut full = passing.clone();
+        let n = full.len();
+        sort_page(&mut full, &table, order, 0, n);
+        let page = to.min(n);
+        let rows = |v: &[Candidate]| v.iter().map(|c| c.row).collect::<Vec<_>>();
+        prop_assert_eq!(rows(&heap[..page]), rows(&full[..page]));
+        // Every candidate is still there, once.
+        let mut all = rows(&heap);
+        all.sort_unstable();
+        prop_assert_eq!(all, (0..n).collect::<Vec<_>>());
+    }
+}
