@@ -10,13 +10,6 @@ use clap::Parser;
 use server::config::{Cli, Command, ServeArgs};
 use server::startup::{build_state, init_tracing, leptos_options, load_demo_if_empty, open_region};
 
-/// mimalloc rather than glibc's malloc for Rust's allocations: a page renders through
-/// thousands of small allocations from both cores at once, and glibc's (capped) arenas
-/// spent 17 % of an organization page in malloc and free and their locks (perf, 100,000
-/// organizations). SQLite's own allocations stay with glibc.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     // Before any thread starts: see `limit_malloc_arenas`.
     server::startup::limit_malloc_arenas();

@@ -88,7 +88,7 @@ fn count_and(a: &Bits, b: &Bits) -> u64 {
 impl Compiled {
     /// The same as [`Compiled::tally`] over `candidates` (in table order, no row twice),
     /// computed by columns.
-    pub(super) fn tally_columns(&self, table: &OrgTable, mut candidates: Vec<Candidate>) -> Tally {
+    pub(super) fn tally_columns(&self, table: &OrgTable, candidates: Vec<Candidate>) -> Tally {
         let rows = table.rows();
         let words = rows.len().div_ceil(64);
         let kept = table.value_sets(|| ValueSets::build(table));
@@ -97,17 +97,15 @@ impl Compiled {
         let mut all = vec![0u64; words];
         let mut inside = vec![0u64; words];
         let mut fresh: Vec<Bits> = vec![vec![0u64; words]; Freshness::ALL.len()];
-        for c in &mut candidates {
-            let row = &rows[c.row];
-            set(&mut all, c.row);
-            let (ok, distance) = self.geo_ok(row.at);
-            if ok {
-                set(&mut inside, c.row);
-                c.distance = distance;
+        for c in &candidates {
+            let row = &rows[c.row()];
+            set(&mut all, c.row());
+            if self.geo_ok(row.at).0 {
+                set(&mut inside, c.row());
             }
             let state = values_of(row, Facet::Freshness, &self.thresholds).trailing_zeros();
             if let Some(b) = fresh.get_mut(state as usize) {
-                set(b, c.row);
+                set(b, c.row());
             }
         }
         let values = |i: usize| -> &[Bits] {
@@ -159,8 +157,11 @@ impl Compiled {
         t.geo_only_failures = count(&facets_pass) - passing_count;
         and_in(&mut facets_pass, &inside);
         t.passing = Vec::with_capacity(passing_count as usize);
-        t.passing
-            .extend(candidates.into_iter().filter(|c| has(&facets_pass, c.row)));
+        t.passing.extend(
+            candidates
+                .into_iter()
+                .filter(|c| has(&facets_pass, c.row())),
+        );
         t
     }
 

@@ -31,16 +31,12 @@ fn row(id: i64, d: &Drawn) -> OrgRow {
     r
 }
 
-/// What a tally shows: the passing ids with their distances, the counts, the totals
-/// without each facet, and the geo-only failures.
-type Shown = (Vec<(i64, Option<u64>)>, Vec<Vec<u64>>, Vec<u64>, u64);
+/// What a tally shows: the passing ids, the counts, the totals without each facet, and the
+/// geo-only failures.
+type Shown = (Vec<i64>, Vec<Vec<u64>>, Vec<u64>, u64);
 
 fn summary(t: &Tally, table: &OrgTable) -> Shown {
-    let passing = t
-        .passing
-        .iter()
-        .map(|c| (table.rows()[c.row].id, c.distance.map(|d| (d * 1e6) as u64)))
-        .collect();
+    let passing = t.passing.iter().map(|c| table.rows()[c.row()].id).collect();
     let counts = t.counts.iter().map(|c| c.to_vec()).collect();
     (passing, counts, t.without.to_vec(), t.geo_only_failures)
 }
@@ -92,7 +88,7 @@ proptest! {
         }
         let candidates: Vec<Candidate> = (0..table.len())
             .filter(|&r| chosen[r])
-            .map(|row| Candidate { row, score: 0.0, doc: None, distance: None })
+            .map(|row| Candidate::new(row, 0.0, None))
             .collect();
         let rows = c.tally(&table, candidates.clone().into_iter());
         let columns = c.tally_columns(&table, candidates);
@@ -113,16 +109,16 @@ proptest! {
         let passing: Vec<Candidate> = scores
             .iter()
             .enumerate()
-            .map(|(row, s)| Candidate { row, score: f32::from(*s), doc: None, distance: None })
+            .map(|(row, s)| Candidate::new(row, f32::from(*s), None))
             .collect();
         let order = if by_name { SortOrder::Name } else { SortOrder::Relevance };
         let mut heap = passing.clone();
-        sort_page(&mut heap, &table, order, 0, to);
+        sort_page(&mut heap, &table, order, None, 0, to);
         let mut full = passing.clone();
         let n = full.len();
-        sort_page(&mut full, &table, order, 0, n);
+        sort_page(&mut full, &table, order, None, 0, n);
         let page = to.min(n);
-        let rows = |v: &[Candidate]| v.iter().map(|c| c.row).collect::<Vec<_>>();
+        let rows = |v: &[Candidate]| v.iter().map(|c| c.row()).collect::<Vec<_>>();
         prop_assert_eq!(rows(&heap[..page]), rows(&full[..page]));
         // Every candidate is still there, once.
         let mut all = rows(&heap);

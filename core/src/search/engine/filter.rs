@@ -145,13 +145,36 @@ impl SearchEngine {
     }
 }
 
-/// One candidate row after the text match.
+/// One candidate row after the text match. Sixteen bytes: a common word brings tens of
+/// thousands, and every search used to allocate and copy several arrays of 48-byte ones
+/// (the distance is worked out where it is needed instead).
 #[derive(Clone, Copy)]
 pub(super) struct Candidate {
-    pub(super) row: usize,
+    row: u32,
     pub(super) score: Score,
-    pub(super) doc: Option<DocAddress>,
-    pub(super) distance: Option<f64>,
+    /// The index document's segment (`u32::MAX` for none) and id in it.
+    seg: u32,
+    doc: u32,
+}
+
+impl Candidate {
+    pub(super) fn new(row: usize, score: Score, doc: Option<DocAddress>) -> Self {
+        let (seg, doc) = doc.map_or((u32::MAX, 0), |d| (d.segment_ord, d.doc_id));
+        Self {
+            row: row as u32,
+            score,
+            seg,
+            doc,
+        }
+    }
+
+    pub(super) fn row(&self) -> usize {
+        self.row as usize
+    }
+
+    pub(super) fn doc(&self) -> Option<DocAddress> {
+        (self.seg != u32::MAX).then(|| DocAddress::new(self.seg, self.doc))
+    }
 }
 
 /// What one pass over the candidates produces.
@@ -218,8 +241,8 @@ impl Compiled {
             geo_only_failures: 0,
         };
         let rows = table.rows();
-        for mut c in candidates {
-            let row = &rows[c.row];
+        for c in candidates {
+            let row = &rows[c.row()];
             let mut failing = [false; FACET_COUNT];
             let mut n_failing = 0;
             for (i, facet) in FACETS.into_iter().enumerate() {
@@ -230,12 +253,10 @@ impl Compiled {
                     }
                 }
             }
-            let (geo_pass, distance) = self.geo_ok(row.at);
-            if !geo_pass {
+            if !self.geo_ok(row.at).0 {
                 t.geo_only_failures += u64::from(n_failing == 0);
                 continue;
             }
-            c.distance = distance;
             if n_failing > 1 {
                 continue;
             }
@@ -264,16 +285,17 @@ pub(super) fn sort_page(
     passing: &mut [Candidate],
     table: &OrgTable,
     order: SortOrder,
+    near: Option<LatLon>,
     from: usize,
     to: usize,
 ) {
     let rows = table.rows();
     let key = |c: &Candidate| -> (f64, u32) {
-        let r = &rows[c.row];
+        let r = &rows[c.row()];
         match order {
             SortOrder::Relevance => (-f64::from(c.score), r.name_rank),
             SortOrder::Name => (0.0, r.name_rank),
-            SortOrder::Distance => (c.distance.unwrap_or(f64::MAX), r.name_rank),
+            SortOrder::Distance => (near.map_or(f64::MAX, |n| distance_km(n, r.at)), r.name_rank),
             SortOrder::Updated => (-(r.updated_at as f64), r.name_rank),
             SortOrder::Verified => (-(r.verified_at as f64), r.name_rank),
         }

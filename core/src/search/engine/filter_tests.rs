@@ -14,12 +14,7 @@ fn compiled(masks: [Option<u128>; FACET_COUNT]) -> Compiled {
 }
 
 fn candidates(t: &OrgTable) -> impl Iterator<Item = Candidate> + '_ {
-    (0..t.len()).map(|row| Candidate {
-        row,
-        score: 0.0,
-        doc: None,
-        distance: None,
-    })
+    (0..t.len()).map(|row| Candidate::new(row, 0.0, None))
 }
 
 const KURGAN: LatLon = LatLon {
@@ -83,7 +78,7 @@ fn the_freshness_facet_sorts_rows_by_their_latest_sign_of_life() {
     masks[freshness] = Some(0b100); // stale only
     let tally = compiled(masks).tally(&t, candidates(&t));
     assert_eq!(tally.passing.len(), 1);
-    assert_eq!(t.rows()[tally.passing[0].row].id, 3);
+    assert_eq!(t.rows()[tally.passing[0].row()].id, 3);
     assert_eq!(&tally.counts[freshness][..3], &[1, 1, 1]);
     // ...until its organization confirms it.
     rows[2].confirmed_at = now - 86_400;
@@ -134,8 +129,17 @@ fn the_radius_limits_and_measures_distance() {
     });
     let tally = c.tally(&t, candidates(&t));
     assert_eq!(tally.passing.len(), 1);
-    assert_eq!(tally.passing[0].distance, Some(0.0));
+    assert_eq!(t.rows()[tally.passing[0].row()].id, 1);
     assert_eq!(tally.geo_only_failures, 1);
+    // Without the radius both pass, and the distance order puts the near one first.
+    c.radius_km = None;
+    c.circle_box = None;
+    let mut passing = c.tally(&t, candidates(&t)).passing;
+    for near in [KURGAN, far] {
+        sort_page(&mut passing, &t, SortOrder::Distance, Some(near), 0, 2);
+        let first = &t.rows()[passing[0].row()];
+        assert_eq!((first.at.lat, first.at.lon), (near.lat, near.lon));
+    }
     // About 111 km for one degree of latitude.
     assert!((distance_km(KURGAN, far) - 111.2).abs() < 0.5);
 }
@@ -147,10 +151,10 @@ fn sort_page_orders_only_what_the_page_needs() {
     for (c, score) in passing.iter_mut().zip([1.0, 4.0, 3.0, 2.0]) {
         c.score = score;
     }
-    sort_page(&mut passing, &t, SortOrder::Relevance, 0, 2);
-    let top: Vec<i64> = passing[..2].iter().map(|c| t.rows()[c.row].id).collect();
+    sort_page(&mut passing, &t, SortOrder::Relevance, None, 0, 2);
+    let top: Vec<i64> = passing[..2].iter().map(|c| t.rows()[c.row()].id).collect();
     assert_eq!(top, vec![2, 3]);
-    sort_page(&mut passing, &t, SortOrder::Name, 0, 4);
-    let all: Vec<i64> = passing.iter().map(|c| t.rows()[c.row].id).collect();
+    sort_page(&mut passing, &t, SortOrder::Name, None, 0, 4);
+    let all: Vec<i64> = passing.iter().map(|c| t.rows()[c.row()].id).collect();
     assert_eq!(all, vec![1, 2, 3, 4]);
 }

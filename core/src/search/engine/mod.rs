@@ -104,7 +104,7 @@ impl SearchEngine {
         let order = p.effective_sort();
         let from = ((p.page.max(1) - 1) as usize) * p.per_page as usize;
         let to = from + p.per_page as usize;
-        sort_page(&mut tally.passing, &table, order, from, to);
+        sort_page(&mut tally.passing, &table, order, compiled.near, from, to);
         let page_items: Vec<Candidate> = tally
             .passing
             .iter()
@@ -112,7 +112,7 @@ impl SearchEngine {
             .take(p.per_page as usize)
             .copied()
             .collect();
-        let items = self.hits(&table, &page_items, &words)?;
+        let items = self.hits(&table, &page_items, &words, compiled.near)?;
         let total = tally.passing.len() as u64;
         let facets = self.facet_counts(p, &tally, i18n);
         let suggestions = if total == 0 {
@@ -145,9 +145,10 @@ impl SearchEngine {
         let candidates = self.candidates(&words, &table, compiled.area())?;
         let mut tally = compiled.tally_any(&table, candidates);
         let all = tally.passing.len();
-        sort_page(&mut tally.passing, &table, p.effective_sort(), 0, all);
+        let order = p.effective_sort();
+        sort_page(&mut tally.passing, &table, order, compiled.near, 0, all);
         let rows = table.rows();
-        Ok(tally.passing.iter().map(|c| rows[c.row].id).collect())
+        Ok(tally.passing.iter().map(|c| rows[c.row()].id).collect())
     }
 
     /// The rows a search starts from: every row for an empty query, else the text hits
@@ -158,26 +159,18 @@ impl SearchEngine {
         table: &OrgTable,
         area: Option<crate::search::params::BBox>,
     ) -> Result<Vec<Candidate>, SearchError> {
-        let candidate = |row, score, doc| Candidate {
-            row,
-            score,
-            doc,
-            distance: None,
-        };
         Ok(if words.plain.is_empty() {
             (0..table.len())
-                .map(|row| candidate(row, 0.0, None))
+                .map(|row| Candidate::new(row, 0.0, None))
                 .collect()
         } else {
-            let hits: Vec<Candidate> = self
-                .text_hits(words, true, area)?
-                .into_iter()
-                .filter_map(|(id, score, doc)| {
-                    table
-                        .index_of(id)
-                        .map(|row| candidate(row, score, Some(doc)))
-                })
-                .collect();
+            let found = self.text_hits(words, true, area)?;
+            let mut hits = Vec::with_capacity(found.len());
+            hits.extend(found.into_iter().filter_map(|(id, score, doc)| {
+                table
+                    .index_of(id)
+                    .map(|row| Candidate::new(row, score, Some(doc)))
+            }));
             in_table_order(hits, table.len())
         })
     }
@@ -242,6 +235,7 @@ impl SearchEngine {
         table: &OrgTable,
         page: &[Candidate],
         words: &QueryWords,
+        near: Option<crate::region::LatLon>,
     ) -> Result<Vec<SearchHit>, SearchError> {
         let searcher = self.index.reader.searcher();
         let snippets = if words.plain.is_empty() {
@@ -260,8 +254,8 @@ impl SearchEngine {
         };
         let mut out = vec![];
         for c in page {
-            let r = &table.rows()[c.row];
-            let snippet = match (&snippets, c.doc) {
+            let r = &table.rows()[c.row()];
+            let snippet = match (&snippets, c.doc()) {
                 (Some(g), Some(addr)) => {
                     let doc: tantivy::TantivyDocument = searcher.doc(addr)?;
                     let mut s = g.snippet_from_doc(&doc);
@@ -291,7 +285,7 @@ impl SearchEngine {
                 directions: codes(Vocabulary::Direction, r.directions),
                 audiences: codes(Vocabulary::Audience, r.audiences),
                 snippet: snippet.unwrap_or_else(|| escape_html(&r.summary)),
-                distance_km: c.distance.map(|d| (d * 10.0).round() / 10.0),
+                distance_km: near.map(|n| (distance_km(n, r.at) * 10.0).round() / 10.0),
                 url: org_url(r.id, &r.slug),
             });
         }
@@ -359,17 +353,20 @@ impl SearchEngine {
 /// through a slot per row, which costs a pass over the slots but no comparisons.
 fn in_table_order(mut hits: Vec<Candidate>, rows: usize) -> Vec<Candidate> {
     if hits.len() < 4096 {
-        hits.sort_unstable_by_key(|c| c.row);
+        hits.sort_unstable_by_key(Candidate::row);
         return hits;
     }
     let mut slot = vec![u32::MAX; rows];
     for (i, c) in hits.iter().enumerate() {
-        if let Some(s) = slot.get_mut(c.row) {
+        if let Some(s) = slot.get_mut(c.row()) {
             *s = i as u32;
         }
     }
-    slot.into_iter()
-        .filter(|&i| i != u32::MAX)
-        .map(|i| hits[i as usize])
-        .collect()
+    let mut ordered = Vec::with_capacity(hits.len());
+    ordered.extend(
+        slot.into_iter()
+            .filter(|&i| i != u32::MAX)
+            .map(|i| hits[i as usize]),
+    );
+    ordered
 }

@@ -54,8 +54,16 @@ impl Collector for AllHits {
         self.scoring
     }
 
-    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
-        Ok(fruits.into_iter().flatten().collect())
+    fn merge_fruits(&self, mut fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        // Most indexes are one segment after a rebuild: hand its hits over without a copy.
+        if fruits.len() == 1 {
+            return Ok(fruits.pop().unwrap_or_default());
+        }
+        let mut all = Vec::with_capacity(fruits.iter().map(Vec::len).sum());
+        for f in fruits {
+            all.extend(f);
+        }
+        Ok(all)
     }
 }
 
