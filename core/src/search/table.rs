@@ -47,7 +47,8 @@ pub struct OrgRow {
     pub at: LatLon,
     /// Web Mercator position scaled to 0..1 (x east, y south), for map clustering.
     pub merc: (f64, f64),
-    /// Position in Russian alphabetical order (filled by [`OrgTable::rerank`]).
+    /// Position in Russian alphabetical order (filled by [`OrgTable::rerank`]): the row's
+    /// index in the table, which is kept in that order.
     pub name_rank: u32,
     pub(crate) sort_name: String,
     /// Unix seconds.

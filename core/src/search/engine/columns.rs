@@ -18,6 +18,9 @@ type Bits = Vec<u64>;
 #[derive(Clone, Debug, Default)]
 pub struct ValueSets {
     sets: Vec<Vec<Bits>>,
+    /// Each row's latest sign of life (Unix seconds), in a column of its own: the
+    /// freshness states are worked out per search without reading the rows.
+    last_sign: Vec<i64>,
 }
 
 impl ValueSets {
@@ -46,7 +49,8 @@ impl ValueSets {
                 }
             }
         }
-        Self { sets }
+        let last_sign = rows.iter().map(|r| r.last_sign_of_life()).collect();
+        Self { sets, last_sign }
     }
 }
 
@@ -97,15 +101,17 @@ impl Compiled {
         let mut all = vec![0u64; words];
         let mut inside = vec![0u64; words];
         let mut fresh: Vec<Bits> = vec![vec![0u64; words]; Freshness::ALL.len()];
+        // Only a geo limit reads the rows; the freshness states come from their column.
+        let geo = self.bbox.is_some() || (self.near.is_some() && self.radius_km.is_some());
         for c in &candidates {
-            let row = &rows[c.row()];
-            set(&mut all, c.row());
-            if self.geo_ok(row.at).0 {
-                set(&mut inside, c.row());
+            let r = c.row();
+            set(&mut all, r);
+            if !geo || self.geo_ok(rows[r].at).0 {
+                set(&mut inside, r);
             }
-            let state = values_of(row, Facet::Freshness, &self.thresholds).trailing_zeros();
-            if let Some(b) = fresh.get_mut(state as usize) {
-                set(b, c.row());
+            let state = self.thresholds.state(kept.last_sign[r]);
+            if let Some(b) = Freshness::ALL.iter().position(|f| *f == state) {
+                set(&mut fresh[b], r);
             }
         }
         let values = |i: usize| -> &[Bits] {

@@ -290,14 +290,19 @@ pub(super) fn sort_page(
     to: usize,
 ) {
     let rows = table.rows();
+    // A row's name rank is its index (the table is kept in name order), so the relevance
+    // and name orders never read the rows themselves: a cache miss each, 57,000 times.
     let key = |c: &Candidate| -> (f64, u32) {
-        let r = &rows[c.row()];
+        let rank = c.row() as u32;
         match order {
-            SortOrder::Relevance => (-f64::from(c.score), r.name_rank),
-            SortOrder::Name => (0.0, r.name_rank),
-            SortOrder::Distance => (near.map_or(f64::MAX, |n| distance_km(n, r.at)), r.name_rank),
-            SortOrder::Updated => (-(r.updated_at as f64), r.name_rank),
-            SortOrder::Verified => (-(r.verified_at as f64), r.name_rank),
+            SortOrder::Relevance => (-f64::from(c.score), rank),
+            SortOrder::Name => (0.0, rank),
+            SortOrder::Distance => {
+                let at = rows[c.row()].at;
+                (near.map_or(f64::MAX, |n| distance_km(n, at)), rank)
+            }
+            SortOrder::Updated => (-(rows[c.row()].updated_at as f64), rank),
+            SortOrder::Verified => (-(rows[c.row()].verified_at as f64), rank),
         }
     };
     let to = to.min(passing.len());
