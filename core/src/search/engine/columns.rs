@@ -102,7 +102,7 @@ impl Compiled {
         let mut inside = vec![0u64; words];
         let mut fresh: Vec<Bits> = vec![vec![0u64; words]; Freshness::ALL.len()];
         // Only a geo limit reads the rows; the freshness states come from their column.
-        let geo = self.bbox.is_some() || (self.near.is_some() && self.radius_km.is_some());
+        let geo = self.bbox.is_some() || self.circle_box.is_some() || self.radius_km.is_some();
         for c in &candidates {
             let r = c.row();
             set(&mut all, r);

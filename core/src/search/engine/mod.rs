@@ -99,7 +99,10 @@ impl SearchEngine {
     /// Runs a search. Pure computation over the index and the table: a few milliseconds.
     pub fn search(&self, p: &SearchParams, i18n: &I18n) -> Result<SearchResponse, SearchError> {
         let (compiled, words, table) = self.prepare(p, i18n)?;
-        let candidates = self.candidates(&words, &table, compiled.area())?;
+        // One searcher for the whole request: the hits' document addresses are only
+        // valid in the index version that found them, and a refresh may land meanwhile.
+        let searcher = self.index.reader.searcher();
+        let candidates = self.candidates(&searcher, &words, &table, compiled.area())?;
         let mut tally = compiled.tally_any(&table, candidates);
         let order = p.effective_sort();
         let from = ((p.page.max(1) - 1) as usize) * p.per_page as usize;
@@ -112,14 +115,14 @@ impl SearchEngine {
             .take(p.per_page as usize)
             .copied()
             .collect();
-        let items = self.hits(&table, &page_items, &words, compiled.near)?;
+        let items = self.hits(&searcher, &table, &page_items, &words, compiled.near)?;
         let total = tally.passing.len() as u64;
         let facets = self.facet_counts(p, &tally, i18n);
         let suggestions = if total == 0 {
             // The box cut the text matches first; the ways out count those outside it too.
             let everywhere = match compiled.area() {
                 Some(_) if !words.plain.is_empty() => {
-                    let all = self.candidates(&words, &table, None)?;
+                    let all = self.candidates(&searcher, &words, &table, None)?;
                     Some(compiled.tally_any(&table, all))
                 }
                 _ => None,
@@ -142,7 +145,8 @@ impl SearchEngine {
     /// the view lists.
     pub fn ordered_ids(&self, p: &SearchParams, i18n: &I18n) -> Result<Vec<i64>, SearchError> {
         let (compiled, words, table) = self.prepare(p, i18n)?;
-        let candidates = self.candidates(&words, &table, compiled.area())?;
+        let searcher = self.index.reader.searcher();
+        let candidates = self.candidates(&searcher, &words, &table, compiled.area())?;
         let mut tally = compiled.tally_any(&table, candidates);
         let all = tally.passing.len();
         let order = p.effective_sort();
@@ -155,6 +159,7 @@ impl SearchEngine {
     /// (within `area`, when there is one), in table order (see [`in_table_order`]).
     fn candidates(
         &self,
+        searcher: &tantivy::Searcher,
         words: &QueryWords,
         table: &OrgTable,
         area: Option<crate::search::params::BBox>,
@@ -164,7 +169,7 @@ impl SearchEngine {
                 .map(|row| Candidate::new(row, 0.0, None))
                 .collect()
         } else {
-            let found = self.text_hits(words, true, area)?;
+            let found = self.text_hits(searcher, words, true, area)?;
             let mut hits = Vec::with_capacity(found.len());
             hits.extend(found.into_iter().filter_map(|(id, score, doc)| {
                 table
@@ -192,7 +197,8 @@ impl SearchEngine {
         } else {
             // A flag per row instead of a sort: table order and no duplicates in O(n).
             let mut hit = vec![false; rows.len()];
-            for (id, _, _) in self.text_hits(&words, false, compiled.area())? {
+            let searcher = self.index.reader.searcher();
+            for (id, _, _) in self.text_hits(&searcher, &words, false, compiled.area())? {
                 if let Some(i) = table.index_of(id) {
                     hit[i] = true;
                 }
@@ -232,16 +238,16 @@ impl SearchEngine {
 
     fn hits(
         &self,
+        searcher: &tantivy::Searcher,
         table: &OrgTable,
         page: &[Candidate],
         words: &QueryWords,
         near: Option<crate::region::LatLon>,
     ) -> Result<Vec<SearchHit>, SearchError> {
-        let searcher = self.index.reader.searcher();
         let snippets = if words.plain.is_empty() {
             None
         } else {
-            Some(self.snippet_generator(&searcher, words)?)
+            Some(self.snippet_generator(searcher, words)?)
         };
         let tax = &self.catalog.taxonomy;
         let codes = |vocab: Vocabulary, mask: u128| -> Vec<String> {
@@ -354,6 +360,8 @@ impl SearchEngine {
 fn in_table_order(mut hits: Vec<Candidate>, rows: usize) -> Vec<Candidate> {
     if hits.len() < 4096 {
         hits.sort_unstable_by_key(Candidate::row);
+        // A row once, as in the slots below (the counts by columns rely on it).
+        hits.dedup_by_key(|c| c.row());
         return hits;
     }
     let mut slot = vec![u32::MAX; rows];

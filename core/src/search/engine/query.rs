@@ -202,6 +202,7 @@ impl SearchEngine {
     /// `area`, only organizations inside it.
     pub(super) fn text_hits(
         &self,
+        searcher: &tantivy::Searcher,
         words: &QueryWords,
         scoring: bool,
         area: Option<BBox>,
@@ -216,7 +217,6 @@ impl SearchEngine {
                 )
             })
             .collect();
-        let searcher = self.index.reader.searcher();
         let all = BooleanQuery::new(
             per_word
                 .iter()

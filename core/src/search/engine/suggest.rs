@@ -87,7 +87,12 @@ impl SearchEngine {
         }
         let query = corrected.join(" ");
         let count = self
-            .text_hits(&query_words(&format!("{query} ")), false, None)
+            .text_hits(
+                &self.index.reader.searcher(),
+                &query_words(&format!("{query} ")),
+                false,
+                None,
+            )
             .map(|h| h.len() as u64)
             .unwrap_or(0);
         (count > 0).then_some(Suggestion::Spelling { query, count })
