@@ -2,8 +2,9 @@
 # One million generated organizations on SQLite (issue 17): generation, import, index
 # rebuild, disk, the search mix and the map clusters on one thread (`server bench-search`,
 # `server bench-map`), and the serving process's memory after start-up and under the search
-# mix from wrk. Needs a release build and ~20 GB free; about 40 minutes on 2 cores
-# (2026-12-07: generation 3.5 min, import 18.6 min, bench-search 4 min, bench-map 3 min).
+# mix from wrk. Needs a release build and ~20 GB free; about 25 minutes on 2 cores
+# (2026-12-07, fourth session: generation 3.7 min, import 8.4 min, index rebuild 3.2 min,
+# bench-search 4 min, bench-map 3 min).
 #   scripts/bench-million.sh [COUNT]   (default 1000000; BIN= another server binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
