@@ -125,4 +125,35 @@ proptest! {
         all.sort_unstable();
         prop_assert_eq!(all, (0..n).collect::<Vec<_>>());
     }
+
+    #[test]
+    fn the_chord_orders_by_distance_as_the_haversine_does(
+        places in prop::collection::vec((-1.0..1.0f64, -2.0..2.0f64), 64..300),
+        from in (-1.0..1.0f64, -2.0..2.0f64),
+        to in 1usize..40,
+    ) {
+        let table = OrgTable::from_rows(
+            places
+                .iter()
+                .enumerate()
+                .map(|(i, (dlat, dlon))| {
+                    let at = LatLon { lat: 55.0 + dlat, lon: 65.0 + dlon };
+                    OrgRow::for_test(i as i64 + 1, &format!("Орг {i}"), at)
+                })
+                .collect(),
+        );
+        let near = LatLon { lat: 55.0 + from.0, lon: 65.0 + from.1 };
+        let mut passing: Vec<Candidate> =
+            (0..table.len()).map(|row| Candidate::new(row, 0.0, None)).collect();
+        // All rows: dense, so the chords decide.
+        sort_page(&mut passing, &table, SortOrder::Distance, Some(near), 0, to);
+        let mut by_haversine: Vec<(f64, usize)> = (0..table.len())
+            .map(|r| (crate::search::engine::distance_km(near, table.rows()[r].at), r))
+            .collect();
+        by_haversine.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+        let chosen: Vec<usize> = passing[..to.min(table.len())].iter().map(|c| c.row()).collect();
+        let expected: Vec<usize> =
+            by_haversine.iter().take(to).map(|(_, r)| *r).collect();
+        prop_assert_eq!(chosen, expected);
+    }
 }
