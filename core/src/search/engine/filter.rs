@@ -320,31 +320,24 @@ pub(super) fn sort_page(
     if to == 0 || from >= to {
         return;
     }
+    let key = |c: &Candidate| {
+        let (k, rank) = key(c);
+        Key(k, rank)
+    };
     if to <= 1024 && to * 8 <= passing.len() {
-        return first_by_heap(passing, to, |c| {
-            let (k, rank) = key(c);
-            Key(k, rank)
-        });
+        return first_by_heap(passing, to, key);
     }
-    let mut keys: Vec<(f64, u32, u32)> = passing
+    let mut keys: Vec<(Key, u32)> = passing
         .iter()
         .enumerate()
-        .map(|(i, c)| {
-            let (k, rank) = key(c);
-            (k, rank, i as u32)
-        })
+        .map(|(i, c)| (key(c), i as u32))
         .collect();
-    let cmp = |a: &(f64, u32, u32), b: &(f64, u32, u32)| {
-        (a.0, a.1)
-            .partial_cmp(&(b.0, b.1))
-            .unwrap_or(std::cmp::Ordering::Equal)
-    };
     // Only the first `to` need ordering: a partial selection, then a sort of that prefix.
     if to < keys.len() {
-        keys.select_nth_unstable_by(to - 1, cmp);
+        keys.select_nth_unstable(to - 1);
     }
-    keys[..to].sort_by(cmp);
-    let ordered: Vec<Candidate> = keys.iter().map(|k| passing[k.2 as usize]).collect();
+    keys[..to].sort_unstable();
+    let ordered: Vec<Candidate> = keys.iter().map(|k| passing[k.1 as usize]).collect();
     passing.copy_from_slice(&ordered);
 }
 
