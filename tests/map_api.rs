@@ -1,5 +1,6 @@
 //! The map's API through the real router: server-side clusters (nothing lost or counted
-//! twice at any zoom, the bbox filter exact, at most 300 features), the okrug boundaries
+//! twice at any zoom, the same organizations as the list for words, new ones at once, the
+//! bbox filter exact, at most 300 features), the okrug boundaries
 //! with per-okrug counts, the marker card, and clear 400s.
 
 use std::collections::BTreeSet;
@@ -61,6 +62,43 @@ async fn cluster_counts_add_up_to_the_search_total_at_every_zoom() {
             assert_eq!(v["total"].as_u64(), Some(total));
         }
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_map_shows_what_the_list_finds_for_words() {
+    let app = TestApp::with_demo().await;
+    // Whole region, and Kurgan city's centre, where a few words match fewer than ten
+    // organizations and the list also admits those missing one word.
+    let boxes = ["", "&bbox=65.28,55.40,65.40,55.48"];
+    for q in [
+        "помощь+",
+        "совет+ветеранов+",
+        "помощь+пож",
+        "валантёры+",
+        "библиотека+детям+",
+    ] {
+        for bbox in boxes {
+            let query = format!("q={q}{bbox}");
+            let total = search_total(&app, &query).await;
+            // Twice: the second answer comes from the kept word set and must not differ.
+            for _ in 0..2 {
+                let (status, v) =
+                    json(&app, &format!("/api/v1/map/clusters?zoom=12&{query}")).await;
+                assert_eq!(status, StatusCode::OK, "{v}");
+                assert_eq!(tally(&v).0, total, "{query}");
+            }
+        }
+    }
+    // A new organization is on the map for its words at once, though they were asked for
+    // (and found nowhere) just before.
+    let word = "q=шелкопряды+";
+    let (_, before) = json(&app, &format!("/api/v1/map/clusters?zoom=8&{word}")).await;
+    assert_eq!(before["total"].as_u64(), Some(0), "{before}");
+    app.import_json(r#"[{"name": "Клуб «Шелкопряды»", "kind": "ngo", "okrug": "ketovsky"}]"#)
+        .await;
+    let (_, after) = json(&app, &format!("/api/v1/map/clusters?zoom=8&{word}")).await;
+    assert_eq!(after["total"].as_u64(), Some(1), "{after}");
+    assert_eq!(search_total(&app, word).await, 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -139,16 +139,7 @@ async fn okrugs(State(state): State<AppState>, query: SearchQuery) -> Response {
     // The choropleth shows the whole region: every okrug's count for the other filters.
     params.bbox = None;
     params.filters.retain(|(f, _)| *f != Facet::Okrug);
-    let job = move |s: &crate::state::Core| {
-        let (table, rows) = s.search.matching(&params, &i18n)?;
-        let mut counts = vec![0u64; s.search.catalog.okrugs.len()];
-        for i in rows {
-            if let Some(c) = counts.get_mut(usize::from(table.rows()[i].okrug)) {
-                *c += 1;
-            }
-        }
-        Ok::<_, SearchError>(counts)
-    };
+    let job = move |s: &crate::state::Core| s.search.okrug_counts(&params, &i18n);
     let counts = match crate::blocking::off_the_workers(&state, job).await {
         Ok(Ok(counts)) => counts,
         Ok(Err(e)) => return search_failure(e, &i18n),

@@ -107,6 +107,9 @@ pub struct OrgTable {
     /// The rows of each facet value, built when a search first counts by columns and
     /// dropped whenever the rows change.
     value_sets: std::sync::OnceLock<crate::search::engine::ValueSets>,
+    /// Which rows these are: a number no other table's rows had (a clone keeps it, as it
+    /// keeps the rows). Caches of row indices compare it to know they still apply.
+    version: u64,
 }
 
 pub(crate) use crate::freshness::unix;
@@ -241,8 +244,15 @@ impl OrgTable {
         self.value_sets.get_or_init(build)
     }
 
+    /// See the field: changes whenever the rows do.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
     /// Recomputes name ranks and the id index (a sort of the whole table: ~20 ms at 100k).
     fn rerank(&mut self) {
+        static VERSIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        self.version = VERSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.value_sets = Default::default();
         self.rows
             .sort_by(|a, b| a.sort_name.cmp(&b.sort_name).then(a.id.cmp(&b.id)));

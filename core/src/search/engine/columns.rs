@@ -7,11 +7,12 @@
 
 use super::filter::{values_of, Candidate, Compiled, Tally};
 use crate::freshness::Freshness;
+use crate::region::LatLon;
 use crate::search::params::{Facet, FACETS, FACET_COUNT};
 use crate::search::table::{OrgTable, MAX_CODES};
 
 /// One bit per table row.
-type Bits = Vec<u64>;
+pub(super) type Bits = Vec<u64>;
 
 /// Per facet (in [`FACETS`] order), per value bit, the rows having that value. Freshness
 /// is left empty: it depends on the moment of the search and is worked out per search.
@@ -23,12 +24,16 @@ pub struct ValueSets {
     last_sign: Vec<i64>,
     /// Each row's place as a point on the unit sphere, for the distance order.
     pub(super) unit: Vec<[f64; 3]>,
+    /// Each row's place, and its Web Mercator position: what the map's geo limit and
+    /// clusters read, 32 bytes a row instead of the whole row.
+    pub at: Vec<LatLon>,
+    pub merc: Vec<(f64, f64)>,
 }
 
 /// A place as a point on the unit sphere. The straight-line (chord) distance between two
 /// such points grows with the great-circle distance, so it orders places by distance as
 /// the haversine does, with no trigonometry per row.
-pub(super) fn unit(at: crate::region::LatLon) -> [f64; 3] {
+pub(super) fn unit(at: LatLon) -> [f64; 3] {
     let (lat, lon) = (at.lat.to_radians(), at.lon.to_radians());
     [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
 }
@@ -70,8 +75,24 @@ impl ValueSets {
             sets,
             last_sign,
             unit,
+            at: rows.iter().map(|r| r.at).collect(),
+            merc: rows.iter().map(|r| r.merc).collect(),
         }
     }
+}
+
+impl ValueSets {
+    /// The rows having value bit `value` of `facet` (none for freshness, worked out per
+    /// search, or a value no row has).
+    pub(super) fn rows_with(&self, facet: Facet, value: usize) -> Option<&Bits> {
+        let i = FACETS.iter().position(|f| *f == facet)?;
+        self.sets.get(i)?.get(value).filter(|b| !b.is_empty())
+    }
+}
+
+/// The table's columns, built on first use since its rows last changed.
+pub fn columns(table: &OrgTable) -> &ValueSets {
+    table.value_sets(|| ValueSets::build(table))
 }
 
 /// Whether a search with `matches` candidates over `rows` rows counts by columns: the
@@ -79,6 +100,70 @@ impl ValueSets {
 /// row pass a few dozen operations per match.
 pub(super) fn dense(matches: usize, rows: usize) -> bool {
     matches * 32 >= rows && rows >= 64
+}
+
+/// The rows having any of the values in `mask`.
+fn through(values: &[Bits], mask: u128, words: usize) -> Bits {
+    let mut out = vec![0u64; words];
+    for (v, rows_with) in values.iter().enumerate().take(MAX_CODES) {
+        if mask & (1u128 << v) != 0 && !rows_with.is_empty() {
+            for (a, b) in out.iter_mut().zip(rows_with) {
+                *a |= b;
+            }
+        }
+    }
+    out
+}
+
+/// Every one of `n` rows.
+fn full(n: usize) -> Bits {
+    let mut bits = vec![u64::MAX; n.div_ceil(64)];
+    if let Some(last) = bits.last_mut() {
+        if !n.is_multiple_of(64) {
+            *last = (1u64 << (n % 64)) - 1;
+        }
+    }
+    bits
+}
+
+/// Clears the bits of the rows `keep` turns away (visiting only the set ones).
+fn retain(bits: &mut Bits, mut keep: impl FnMut(usize) -> bool) {
+    for (w, word) in bits.iter_mut().enumerate() {
+        let mut left = *word;
+        while left != 0 {
+            let b = left.trailing_zeros() as usize;
+            left &= left - 1;
+            if !keep(w * 64 + b) {
+                *word &= !(1u64 << b);
+            }
+        }
+    }
+}
+
+/// The rows in a bit set, in table order.
+pub(super) fn ones(bits: &Bits) -> Vec<usize> {
+    let mut out = Vec::with_capacity(count(bits) as usize);
+    for (w, &word) in bits.iter().enumerate() {
+        let mut left = word;
+        while left != 0 {
+            out.push(w * 64 + left.trailing_zeros() as usize);
+            left &= left - 1;
+        }
+    }
+    out
+}
+
+/// How many rows of a bit set lie inside `b` (by the columns' places).
+pub(super) fn count_inside(bits: &Bits, at: &[LatLon], b: crate::search::params::BBox) -> usize {
+    let mut n = 0;
+    for (w, &word) in bits.iter().enumerate() {
+        let mut left = word;
+        while left != 0 {
+            n += usize::from(b.contains(at[w * 64 + left.trailing_zeros() as usize]));
+            left &= left - 1;
+        }
+    }
+    n
 }
 
 fn set(bits: &mut Bits, r: usize) {
@@ -95,11 +180,11 @@ fn and_in(into: &mut Bits, other: &Bits) {
     }
 }
 
-fn count(bits: &Bits) -> u64 {
+pub(super) fn count(bits: &Bits) -> u64 {
     bits.iter().map(|w| u64::from(w.count_ones())).sum()
 }
 
-fn count_and(a: &Bits, b: &Bits) -> u64 {
+pub(super) fn count_and(a: &Bits, b: &Bits) -> u64 {
     if b.is_empty() {
         return 0;
     }
@@ -115,7 +200,7 @@ impl Compiled {
     pub(super) fn tally_columns(&self, table: &OrgTable, candidates: Vec<Candidate>) -> Tally {
         let rows = table.rows();
         let words = rows.len().div_ceil(64);
-        let kept = table.value_sets(|| ValueSets::build(table));
+        let kept = columns(table);
         let fresh_at = FACETS.iter().position(|f| *f == Facet::Freshness);
         // The candidates, those inside the geo limit, and the candidates per freshness state.
         let mut all = vec![0u64; words];
@@ -143,18 +228,7 @@ impl Compiled {
         };
         // Each active filter as the set of rows it lets through.
         let filters: Vec<(usize, Bits)> = (0..FACET_COUNT)
-            .filter_map(|i| {
-                let mask = self.masks[i]?;
-                let mut through = vec![0u64; words];
-                for (v, rows_with) in values(i).iter().enumerate().take(MAX_CODES) {
-                    if mask & (1u128 << v) != 0 && !rows_with.is_empty() {
-                        for (a, b) in through.iter_mut().zip(rows_with) {
-                            *a |= b;
-                        }
-                    }
-                }
-                Some((i, through))
-            })
+            .filter_map(|i| Some((i, through(values(i), self.masks[i]?, words))))
             .collect();
         let mut t = Tally {
             passing: vec![],
@@ -189,6 +263,35 @@ impl Compiled {
                 .filter(|c| has(&facets_pass, c.row())),
         );
         t
+    }
+
+    /// The rows among `start` (every row when `None`) passing every filter and the geo
+    /// limit, as a bit set: what the map shows, worked out from the columns alone (a
+    /// region-wide viewport at a million rows would otherwise stream 250 MB of rows).
+    pub(super) fn match_bits(&self, table: &OrgTable, start: Option<&Bits>) -> Bits {
+        let kept = columns(table);
+        let words = table.len().div_ceil(64);
+        let mut bits = start.cloned().unwrap_or_else(|| full(table.len()));
+        let mut fresh_mask = None;
+        for (i, facet) in FACETS.into_iter().enumerate() {
+            match (facet, self.masks[i]) {
+                (_, None) => {}
+                (Facet::Freshness, Some(m)) => fresh_mask = Some(m),
+                (_, Some(m)) => and_in(&mut bits, &through(&kept.sets[i], m, words)),
+            }
+        }
+        let geo = self.bbox.is_some() || self.circle_box.is_some() || self.radius_km.is_some();
+        if geo || fresh_mask.is_some() {
+            retain(&mut bits, |r| {
+                let fresh = fresh_mask.is_none_or(|m| {
+                    let state = self.thresholds.state(kept.last_sign[r]);
+                    let b = Freshness::ALL.iter().position(|f| *f == state).unwrap_or(0);
+                    m & (1u128 << b) != 0
+                });
+                fresh && (!geo || self.geo_ok(kept.at[r]).0)
+            });
+        }
+        bits
     }
 
     /// [`Compiled::tally_columns`] for many candidates, the row pass for few.

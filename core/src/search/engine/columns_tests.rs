@@ -1,4 +1,4 @@
-//! The column counts against the row pass, and the heap's page against the full sort, on
+//! The column counts and the map's matches against the row pass, and the heap's page against the full sort, on
 //! random tables, filters and geo limits.
 use super::super::filter::{sort_page, Candidate, Compiled, Tally};
 use super::*;
@@ -93,6 +93,17 @@ proptest! {
         let rows = c.tally(&table, candidates.clone().into_iter());
         let columns = c.tally_columns(&table, candidates);
         prop_assert_eq!(summary(&rows, &table), summary(&columns, &table));
+        // The map's matches by columns: the same rows as the row pass, from the chosen
+        // rows and from every row (the last word of the set only partly used).
+        let passes = |r: &usize| c.passes(&table.rows()[*r]);
+        let mut start: Bits = vec![0; table.len().div_ceil(64)];
+        for r in (0..table.len()).filter(|&r| chosen[r]) {
+            start[r / 64] |= 1 << (r % 64);
+        }
+        let by_rows: Vec<usize> = (0..table.len()).filter(|&r| chosen[r]).filter(passes).collect();
+        prop_assert_eq!(ones(&c.match_bits(&table, Some(&start))), by_rows);
+        let every: Vec<usize> = (0..table.len()).filter(passes).collect();
+        prop_assert_eq!(ones(&c.match_bits(&table, None)), every);
     }
 
     #[test]

@@ -220,7 +220,9 @@ impl Compiled {
         (self.radius_km.is_none_or(|r| d <= r), Some(d))
     }
 
-    /// Whether a row passes every active filter (facets and geo).
+    /// Whether a row passes every active filter (facets and geo): what the columns'
+    /// [`Compiled::match_bits`] is checked against.
+    #[cfg(test)]
     pub(super) fn passes(&self, row: &OrgRow) -> bool {
         FACETS.into_iter().enumerate().all(|(i, facet)| {
             self.masks[i].is_none_or(|m| values_of(row, facet, &self.thresholds) & m != 0)
@@ -297,7 +299,7 @@ pub(super) fn sort_page(
             order == SortOrder::Distance && super::columns::dense(passing.len(), rows.len())
         })
         .map(|n| {
-            let kept = table.value_sets(|| super::columns::ValueSets::build(table));
+            let kept = super::columns::columns(table);
             (super::columns::unit(n), &kept.unit)
         });
     // A row's name rank is its index (the table is kept in name order), so the relevance

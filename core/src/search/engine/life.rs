@@ -20,6 +20,7 @@ impl SearchEngine {
             maintenance: tokio::sync::Mutex::new(()),
             generation: std::sync::atomic::AtomicU64::new(0),
             expansions: Default::default(),
+            match_sets: Default::default(),
         }
     }
 

@@ -10,10 +10,11 @@ mod columns;
 mod expansions;
 mod filter;
 mod life;
+mod matches;
 mod query;
 mod suggest;
 
-pub use columns::ValueSets;
+pub use columns::{columns, ValueSets};
 pub use filter::distance_km;
 pub use life::{Progress, RebuildStats};
 
@@ -56,6 +57,8 @@ pub struct SearchEngine {
     generation: std::sync::atomic::AtomicU64,
     /// The documents each typo-tolerant or prefix clause matched, per index segment.
     expansions: Arc<expansions::Expansions>,
+    /// The rows each recent query's words matched, for the map.
+    match_sets: matches::MatchSets,
 }
 
 /// Why a search could not run: bad parameters (a 400), or an internal failure.
@@ -178,36 +181,6 @@ impl SearchEngine {
             }));
             in_table_order(hits, table.len())
         })
-    }
-
-    /// The table rows matching the query and every filter (facets, radius, bbox), in table
-    /// order and without duplicates: the map's input. The read guard comes with them, so the
-    /// row indices stay valid while the caller uses them.
-    pub fn matching(
-        &self,
-        p: &SearchParams,
-        i18n: &I18n,
-    ) -> Result<(RwLockReadGuard<'_, OrgTable>, Vec<usize>), SearchError> {
-        let (compiled, words, table) = self.prepare(p, i18n)?;
-        let rows = table.rows();
-        let out = if words.plain.is_empty() {
-            (0..rows.len())
-                .filter(|&i| compiled.passes(&rows[i]))
-                .collect()
-        } else {
-            // A flag per row instead of a sort: table order and no duplicates in O(n).
-            let mut hit = vec![false; rows.len()];
-            let searcher = self.index.reader.searcher();
-            for (id, _, _) in self.text_hits(&searcher, &words, false, compiled.area())? {
-                if let Some(i) = table.index_of(id) {
-                    hit[i] = true;
-                }
-            }
-            (0..rows.len())
-                .filter(|&i| hit[i] && compiled.passes(&rows[i]))
-                .collect()
-        };
-        Ok((table, out))
     }
 
     fn facet_counts(

@@ -116,6 +116,16 @@ pub(super) fn query_words(q: &str) -> QueryWords {
     }
 }
 
+/// Every word must match.
+pub(super) fn all_of(per_word: &[Box<dyn Query>]) -> BooleanQuery {
+    BooleanQuery::new(
+        per_word
+            .iter()
+            .map(|q| (Occur::Must, q.box_clone()))
+            .collect(),
+    )
+}
+
 pub(super) fn boosted(q: impl Query + 'static, boost: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(Box::new(q), boost))
 }
@@ -197,6 +207,20 @@ impl SearchEngine {
         ]))
     }
 
+    /// One query per word (the last one may be unfinished).
+    pub(super) fn per_word(&self, words: &QueryWords) -> Vec<Box<dyn Query>> {
+        let n = words.plain.len();
+        (0..n)
+            .map(|i| {
+                self.word_query(
+                    &words.plain[i],
+                    &words.stems[i],
+                    words.last_is_prefix && i == n - 1,
+                )
+            })
+            .collect()
+    }
+
     /// All words must match; when that finds fewer than [`FEW`] organizations, all words
     /// but one (still ranked by how many words match, so full matches come first). With
     /// `area`, only organizations inside it.
@@ -208,21 +232,8 @@ impl SearchEngine {
         area: Option<BBox>,
     ) -> Result<Vec<(i64, Score, DocAddress)>, SearchError> {
         let n = words.plain.len();
-        let per_word: Vec<Box<dyn Query>> = (0..n)
-            .map(|i| {
-                self.word_query(
-                    &words.plain[i],
-                    &words.stems[i],
-                    words.last_is_prefix && i == n - 1,
-                )
-            })
-            .collect();
-        let all = BooleanQuery::new(
-            per_word
-                .iter()
-                .map(|q| (Occur::Must, q.box_clone()))
-                .collect(),
-        );
+        let per_word = self.per_word(words);
+        let all = all_of(&per_word);
         let hits = searcher.search(&*self.within(Box::new(all), area), &AllHits { scoring })?;
         if hits.len() >= FEW || n < 2 {
             return Ok(hits);
