@@ -70,9 +70,11 @@ impl Grid {
 
     /// The cell index of a Mercator position (positions outside are clamped to the edge;
     /// the bbox filter has already removed them).
+    /// Mercator positions are never negative, so truncation is the floor (and no call to
+    /// libm's `floor` per point: a million of them for a region-wide viewport).
     pub fn cell_of(&self, (x, y): (f64, f64)) -> usize {
-        let cx = ((x / self.cell).floor() as i64 - self.x0).clamp(0, self.cols as i64 - 1);
-        let cy = ((y / self.cell).floor() as i64 - self.y0).clamp(0, self.rows as i64 - 1);
+        let cx = ((x / self.cell) as i64 - self.x0).clamp(0, self.cols as i64 - 1);
+        let cy = ((y / self.cell) as i64 - self.y0).clamp(0, self.rows as i64 - 1);
         cy as usize * self.cols + cx as usize
     }
 

@@ -7,7 +7,7 @@ use super::cluster::{cluster, Feature, Grid};
 use crate::i18n::I18n;
 use crate::organizations::org_url;
 use crate::region::RegionCatalog;
-use crate::search::engine::{SearchEngine, SearchError};
+use crate::search::engine::{each_row, SearchEngine, SearchError};
 use crate::search::params::{BBox, SearchParams};
 use crate::search::table::{flag, OrgRow};
 
@@ -54,11 +54,17 @@ pub fn cluster_collection(
     let mut params = params.clone();
     let bbox = *params.bbox.get_or_insert_with(|| region_bbox(catalog));
     let grid = Grid::new(bbox, zoom);
-    let (table, rows) = state_search.matching(&params, i18n)?;
+    let (table, matching) = state_search.matching_bits(&params, i18n)?;
     let all = table.rows();
     // Positions from the columns: 32 bytes a row instead of the whole row.
     let cols = crate::search::engine::columns(&table);
-    let features = cluster(&grid, rows.iter().map(|&i| (i, cols.merc[i], cols.at[i])));
+    let rows = each_row(&matching);
+    let mut total = 0;
+    let features = cluster(
+        &grid,
+        rows.inspect(|_| total += 1)
+            .map(|i| (i, cols.merc[i], cols.at[i])),
+    );
     let stale = stale_test(catalog);
     let kind_code = |r: &OrgRow| {
         catalog
@@ -113,7 +119,7 @@ pub fn cluster_collection(
         .collect();
     Ok(json!({
         "type": "FeatureCollection",
-        "total": rows.len(),
+        "total": total,
         "zoom": grid.zoom,
         "cell_px": grid.cell_px,
         "features": out,

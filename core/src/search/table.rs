@@ -123,6 +123,11 @@ pub fn mercator(p: LatLon) -> (f64, f64) {
     (x, y)
 }
 
+/// The table's order: Russian alphabetical by name, then by id (no two rows tie).
+fn name_order(a: &OrgRow, b: &OrgRow) -> std::cmp::Ordering {
+    a.sort_name.cmp(&b.sort_name).then(a.id.cmp(&b.id))
+}
+
 /// Bit position of each term id, per vocabulary, and of each okrug id.
 pub struct Positions {
     terms: HashMap<i64, (Vocabulary, u32)>,
@@ -229,11 +234,34 @@ impl OrgTable {
 
     /// Replaces the rows of `ids` with `fresh` (ids missing from `fresh` were unpublished or
     /// deleted and are removed), then re-ranks the name order.
-    pub fn apply(&mut self, ids: &[i64], fresh: Vec<OrgRow>) {
-        let gone: std::collections::HashSet<i64> = ids.iter().copied().collect();
-        self.rows.retain(|r| !gone.contains(&r.id));
-        self.rows.extend(fresh);
-        self.rerank();
+    /// The table stays in name order throughout: the kept rows are, and the fresh ones are
+    /// sorted and merged in (one pass instead of sorting a million names again after each
+    /// edit: 370 ms at a million, with every search waiting on the lock).
+    pub fn apply(&mut self, ids: &[i64], mut fresh: Vec<OrgRow>) {
+        let mut gone = vec![false; self.rows.len()];
+        for &id in ids {
+            if let Some(i) = self.index_of(id) {
+                gone[i] = true;
+            }
+        }
+        let mut at = 0;
+        self.rows.retain(|_| {
+            at += 1;
+            !gone[at - 1]
+        });
+        fresh.sort_by(name_order);
+        let kept = std::mem::take(&mut self.rows);
+        let mut merged = Vec::with_capacity(kept.len() + fresh.len());
+        let mut fresh = fresh.into_iter().peekable();
+        for row in kept {
+            while let Some(f) = fresh.next_if(|f| name_order(f, &row).is_lt()) {
+                merged.push(f);
+            }
+            merged.push(row);
+        }
+        merged.extend(fresh);
+        self.rows = merged;
+        self.reindex();
     }
 
     /// The facet values' row sets, built by `build` on first use since the rows changed.
@@ -249,13 +277,18 @@ impl OrgTable {
         self.version
     }
 
-    /// Recomputes name ranks and the id index (a sort of the whole table: ~20 ms at 100k).
+    /// Sorts the rows into name order, then [`OrgTable::reindex`] (~20 ms at 100k).
     fn rerank(&mut self) {
+        self.rows.sort_by(name_order);
+        self.reindex();
+    }
+
+    /// Recomputes name ranks and the id index of rows in name order, and marks the rows
+    /// as changed.
+    fn reindex(&mut self) {
         static VERSIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         self.version = VERSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.value_sets = Default::default();
-        self.rows
-            .sort_by(|a, b| a.sort_name.cmp(&b.sort_name).then(a.id.cmp(&b.id)));
         for (i, r) in self.rows.iter_mut().enumerate() {
             r.name_rank = i as u32;
         }
@@ -265,6 +298,62 @@ impl OrgTable {
             if let Ok(id) = usize::try_from(r.id) {
                 self.by_id[id] = i as u32;
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn row(id: i64, name: &str) -> OrgRow {
+        OrgRow::for_test(
+            id,
+            name,
+            LatLon {
+                lat: 55.0,
+                lon: 65.0,
+            },
+        )
+    }
+
+    /// What a table shows: each row's id in order, its rank, and the lookups by id.
+    fn shown(t: &OrgTable) -> Vec<(i64, u32, Option<usize>)> {
+        t.rows()
+            .iter()
+            .map(|r| (r.id, r.name_rank, t.index_of(r.id)))
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn an_edit_leaves_the_table_a_full_rebuild_would_make(
+            names in prop::collection::vec(0u8..6, 0..80),
+            changed in prop::collection::vec((1i64..100, prop::option::of(0u8..6)), 0..12),
+        ) {
+            // Few distinct names, so ties are broken by id.
+            let name = |n: u8| format!("Клуб {}", ["а", "б", "в", "ё", "е", "я"][usize::from(n)]);
+            let before: Vec<OrgRow> =
+                names.iter().enumerate().map(|(i, n)| row(i as i64 + 1, &name(*n))).collect();
+            let mut t = OrgTable::from_rows(before.clone());
+            let ids: Vec<i64> = changed.iter().map(|(id, _)| *id).collect();
+            // A changed id with a name is edited (or newly published), without one removed.
+            let mut fresh = vec![];
+            for (id, n) in &changed {
+                if let Some(n) = n {
+                    if !fresh.iter().any(|r: &OrgRow| r.id == *id) {
+                        fresh.push(row(*id, &name(*n)));
+                    }
+                }
+            }
+            let mut after: Vec<OrgRow> =
+                before.into_iter().filter(|r| !ids.contains(&r.id)).collect();
+            after.extend(fresh.iter().cloned());
+            let old_version = t.version();
+            t.apply(&ids, fresh);
+            prop_assert_eq!(shown(&t), shown(&OrgTable::from_rows(after)));
+            prop_assert_ne!(t.version(), old_version);
         }
     }
 }

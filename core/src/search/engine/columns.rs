@@ -23,7 +23,7 @@ pub struct ValueSets {
     /// freshness states are worked out per search without reading the rows.
     last_sign: Vec<i64>,
     /// Each row's place as a point on the unit sphere, for the distance order.
-    pub(super) unit: Vec<[f64; 3]>,
+    unit: std::sync::OnceLock<Vec<[f64; 3]>>,
     /// Each row's place, and its Web Mercator position: what the map's geo limit and
     /// clusters read, 32 bytes a row instead of the whole row.
     pub at: Vec<LatLon>,
@@ -50,11 +50,18 @@ impl ValueSets {
         // Thresholds are read only for freshness, which is not kept here.
         let any = crate::freshness::Policy::default().thresholds(chrono::Utc::now());
         let mut sets: Vec<Vec<Bits>> = vec![vec![]; FACET_COUNT];
-        for (i, facet) in FACETS.into_iter().enumerate() {
-            if facet == Facet::Freshness {
-                continue;
-            }
-            for (r, row) in rows.iter().enumerate() {
+        let (mut last_sign, mut at, mut merc) = (
+            Vec::with_capacity(rows.len()),
+            Vec::with_capacity(rows.len()),
+            Vec::with_capacity(rows.len()),
+        );
+        // One pass, each row read once (a pass per facet streamed the rows eleven times:
+        // 200 ms at a million).
+        for (r, row) in rows.iter().enumerate() {
+            for (i, facet) in FACETS.into_iter().enumerate() {
+                if facet == Facet::Freshness {
+                    continue;
+                }
                 let mut bits = values_of(row, facet, &any);
                 while bits != 0 {
                     let v = bits.trailing_zeros() as usize;
@@ -68,16 +75,24 @@ impl ValueSets {
                     sets[i][v][r / 64] |= 1 << (r % 64);
                 }
             }
+            last_sign.push(row.last_sign_of_life());
+            at.push(row.at);
+            merc.push(row.merc);
         }
-        let last_sign = rows.iter().map(|r| r.last_sign_of_life()).collect();
-        let unit = rows.iter().map(|r| unit(r.at)).collect();
         Self {
             sets,
             last_sign,
-            unit,
-            at: rows.iter().map(|r| r.at).collect(),
-            merc: rows.iter().map(|r| r.merc).collect(),
+            unit: Default::default(),
+            at,
+            merc,
         }
+    }
+
+    /// Each row's place on the unit sphere (built on the first distance sort: four
+    /// trigonometric functions a row).
+    pub(super) fn unit(&self) -> &[[f64; 3]] {
+        self.unit
+            .get_or_init(|| self.at.iter().map(|&a| unit(a)).collect())
     }
 }
 

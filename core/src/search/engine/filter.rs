@@ -300,7 +300,7 @@ pub(super) fn sort_page(
         })
         .map(|n| {
             let kept = super::columns::columns(table);
-            (super::columns::unit(n), &kept.unit)
+            (super::columns::unit(n), kept.unit())
         });
     // A row's name rank is its index (the table is kept in name order), so the relevance
     // and name orders never read the rows themselves: a cache miss each, 57,000 times.

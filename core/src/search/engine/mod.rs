@@ -17,6 +17,7 @@ mod suggest;
 pub use columns::{columns, ValueSets};
 pub use filter::distance_km;
 pub use life::{Progress, RebuildStats};
+pub use matches::each_row;
 
 use filter::{sort_page, Candidate, Compiled, Tally};
 use query::{query_words, QueryWords};
