@@ -132,8 +132,12 @@ impl SearchEngine {
         let all = match self.match_sets.get(&key, generation, table.version()) {
             Some(rows) => rows,
             None => {
-                let q = all_of(&self.per_word(words));
-                let hits = searcher.search(&q, &AllHits { scoring: false })?;
+                let hits = if self.dense_pays(&searcher, words) {
+                    self.dense_hits(&searcher, words, false, None, false)?
+                } else {
+                    let q = all_of(&self.per_word(words));
+                    searcher.search(&q, &AllHits { scoring: false })?
+                };
                 let rows = Arc::new(to_bits(table, hits.into_iter().map(|h| h.0)));
                 self.match_sets
                     .put(key, generation, table.version(), rows.clone());

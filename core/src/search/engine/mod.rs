@@ -2,11 +2,13 @@
 //! geo, sorting and paging over the in-memory [`OrgTable`] in one pass.
 //!
 //! Split along its seams: [`query`] builds the tantivy queries and collects text hits
-//! ([`expansions`] keeps what its typo-tolerant clauses matched);
+//! ([`expansions`] keeps what its typo-tolerant clauses matched; [`dense`] scores common
+//! words into arrays instead);
 //! [`filter`] compiles the filters and runs the one pass (plain Rust); [`suggest`] offers
 //! ways out of an empty result; [`life`] opens, rebuilds and refreshes the index.
 
 mod columns;
+mod dense;
 mod expansions;
 mod filter;
 mod life;

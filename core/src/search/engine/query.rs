@@ -136,8 +136,16 @@ impl SearchEngine {
     /// 3-letter stem like "дет" would match half the dictionary), and for the last word a
     /// prefix.
     pub(super) fn word_query(&self, word: &str, stem: &str, prefix: bool) -> Box<dyn Query> {
+        let clauses = self.word_clauses(word, stem, prefix);
+        Box::new(BooleanQuery::new(
+            clauses.into_iter().map(|q| (Occur::Should, q)).collect(),
+        ))
+    }
+
+    /// The alternatives of [`SearchEngine::word_query`], each with its boost.
+    pub(super) fn word_clauses(&self, word: &str, stem: &str, prefix: bool) -> Vec<Box<dyn Query>> {
         let f = self.index.fields;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![];
+        let mut clauses: Vec<Box<dyn Query>> = vec![];
         for (field, boost) in [
             (f.name, 4.0),
             (f.place, 2.0),
@@ -145,42 +153,30 @@ impl SearchEngine {
             (f.body, 1.0),
         ] {
             let term = Term::from_field_text(field, stem);
-            clauses.push((
-                Occur::Should,
-                boosted(
-                    TermQuery::new(term.clone(), IndexRecordOption::WithFreqs),
-                    boost,
-                ),
+            clauses.push(boosted(
+                TermQuery::new(term.clone(), IndexRecordOption::WithFreqs),
+                boost,
             ));
             let letters = stem.chars().count();
             if letters >= 4 {
                 let distance = if letters >= 8 { 2 } else { 1 };
                 let fuzzy_boost = if field == f.name { 1.0 } else { 0.3 };
-                clauses.push((
-                    Occur::Should,
-                    boosted(self.expansions.query(term, distance, false), fuzzy_boost),
+                clauses.push(boosted(
+                    self.expansions.query(term, distance, false),
+                    fuzzy_boost,
                 ));
             }
         }
         if prefix && word.chars().count() >= 2 {
             let name = Term::from_field_text(f.name_plain, word);
-            clauses.push((
-                Occur::Should,
-                boosted(self.expansions.query(name, 0, true), 2.0),
-            ));
+            clauses.push(boosted(self.expansions.query(name, 0, true), 2.0));
             let all = Term::from_field_text(f.all_plain, word);
-            clauses.push((
-                Occur::Should,
-                boosted(self.expansions.query(all.clone(), 0, true), 0.5),
-            ));
+            clauses.push(boosted(self.expansions.query(all.clone(), 0, true), 0.5));
             if word.chars().count() >= 4 {
-                clauses.push((
-                    Occur::Should,
-                    boosted(self.expansions.query(all, 1, true), 0.2),
-                ));
+                clauses.push(boosted(self.expansions.query(all, 1, true), 0.2));
             }
         }
-        Box::new(BooleanQuery::new(clauses))
+        clauses
     }
 
     /// `q` limited to `area` (when there is one): ranges on the indexed coordinates, so a
@@ -225,6 +221,20 @@ impl SearchEngine {
     /// but one (still ranked by how many words match, so full matches come first). With
     /// `area`, only organizations inside it.
     pub(super) fn text_hits(
+        &self,
+        searcher: &tantivy::Searcher,
+        words: &QueryWords,
+        scoring: bool,
+        area: Option<BBox>,
+    ) -> Result<Vec<(i64, Score, DocAddress)>, SearchError> {
+        if self.dense_pays(searcher, words) {
+            return self.dense_hits(searcher, words, scoring, area, true);
+        }
+        self.tantivy_hits(searcher, words, scoring, area)
+    }
+
+    /// [`SearchEngine::text_hits`] by tantivy's own boolean queries.
+    pub(super) fn tantivy_hits(
         &self,
         searcher: &tantivy::Searcher,
         words: &QueryWords,
