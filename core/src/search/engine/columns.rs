@@ -213,20 +213,19 @@ impl Compiled {
     /// The same as [`Compiled::tally`] over `candidates` (in table order, no row twice),
     /// computed by columns.
     pub(super) fn tally_columns(&self, table: &OrgTable, candidates: Vec<Candidate>) -> Tally {
-        let rows = table.rows();
-        let words = rows.len().div_ceil(64);
+        let words = table.len().div_ceil(64);
         let kept = columns(table);
         let fresh_at = FACETS.iter().position(|f| *f == Facet::Freshness);
         // The candidates, those inside the geo limit, and the candidates per freshness state.
         let mut all = vec![0u64; words];
         let mut inside = vec![0u64; words];
         let mut fresh: Vec<Bits> = vec![vec![0u64; words]; Freshness::ALL.len()];
-        // Only a geo limit reads the rows; the freshness states come from their column.
+        // The geo limit and the freshness states come from their columns.
         let geo = self.bbox.is_some() || self.circle_box.is_some() || self.radius_km.is_some();
         for c in &candidates {
             let r = c.row();
             set(&mut all, r);
-            if !geo || self.geo_ok(rows[r].at).0 {
+            if !geo || self.geo_ok(kept.at[r]).0 {
                 set(&mut inside, r);
             }
             let state = self.thresholds.state(kept.last_sign[r]);

@@ -18,15 +18,27 @@ use crate::search::params::BBox;
 /// Below this many documents the index is small enough for tantivy's own path.
 const MIN_DOCS: u64 = 16_384;
 
+thread_local! {
+    /// Each thread's score and word-mask arrays, reused from search to search.
+    static ARRAYS: std::cell::Cell<(Vec<Score>, Vec<u16>)> = Default::default();
+}
+
 /// One text hit: organization id, score, document.
 type Hit = (i64, Score, DocAddress);
 
 impl SearchEngine {
     /// Whether every word is common enough (its exact stem in at least one document in 64,
-    /// or it is an unfinished word, whose prefix usually is) for the dense path to pay off.
-    pub(super) fn dense_pays(&self, searcher: &tantivy::Searcher, words: &QueryWords) -> bool {
+    /// or it is an unfinished word, whose prefix usually is) for the dense path to pay off,
+    /// and there is no box (measured slower with one).
+    pub(super) fn dense_pays(
+        &self,
+        searcher: &tantivy::Searcher,
+        words: &QueryWords,
+        area: Option<BBox>,
+    ) -> bool {
         let docs = searcher.num_docs();
-        if docs < MIN_DOCS || words.plain.is_empty() || words.plain.len() > 16 {
+        // A box's ranges make tantivy's intersection cheap: it steps through the box.
+        if area.is_some() || docs < MIN_DOCS || words.plain.is_empty() || words.plain.len() > 16 {
             return false;
         }
         let f = self.index.fields;
@@ -68,10 +80,15 @@ impl SearchEngine {
         let all: u16 = if n == 16 { u16::MAX } else { (1 << n) - 1 };
         let mut full = vec![];
         let mut partial = vec![];
+        // The arrays are kept per thread: fresh ones cost a page fault per 4 KB each time.
+        let (mut score, mut matched) = ARRAYS.take();
         for (ord, reader) in searcher.segment_readers().iter().enumerate() {
             let max = reader.max_doc() as usize;
-            let mut score = vec![0.0 as Score; if scoring { max } else { 0 }];
-            let mut matched = vec![0u16; max];
+            score.clear();
+            score.resize(if scoring { max } else { 0 }, 0.0);
+            matched.clear();
+            matched.resize(max, 0);
+            let keep = |m: u16| m == all || (relax && n >= 2 && (all & !m).count_ones() == 1);
             for (word, weight) in &weights {
                 let bit = 1u16 << word;
                 if scoring {
@@ -91,11 +108,13 @@ impl SearchEngine {
             let ids = fast.u64("id")?;
             let (lat, lon) = (fast.f64("lat")?, fast.f64("lon")?);
             let alive = reader.alive_bitset();
+            let kept = matched.iter().filter(|&&m| keep(m)).count();
+            full.reserve(kept);
             for (doc, &m) in matched.iter().enumerate() {
-                let (whole, but_one) = (m == all, (all & !m).count_ones() == 1);
-                if !(whole || (relax && n >= 2 && but_one)) {
+                if !keep(m) {
                     continue;
                 }
+                let whole = m == all;
                 let d = doc as u32;
                 if alive.is_some_and(|a| a.is_deleted(d)) {
                     continue;
@@ -122,6 +141,7 @@ impl SearchEngine {
                 }
             }
         }
+        ARRAYS.set((score, matched));
         if full.len() >= FEW || n < 2 || !relax {
             return Ok(full);
         }

@@ -132,7 +132,7 @@ impl SearchEngine {
         let all = match self.match_sets.get(&key, generation, table.version()) {
             Some(rows) => rows,
             None => {
-                let hits = if self.dense_pays(&searcher, words) {
+                let hits = if self.dense_pays(&searcher, words, None) {
                     self.dense_hits(&searcher, words, false, None, false)?
                 } else {
                     let q = all_of(&self.per_word(words));

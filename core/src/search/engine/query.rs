@@ -227,7 +227,7 @@ impl SearchEngine {
         scoring: bool,
         area: Option<BBox>,
     ) -> Result<Vec<(i64, Score, DocAddress)>, SearchError> {
-        if self.dense_pays(searcher, words) {
+        if self.dense_pays(searcher, words, area) {
             return self.dense_hits(searcher, words, scoring, area, true);
         }
         self.tantivy_hits(searcher, words, scoring, area)
