@@ -28,8 +28,8 @@ pub struct Grid {
     pub zoom: u8,
     /// Cell side in screen pixels at `zoom`.
     pub cell_px: f64,
-    /// Cell side in Mercator units (the world is 1 × 1).
-    cell: f64,
+    /// Cells per Mercator unit (the world is 1 × 1).
+    per_unit: f64,
     x0: i64,
     y0: i64,
     cols: usize,
@@ -57,7 +57,7 @@ impl Grid {
                 return Self {
                     zoom,
                     cell_px,
-                    cell,
+                    per_unit: 1.0 / cell,
                     x0: (min_x / cell).floor() as i64,
                     y0: (min_y / cell).floor() as i64,
                     cols,
@@ -71,10 +71,12 @@ impl Grid {
     /// The cell index of a Mercator position (positions outside are clamped to the edge;
     /// the bbox filter has already removed them).
     /// Mercator positions are never negative, so truncation is the floor (and no call to
-    /// libm's `floor` per point: a million of them for a region-wide viewport).
+    /// libm's `floor` per point: a million of them for a region-wide viewport); a product
+    /// with the inverse instead of a division (a point within a rounding error of a cell's
+    /// edge may fall on either side of it, and still in exactly one cell).
     pub fn cell_of(&self, (x, y): (f64, f64)) -> usize {
-        let cx = ((x / self.cell) as i64 - self.x0).clamp(0, self.cols as i64 - 1);
-        let cy = ((y / self.cell) as i64 - self.y0).clamp(0, self.rows as i64 - 1);
+        let cx = ((x * self.per_unit) as i64 - self.x0).clamp(0, self.cols as i64 - 1);
+        let cy = ((y * self.per_unit) as i64 - self.y0).clamp(0, self.rows as i64 - 1);
         cy as usize * self.cols + cx as usize
     }
 
