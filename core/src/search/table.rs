@@ -47,7 +47,7 @@ pub struct OrgRow {
     pub at: LatLon,
     /// Web Mercator position scaled to 0..1 (x east, y south), for map clustering.
     pub merc: (f64, f64),
-    /// Position in Russian alphabetical order (filled by [`OrgTable::rerank`]): the row's
+    /// Position in Russian alphabetical order (filled by [`OrgTable::reindex`]): the row's
     /// index in the table, which is kept in that order.
     pub name_rank: u32,
     pub(crate) sort_name: String,
@@ -233,7 +233,7 @@ impl OrgTable {
     }
 
     /// Replaces the rows of `ids` with `fresh` (ids missing from `fresh` were unpublished or
-    /// deleted and are removed), then re-ranks the name order.
+    /// deleted and are removed). Ids are database ids: positive and one row each.
     /// The table stays in name order throughout: the kept rows are, and the fresh ones are
     /// sorted and merged in (one pass instead of sorting a million names again after each
     /// edit: 370 ms at a million, with every search waiting on the lock).

@@ -1,4 +1,5 @@
-//! Facet counts by columns: when a search matches many rows, its disjunctive counts come
+//! Searching by columns: the map's matches ([`Compiled::match_bits`]) and, when a search
+//! matches many rows, the facet counts. The disjunctive counts come
 //! from a set of rows per facet value (bit r = table row r), ANDed with the matching rows
 //! and counted with popcount, instead of visiting every matching row's eleven facets. The
 //! work is then the number of facet values times rows/64 words, whatever the matches; the

@@ -1,5 +1,5 @@
-//! The column counts and the map's matches against the row pass, and the heap's page against the full sort, on
-//! random tables, filters and geo limits.
+//! The columns' counts and matches against the row pass, and the heap's page against the
+//! full sort, on random tables, filters and geo limits.
 use super::super::filter::{sort_page, Candidate, Compiled, Tally};
 use super::*;
 use crate::region::LatLon;

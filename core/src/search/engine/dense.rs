@@ -5,7 +5,7 @@
 //! the same sums, but for two common words at a million organizations it re-fills each
 //! union's window at every step of the other (profiled at half the time of a search).
 //! The sums are the same BM25 scores with the same boosts (`BooleanQuery` adds its
-//! clauses' scores), and the same rule: all words, or all but one with a bonus for full
+//! clauses' scores; added in another order, so equal up to rounding), and the same rule: all words, or all but one with a bonus for full
 //! matches when fewer than [`FEW`] match all. A test checks both paths give the same hits.
 
 use tantivy::query::{EnableScoring, Query};
@@ -15,11 +15,13 @@ use super::query::QueryWords;
 use super::{SearchEngine, SearchError, FEW, FULL_MATCH_BONUS};
 use crate::search::params::BBox;
 
-/// Below this many documents the index is small enough for tantivy's own path.
+/// Below this many documents the index is small enough for tantivy's own path. (So the
+/// app's tests, on small indexes, never take this path; `dense_tests.rs` checks it.)
 const MIN_DOCS: u64 = 16_384;
 
 thread_local! {
-    /// Each thread's score and word-mask arrays, reused from search to search.
+    /// Each thread's score and word-mask arrays, reused from search to search (6 bytes per
+    /// document of the largest segment, freed when an idle blocking thread exits).
     static ARRAYS: std::cell::Cell<(Vec<Score>, Vec<u16>)> = Default::default();
 }
 

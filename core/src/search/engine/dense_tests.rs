@@ -51,9 +51,9 @@ fn doc(id: i64, name: &[usize], body: &[usize], at: (f64, f64)) -> IndexDoc {
 
 type Hits = Vec<(i64, f32, tantivy::DocAddress)>;
 
-/// Hits in id order.
+/// Hits in id order, then document order.
 fn sorted(mut hits: Hits) -> Hits {
-    hits.sort_unstable_by_key(|h| h.0);
+    hits.sort_unstable_by_key(|h| (h.0, h.2.segment_ord, h.2.doc_id));
     hits
 }
 
@@ -82,7 +82,7 @@ proptest! {
             (prop::collection::vec(0usize..12, 1..4), prop::collection::vec(0usize..12, 0..8),
              (0.0..1.0f64, 0.0..1.0f64)),
             20..120),
-        query in prop::collection::vec(0usize..16, 1..4),
+        query in prop::collection::vec(0usize..16, 1..7),
         cut in 0usize..6,
         typo in any::<bool>(),
         prefix in any::<bool>(),
@@ -99,9 +99,9 @@ proptest! {
         let ids: Vec<i64> = all.iter().map(|d| d.id).collect();
         index.apply(&ids[..half], &all[..half]).expect("first segment");
         // The second commit replaces a few of the first: deleted documents in segment 0.
-        let again: Vec<i64> = ids[half..].iter().chain(ids.iter().step_by(7)).copied().collect();
+        let again: Vec<i64> = ids[half..].iter().chain(ids[..half].iter().step_by(7)).copied().collect();
         let mut second: Vec<IndexDoc> = all[half..].to_vec();
-        second.extend(all.iter().step_by(7).cloned());
+        second.extend(all[..half].iter().step_by(7).cloned());
         index.apply(&again, &second).expect("second segment");
         let engine =
             SearchEngine::new(index, OrgTable::default(), Arc::new(crate::seed::test_catalog()));
@@ -133,5 +133,13 @@ proptest! {
         let dense = engine.dense_hits(&searcher, &words, scoring, area, true).expect("dense");
         let checked = same(dense, by_tantivy, scoring);
         prop_assert!(checked.is_ok(), "{}: {:?}", q, checked);
+        // The map's kept sets: every word, however few match, and no scores.
+        let every = engine.dense_hits(&searcher, &words, false, None, false).expect("dense");
+        let q_all = super::super::query::all_of(&engine.per_word(&words));
+        let by_tantivy = searcher
+            .search(&q_all, &super::super::query::AllHits { scoring: false })
+            .expect("tantivy");
+        let checked = same(every, by_tantivy, false);
+        prop_assert!(checked.is_ok(), "{} (every word): {:?}", q, checked);
     }
 }

@@ -32,7 +32,7 @@ pub(super) struct MatchSets {
 
 impl MatchSets {
     fn get(&self, words: &str, searcher: u64, table: u64) -> Option<Arc<Bits>> {
-        let mut kept = self.kept.lock().ok()?;
+        let mut kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
         let at = kept
             .iter()
             .position(|k| k.words == words && k.searcher == searcher && k.table == table)?;
@@ -43,9 +43,7 @@ impl MatchSets {
     }
 
     fn put(&self, words: String, searcher: u64, table: u64, rows: Arc<Bits>) {
-        let Ok(mut kept) = self.kept.lock() else {
-            return;
-        };
+        let mut kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
         // Sets of another table or index version never apply again.
         kept.retain(|k| k.searcher == searcher && k.table == table && k.words != words);
         kept.push_front(Kept {
