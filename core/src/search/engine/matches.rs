@@ -8,7 +8,7 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex, RwLockReadGuard};
 
 use super::columns::{columns, count, count_and, count_inside, ones, Bits};
-use super::query::{all_of, query_words, AllHits, QueryWords};
+use super::query::{all_of, AllHits, QueryWords};
 use super::{Compiled, SearchEngine, SearchError, FEW};
 use crate::i18n::I18n;
 use crate::search::params::{Facet, SearchParams};
@@ -64,12 +64,7 @@ impl SearchEngine {
         p: &SearchParams,
         i18n: &I18n,
     ) -> Result<(RwLockReadGuard<'_, OrgTable>, Bits), SearchError> {
-        let compiled = self.compile(p, i18n)?;
-        let words = query_words(&p.q);
-        let table = self
-            .table
-            .read()
-            .map_err(|_| anyhow::anyhow!("search table lock poisoned"))?;
+        let (compiled, words, table) = self.prepare(p, i18n)?;
         let start = if words.plain.is_empty() {
             None
         } else {
