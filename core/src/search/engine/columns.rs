@@ -156,30 +156,30 @@ fn retain(bits: &mut Bits, mut keep: impl FnMut(usize) -> bool) {
     }
 }
 
-/// The rows in a bit set, in table order.
+/// The rows of a bit set from [`SearchEngine::matching_bits`], in table order.
+pub fn each_row(bits: &[u64]) -> impl Iterator<Item = usize> + '_ {
+    bits.iter().enumerate().flat_map(|(w, &word)| {
+        let mut left = word;
+        std::iter::from_fn(move || {
+            (left != 0).then(|| {
+                let b = left.trailing_zeros() as usize;
+                left &= left - 1;
+                w * 64 + b
+            })
+        })
+    })
+}
+
+/// The rows in a bit set, in table order, as a list.
 pub(super) fn ones(bits: &Bits) -> Vec<usize> {
     let mut out = Vec::with_capacity(count(bits) as usize);
-    for (w, &word) in bits.iter().enumerate() {
-        let mut left = word;
-        while left != 0 {
-            out.push(w * 64 + left.trailing_zeros() as usize);
-            left &= left - 1;
-        }
-    }
+    out.extend(each_row(bits));
     out
 }
 
 /// How many rows of a bit set lie inside `b` (by the columns' places).
 pub(super) fn count_inside(bits: &Bits, at: &[LatLon], b: crate::search::params::BBox) -> usize {
-    let mut n = 0;
-    for (w, &word) in bits.iter().enumerate() {
-        let mut left = word;
-        while left != 0 {
-            n += usize::from(b.contains(at[w * 64 + left.trailing_zeros() as usize]));
-            left &= left - 1;
-        }
-    }
-    n
+    each_row(bits).filter(|&r| b.contains(at[r])).count()
 }
 
 fn set(bits: &mut Bits, r: usize) {

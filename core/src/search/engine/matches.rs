@@ -58,7 +58,7 @@ impl MatchSets {
 
 impl SearchEngine {
     /// The rows matching the query and every filter, as a bit set over the table (with the
-    /// table's read guard); [`each_row`] lists them.
+    /// table's read guard); `each_row` lists them.
     pub fn matching_bits(
         &self,
         p: &SearchParams,
@@ -151,20 +151,6 @@ impl SearchEngine {
         let hits = self.text_hits(&searcher, words, false, compiled.area())?;
         Ok(Arc::new(to_bits(table, hits.into_iter().map(|h| h.0))))
     }
-}
-
-/// The rows of a bit set from [`SearchEngine::matching_bits`], in table order.
-pub fn each_row(bits: &[u64]) -> impl Iterator<Item = usize> + '_ {
-    bits.iter().enumerate().flat_map(|(w, &word)| {
-        let mut left = word;
-        std::iter::from_fn(move || {
-            (left != 0).then(|| {
-                let b = left.trailing_zeros() as usize;
-                left &= left - 1;
-                w * 64 + b
-            })
-        })
-    })
 }
 
 /// The rows of organization ids, as a bit set (ids not in the table are left out).

@@ -16,10 +16,9 @@ mod matches;
 mod query;
 mod suggest;
 
-pub use columns::{columns, ValueSets};
+pub use columns::{columns, each_row, ValueSets};
 pub use filter::distance_km;
 pub use life::{Progress, RebuildStats};
-pub use matches::each_row;
 
 use filter::{sort_page, Candidate, Compiled, Tally};
 use query::{query_words, QueryWords};
