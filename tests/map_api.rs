@@ -45,23 +45,43 @@ fn tally(v: &Value) -> (u64, BTreeSet<i64>) {
     (sum, ids)
 }
 
+/// Every zoom's clusters of the whole region (the default view) add up to the list's
+/// total for each filter, asked twice (the second answer is the kept view).
+async fn region_views_add_up(app: &TestApp) {
+    for filters in ["", "direction=social_services", "audience=elderly&kind=ngo"] {
+        let total = search_total(app, filters).await;
+        assert!(total > 0, "{filters}: no organizations");
+        for zoom in 0..=20 {
+            for _ in 0..2 {
+                let (status, v) =
+                    json(app, &format!("/api/v1/map/clusters?zoom={zoom}&{filters}")).await;
+                assert_eq!(status, StatusCode::OK, "{v}");
+                assert_eq!(v["type"], "FeatureCollection");
+                assert!(features(&v).len() <= 300);
+                let (sum, _) = tally(&v);
+                assert_eq!(sum, total, "zoom {zoom}, filters {filters:?}");
+                assert_eq!(v["total"].as_u64(), Some(total));
+            }
+        }
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cluster_counts_add_up_to_the_search_total_at_every_zoom() {
     let app = TestApp::with_demo().await;
-    for filters in ["", "direction=social_services", "audience=elderly&kind=ngo"] {
-        let total = search_total(&app, filters).await;
-        assert!(total > 0, "{filters}: no organizations");
-        for zoom in 0..=20 {
-            let (status, v) =
-                json(&app, &format!("/api/v1/map/clusters?zoom={zoom}&{filters}")).await;
-            assert_eq!(status, StatusCode::OK, "{v}");
-            assert_eq!(v["type"], "FeatureCollection");
-            assert!(features(&v).len() <= 300);
-            let (sum, _) = tally(&v);
-            assert_eq!(sum, total, "zoom {zoom}, filters {filters:?}");
-            assert_eq!(v["total"].as_u64(), Some(total));
-        }
-    }
+    region_views_add_up(&app).await;
+    // A new organization (of every filter above) changes the kept region-wide views.
+    let before = search_total(&app, "audience=elderly&kind=ngo").await;
+    app.import_json(
+        r#"[{"name": "Клуб «Шелкопряды»", "kind": "ngo", "okrug": "ketovsky",
+             "directions": ["social_services"], "audiences": ["elderly"]}]"#,
+    )
+    .await;
+    assert_eq!(
+        search_total(&app, "audience=elderly&kind=ngo").await,
+        before + 1
+    );
+    region_views_add_up(&app).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

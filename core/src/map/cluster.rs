@@ -5,13 +5,32 @@
 //! least [`MIN_CELL_PX`] wide and grow until the viewport holds at most [`MAX_FEATURES`]
 //! cells, so a phone never receives more features than that, whatever it asks for.
 //!
-//! There is no prebuilt structure to keep fresh: the search table already holds each
-//! row's Mercator position, and one pass over the matching rows (about 100,000 additions
-//! into an array of at most 300 cells) is the whole work.
+//! There is no prebuilt structure to keep fresh: the search table's columns hold each
+//! row's Mercator position in fixed point ([`Fixed`]: 8 bytes a row, so a region-wide
+//! viewport at a million rows streams 8 MB, not 32), and one pass over the matching rows
+//! (integer sums and bounds into an array of at most 300 cells) is the whole work.
 
 use crate::region::LatLon;
 use crate::search::params::BBox;
-use crate::search::table::mercator;
+#[cfg(test)]
+use crate::search::table::fixed;
+use crate::search::table::{mercator, Fixed, FIXED_SCALE};
+
+/// The Mercator position of a fixed-point one.
+fn unfixed(p: Fixed) -> (f64, f64) {
+    (f64::from(p[0]) / FIXED_SCALE, f64::from(p[1]) / FIXED_SCALE)
+}
+
+/// The place at a Mercator position (the inverse of [`mercator`]).
+fn place_of((x, y): (f64, f64)) -> LatLon {
+    LatLon {
+        lat: (std::f64::consts::PI * (1.0 - 2.0 * y))
+            .sinh()
+            .atan()
+            .to_degrees(),
+        lon: x * 360.0 - 180.0,
+    }
+}
 
 /// The deepest zoom the map offers (Leaflet's usual maximum for OSM-like tiles is 19).
 pub const MAX_ZOOM: u8 = 20;
@@ -28,8 +47,8 @@ pub struct Grid {
     pub zoom: u8,
     /// Cell side in screen pixels at `zoom`.
     pub cell_px: f64,
-    /// Cells per Mercator unit (the world is 1 × 1).
-    per_unit: f64,
+    /// Cells per fixed-point unit (the world is 2³² × 2³²).
+    per_fixed: f64,
     x0: i64,
     y0: i64,
     cols: usize,
@@ -57,7 +76,7 @@ impl Grid {
                 return Self {
                     zoom,
                     cell_px,
-                    per_unit: 1.0 / cell,
+                    per_fixed: 1.0 / (cell * FIXED_SCALE),
                     x0: (min_x / cell).floor() as i64,
                     y0: (min_y / cell).floor() as i64,
                     cols,
@@ -68,16 +87,18 @@ impl Grid {
         }
     }
 
-    /// The cell index of a Mercator position (positions outside are clamped to the edge;
-    /// the bbox filter has already removed them).
-    /// Mercator positions are never negative, so truncation is the floor (and no call to
-    /// libm's `floor` per point: a million of them for a region-wide viewport); a product
-    /// with the inverse instead of a division (a point within a rounding error of a cell's
-    /// edge may fall on either side of it, and still in exactly one cell).
-    pub fn cell_of(&self, (x, y): (f64, f64)) -> usize {
-        let cx = ((x * self.per_unit) as i64 - self.x0).clamp(0, self.cols as i64 - 1);
-        let cy = ((y * self.per_unit) as i64 - self.y0).clamp(0, self.rows as i64 - 1);
-        cy as usize * self.cols + cx as usize
+    /// The cell index of a position (positions outside are clamped to the edge; the bbox
+    /// filter has already removed them).
+    /// Positions are never negative, so truncation is the floor (and no call to libm's
+    /// `floor` per point: a million of them for a region-wide viewport); a product with
+    /// the inverse instead of a division (a point within a rounding error of a cell's edge
+    /// may fall on either side of it, and still in exactly one cell).
+    #[inline]
+    pub fn cell_of(&self, p: Fixed) -> usize {
+        let cell = |v: u32, origin: i64, n: usize| {
+            ((f64::from(v) * self.per_fixed) as i64 - origin).clamp(0, n as i64 - 1) as usize
+        };
+        cell(p[1], self.y0, self.rows) * self.cols + cell(p[0], self.x0, self.cols)
     }
 
     pub fn cells(&self) -> usize {
@@ -99,10 +120,10 @@ impl Grid {
 #[derive(Clone, Debug)]
 pub struct Cell {
     pub count: usize,
-    sum_lat: f64,
-    sum_lon: f64,
-    min: (f64, f64),
-    max: (f64, f64),
+    /// The members' positions added up (exact: integers).
+    sum: [u64; 2],
+    min: Fixed,
+    max: Fixed,
     /// The first [`MAX_MEMBERS`] members (caller's keys, e.g. table rows).
     pub members: Vec<usize>,
 }
@@ -111,21 +132,18 @@ impl Cell {
     fn empty() -> Self {
         Self {
             count: 0,
-            sum_lat: 0.0,
-            sum_lon: 0.0,
-            min: (f64::MAX, f64::MAX),
-            max: (f64::MIN, f64::MIN),
+            sum: [0, 0],
+            min: [u32::MAX, u32::MAX],
+            max: [0, 0],
             members: vec![],
         }
     }
 
-    /// The mean position of the members: where the cluster's circle is drawn.
+    /// The members' mean position on the map: where the cluster's circle is drawn.
     pub fn centre(&self) -> LatLon {
         let n = self.count.max(1) as f64;
-        LatLon {
-            lat: self.sum_lat / n,
-            lon: self.sum_lon / n,
-        }
+        let mean = |sum: u64| sum as f64 / n / FIXED_SCALE;
+        place_of((mean(self.sum[0]), mean(self.sum[1])))
     }
 }
 
@@ -143,21 +161,18 @@ pub enum Feature {
     },
 }
 
-/// Groups points (key, Mercator position, lat/lon) into the grid's cells. Every point lands
-/// in exactly one cell, so the counts add up to the number of points.
-pub fn cluster(
-    grid: &Grid,
-    points: impl Iterator<Item = (usize, (f64, f64), LatLon)>,
-) -> Vec<Feature> {
+/// Groups points (key, fixed-point position) into the grid's cells. Every point lands in
+/// exactly one cell, so the counts add up to the number of points.
+pub fn cluster(grid: &Grid, points: impl Iterator<Item = (usize, Fixed)>) -> Vec<Feature> {
     let mut cells: Vec<Cell> = vec![];
     cells.resize_with(grid.cells(), Cell::empty);
-    for (key, m, at) in points {
-        let c = &mut cells[grid.cell_of(m)];
+    for (key, p) in points {
+        let c = &mut cells[grid.cell_of(p)];
         c.count += 1;
-        c.sum_lat += at.lat;
-        c.sum_lon += at.lon;
-        c.min = (c.min.0.min(m.0), c.min.1.min(m.1));
-        c.max = (c.max.0.max(m.0), c.max.1.max(m.1));
+        c.sum[0] += u64::from(p[0]);
+        c.sum[1] += u64::from(p[1]);
+        c.min = [c.min[0].min(p[0]), c.min[1].min(p[1])];
+        c.max = [c.max[0].max(p[0]), c.max[1].max(p[1])];
         if c.members.len() < MAX_MEMBERS {
             c.members.push(key);
         }
@@ -169,7 +184,7 @@ pub fn cluster(
             if c.count == 1 {
                 return Feature::Single(c.members[0]);
             }
-            let expansion_zoom = grid.expansion_zoom(c.min, c.max);
+            let expansion_zoom = grid.expansion_zoom(unfixed(c.min), unfixed(c.max));
             Feature::Cluster {
                 count: c.count,
                 at: c.centre(),
@@ -198,14 +213,11 @@ mod tests {
         }
     }
 
-    fn points(coords: &[(f64, f64)]) -> Vec<(usize, (f64, f64), LatLon)> {
+    fn points(coords: &[(f64, f64)]) -> Vec<(usize, Fixed)> {
         coords
             .iter()
             .enumerate()
-            .map(|(i, &(lat, lon))| {
-                let at = LatLon { lat, lon };
-                (i, mercator(at), at)
-            })
+            .map(|(i, &(lat, lon))| (i, fixed(mercator(LatLon { lat, lon }))))
             .collect()
     }
 
@@ -274,6 +286,26 @@ mod tests {
     }
 
     #[test]
+    fn a_cluster_is_drawn_at_its_members_mean_place() {
+        // Three villages around Kurgan, a few kilometres apart: one cluster at zoom 6.
+        let coords = [(55.40, 65.20), (55.50, 65.35), (55.45, 65.50)];
+        let f = cluster(&Grid::new(kurgan(), 6), points(&coords).into_iter());
+        let [Feature::Cluster { count: 3, at, .. }] = &f[..] else {
+            panic!("one cluster expected, got {f:?}");
+        };
+        // The mean on the map: the mean longitude, and a latitude within metres of the mean.
+        assert!((at.lon - 65.35).abs() < 1e-6, "{at:?}");
+        assert!((at.lat - 55.45).abs() < 1e-3, "{at:?}");
+        // A fixed-point position comes back to its place within a centimetre or so.
+        let p = LatLon {
+            lat: 55.123456,
+            lon: 65.654321,
+        };
+        let back = place_of(unfixed(fixed(mercator(p))));
+        assert!((back.lat - p.lat).abs() < 1e-7 && (back.lon - p.lon).abs() < 1e-7);
+    }
+
+    #[test]
     fn organizations_at_one_spot_never_split_and_are_listed() {
         let pts = points(&[(55.45, 65.34); 25]);
         let f = cluster(&Grid::new(kurgan(), 6), pts.into_iter());
@@ -305,8 +337,8 @@ mod tests {
             prop_assert_eq!(count(&features), coords.len());
             // The counts are exactly the cells' populations: recount independently.
             let mut per_cell = std::collections::BTreeMap::new();
-            for (_, m, _) in &pts {
-                *per_cell.entry(grid.cell_of(*m)).or_insert(0usize) += 1;
+            for (_, p) in &pts {
+                *per_cell.entry(grid.cell_of(*p)).or_insert(0usize) += 1;
             }
             let mut expected: Vec<usize> = per_cell.into_values().collect();
             let mut got: Vec<usize> = features.iter().map(|f| match f {

@@ -7,8 +7,8 @@ use super::cluster::{cluster, Feature, Grid};
 use crate::i18n::I18n;
 use crate::organizations::org_url;
 use crate::region::RegionCatalog;
-use crate::search::engine::{each_row, SearchEngine, SearchError};
-use crate::search::params::{BBox, SearchParams};
+use crate::search::engine::{columns, each_row, SearchEngine, SearchError};
+use crate::search::params::{BBox, Facet, SearchParams};
 use crate::search::table::{flag, OrgRow};
 
 /// The box around all of the region's okrugs: the default viewport.
@@ -43,6 +43,12 @@ pub fn stale_test(catalog: &RegionCatalog) -> impl Fn(&OrgRow) -> bool {
     move |r| thresholds.state(r.last_sign_of_life()) == crate::freshness::Freshness::Stale
 }
 
+/// One viewport's clusters, before they are written out.
+struct View {
+    features: Vec<Feature>,
+    total: usize,
+}
+
 /// The clusters response for already parsed parameters (the map's route and the benchmark).
 pub fn cluster_collection(
     state_search: &SearchEngine,
@@ -54,17 +60,50 @@ pub fn cluster_collection(
     let mut params = params.clone();
     let bbox = *params.bbox.get_or_insert_with(|| region_bbox(catalog));
     let grid = Grid::new(bbox, zoom);
-    let (table, matching) = state_search.matching_bits(&params, i18n)?;
+    // A region-wide view (the box holds every organization) without words or freshness
+    // depends only on the table and the filters: kept until the table changes.
+    let key = (params.q.trim().is_empty()
+        && params.filters.iter().all(|(f, _)| *f != Facet::Freshness))
+    .then(|| {
+        let mut p = params.clone();
+        p.bbox = None;
+        let filters = serde_json::to_string(&p).unwrap_or_default();
+        format!("clusters {} {} {filters}", grid.zoom, grid.cell_px)
+    });
+    let poisoned = |_| SearchError::Internal(anyhow::anyhow!("search table lock poisoned"));
+    let kept = match &key {
+        Some(key) => {
+            let table = state_search.table.read().map_err(poisoned)?;
+            let whole = columns(&table).holds(bbox);
+            whole
+                .then(|| state_search.derived::<View>(key, table.version()))
+                .flatten()
+                .map(|view| (table, view))
+        }
+        None => None,
+    };
+    let (table, view) = match kept {
+        Some(found) => found,
+        None => {
+            let (table, matching) = state_search.matching_bits(&params, i18n)?;
+            // Positions from the columns: 8 bytes a row instead of the whole row.
+            let cols = columns(&table);
+            let mut total = 0;
+            let features = cluster(
+                &grid,
+                each_row(&matching)
+                    .inspect(|_| total += 1)
+                    .map(|i| (i, cols.fixed[i])),
+            );
+            let view = std::sync::Arc::new(View { features, total });
+            if let Some(key) = key.filter(|_| cols.holds(bbox)) {
+                state_search.keep_derived(key, table.version(), view.clone());
+            }
+            (table, view)
+        }
+    };
+    let (features, total) = (&view.features, view.total);
     let all = table.rows();
-    // Positions from the columns: 32 bytes a row instead of the whole row.
-    let cols = crate::search::engine::columns(&table);
-    let rows = each_row(&matching);
-    let mut total = 0;
-    let features = cluster(
-        &grid,
-        rows.inspect(|_| total += 1)
-            .map(|i| (i, cols.merc[i], cols.at[i])),
-    );
     let stale = stale_test(catalog);
     let kind_code = |r: &OrgRow| {
         catalog

@@ -123,6 +123,18 @@ pub fn mercator(p: LatLon) -> (f64, f64) {
     (x, y)
 }
 
+/// A Web Mercator position in fixed point: the world is 2³² × 2³² units, so a unit is
+/// about 1/16 of a screen pixel at the map's deepest zoom (1 cm on the ground).
+pub type Fixed = [u32; 2];
+
+pub const FIXED_SCALE: f64 = 4_294_967_296.0;
+
+/// The fixed-point position of a Mercator one (the world's far edges clamped in).
+pub fn fixed((x, y): (f64, f64)) -> Fixed {
+    let f = |v: f64| (v * FIXED_SCALE).clamp(0.0, f64::from(u32::MAX)) as u32;
+    [f(x), f(y)]
+}
+
 /// The table's order: Russian alphabetical by name, then by id (no two rows tie).
 fn name_order(a: &OrgRow, b: &OrgRow) -> std::cmp::Ordering {
     a.sort_name.cmp(&b.sort_name).then(a.id.cmp(&b.id))

@@ -9,7 +9,7 @@
 use super::filter::{values_of, Candidate, Compiled, Tally};
 use crate::freshness::Freshness;
 use crate::region::LatLon;
-use crate::search::params::{Facet, FACETS, FACET_COUNT};
+use crate::search::params::{BBox, Facet, FACETS, FACET_COUNT};
 use crate::search::table::{OrgTable, MAX_CODES};
 
 /// One bit per table row.
@@ -25,10 +25,13 @@ pub struct ValueSets {
     last_sign: Vec<i64>,
     /// Each row's place as a point on the unit sphere, for the distance order.
     unit: std::sync::OnceLock<Vec<[f64; 3]>>,
-    /// Each row's place, and its Web Mercator position: what the map's geo limit and
-    /// clusters read, 32 bytes a row instead of the whole row.
+    /// Each row's place, and its Web Mercator position in fixed point: what the map's geo
+    /// limit and clusters read, 16 and 8 bytes a row instead of the whole row.
     pub at: Vec<LatLon>,
-    pub merc: Vec<(f64, f64)>,
+    pub fixed: Vec<crate::search::table::Fixed>,
+    /// The box around every row's place (`None` for an empty table): a map box holding it
+    /// all (a region-wide viewport) needs no check per row.
+    extent: Option<BBox>,
 }
 
 /// A place as a point on the unit sphere. The straight-line (chord) distance between two
@@ -37,6 +40,34 @@ pub struct ValueSets {
 pub(super) fn unit(at: LatLon) -> [f64; 3] {
     let (lat, lon) = (at.lat.to_radians(), at.lon.to_radians());
     [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+}
+
+/// `extent` grown to hold `p`. A place that is not a number is inside no box: it spoils
+/// the extent for good (NaN compares false, so no box holds it), and then every row is
+/// checked on its own.
+fn grow(extent: Option<BBox>, p: LatLon) -> BBox {
+    const SPOILT: BBox = BBox {
+        min_lon: f64::NAN,
+        min_lat: f64::NAN,
+        max_lon: f64::NAN,
+        max_lat: f64::NAN,
+    };
+    match extent {
+        _ if !(p.lat.is_finite() && p.lon.is_finite()) => SPOILT,
+        Some(e) if e.min_lat.is_nan() => SPOILT,
+        None => BBox {
+            min_lon: p.lon,
+            min_lat: p.lat,
+            max_lon: p.lon,
+            max_lat: p.lat,
+        },
+        Some(e) => BBox {
+            min_lon: e.min_lon.min(p.lon),
+            min_lat: e.min_lat.min(p.lat),
+            max_lon: e.max_lon.max(p.lon),
+            max_lat: e.max_lat.max(p.lat),
+        },
+    }
 }
 
 /// The squared chord between two points on the unit sphere.
@@ -51,7 +82,8 @@ impl ValueSets {
         // Thresholds are read only for freshness, which is not kept here.
         let any = crate::freshness::Policy::default().thresholds(chrono::Utc::now());
         let mut sets: Vec<Vec<Bits>> = vec![vec![]; FACET_COUNT];
-        let (mut last_sign, mut at, mut merc) = (
+        let mut extent: Option<BBox> = None;
+        let (mut last_sign, mut at, mut fixed) = (
             Vec::with_capacity(rows.len()),
             Vec::with_capacity(rows.len()),
             Vec::with_capacity(rows.len()),
@@ -77,16 +109,28 @@ impl ValueSets {
                 }
             }
             last_sign.push(row.last_sign_of_life());
+            extent = Some(grow(extent, row.at));
             at.push(row.at);
-            merc.push(row.merc);
+            fixed.push(crate::search::table::fixed(row.merc));
         }
         Self {
             sets,
             last_sign,
             unit: Default::default(),
             at,
-            merc,
+            fixed,
+            extent,
         }
+    }
+
+    /// Whether `b` holds every row's place (true for an empty table).
+    pub fn holds(&self, b: BBox) -> bool {
+        self.extent.is_none_or(|e| {
+            b.min_lon <= e.min_lon
+                && b.min_lat <= e.min_lat
+                && b.max_lon >= e.max_lon
+                && b.max_lat >= e.max_lat
+        })
     }
 
     /// Each row's place on the unit sphere (built on the first distance sort: four
@@ -295,7 +339,10 @@ impl Compiled {
                 (_, Some(m)) => and_in(&mut bits, &through(&kept.sets[i], m, words)),
             }
         }
-        let geo = self.bbox.is_some() || self.circle_box.is_some() || self.radius_km.is_some();
+        // A box around every row (the region-wide viewport) turns none away.
+        let geo = self.bbox.is_some_and(|b| !kept.holds(b))
+            || self.circle_box.is_some()
+            || self.radius_km.is_some();
         if geo || fresh_mask.is_some() {
             retain(&mut bits, |r| {
                 let fresh = fresh_mask.is_none_or(|m| {

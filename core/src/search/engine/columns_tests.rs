@@ -56,7 +56,9 @@ proptest! {
             1..300),
         chosen in prop::collection::vec(any::<bool>(), 300),
         masks in filters(),
-        geo in prop::option::of((0.0..1.0f64, 0.0..1.0f64, 0.05..0.8f64)),
+        // Each edge of the box either beyond every row or among them: some boxes hold
+        // every row (a region-wide viewport: no check per row), some all but one side.
+        geo in prop::option::of(prop::array::uniform4(prop::option::of(0.0..0.5f64))),
         near in prop::option::of((0.0..1.0f64, 0.0..1.0f64, 1.0..60.0f64)),
     ) {
         let table = OrgTable::from_rows(
@@ -67,11 +69,11 @@ proptest! {
             thresholds: crate::freshness::Policy::default().thresholds(chrono::Utc::now()),
             near: near.map(|(a, b, _)| LatLon { lat: 55.0 + a, lon: 65.0 + b }),
             radius_km: near.map(|(_, _, r)| r),
-            bbox: geo.map(|(a, b, side)| BBox {
-                min_lat: 55.0 + a,
-                max_lat: 55.0 + a + side,
-                min_lon: 65.0 + b,
-                max_lon: 65.0 + b + side,
+            bbox: geo.map(|[s, w, n, e]| BBox {
+                min_lat: s.map_or(54.9, |d| 55.0 + d),
+                max_lat: n.map_or(56.1, |d| 56.0 - d),
+                min_lon: w.map_or(64.9, |d| 65.0 + d),
+                max_lon: e.map_or(66.1, |d| 66.0 - d),
             }),
             circle_box: None,
         };
@@ -166,5 +168,77 @@ proptest! {
         let expected: Vec<usize> =
             by_haversine.iter().take(to).map(|(_, r)| *r).collect();
         prop_assert_eq!(chosen, expected);
+    }
+}
+
+/// A box around every row lets them all through without a check per row; a box with one
+/// edge among the rows still turns away those beyond it, on each side.
+#[test]
+fn a_box_holding_every_row_keeps_them_and_one_edge_in_turns_rows_away() {
+    let places = [(55.1, 65.1), (55.5, 65.5), (55.9, 65.9)];
+    let table = OrgTable::from_rows(
+        places
+            .iter()
+            .enumerate()
+            .map(|(i, &(lat, lon))| {
+                OrgRow::for_test(i as i64 + 1, &format!("Орг {i}"), LatLon { lat, lon })
+            })
+            .collect(),
+    );
+    let with_box = |bbox: BBox| Compiled {
+        masks: [None; FACET_COUNT],
+        thresholds: crate::freshness::Policy::default().thresholds(chrono::Utc::now()),
+        near: None,
+        radius_km: None,
+        bbox: Some(bbox),
+        circle_box: None,
+    };
+    let ids = |c: &Compiled| -> Vec<i64> {
+        let mut v: Vec<i64> = ones(&c.match_bits(&table, None))
+            .into_iter()
+            .map(|r| table.rows()[r].id)
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    let all = BBox {
+        min_lat: 55.0,
+        max_lat: 56.0,
+        min_lon: 65.0,
+        max_lon: 66.0,
+    };
+    assert_eq!(ids(&with_box(all)), vec![1, 2, 3]);
+    let edges: [(BBox, Vec<i64>); 4] = [
+        (
+            BBox {
+                min_lat: 55.3,
+                ..all
+            },
+            vec![2, 3],
+        ),
+        (
+            BBox {
+                max_lat: 55.7,
+                ..all
+            },
+            vec![1, 2],
+        ),
+        (
+            BBox {
+                min_lon: 65.3,
+                ..all
+            },
+            vec![2, 3],
+        ),
+        (
+            BBox {
+                max_lon: 65.7,
+                ..all
+            },
+            vec![1, 2],
+        ),
+    ];
+    for (b, expected) in edges {
+        assert_eq!(ids(&with_box(b)), expected, "{b:?}");
     }
 }

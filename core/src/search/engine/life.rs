@@ -21,6 +21,7 @@ impl SearchEngine {
             generation: std::sync::atomic::AtomicU64::new(0),
             expansions: Default::default(),
             match_sets: Default::default(),
+            derived: Default::default(),
         }
     }
 

@@ -9,6 +9,7 @@
 
 mod columns;
 mod dense;
+mod derived;
 mod expansions;
 mod filter;
 mod life;
@@ -61,6 +62,8 @@ pub struct SearchEngine {
     expansions: Arc<expansions::Expansions>,
     /// The rows each recent query's words matched, for the map.
     match_sets: matches::MatchSets,
+    /// Results derived from the table, such as the map's region-wide views.
+    derived: derived::Derived,
 }
 
 /// Why a search could not run: bad parameters (a 400), or an internal failure.
