@@ -32,6 +32,8 @@ pub struct ValueSets {
     /// The box around every row's place (`None` for an empty table): a map box holding it
     /// all (a region-wide viewport) needs no check per row.
     extent: Option<BBox>,
+    /// The rows by place, for the map's box (built on the first box that needs it).
+    buckets: std::sync::OnceLock<super::spatial::Buckets>,
 }
 
 /// A place as a point on the unit sphere. The straight-line (chord) distance between two
@@ -45,7 +47,7 @@ pub(super) fn unit(at: LatLon) -> [f64; 3] {
 /// `extent` grown to hold `p`. A place that is not a number is inside no box: it spoils
 /// the extent for good (NaN compares false, so no box holds it), and then every row is
 /// checked on its own.
-fn grow(extent: Option<BBox>, p: LatLon) -> BBox {
+pub(super) fn grow(extent: Option<BBox>, p: LatLon) -> BBox {
     const SPOILT: BBox = BBox {
         min_lon: f64::NAN,
         min_lat: f64::NAN,
@@ -120,6 +122,7 @@ impl ValueSets {
             at,
             fixed,
             extent,
+            buckets: Default::default(),
         }
     }
 
@@ -339,8 +342,20 @@ impl Compiled {
                 (_, Some(m)) => and_in(&mut bits, &through(&kept.sets[i], m, words)),
             }
         }
-        // A box around every row (the region-wide viewport) turns none away.
-        let geo = self.bbox.is_some_and(|b| !kept.holds(b))
+        // A box around every row (the region-wide viewport) turns none away; another finds
+        // its rows through the buckets it overlaps, unless few rows are left to check.
+        let mut boxed = false;
+        let many = || count(&bits) as usize * 16 >= table.len();
+        if let Some(b) = self.bbox.filter(|b| !kept.holds(*b) && many()) {
+            let buckets = kept
+                .buckets
+                .get_or_init(|| super::spatial::Buckets::build(&kept.at, kept.extent));
+            if let Some(inside) = buckets.inside(b, &kept.at) {
+                and_in(&mut bits, &inside);
+                boxed = true;
+            }
+        }
+        let geo = self.bbox.is_some_and(|b| !boxed && !kept.holds(b))
             || self.circle_box.is_some()
             || self.radius_km.is_some();
         if geo || fresh_mask.is_some() {

@@ -15,6 +15,7 @@ mod filter;
 mod life;
 mod matches;
 mod query;
+mod spatial;
 mod suggest;
 
 pub use columns::{columns, each_row, ValueSets};
