@@ -11,7 +11,7 @@ use poputchiki_core::i18n::I18n;
 use poputchiki_core::map::features::cluster_collection;
 use poputchiki_core::region::LatLon;
 use poputchiki_core::search::params::{BBox, SearchParams};
-use poputchiki_core::search::table::{mercator, OrgTable};
+use poputchiki_core::search::table::{mercator, unmercator, OrgTable};
 
 use crate::bench::{ms, percentile, rss};
 
@@ -28,25 +28,13 @@ const SCREENS: &[(&str, f64, f64)] = &[
     ("desktop 1280×800", 1280.0, 800.0),
 ];
 
-/// Inverse Web Mercator of unit-square coordinates.
-fn unmercator(x: f64, y: f64) -> LatLon {
-    let lat = (std::f64::consts::PI * (1.0 - 2.0 * y))
-        .sinh()
-        .atan()
-        .to_degrees();
-    LatLon {
-        lat,
-        lon: x * 360.0 - 180.0,
-    }
-}
-
 /// The box a screen of `w`×`h` pixels shows around `centre` at `zoom`.
 fn viewport(centre: LatLon, zoom: u8, w: f64, h: f64) -> BBox {
     let scale = 256.0 * f64::from(1u32 << zoom);
     let (x, y) = mercator(centre);
     let (dx, dy) = (w / 2.0 / scale, h / 2.0 / scale);
-    let nw = unmercator((x - dx).max(0.0), (y - dy).max(0.0));
-    let se = unmercator((x + dx).min(1.0), (y + dy).min(1.0));
+    let nw = unmercator(((x - dx).max(0.0), (y - dy).max(0.0)));
+    let se = unmercator(((x + dx).min(1.0), (y + dy).min(1.0)));
     BBox {
         min_lon: nw.lon.max(-180.0),
         max_lon: se.lon.min(180.0),

@@ -5,8 +5,8 @@
 //! least [`MIN_CELL_PX`] wide and grow until the viewport holds at most [`MAX_FEATURES`]
 //! cells, so a phone never receives more features than that, whatever it asks for.
 //!
-//! There is no prebuilt structure to keep fresh: the search table's columns hold each
-//! row's Mercator position in fixed point ([`Fixed`]: 8 bytes a row, so a region-wide
+//! Clustering builds on the search table's columns, which hold each row's Mercator
+//! position in fixed point ([`Fixed`]: 8 bytes a row, so a region-wide
 //! viewport at a million rows streams 8 MB, not 32), and one pass over the matching rows
 //! (integer sums and bounds into an array of at most 300 cells) is the whole work.
 
@@ -14,22 +14,11 @@ use crate::region::LatLon;
 use crate::search::params::BBox;
 #[cfg(test)]
 use crate::search::table::fixed;
-use crate::search::table::{mercator, Fixed, FIXED_SCALE};
+use crate::search::table::{mercator, unmercator, Fixed, FIXED_SCALE};
 
 /// The Mercator position of a fixed-point one.
 fn unfixed(p: Fixed) -> (f64, f64) {
     (f64::from(p[0]) / FIXED_SCALE, f64::from(p[1]) / FIXED_SCALE)
-}
-
-/// The place at a Mercator position (the inverse of [`mercator`]).
-fn place_of((x, y): (f64, f64)) -> LatLon {
-    LatLon {
-        lat: (std::f64::consts::PI * (1.0 - 2.0 * y))
-            .sinh()
-            .atan()
-            .to_degrees(),
-        lon: x * 360.0 - 180.0,
-    }
 }
 
 /// The deepest zoom the map offers (Leaflet's usual maximum for OSM-like tiles is 19).
@@ -143,7 +132,7 @@ impl Cell {
     pub fn centre(&self) -> LatLon {
         let n = self.count.max(1) as f64;
         let mean = |sum: u64| sum as f64 / n / FIXED_SCALE;
-        place_of((mean(self.sum[0]), mean(self.sum[1])))
+        unmercator((mean(self.sum[0]), mean(self.sum[1])))
     }
 }
 
@@ -301,7 +290,7 @@ mod tests {
             lat: 55.123456,
             lon: 65.654321,
         };
-        let back = place_of(unfixed(fixed(mercator(p))));
+        let back = unmercator(unfixed(fixed(mercator(p))));
         assert!((back.lat - p.lat).abs() < 1e-7 && (back.lon - p.lon).abs() < 1e-7);
     }
 

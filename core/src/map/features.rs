@@ -65,11 +65,18 @@ pub fn cluster_collection(
     let key = (params.q.trim().is_empty()
         && params.filters.iter().all(|(f, _)| *f != Facet::Freshness))
     .then(|| {
-        let mut p = params.clone();
-        p.bbox = None;
-        let filters = serde_json::to_string(&p).unwrap_or_default();
-        format!("clusters {} {} {filters}", grid.zoom, grid.cell_px)
-    });
+        // What does not change which rows match stays out of the key.
+        let p = SearchParams {
+            bbox: None,
+            sort: None,
+            page: 1,
+            per_page: 1,
+            ..params.clone()
+        };
+        let filters = serde_json::to_string(&p).ok()?;
+        Some(format!("clusters {} {} {filters}", grid.zoom, grid.cell_px))
+    })
+    .flatten();
     let poisoned = |_| SearchError::Internal(anyhow::anyhow!("search table lock poisoned"));
     let kept = match &key {
         Some(key) => {

@@ -123,6 +123,17 @@ pub fn mercator(p: LatLon) -> (f64, f64) {
     (x, y)
 }
 
+/// The place at a Mercator position (the inverse of [`mercator`]).
+pub fn unmercator((x, y): (f64, f64)) -> LatLon {
+    LatLon {
+        lat: (std::f64::consts::PI * (1.0 - 2.0 * y))
+            .sinh()
+            .atan()
+            .to_degrees(),
+        lon: x * 360.0 - 180.0,
+    }
+}
+
 /// A Web Mercator position in fixed point: the world is 2³² × 2³² units, so a unit is
 /// about 1/16 of a screen pixel at the map's deepest zoom (1 cm on the ground).
 pub type Fixed = [u32; 2];

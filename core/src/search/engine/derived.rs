@@ -31,10 +31,14 @@ impl SearchEngine {
         value
     }
 
-    /// Keeps `value` under `key` for table version `table`; results of other versions
-    /// never apply again and are dropped.
+    /// Keeps `value` under `key` for table version `table`; results of older versions
+    /// never apply again and are dropped. (Versions only grow: a result of an older table
+    /// that comes in late is not kept, and drops nothing.)
     pub fn keep_derived<T: Any + Send + Sync>(&self, key: String, table: u64, value: Arc<T>) {
         let mut kept = self.derived.kept.lock().unwrap_or_else(|e| e.into_inner());
+        if kept.iter().any(|(_, v, _)| *v > table) {
+            return;
+        }
         kept.retain(|(k, v, _)| *v == table && *k != key);
         kept.push_front((key, table, value));
         kept.truncate(KEEP);
@@ -59,9 +63,12 @@ mod tests {
         assert!(engine.derived::<u32>("a", 2).is_none());
         assert!(engine.derived::<u32>("b", 1).is_none());
         assert!(engine.derived::<u64>("a", 1).is_none());
-        // A newer version drops the older one's results.
+        // A newer version drops the older one's results; an older one's, late, is not kept.
         engine.keep_derived("b".into(), 2, Arc::new(2u32));
         assert!(engine.derived::<u32>("a", 1).is_none());
+        engine.keep_derived("late".into(), 1, Arc::new(3u32));
+        assert!(engine.derived::<u32>("late", 1).is_none());
+        assert!(engine.derived::<u32>("b", 2).is_some());
         // Past KEEP results, the least recently used goes ("k0" was used last, so stays).
         for i in 0..KEEP {
             engine.keep_derived(format!("k{i}"), 2, Arc::new(i as u32));

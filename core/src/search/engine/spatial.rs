@@ -93,10 +93,11 @@ impl Buckets {
                 let rows = &self.rows[self.start[bucket] as usize..self.start[bucket + 1] as usize];
                 // A bucket within the box with a bucket's margin (for rounding: a row of
                 // bucket y lies between y - 1 and y + 2 bucket heights) needs no check per row.
-                let within = b.min_lat <= e.min_lat + y as f64 * h - h
-                    && b.max_lat >= e.min_lat + (y + 2) as f64 * h
-                    && b.min_lon <= e.min_lon + x as f64 * w - w
-                    && b.max_lon >= e.min_lon + (x + 2) as f64 * w;
+                // A side the box reaches past (a viewport half off the region) needs none.
+                let within = (b.min_lat <= e.min_lat || b.min_lat <= e.min_lat + y as f64 * h - h)
+                    && (b.max_lat >= e.max_lat || b.max_lat >= e.min_lat + (y + 2) as f64 * h)
+                    && (b.min_lon <= e.min_lon || b.min_lon <= e.min_lon + x as f64 * w - w)
+                    && (b.max_lon >= e.max_lon || b.max_lon >= e.min_lon + (x + 2) as f64 * w);
                 for &r in rows {
                     let r = r as usize;
                     if within || b.contains(at[r]) {
@@ -113,6 +114,77 @@ impl Buckets {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Rows on the buckets' edges and a bit either side, and boxes whose edges are those
+    /// very values: rounding never moves a row across the box.
+    #[test]
+    fn rows_on_a_bucket_edge_are_inside_exactly_when_a_check_says_so() {
+        let h = 1.0 / SIDE as f64;
+        let mut edges = vec![];
+        for k in [0usize, 1, 2, 3, 31, 64, 100, 126, 127, 128] {
+            let v = k as f64 * h;
+            edges.extend([v.next_down(), v, v.next_up()]);
+        }
+        edges.retain(|v| (0.0..=1.0).contains(v));
+        let mut at = vec![
+            LatLon {
+                lat: 55.0,
+                lon: 65.0,
+            },
+            LatLon {
+                lat: 56.0,
+                lon: 66.0,
+            },
+        ];
+        for &v in &edges {
+            at.push(LatLon {
+                lat: 55.0 + v,
+                lon: 65.5,
+            });
+            at.push(LatLon {
+                lat: 55.5,
+                lon: 65.0 + v,
+            });
+            at.push(LatLon {
+                lat: 55.0 + v,
+                lon: 65.0 + v,
+            });
+        }
+        let extent = at
+            .iter()
+            .fold(None, |e, &p| Some(super::super::columns::grow(e, p)));
+        let buckets = Buckets::build(&at, extent);
+        for &lo in &edges {
+            for &hi in edges.iter().filter(|&&hi| hi >= lo) {
+                for b in [
+                    BBox {
+                        min_lat: 55.0 + lo,
+                        max_lat: 55.0 + hi,
+                        min_lon: 64.0,
+                        max_lon: 67.0,
+                    },
+                    BBox {
+                        min_lat: 54.0,
+                        max_lat: 57.0,
+                        min_lon: 65.0 + lo,
+                        max_lon: 65.0 + hi,
+                    },
+                    BBox {
+                        min_lat: 55.0 + lo,
+                        max_lat: 55.0 + hi,
+                        min_lon: 65.0 + lo,
+                        max_lon: 65.0 + hi,
+                    },
+                ] {
+                    let found = buckets.inside(b, &at).expect("buckets");
+                    let expected: Vec<usize> =
+                        (0..at.len()).filter(|&r| b.contains(at[r])).collect();
+                    let got: Vec<usize> = super::super::columns::each_row(&found).collect();
+                    assert_eq!(got, expected, "{b:?}");
+                }
+            }
+        }
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
