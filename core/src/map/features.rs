@@ -171,3 +171,45 @@ pub fn cluster_collection(
         "features": out,
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::TestCore;
+
+    fn params(pairs: &[(&str, &str)]) -> SearchParams {
+        SearchParams::from_pairs(pairs.to_vec()).expect("parameters")
+    }
+
+    /// The whole region's view is kept and served again until an organization changes;
+    /// views with words, or of part of the region, are not kept.
+    #[tokio::test]
+    async fn a_region_wide_view_is_kept_until_the_table_changes() {
+        let core = TestCore::with_demo().await;
+        let engine = &core.state.search;
+        let i18n = I18n::default();
+        let first = cluster_collection(engine, &params(&[]), 7, &i18n).expect("clusters");
+        assert_eq!(engine.kept_derived(), 1);
+        let again = cluster_collection(engine, &params(&[]), 7, &i18n).expect("clusters");
+        assert_eq!(first, again);
+        assert_eq!(engine.kept_derived(), 1);
+        for other in [
+            params(&[("q", "помощь ")]),
+            params(&[("bbox", "65.28,55.40,65.40,55.48")]),
+            params(&[("freshness", "fresh")]),
+        ] {
+            cluster_collection(engine, &other, 7, &i18n).expect("clusters");
+            assert_eq!(engine.kept_derived(), 1, "{other:?}");
+            // And the whole region's view is still the whole region's.
+            let region = cluster_collection(engine, &params(&[]), 7, &i18n).expect("clusters");
+            assert_eq!(region, first, "after {other:?}");
+        }
+        core.import_json(r#"[{"name": "Клуб «Шелкопряды»", "kind": "ngo", "okrug": "ketovsky"}]"#)
+            .await;
+        let after = cluster_collection(engine, &params(&[]), 7, &i18n).expect("clusters");
+        let total = |v: &Value| v["total"].as_u64().unwrap_or(0);
+        assert_eq!(total(&after), total(&first) + 1);
+        // The old table's view is gone; the new one is kept.
+        assert_eq!(engine.kept_derived(), 1);
+    }
+}

@@ -45,6 +45,18 @@ impl SearchEngine {
     }
 }
 
+impl SearchEngine {
+    /// How many results are kept (for tests).
+    #[cfg(any(test, feature = "testing"))]
+    pub fn kept_derived(&self) -> usize {
+        self.derived
+            .kept
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .len()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
