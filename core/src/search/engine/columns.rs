@@ -344,9 +344,10 @@ impl Compiled {
         }
         // A box around every row (the region-wide viewport) turns none away; another finds
         // its rows through the buckets it overlaps, unless few rows are left to check.
+        let outer = self.bbox.filter(|b| !kept.holds(*b));
         let mut boxed = false;
         let many = || count(&bits) as usize * 16 >= table.len();
-        if let Some(b) = self.bbox.filter(|b| !kept.holds(*b) && many()) {
+        if let Some(b) = outer.filter(|_| many()) {
             let buckets = kept
                 .buckets
                 .get_or_init(|| super::spatial::Buckets::build(&kept.at, kept.extent));
@@ -355,9 +356,8 @@ impl Compiled {
                 boxed = true;
             }
         }
-        let geo = self.bbox.is_some_and(|b| !boxed && !kept.holds(b))
-            || self.circle_box.is_some()
-            || self.radius_km.is_some();
+        let geo =
+            (outer.is_some() && !boxed) || self.circle_box.is_some() || self.radius_km.is_some();
         if geo || fresh_mask.is_some() {
             retain(&mut bits, |r| {
                 let fresh = fresh_mask.is_none_or(|m| {

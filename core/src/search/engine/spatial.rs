@@ -10,6 +10,17 @@ use crate::search::params::BBox;
 /// Buckets per side.
 const SIDE: usize = 128;
 
+/// The bucket column (or row) of a coordinate between `lo` and `hi`.
+fn slot(v: f64, lo: f64, hi: f64) -> usize {
+    let f = if hi > lo { (v - lo) / (hi - lo) } else { 0.0 };
+    ((f * SIDE as f64) as usize).min(SIDE - 1)
+}
+
+/// The bucket of a place, in buckets over `e`.
+fn bucket_of(e: BBox, p: LatLon) -> usize {
+    slot(p.lat, e.min_lat, e.max_lat) * SIDE + slot(p.lon, e.min_lon, e.max_lon)
+}
+
 /// Rows bucketed by place (a counting sort by bucket).
 #[derive(Clone, Debug, Default)]
 pub struct Buckets {
@@ -31,7 +42,7 @@ impl Buckets {
             start: vec![0; SIDE * SIDE + 1],
             rows: vec![0; at.len()],
         };
-        let bucket: Vec<u32> = at.iter().map(|&p| grid.bucket_of(p) as u32).collect();
+        let bucket: Vec<u32> = at.iter().map(|&p| bucket_of(e, p) as u32).collect();
         for &b in &bucket {
             grid.start[b as usize + 1] += 1;
         }
@@ -47,22 +58,6 @@ impl Buckets {
         grid
     }
 
-    /// The bucket column (or row) of a coordinate between `lo` and `hi`.
-    fn slot(v: f64, lo: f64, hi: f64) -> usize {
-        let f = if hi > lo { (v - lo) / (hi - lo) } else { 0.0 };
-        ((f * SIDE as f64) as usize).min(SIDE - 1)
-    }
-
-    fn bucket_of(&self, p: LatLon) -> usize {
-        let e = self.extent.unwrap_or(BBox {
-            min_lon: 0.0,
-            min_lat: 0.0,
-            max_lon: 0.0,
-            max_lat: 0.0,
-        });
-        Self::slot(p.lat, e.min_lat, e.max_lat) * SIDE + Self::slot(p.lon, e.min_lon, e.max_lon)
-    }
-
     /// The rows whose place is inside `b`, as a bit set over `at.len()` rows; `None` when
     /// there are no buckets (then the caller checks every row).
     pub(super) fn inside(&self, b: BBox, at: &[LatLon]) -> Option<Bits> {
@@ -76,12 +71,12 @@ impl Buckets {
             return Some(bits);
         }
         let (lat0, lat1) = (
-            Self::slot(b.min_lat, e.min_lat, e.max_lat),
-            Self::slot(b.max_lat, e.min_lat, e.max_lat),
+            slot(b.min_lat, e.min_lat, e.max_lat),
+            slot(b.max_lat, e.min_lat, e.max_lat),
         );
         let (lon0, lon1) = (
-            Self::slot(b.min_lon, e.min_lon, e.max_lon),
-            Self::slot(b.max_lon, e.min_lon, e.max_lon),
+            slot(b.min_lon, e.min_lon, e.max_lon),
+            slot(b.max_lon, e.min_lon, e.max_lon),
         );
         let (h, w) = (
             (e.max_lat - e.min_lat) / SIDE as f64,
