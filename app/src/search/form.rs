@@ -15,14 +15,15 @@ use crate::i18n::use_i18n;
 use crate::ui::parts::OrgCardView;
 
 #[component]
-pub fn SearchForm(view: SearchView) -> impl IntoView {
+pub fn SearchForm(mut view: SearchView) -> impl IntoView {
     let i18n = use_i18n();
     let filters = i18n.t_with("filters-toggle", &[("n", view.active_filters().into())]);
-    let facets = view
-        .facets
-        .iter()
-        .map(|g| view! { <FacetBox group=g.clone()/> })
+    // The facets and cards move into their own parts; the rest is small to copy.
+    let facets = std::mem::take(&mut view.facets)
+        .into_iter()
+        .map(|group| view! { <FacetBox group/> })
         .collect_view();
+    let cards = std::mem::take(&mut view.cards);
     view! {
         // The island's messages, in the reader's language.
         <section class="wrap search" data-s-loading=i18n.t("loading") data-s-failed=i18n.t("err-transport")
@@ -52,7 +53,7 @@ pub fn SearchForm(view: SearchView) -> impl IntoView {
                     </details>
                     <div class="results">
                         <ResultsBar view=view.clone()/>
-                        <div class="results-list"><Results view/></div>
+                        <div class="results-list"><Results view cards/></div>
                     </div>
                 </div>
             </form>
@@ -104,12 +105,12 @@ fn ResultsBar(view: SearchView) -> impl IntoView {
 
 /// Errors, suggestions, cards and the pager of one view.
 #[component]
-fn Results(view: SearchView) -> impl IntoView {
+fn Results(view: SearchView, cards: Vec<crate::organizations::OrgCard>) -> impl IntoView {
     let i18n = use_i18n();
     let errors = (!view.errors.is_empty()).then(|| {
         view! { <ul class="param-errors" role="alert">{view.errors.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view()}</ul> }
     });
-    let body = if view.cards.is_empty() {
+    let body = if cards.is_empty() {
         view! {
             <div class="no-results">
                 <p>{i18n.t("search-nothing")}</p>
@@ -124,7 +125,7 @@ fn Results(view: SearchView) -> impl IntoView {
         }
         .into_any()
     } else {
-        view! { <ul class="cards">{view.cards.iter().map(|c| view! { <OrgCardView card=c.clone()/> }).collect_view()}</ul> }.into_any()
+        view! { <ul class="cards">{cards.into_iter().map(|card| view! { <OrgCardView card/> }).collect_view()}</ul> }.into_any()
     };
     let pager = (view.pages > 1).then(|| {
         let page = view.page;

@@ -81,14 +81,14 @@ fn run(
 pub fn search_view(engine: &SearchEngine, raw: &str, i18n: &I18n) -> Result<SearchView, AppError> {
     let pairs = query_pairs(raw);
     let (params, mut errors) = lenient(&pairs, i18n);
-    let (params, resp) = run(engine, params, i18n, &mut errors)?;
+    let (params, mut resp) = run(engine, params, i18n, &mut errors)?;
     let cards = cards(engine, &resp, i18n);
     let facets = FACETS
         .into_iter()
         .map(|f| FacetGroup {
             facet: f,
             title: i18n.t(&format!("facet-{}", f.as_str().replace('_', "-"))),
-            values: resp.facets.get(f.as_str()).cloned().unwrap_or_default(),
+            values: resp.facets.remove(f.as_str()).unwrap_or_default(),
         })
         .collect();
     let suggestions = resp

@@ -7,7 +7,6 @@
 //! (checked by a property test in `columns_tests.rs`).
 
 use super::filter::{values_of, Candidate, Compiled, Tally};
-use crate::freshness::Freshness;
 use crate::region::LatLon;
 use crate::search::params::{BBox, Facet, FACETS, FACET_COUNT};
 use crate::search::table::{OrgTable, MAX_CODES};
@@ -16,12 +15,12 @@ use crate::search::table::{OrgTable, MAX_CODES};
 pub(super) type Bits = Vec<u64>;
 
 /// Per facet (in [`FACETS`] order), per value bit, the rows having that value. Freshness
-/// is left empty: it depends on the moment of the search and is worked out per search.
+/// is left empty: its sets depend on the moment of the search (`fresh`, below).
 #[derive(Clone, Debug, Default)]
 pub struct ValueSets {
     sets: Vec<Vec<Bits>>,
     /// Each row's latest sign of life (Unix seconds), in a column of its own: the
-    /// freshness states are worked out per search without reading the rows.
+    /// freshness sets are made from it without reading the rows.
     last_sign: Vec<i64>,
     /// Each row's place as a point on the unit sphere, for the distance order.
     unit: std::sync::OnceLock<Vec<[f64; 3]>>,
@@ -34,6 +33,8 @@ pub struct ValueSets {
     extent: Option<BBox>,
     /// The rows by place, for the map's box (built on the first box that needs it).
     buckets: std::sync::OnceLock<super::spatial::Buckets>,
+    /// The rows in each freshness state, as of a recent search.
+    fresh: super::fresh::FreshSets,
 }
 
 /// A place as a point on the unit sphere. The straight-line (chord) distance between two
@@ -123,6 +124,7 @@ impl ValueSets {
             fixed,
             extent,
             buckets: Default::default(),
+            fresh: Default::default(),
         }
     }
 
@@ -145,8 +147,8 @@ impl ValueSets {
 }
 
 impl ValueSets {
-    /// The rows having value bit `value` of `facet` (none for freshness, worked out per
-    /// search, or a value no row has).
+    /// The rows having value bit `value` of `facet` (none for freshness, whose sets are
+    /// `fresh`'s, or a value no row has).
     pub(super) fn rows_with(&self, facet: Facet, value: usize) -> Option<&Bits> {
         let i = FACETS.iter().position(|f| *f == facet)?;
         self.sets.get(i)?.get(value).filter(|b| !b.is_empty())
@@ -244,46 +246,68 @@ fn and_in(into: &mut Bits, other: &Bits) {
 }
 
 pub(super) fn count(bits: &Bits) -> u64 {
-    bits.iter().map(|w| u64::from(w.count_ones())).sum()
+    count_and(bits, bits)
 }
 
+/// The rows in both sets. Most of the facet counts' time: with the CPU's `popcnt`
+/// instruction (nearly every x86-64 since 2008, checked at run time) about half the time
+/// of the portable bit counting the compiler emits for a plain x86-64 target.
 pub(super) fn count_and(a: &Bits, b: &Bits) -> u64 {
     if b.is_empty() {
         return 0;
     }
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("popcnt") {
+        // SAFETY: the CPU has the instruction the function is compiled for (checked above).
+        return unsafe { count_and_popcnt(a, b) };
+    }
+    count_and_portable(a, b)
+}
+
+#[inline(always)]
+fn count_and_portable(a: &[u64], b: &[u64]) -> u64 {
     a.iter()
         .zip(b)
         .map(|(x, y)| u64::from((x & y).count_ones()))
         .sum()
 }
 
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "popcnt")]
+fn count_and_popcnt(a: &[u64], b: &[u64]) -> u64 {
+    count_and_portable(a, b)
+}
+
 impl Compiled {
     /// The same as [`Compiled::tally`] over `candidates` (in table order, no row twice),
     /// computed by columns.
-    pub(super) fn tally_columns(&self, table: &OrgTable, candidates: Vec<Candidate>) -> Tally {
+    pub(super) fn tally_columns(&self, table: &OrgTable, candidates: &[Candidate]) -> Tally {
         let words = table.len().div_ceil(64);
         let kept = columns(table);
         let fresh_at = FACETS.iter().position(|f| *f == Facet::Freshness);
-        // The candidates, those inside the geo limit, and the candidates per freshness state.
+        // The candidates, and those inside the geo limit (from its column).
         let mut all = vec![0u64; words];
-        let mut inside = vec![0u64; words];
-        let mut fresh: Vec<Bits> = vec![vec![0u64; words]; Freshness::ALL.len()];
-        // The geo limit and the freshness states come from their columns.
-        let geo = self.bbox.is_some() || self.circle_box.is_some() || self.radius_km.is_some();
-        for c in &candidates {
-            let r = c.row();
-            set(&mut all, r);
-            if !geo || self.geo_ok(kept.at[r]).0 {
-                set(&mut inside, r);
-            }
-            let state = self.thresholds.state(kept.last_sign[r]);
-            if let Some(b) = Freshness::ALL.iter().position(|f| *f == state) {
-                set(&mut fresh[b], r);
-            }
+        for c in candidates {
+            set(&mut all, c.row());
         }
+        let geo = self.bbox.is_some() || self.circle_box.is_some() || self.radius_km.is_some();
+        let inside = if geo {
+            let mut inside = vec![0u64; words];
+            for c in candidates {
+                if self.geo_ok(kept.at[c.row()]).0 {
+                    set(&mut inside, c.row());
+                }
+            }
+            inside
+        } else {
+            all.clone()
+        };
+        // The freshness states of every row: each count below is ANDed with the candidates.
+        let states = kept.fresh.at(&kept.last_sign, self.thresholds);
+        let fresh = &states.1;
         let values = |i: usize| -> &[Bits] {
             if Some(i) == fresh_at {
-                &fresh
+                fresh
             } else {
                 kept.sets.get(i).map(Vec::as_slice).unwrap_or(&[])
             }
@@ -317,11 +341,17 @@ impl Compiled {
         }
         let passing_count = count_and(&facets_pass, &inside);
         t.geo_only_failures = count(&facets_pass) - passing_count;
+        // Nothing filtered and no geo limit: every candidate passes.
+        if filters.is_empty() && !geo {
+            t.passing = candidates.to_vec();
+            return t;
+        }
         and_in(&mut facets_pass, &inside);
         t.passing = Vec::with_capacity(passing_count as usize);
         t.passing.extend(
             candidates
-                .into_iter()
+                .iter()
+                .copied()
                 .filter(|c| has(&facets_pass, c.row())),
         );
         t
@@ -334,11 +364,13 @@ impl Compiled {
         let kept = columns(table);
         let words = table.len().div_ceil(64);
         let mut bits = start.cloned().unwrap_or_else(|| full(table.len()));
-        let mut fresh_mask = None;
         for (i, facet) in FACETS.into_iter().enumerate() {
             match (facet, self.masks[i]) {
                 (_, None) => {}
-                (Facet::Freshness, Some(m)) => fresh_mask = Some(m),
+                (Facet::Freshness, Some(m)) => {
+                    let states = kept.fresh.at(&kept.last_sign, self.thresholds);
+                    and_in(&mut bits, &through(&states.1, m, words));
+                }
                 (_, Some(m)) => and_in(&mut bits, &through(&kept.sets[i], m, words)),
             }
         }
@@ -358,25 +390,18 @@ impl Compiled {
         }
         let geo =
             (outer.is_some() && !boxed) || self.circle_box.is_some() || self.radius_km.is_some();
-        if geo || fresh_mask.is_some() {
-            retain(&mut bits, |r| {
-                let fresh = fresh_mask.is_none_or(|m| {
-                    let state = self.thresholds.state(kept.last_sign[r]);
-                    let b = Freshness::ALL.iter().position(|f| *f == state).unwrap_or(0);
-                    m & (1u128 << b) != 0
-                });
-                fresh && (!geo || self.geo_ok(kept.at[r]).0)
-            });
+        if geo {
+            retain(&mut bits, |r| self.geo_ok(kept.at[r]).0);
         }
         bits
     }
 
     /// [`Compiled::tally_columns`] for many candidates, the row pass for few.
-    pub(super) fn tally_any(&self, table: &OrgTable, candidates: Vec<Candidate>) -> Tally {
+    pub(super) fn tally_any(&self, table: &OrgTable, candidates: &[Candidate]) -> Tally {
         if dense(candidates.len(), table.len()) {
             self.tally_columns(table, candidates)
         } else {
-            self.tally(table, candidates.into_iter())
+            self.tally(table, candidates.iter().copied())
         }
     }
 }

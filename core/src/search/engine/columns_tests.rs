@@ -92,8 +92,8 @@ proptest! {
             .filter(|&r| chosen[r])
             .map(|row| Candidate::new(row, 0.0, None))
             .collect();
-        let rows = c.tally(&table, candidates.clone().into_iter());
-        let columns = c.tally_columns(&table, candidates);
+        let rows = c.tally(&table, candidates.iter().copied());
+        let columns = c.tally_columns(&table, &candidates);
         prop_assert_eq!(summary(&rows, &table), summary(&columns, &table));
         // The map's matches by columns: the same rows as the row pass, from the chosen
         // rows and from every row (the last word of the set only partly used).

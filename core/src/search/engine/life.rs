@@ -1,6 +1,7 @@
 //! The index's life: start-up (open, rebuild when stale), full rebuilds and incremental
 //! refreshes of changed organizations.
 
+use super::derived::{self, Derived};
 use super::SearchEngine;
 use std::sync::{Arc, RwLock};
 
@@ -21,7 +22,8 @@ impl SearchEngine {
             generation: std::sync::atomic::AtomicU64::new(0),
             expansions: Default::default(),
             match_sets: Default::default(),
-            derived: Default::default(),
+            derived: Derived::new(derived::VIEWS, usize::MAX),
+            text_matches: Derived::new(derived::MATCH_LISTS, derived::MATCH_BYTES),
         }
     }
 

@@ -12,6 +12,7 @@ mod dense;
 mod derived;
 mod expansions;
 mod filter;
+mod fresh;
 mod life;
 mod matches;
 mod query;
@@ -36,7 +37,7 @@ use tantivy::{Score, Term};
 use crate::i18n::I18n;
 use crate::organizations::org_url;
 use crate::region::RegionCatalog;
-use crate::search::analyzer::stemming;
+use crate::search::analyzer::stemming_for;
 use crate::search::index::SearchIndex;
 use crate::search::params::{ParamError, SearchParams, FACETS};
 use crate::search::table::{flag, OrgTable};
@@ -65,6 +66,8 @@ pub struct SearchEngine {
     match_sets: matches::MatchSets,
     /// Results derived from the table, such as the map's region-wide views.
     derived: derived::Derived,
+    /// The list's text matches of recent words (see [`SearchEngine::candidates`]).
+    text_matches: derived::Derived,
 }
 
 /// Why a search could not run: bad parameters (a 400), or an internal failure.
@@ -112,7 +115,7 @@ impl SearchEngine {
         // valid in the index version that found them, and a refresh may land meanwhile.
         let searcher = self.index.reader.searcher();
         let candidates = self.candidates(&searcher, &words, &table, compiled.area())?;
-        let mut tally = compiled.tally_any(&table, candidates);
+        let mut tally = compiled.tally_any(&table, &candidates);
         let order = p.effective_sort();
         let from = ((p.page.max(1) - 1) as usize) * p.per_page as usize;
         let to = from + p.per_page as usize;
@@ -132,7 +135,7 @@ impl SearchEngine {
             let everywhere = match compiled.area() {
                 Some(_) if !words.plain.is_empty() => {
                     let all = self.candidates(&searcher, &words, &table, None)?;
-                    Some(compiled.tally_any(&table, all))
+                    Some(compiled.tally_any(&table, &all))
                 }
                 _ => None,
             };
@@ -156,7 +159,7 @@ impl SearchEngine {
         let (compiled, words, table) = self.prepare(p, i18n)?;
         let searcher = self.index.reader.searcher();
         let candidates = self.candidates(&searcher, &words, &table, compiled.area())?;
-        let mut tally = compiled.tally_any(&table, candidates);
+        let mut tally = compiled.tally_any(&table, &candidates);
         let all = tally.passing.len();
         let order = p.effective_sort();
         sort_page(&mut tally.passing, &table, order, compiled.near, 0, all);
@@ -165,28 +168,61 @@ impl SearchEngine {
     }
 
     /// The rows a search starts from: every row for an empty query, else the text hits
-    /// (within `area`, when there is one), in table order (see [`in_table_order`]).
+    /// (within `area`, when there is one), in table order (see [`in_table_order`]). The
+    /// hits of words over the whole region are kept for the next search with the same
+    /// words, for this table and index version; a search within an area takes those inside
+    /// it, which is what the area's own search finds (the same BM25 scores: the area adds
+    /// none), unless fewer than [`FEW`] of several words' matches lie there (then the area's
+    /// own search admits matches missing a word).
     fn candidates(
         &self,
         searcher: &tantivy::Searcher,
         words: &QueryWords,
         table: &OrgTable,
         area: Option<crate::search::params::BBox>,
-    ) -> Result<Vec<Candidate>, SearchError> {
-        Ok(if words.plain.is_empty() {
-            (0..table.len())
-                .map(|row| Candidate::new(row, 0.0, None))
-                .collect()
-        } else {
-            let found = self.text_hits(searcher, words, true, area)?;
-            let mut hits = Vec::with_capacity(found.len());
-            hits.extend(found.into_iter().filter_map(|(id, score, doc)| {
-                table
-                    .index_of(id)
-                    .map(|row| Candidate::new(row, score, Some(doc)))
-            }));
-            in_table_order(hits, table.len())
-        })
+    ) -> Result<Arc<Vec<Candidate>>, SearchError> {
+        if words.plain.is_empty() {
+            let all = (0..table.len()).map(|row| Candidate::new(row, 0.0, None));
+            return Ok(Arc::new(all.collect()));
+        }
+        let key = format!(
+            "{}\u{1}{}\u{1}{}",
+            words.plain.join(" "),
+            words.last_is_prefix,
+            searcher.generation().generation_id()
+        );
+        let kept = self
+            .text_matches
+            .get::<Vec<Candidate>>(&key, table.version());
+        match (kept, area) {
+            (Some(kept), None) => return Ok(kept),
+            (Some(kept), Some(a)) => {
+                let at = &columns(table).at;
+                let inside: Vec<Candidate> = kept
+                    .iter()
+                    .filter(|c| a.contains(at[c.row()]))
+                    .copied()
+                    .collect();
+                if words.plain.len() < 2 || inside.len() >= FEW {
+                    return Ok(Arc::new(inside));
+                }
+            }
+            (None, _) => {}
+        }
+        let found = self.text_hits(searcher, words, true, area)?;
+        let mut hits = Vec::with_capacity(found.len());
+        hits.extend(found.into_iter().filter_map(|(id, score, doc)| {
+            table
+                .index_of(id)
+                .map(|row| Candidate::new(row, score, Some(doc)))
+        }));
+        let hits = Arc::new(in_table_order(hits, table.len()));
+        if area.is_none() {
+            let bytes = hits.len() * std::mem::size_of::<Candidate>();
+            self.text_matches
+                .put(key, table.version(), hits.clone(), bytes);
+        }
+        Ok(hits)
     }
 
     fn facet_counts(
@@ -301,7 +337,8 @@ impl SearchEngine {
                 }
             }
         }
-        Ok(SnippetGenerator::new(terms, stemming(), body, 320))
+        let analyzer = stemming_for(terms.keys().map(String::as_str));
+        Ok(SnippetGenerator::new(terms, analyzer, body, 320))
     }
 
     /// The indexed terms within `distance` edits of `term` (or starting with it).
