@@ -16,6 +16,7 @@ mod fresh;
 mod life;
 mod matches;
 mod query;
+mod snippets;
 mod spatial;
 mod suggest;
 
@@ -30,14 +31,12 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock, RwLockReadGuard};
 
 use tantivy::query::FuzzyTermQuery;
-use tantivy::schema::Field;
-use tantivy::snippet::SnippetGenerator;
+use tantivy::schema::{Field, Value};
 use tantivy::{Score, Term};
 
 use crate::i18n::I18n;
 use crate::organizations::org_url;
 use crate::region::RegionCatalog;
-use crate::search::analyzer::stemming_for;
 use crate::search::index::SearchIndex;
 use crate::search::params::{ParamError, SearchParams, FACETS};
 use crate::search::table::{flag, OrgTable};
@@ -259,10 +258,10 @@ impl SearchEngine {
         words: &QueryWords,
         near: Option<crate::region::LatLon>,
     ) -> Result<Vec<SearchHit>, SearchError> {
-        let snippets = if words.plain.is_empty() {
+        let mut snippets = if words.plain.is_empty() {
             None
         } else {
-            Some(self.snippet_generator(searcher, words)?)
+            Some(self.snippets(searcher, words)?)
         };
         let tax = &self.catalog.taxonomy;
         let codes = |vocab: Vocabulary, mask: u128| -> Vec<String> {
@@ -273,15 +272,14 @@ impl SearchEngine {
                 .map(|(_, t)| t.code.clone())
                 .collect()
         };
+        let body = self.index.fields.body;
         let mut out = vec![];
         for c in page {
             let r = &table.rows()[c.row()];
-            let snippet = match (&snippets, c.doc()) {
+            let snippet = match (&mut snippets, c.doc()) {
                 (Some(g), Some(addr)) => {
                     let doc: tantivy::TantivyDocument = searcher.doc(addr)?;
-                    let mut s = g.snippet_from_doc(&doc);
-                    s.set_snippet_prefix_postfix("<mark>", "</mark>");
-                    Some(s.to_html()).filter(|h| !h.is_empty())
+                    g.html(doc.get_all(body).filter_map(|v| v.as_str()))
                 }
                 _ => None,
             };
@@ -315,11 +313,11 @@ impl SearchEngine {
 
     /// Highlights the query's stems and the words its typos matched (tantivy does not
     /// highlight fuzzy matches by itself).
-    fn snippet_generator(
+    fn snippets(
         &self,
         searcher: &tantivy::Searcher,
         words: &QueryWords,
-    ) -> Result<SnippetGenerator, SearchError> {
+    ) -> Result<snippets::Snippets, SearchError> {
         let body = self.index.fields.body;
         let mut terms = BTreeMap::new();
         for stem in &words.stems {
@@ -337,8 +335,7 @@ impl SearchEngine {
                 }
             }
         }
-        let analyzer = stemming_for(terms.keys().map(String::as_str));
-        Ok(SnippetGenerator::new(terms, analyzer, body, 320))
+        Ok(snippets::Snippets::new(terms, 320))
     }
 
     /// The indexed terms within `distance` edits of `term` (or starting with it).
