@@ -249,9 +249,10 @@ pub(super) fn count(bits: &Bits) -> u64 {
     count_and(bits, bits)
 }
 
-/// The rows in both sets. Most of the facet counts' time: with the CPU's `popcnt`
-/// instruction (nearly every x86-64 since 2008, checked at run time) about half the time
-/// of the portable bit counting the compiler emits for a plain x86-64 target.
+/// The rows in both sets: most of the facet counts' time. With the CPU's `popcnt`
+/// instruction when it has one (nearly every x86-64 since 2008; checked at run time): the
+/// SSE2 bit-twiddling the compiler emits for a plain x86-64 target was a third of the
+/// counts' samples at 100,000 rows.
 pub(super) fn count_and(a: &Bits, b: &Bits) -> u64 {
     if b.is_empty() {
         return 0;

@@ -167,9 +167,9 @@ impl SearchEngine {
     }
 
     /// The rows a search starts from: every row for an empty query, else the text hits
-    /// (within `area`, when there is one), in table order (see [`in_table_order`]). The
-    /// hits of words over the whole region are kept for the next search with the same
-    /// words, for this table and index version; a search within an area takes those inside
+    /// (within `area`, when there is one), in table order (see [`in_table_order`]). Every
+    /// row, and the hits of words over the whole region, are kept for the next search
+    /// with the same words, for this table and index version; a search within an area takes those inside
     /// it, which is what the area's own search finds (the same BM25 scores: the area adds
     /// none), unless fewer than [`FEW`] of several words' matches lie there (then the area's
     /// own search admits matches missing a word).
@@ -180,9 +180,21 @@ impl SearchEngine {
         table: &OrgTable,
         area: Option<crate::search::params::BBox>,
     ) -> Result<Arc<Vec<Candidate>>, SearchError> {
+        let bytes = |list: &Vec<Candidate>| list.len() * std::mem::size_of::<Candidate>();
         if words.plain.is_empty() {
-            let all = (0..table.len()).map(|row| Candidate::new(row, 0.0, None));
-            return Ok(Arc::new(all.collect()));
+            // Every row, kept too: 16 MB to fill at a million, for each search without words.
+            if let Some(all) = self.text_matches.get::<Vec<Candidate>>("", table.version()) {
+                return Ok(all);
+            }
+            let all = Arc::new(
+                (0..table.len())
+                    .map(|row| Candidate::new(row, 0.0, None))
+                    .collect::<Vec<_>>(),
+            );
+            let size = bytes(&all);
+            self.text_matches
+                .put(String::new(), table.version(), all.clone(), size);
+            return Ok(all);
         }
         let key = format!(
             "{}\u{1}{}\u{1}{}",
@@ -217,9 +229,9 @@ impl SearchEngine {
         }));
         let hits = Arc::new(in_table_order(hits, table.len()));
         if area.is_none() {
-            let bytes = hits.len() * std::mem::size_of::<Candidate>();
+            let size = bytes(&hits);
             self.text_matches
-                .put(key, table.version(), hits.clone(), bytes);
+                .put(key, table.version(), hits.clone(), size);
         }
         Ok(hits)
     }
@@ -331,7 +343,7 @@ impl SearchEngine {
                     if letters >= 8 { 2 } else { 1 },
                     false,
                 )? {
-                    terms.insert(t, 0.5);
+                    terms.entry(t).or_insert(0.5);
                 }
             }
         }
