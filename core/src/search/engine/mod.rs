@@ -7,6 +7,7 @@
 //! [`filter`] compiles the filters and runs the one pass (plain Rust); [`suggest`] offers
 //! ways out of an empty result; [`life`] opens, rebuilds and refreshes the index.
 
+mod bits;
 mod columns;
 mod dense;
 mod derived;
