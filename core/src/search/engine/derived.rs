@@ -90,6 +90,10 @@ impl Derived {
         }
     }
 
+    fn clear(&self) {
+        self.kept.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+
     #[cfg(any(test, feature = "testing"))]
     fn len(&self) -> usize {
         self.kept.lock().unwrap_or_else(|e| e.into_inner()).len()
@@ -107,25 +111,17 @@ impl SearchEngine {
         self.derived.put(key, table, value, 0);
     }
 
-    /// How many results are kept (for tests).
-    #[cfg(any(test, feature = "testing"))]
-    pub fn kept_derived(&self) -> usize {
-        self.derived.len()
-    }
-}
-
-impl Derived {
-    fn clear(&self) {
-        self.kept.lock().unwrap_or_else(|e| e.into_inner()).clear();
-    }
-}
-
-impl SearchEngine {
     /// Drops every kept result (map views and text matches), as a change of the table
     /// would: for benchmarks that time a search asked for the first time.
     pub fn forget_kept(&self) {
         self.derived.clear();
         self.text_matches.clear();
+    }
+
+    /// How many results are kept (for tests).
+    #[cfg(any(test, feature = "testing"))]
+    pub fn kept_derived(&self) -> usize {
+        self.derived.len()
     }
 }
 

@@ -169,11 +169,11 @@ impl SearchEngine {
 
     /// The rows a search starts from: every row for an empty query, else the text hits
     /// (within `area`, when there is one), in table order (see [`in_table_order`]). Every
-    /// row, and the hits of words over the whole region, are kept for the next search
-    /// with the same words, for this table and index version; a search within an area takes those inside
-    /// it, which is what the area's own search finds (the same BM25 scores: the area adds
-    /// none), unless fewer than [`FEW`] of several words' matches lie there (then the area's
-    /// own search admits matches missing a word).
+    /// row, and the hits of words over the whole region, are kept for the next search with
+    /// the same words, for this table and index version. A search within an area takes
+    /// the kept hits inside it: what the area's own search finds (the area adds no score;
+    /// the dense path's sums may differ in rounding), unless fewer than [`FEW`] of several
+    /// words' hits lie there (then the area's own search admits hits missing a word).
     fn candidates(
         &self,
         searcher: &tantivy::Searcher,
