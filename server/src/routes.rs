@@ -11,7 +11,9 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
+use leptos_axum::{
+    file_and_error_handler_with_context, generate_route_list, AxumRouteListing, LeptosRoutes,
+};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -22,9 +24,19 @@ use tower_http::trace::TraceLayer;
 /// url-encoded forms and everything else to far smaller limits.
 const BODY_LIMIT: usize = app::web::gate::MAX_MULTIPART_STREAM as usize;
 
+/// The Leptos pages' routes, worked out once per process. Working them out renders the app
+/// with every resource held back by a process-wide switch, and a resource first polled
+/// anywhere in the process while the switch is on never loads (leptos-rs/leptos#4773): a
+/// second router built while the first serves (tests build one per temporary site) hung
+/// random pages until the 30-second timeout.
+fn page_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// Builds the whole application. Tests call this too, so they exercise the real routes.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = page_routes();
     let options = state.leptos_options.clone();
     let uploads = tower_http::services::ServeDir::new(&state.config.uploads_dir);
     let fallback_state = state.clone();
