@@ -13,6 +13,10 @@ use sqlx::{ConnectOptions, Executor};
 
 /// The pool every data-access function takes.
 pub type Db = sqlx::AnyPool;
+/// What one statement runs on: the pool (`&Db`) or one connection (`&mut *conn`). A page
+/// with several reads shares one connection: each time the pool lends a connection and takes
+/// it back, sqlx checks it with a round trip to the connection's worker thread.
+pub use sqlx::any::AnyExecutor;
 /// A transaction on [`Db`].
 pub type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
 /// One connection of [`Db`] (inside a transaction or not).

@@ -79,16 +79,28 @@ pub async fn page_for<'a>(
 ) -> Result<OrganizationPage, AppError> {
     let state: Source<'a> = state.into();
     use crate::accounts::authz;
-    let access = authz::org_access(state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !authz::can_see(state.db, viewer, &access).await? {
-        return Err(AppError::NotFound);
-    }
+    // Every read of the page on one connection (see `db::AnyExecutor`), none on the pool
+    // while it is held: with every connection held, that would wait forever.
+    let mut conn = state.db.acquire().await?;
     let today = state.region.timezone.today();
-    let rec = store::get_record_with(state.db, id, &today, false)
+    let rec = store::read_in(&mut conn, id, false, store::Events::UpcomingFrom(&today))
         .await?
         .ok_or(AppError::NotFound)?;
+    // A public page needs no access facts for an anonymous visitor (most requests): that
+    // read is skipped. Everyone else is checked, and the facts decide what they may do.
+    let access = match viewer {
+        None if authz::is_public(rec.org.status) => None,
+        None => return Err(AppError::NotFound),
+        Some(_) => {
+            let access = authz::org_access(&mut *conn, id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            if !authz::can_see(&mut *conn, viewer, &access).await? {
+                return Err(AppError::NotFound);
+            }
+            Some(access)
+        }
+    };
     let logo_url = rec.org.logo.as_deref().map(crate::organizations::logo_url);
     let moderation_note = rec.org.moderation_note.clone();
     let at = crate::region::LatLon {
@@ -102,7 +114,7 @@ pub async fn page_for<'a>(
     for n in &mut page.needs {
         let kind = n.kind.code.clone();
         if !helpers.contains_key(&kind) {
-            let found = matching::offering(state.db, state.region, &kind, at, id, i18n).await?;
+            let found = matching::offering(&mut *conn, state.region, &kind, at, id, i18n).await?;
             helpers.insert(kind.clone(), found);
         }
         n.helpers = helpers.get(&kind).cloned().unwrap_or_default();
@@ -112,17 +124,17 @@ pub async fn page_for<'a>(
         let kind = f.kind.code.clone();
         if !answers.contains_key(&kind) {
             let found =
-                matching::needing(state.db, state.region, &kind, at, id, &today, i18n).await?;
+                matching::needing(&mut *conn, state.region, &kind, at, id, &today, i18n).await?;
             answers.insert(kind.clone(), found);
         }
         f.answers = answers.get(&kind).cloned().unwrap_or_default();
     }
-    let past = store::past_events(state.db, id, &today, PAST_EVENTS).await?;
+    let past = store::past_events(&mut *conn, id, &today, PAST_EVENTS).await?;
     // Photos belong to past events: most pages have none, and then read none.
     let mut photos = if past.is_empty() {
         Default::default()
     } else {
-        crate::events::photos::of_organization(state.db, id).await?
+        crate::events::photos::of_organization(&mut *conn, id).await?
     };
     page.past_events = past
         .into_iter()
@@ -134,17 +146,17 @@ pub async fn page_for<'a>(
         .collect();
     page.logo_url = logo_url;
     page.moderation_note = moderation_note;
-    if let Some(v) = viewer {
-        page.can_edit = authz::can_edit(state.db, v, &access).await?;
+    if let (Some(v), Some(access)) = (viewer, &access) {
+        page.can_edit = authz::can_edit(&mut *conn, v, access).await?;
         page.can_manage = v.is_staff_of(access.region_id);
-        page.helper_orgs = crate::accounts::store::organizations_of(state.db, v.account_id)
+        page.helper_orgs = crate::accounts::store::organizations_of(&mut *conn, v.account_id)
             .await?
             .into_iter()
             .filter(|o| o.id != id && o.status == crate::kinds::OrgStatus::Published)
             .map(|o| (o.id, o.name))
             .collect();
     }
-    page.partners = crate::partners::service::views(state.db, id, page.can_edit, i18n).await?;
+    page.partners = crate::partners::service::views(&mut *conn, id, page.can_edit, i18n).await?;
     // The verification note is staff's working note, and the moderation note is for the
     // organization's own people: neither is public.
     if !page.can_manage {

@@ -9,7 +9,10 @@ use crate::error::AppError;
 
 pub use crate::organizations::store::OrgAccess;
 
-pub async fn org_access(db: &Db, id: i64) -> sqlx::Result<Option<OrgAccess>> {
+pub async fn org_access(
+    db: impl crate::db::AnyExecutor<'_>,
+    id: i64,
+) -> sqlx::Result<Option<OrgAccess>> {
     crate::organizations::store::access(db, id).await
 }
 
@@ -20,19 +23,32 @@ pub fn require_viewer(auth: &RequestAuth) -> Result<Viewer, AppError> {
 
 /// Whether the viewer may edit the organization: staff of its region (or an admin), or one
 /// of its editors.
-pub async fn can_edit(db: &Db, viewer: &Viewer, org: &OrgAccess) -> sqlx::Result<bool> {
+pub async fn can_edit(
+    db: impl crate::db::AnyExecutor<'_>,
+    viewer: &Viewer,
+    org: &OrgAccess,
+) -> sqlx::Result<bool> {
     if viewer.is_staff_of(org.region_id) {
         return Ok(true);
     }
     store::is_member(db, viewer.account_id, org.id).await
 }
 
+/// Whether everyone may see an organization's page: published, or archived (that page
+/// stays public, with a banner and `noindex`).
+pub fn is_public(status: crate::kinds::OrgStatus) -> bool {
+    use crate::kinds::OrgStatus;
+    matches!(status, OrgStatus::Published | OrgStatus::Archived)
+}
+
 /// Whether the viewer may see an organization that is not published (its editors and the
 /// region's staff may; everyone else gets a 404).
-pub async fn can_see(db: &Db, viewer: Option<&Viewer>, org: &OrgAccess) -> sqlx::Result<bool> {
-    use crate::kinds::OrgStatus;
-    // An archived organization's page stays public (with a banner and `noindex`).
-    if matches!(org.status, OrgStatus::Published | OrgStatus::Archived) {
+pub async fn can_see(
+    db: impl crate::db::AnyExecutor<'_>,
+    viewer: Option<&Viewer>,
+    org: &OrgAccess,
+) -> sqlx::Result<bool> {
+    if is_public(org.status) {
         return Ok(true);
     }
     match viewer {

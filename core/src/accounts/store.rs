@@ -222,7 +222,11 @@ pub async fn list_staff(db: &Db) -> sqlx::Result<Vec<StaffRow>> {
 
 /// Whether the account edits the organization. A membership counts only once the account's
 /// address is verified.
-pub async fn is_member(db: &Db, account_id: i64, organization_id: i64) -> sqlx::Result<bool> {
+pub async fn is_member(
+    db: impl crate::db::AnyExecutor<'_>,
+    account_id: i64,
+    organization_id: i64,
+) -> sqlx::Result<bool> {
     let found: Option<i64> = sqlx::query_scalar(
         "select 1 from membership m join account a on a.id = m.account_id
          where m.account_id = $1 and m.organization_id = $2 and a.email_verified_at is not null",
@@ -291,7 +295,10 @@ pub struct MyOrganizationRow {
     pub updated_at: String,
 }
 
-pub async fn organizations_of(db: &Db, account_id: i64) -> sqlx::Result<Vec<MyOrganizationRow>> {
+pub async fn organizations_of(
+    db: impl crate::db::AnyExecutor<'_>,
+    account_id: i64,
+) -> sqlx::Result<Vec<MyOrganizationRow>> {
     sqlx::query_as(
         "select o.id, o.slug, o.name, o.status, o.moderation_note, o.updated_at from organization o
          where o.id in (select organization_id from membership where account_id = $1) or o.proposed_by = $2

@@ -138,7 +138,7 @@ pub async fn remove(db: &Db, uploads: &Path, org_id: i64, photo_id: i64) -> sqlx
 
 /// The photos of an organization's events, by event uid, oldest first.
 pub async fn of_organization(
-    db: &Db,
+    db: impl crate::db::AnyExecutor<'_>,
     org_id: i64,
 ) -> sqlx::Result<HashMap<String, Vec<PhotoView>>> {
     let rows: Vec<(i64, String, String, String)> = sqlx::query_as(

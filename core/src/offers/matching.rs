@@ -1,7 +1,6 @@
 //! Matching offers and needs (all SQL here): the organizations that offer a kind of help,
 //! or that need it, with their points, ordered by distance from one organization in Rust.
 
-use crate::db::Db;
 use crate::i18n::I18n;
 use crate::organizations::org_url;
 use crate::organizations::view::okrug_ref;
@@ -27,7 +26,7 @@ const RANKED: i64 = 5_000;
 
 /// Published organizations other than `except` that offer `kind`, nearest to `from` first.
 pub async fn offering(
-    db: &Db,
+    db: impl crate::db::AnyExecutor<'_>,
     region: &RegionCatalog,
     kind: &str,
     from: LatLon,
@@ -41,7 +40,7 @@ pub async fn offering(
 /// Open needs of `kind` (still needed, not past their date on `today`) of published
 /// organizations other than `except`, nearest to `from` first.
 pub async fn needing(
-    db: &Db,
+    db: impl crate::db::AnyExecutor<'_>,
     region: &RegionCatalog,
     kind: &str,
     from: LatLon,
@@ -56,7 +55,7 @@ pub async fn needing(
 /// The offers of `kind` (`open_on: None`), or the needs of `kind` open on that day, of the
 /// region's published organizations other than `except`.
 async fn read(
-    db: &Db,
+    db: impl crate::db::AnyExecutor<'_>,
     region_id: i64,
     kind: &str,
     except: i64,

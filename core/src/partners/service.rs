@@ -112,7 +112,7 @@ pub async fn invite(
 /// The ties an organization's page shows: active ones, and for its editors (`pending`) the
 /// ones waiting for an answer.
 pub async fn views(
-    db: &crate::db::Db,
+    db: impl crate::db::AnyExecutor<'_>,
     org: i64,
     pending: bool,
     i18n: &I18n,

@@ -20,7 +20,11 @@ pub struct TieRow {
 
 /// The ties of `org` with published organizations: active ones, and with `pending` also
 /// those waiting for an answer, either way.
-pub async fn of_org(db: &Db, org: i64, pending: bool) -> sqlx::Result<Vec<TieRow>> {
+pub async fn of_org(
+    db: impl crate::db::AnyExecutor<'_>,
+    org: i64,
+    pending: bool,
+) -> sqlx::Result<Vec<TieRow>> {
     sqlx::query_as(
         "select p.id, p.kind, p.note, p.status, o.id as other_id, o.slug as other_slug,
                 o.name as other_name, p.to_org = $1 as incoming

@@ -11,8 +11,8 @@ pub use keys::{known_keys, KnownKeys};
 mod parts;
 mod read;
 pub use read::{
-    get_record, get_record_with, past_events, read, read_ahead, read_in, read_many, Events, Parts,
-    BATCH, EVENT_COLUMNS,
+    get_record, past_events, read, read_ahead, read_in, read_many, Events, Parts, BATCH,
+    EVENT_COLUMNS,
 };
 mod write_path;
 pub use write_path::{
@@ -321,7 +321,10 @@ pub struct OrgAccess {
 }
 
 /// The facts about an organization that decide who may touch it.
-pub async fn access(db: &Db, id: i64) -> sqlx::Result<Option<OrgAccess>> {
+pub async fn access(
+    db: impl crate::db::AnyExecutor<'_>,
+    id: i64,
+) -> sqlx::Result<Option<OrgAccess>> {
     sqlx::query_as(
         "select id, region_id, slug, name, status, proposed_by, version from organization where id = $1",
     )

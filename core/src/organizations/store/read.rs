@@ -42,17 +42,6 @@ pub async fn get_record(db: &Db, id: i64, today: &str) -> sqlx::Result<Option<Or
     read(db, id, true, Events::UpcomingFrom(today)).await
 }
 
-/// Like [`get_record`], but `published_only: false` also finds organizations awaiting
-/// moderation or rejected (for their editors and staff; the caller checks).
-pub async fn get_record_with(
-    db: &Db,
-    id: i64,
-    today: &str,
-    published_only: bool,
-) -> sqlx::Result<Option<OrganizationRecord>> {
-    read(db, id, published_only, Events::UpcomingFrom(today)).await
-}
-
 /// One organization with every part, for pages, the edit form
 /// (`editing::store::load_editable`), revisions, import and the search API alike.
 #[tracing::instrument(skip(db), err)]
@@ -283,7 +272,7 @@ pub const EVENT_COLUMNS: &str = "e.title, e.description, e.starts_at, e.ends_at,
 
 /// An organization's past events, latest first: its history on its page.
 pub async fn past_events(
-    db: &Db,
+    db: impl crate::db::AnyExecutor<'_>,
     org_id: i64,
     today: &str,
     limit: usize,
