@@ -214,10 +214,13 @@ mod tests {
                 ("radius_km", "300"),
             ]),
         ];
+        // The areas' own searches, kept for nothing.
+        engine.set_areas_keep_whole(false);
+        let mut fresh = vec![];
         for p in &views {
             engine.text_matches.clear();
-            let fresh = engine.search(p, &i18n).expect("search");
-            assert!(fresh.total > 0, "{p:?}");
+            let own = engine.search(p, &i18n).expect("search");
+            assert!(own.total > 0, "{p:?}");
             let area = p.bbox.is_some() || p.near.is_some();
             assert_eq!(engine.text_matches.len(), usize::from(!area), "{p:?}");
             // The same words over the whole region, kept.
@@ -226,7 +229,17 @@ mod tests {
                 .expect("search");
             assert_eq!(engine.text_matches.len(), 1, "{p:?}");
             let kept = engine.search(p, &i18n).expect("search");
-            assert_eq!(kept, fresh, "{p:?}");
+            assert_eq!(kept, own, "{p:?}");
+            fresh.push(own);
+        }
+        // As served: an area's search with new words keeps them over the whole region
+        // first, and answers as its own search did, the first time and the next.
+        engine.set_areas_keep_whole(true);
+        for (p, own) in views.iter().zip(&fresh) {
+            engine.text_matches.clear();
+            assert_eq!(&engine.search(p, &i18n).expect("search"), own, "{p:?}");
+            assert_eq!(engine.text_matches.len(), 1, "{p:?}");
+            assert_eq!(&engine.search(p, &i18n).expect("search"), own, "{p:?}");
         }
         let before = engine.search(&views[0], &i18n).expect("search").total;
         core.import_json(r#"[{"name": "Помощь рядом", "kind": "ngo", "okrug": "ketovsky"}]"#)

@@ -24,6 +24,7 @@ impl SearchEngine {
             match_sets: Default::default(),
             derived: Derived::new(derived::VIEWS, usize::MAX),
             text_matches: Derived::new(derived::MATCH_LISTS, derived::MATCH_BYTES),
+            areas_keep_whole: true.into(),
         }
     }
 
