@@ -65,11 +65,11 @@ pub async fn page<'a>(
     page_for(state, id, None, i18n).await
 }
 
-/// The organization page as `viewer` sees it: an unpublished one only for its editors and
-/// staff, the moderation note only for editors, the verification note only for staff.
 /// How many past events an organization's page lists as its history.
 const PAST_EVENTS: usize = 10;
 
+/// The organization page as `viewer` sees it: an unpublished one only for its editors and
+/// staff, the moderation note only for editors, the verification note only for staff.
 #[tracing::instrument(skip(state, viewer, i18n))]
 pub async fn page_for<'a>(
     state: impl Into<Source<'a>>,

@@ -1,7 +1,8 @@
 //! The search function: text matching in tantivy, then filters, disjunctive facet counts,
 //! geo, sorting and paging over the in-memory [`OrgTable`] in one pass.
 //!
-//! Split along its seams: [`query`] builds the tantivy queries and collects text hits
+//! Split along its seams: [`candidates`] picks the rows a search starts from (kept text
+//! matches); [`query`] builds the tantivy queries and collects text hits
 //! ([`expansions`] keeps what its typo-tolerant clauses matched; [`dense`] scores common
 //! words into arrays instead);
 //! [`filter`] compiles the filters and runs the one pass (plain Rust); [`suggest`] offers
